@@ -1,0 +1,50 @@
+/**
+ * Coded errors, in one place. Each error the service raises on purpose carries a code so that logs,
+ * tests and the start-up path can tell them apart without parsing messages.
+ */
+export enum ErrorCode {
+  ConfigInvalid = 'config_invalid',
+  KnowledgeInvalid = 'knowledge_invalid',
+  KnowledgeUnreadable = 'knowledge_unreadable',
+  ActivityInvalid = 'activity_invalid',
+}
+
+export abstract class CodedError extends Error {
+  abstract readonly code: ErrorCode;
+}
+
+/** The environment does not satisfy the configuration schema. */
+export class ConfigInvalidError extends CodedError {
+  readonly code = ErrorCode.ConfigInvalid;
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  ${problems.join('\n  ')}`);
+    this.name = 'ConfigInvalidError';
+  }
+}
+
+/** A knowledge file breaks its schema or a cross-file rule; each problem names the file and field. */
+export class KnowledgeInvalidError extends CodedError {
+  readonly code = ErrorCode.KnowledgeInvalid;
+  constructor(readonly problems: string[]) {
+    super(`Invalid knowledge base:\n  ${problems.join('\n  ')}`);
+    this.name = 'KnowledgeInvalidError';
+  }
+}
+
+/** A knowledge file or folder cannot be read or parsed as YAML/JSON. */
+export class KnowledgeUnreadableError extends CodedError {
+  readonly code = ErrorCode.KnowledgeUnreadable;
+  constructor(readonly file: string, detail: string) {
+    super(`${file}: ${detail}`);
+    this.name = 'KnowledgeUnreadableError';
+  }
+}
+
+/** An HTTP body that is not a Bot Framework activity. */
+export class ActivityInvalidError extends CodedError {
+  readonly code = ErrorCode.ActivityInvalid;
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'ActivityInvalidError';
+  }
+}

@@ -1,0 +1,92 @@
+import type { Lang, LocalizedText, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
+import type { MessageKey } from './messages';
+
+export type Client = SupportMatrixFile['clients'][number];
+export type Server = SupportMatrixFile['servers'][number];
+export type Provider = PublicImFile['providers'][number];
+export type Source = SourcesFile['sources'][number];
+export type Cell = SupportMatrixFile['matrix'][number];
+export type Footnote = SupportMatrixFile['footnotes'][number];
+export type IntentCorpus = TrainingFile['intents'][number];
+export type EntityKind = 'client' | 'server' | 'provider';
+
+export interface KnowledgeParts {
+  dir: string;
+  sources: Source[];
+  support: SupportMatrixFile;
+  publicIm: PublicImFile;
+  subjects: TopicsFile[];
+  topics: Map<string, Topic>;
+  bot: BotFile;
+  training: IntentCorpus[];
+}
+
+/**
+ * The validated knowledge base with the look-ups the bot needs. Built only by `loadKnowledge`, which has
+ * already checked the cross-references these methods rely on.
+ */
+export class KnowledgeBase {
+  readonly dir: string;
+  readonly sources: readonly Source[];
+  readonly support: SupportMatrixFile;
+  readonly publicIm: PublicImFile;
+  readonly subjects: readonly TopicsFile[];
+  readonly training: readonly IntentCorpus[];
+  readonly bot: BotFile;
+  private readonly topicByIntent: Map<string, Topic>;
+  private readonly sourceByFile: Map<string, Source>;
+  private readonly cells = new Map<string, Cell>();
+
+  constructor(parts: KnowledgeParts) {
+    this.dir = parts.dir;
+    this.sources = parts.sources;
+    this.support = parts.support;
+    this.publicIm = parts.publicIm;
+    this.subjects = parts.subjects;
+    this.training = parts.training;
+    this.bot = parts.bot;
+    this.topicByIntent = parts.topics;
+    this.sourceByFile = new Map(parts.sources.map((s) => [s.file, s]));
+    for (const cell of parts.support.matrix) this.cells.set(`${cell.client}|${cell.server}`, cell);
+  }
+
+  get clients(): readonly Client[] { return this.support.clients; }
+  get servers(): readonly Server[] { return this.support.servers; }
+  get providers(): readonly Provider[] { return this.publicIm.providers; }
+
+  client(id: string): Client | undefined { return this.support.clients.find((c) => c.id === id); }
+  server(id: string): Server | undefined { return this.support.servers.find((s) => s.id === id); }
+  provider(id: string): Provider | undefined { return this.publicIm.providers.find((p) => p.id === id); }
+
+  /** The matrix cell for a client on a server (always present: the loader checks completeness). */
+  cell(clientId: string, serverId: string): Cell {
+    const cell = this.cells.get(`${clientId}|${serverId}`);
+    if (!cell) throw new Error(`no matrix cell for ${clientId} on ${serverId}`);
+    return cell;
+  }
+
+  footnote(id: number): Footnote | undefined { return this.support.footnotes.find((f) => f.id === id); }
+  status(id: StatusId): SupportMatrixFile['statuses'][StatusId] { return this.support.statuses[id]; }
+  topic(intent: string): Topic | undefined { return this.topicByIntent.get(intent); }
+  source(file: string): Source | undefined { return this.sourceByFile.get(file); }
+
+  /** One of the bot's own sentences in a language, with `{name}` placeholders filled. */
+  message(key: MessageKey, lang: Lang, vars: Record<string, string | number> = {}): string {
+    return fill(this.bot.messages[key][lang], vars);
+  }
+
+  /** Entities of a kind, for extraction and suggestions. */
+  entities(kind: EntityKind): readonly (Client | Server | Provider)[] {
+    return kind === 'client' ? this.clients : kind === 'server' ? this.servers : this.providers;
+  }
+}
+
+/** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/** Picks a localized text's language. */
+export function pick(text: LocalizedText, lang: Lang): string {
+  return text[lang];
+}

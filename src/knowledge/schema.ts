@@ -1,0 +1,157 @@
+import { z } from 'zod';
+import { MESSAGE_KEYS } from './messages';
+
+/**
+ * The knowledge base's contract. Every file under `knowledge/` is parsed by one of these schemas;
+ * the TypeScript types the bot uses are inferred from them, so data and code cannot drift apart.
+ */
+
+/** The languages the bot answers in. */
+export const LANGS = ['en', 'fr'] as const;
+export const Lang = z.enum(LANGS);
+export type Lang = z.infer<typeof Lang>;
+
+/** A sentence written for this project in both languages (never pasted seed text). */
+export const LocalizedText = z.strictObject({
+  en: z.string().trim().min(1),
+  fr: z.string().trim().min(1),
+});
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+/** A seed document's file name, e.g. `000_d35094426f230cb5.txt`; must be listed in `sources.yaml`. */
+export const SourceRef = z.string().regex(/^\d{3}_[0-9a-f]{16}\.txt$/, 'expected a seed file name like 000_d35094426f230cb5.txt');
+
+/** Identifiers are lower-case words joined by dots, dashes or underscores. */
+export const Id = z.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, 'expected a lower-case id (letters, digits, . _ -)');
+
+/** An ISO calendar date (`2014-06-30`); YAML 1.2 core keeps it a string, no quotes needed. */
+export const IsoDate = z.iso.date();
+
+/** A product or provider that users name in their questions. */
+export const Entity = z.strictObject({
+  /** Stable id used by the matrix, dialogs and state. */
+  id: Id,
+  /** The product's own (English) name, shown in answers. */
+  name: z.string().trim().min(1),
+  /** The name the French translation of the documentation uses, when it differs. */
+  frenchName: z.string().trim().min(1).optional(),
+  /** Every other way users write it: abbreviations, French names, loose versions ("ocs2007r2"). */
+  aliases: z.array(z.string().trim().min(1)).min(1),
+  source: SourceRef,
+});
+export type Entity = z.infer<typeof Entity>;
+
+/** A fact-answer: a question subject answered with a direct first sentence and details. */
+export const Topic = z.strictObject({
+  /** The intent that leads here; training phrases in `knowledge/training/` use the same id. */
+  intent: Id,
+  source: SourceRef,
+  /** Short heading for the answer (card title). */
+  title: LocalizedText,
+  /** The first sentence: answers the question directly. */
+  answer: LocalizedText,
+  /** Sentences that follow the answer. */
+  details: z.array(LocalizedText).default([]),
+  /** Label / value pairs shown as a fact set. */
+  facts: z.array(z.strictObject({ label: LocalizedText, value: LocalizedText })).default([]),
+  /** Numbered steps, in order. */
+  steps: z.array(LocalizedText).default([]),
+  /** Commands shown verbatim in a monospace block (not translated). */
+  code: z.array(z.strictObject({ caption: LocalizedText, text: z.string().trim().min(1) })).default([]),
+  /** Questions to offer next (written as the user would ask them). */
+  suggestions: z.array(LocalizedText).default([]),
+});
+export type Topic = z.infer<typeof Topic>;
+
+const topics = z.array(Topic).default([]);
+
+/** `sources.yaml`: the seed documents every fact points to. */
+export const SourcesFile = z.strictObject({
+  sources: z.array(z.strictObject({
+    file: SourceRef,
+    title: LocalizedText,
+    /** The page's address as given in the seed's front matter. */
+    url: z.url(),
+  })).min(1),
+});
+export type SourcesFile = z.infer<typeof SourcesFile>;
+
+export const STATUS_IDS = ['supported', 'not_supported', 'not_applicable', 'interoperable'] as const;
+export const StatusId = z.enum(STATUS_IDS);
+export type StatusId = z.infer<typeof StatusId>;
+
+/** `support-matrix.yaml`: clients × servers with statuses and footnotes. */
+export const SupportMatrixFile = z.strictObject({
+  /** Every status, keyed by id (all four required). */
+  statuses: z.record(StatusId, z.strictObject({
+    label: LocalizedText,
+    /** One word answering "is it supported?" ("Yes", "No", "Partly", "Not applicable"). */
+    verdict: LocalizedText,
+    /** First sentence; `{client}` and `{server}` are replaced by the products' names. */
+    headline: LocalizedText,
+    /** Colour hint for renderers. */
+    tone: z.enum(['good', 'warning', 'attention', 'neutral']),
+  })),
+  servers: z.array(Entity).min(1),
+  clients: z.array(Entity).min(1),
+  footnotes: z.array(z.strictObject({
+    id: z.number().int().positive(),
+    text: LocalizedText,
+    source: SourceRef,
+  })),
+  matrix: z.array(z.strictObject({
+    client: Id,
+    server: Id,
+    status: StatusId,
+    footnote: z.number().int().positive().optional(),
+    source: SourceRef,
+  })),
+  topics,
+});
+export type SupportMatrixFile = z.infer<typeof SupportMatrixFile>;
+
+/** `public-im.yaml`: Public IM Connectivity providers. */
+export const PublicImFile = z.strictObject({
+  /** Federated capabilities by id (im, presence, audio, video). */
+  capabilities: z.record(Id, LocalizedText),
+  providers: z.array(Entity.extend({
+    capabilities: z.array(Id).min(1),
+    licensing: LocalizedText,
+    /** The day PIC federation with this provider ended, if it has one. */
+    endOfService: IsoDate.optional(),
+    /** What stays true after (or without) an end date, e.g. "continues through Skype". */
+    serviceNote: LocalizedText.optional(),
+    notes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
+  })).min(1),
+  /** Notes that apply to PIC as a whole (licences no longer sold, credits). */
+  notes: z.array(z.strictObject({ date: IsoDate.optional(), text: LocalizedText, source: SourceRef })).default([]),
+  topics,
+});
+export type PublicImFile = z.infer<typeof PublicImFile>;
+
+/** A subject answered by topics alone (Persistent Chat, Exchange, Front End). */
+export const TopicsFile = z.strictObject({
+  subject: Id,
+  title: LocalizedText,
+  topics: topics.pipe(z.array(Topic).min(1)),
+});
+export type TopicsFile = z.infer<typeof TopicsFile>;
+
+/** `training/*.yaml`: intent corpus. `tests` are held out and never trained on. */
+export const TrainingFile = z.strictObject({
+  intents: z.array(z.strictObject({
+    intent: Id,
+    utterances: z.strictObject({ en: z.array(z.string().trim().min(1)).min(1), fr: z.array(z.string().trim().min(1)).min(1) }),
+    tests: z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) }),
+  })).min(1),
+});
+export type TrainingFile = z.infer<typeof TrainingFile>;
+
+/** `bot.yaml`: the bot's own sentences (not facts) and its help examples. */
+export const BotFile = z.strictObject({
+  /** Every key the code uses must be present (see `messages.ts`). */
+  messages: z.record(z.enum(MESSAGE_KEYS), LocalizedText),
+  /** Example questions shown by help and welcome, grouped by subject. */
+  examples: z.array(z.strictObject({ subject: LocalizedText, questions: z.array(LocalizedText).min(1) })).min(1),
+});
+export type BotFile = z.infer<typeof BotFile>;

@@ -1,0 +1,50 @@
+/**
+ * Text normalisation shared by entity extraction, the classifier and the knowledge loader, so that an
+ * alias written in `knowledge/` and a user's message are compared in the same form.
+ */
+
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const NON_ALNUM = /[^a-z0-9]+/g;
+/** Short letter-digit words kept whole: "p2p", "b2b". */
+const KEEP_WHOLE = /^[a-z]\d[a-z]$/;
+
+/** Lower-case, strip accents, turn punctuation into spaces. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase()
+    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(NON_ALNUM, ' ').trim();
+}
+
+/**
+ * Splits a folded word where letters meet digits ("lync2010" → "lync 2010", "ocs2007r2" → "ocs 2007 r2"),
+ * keeping a single letter glued to the digits after it ("r2").
+ */
+function splitWord(word: string): string[] {
+  if (KEEP_WHOLE.test(word) || !/\d/.test(word) || !/[a-z]/.test(word)) return [word];
+  const runs = word.match(/[a-z]+|\d+/g) ?? [word];
+  const out: string[] = [];
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i] as string;
+    const next = runs[i + 1];
+    if (run.length === 1 && /[a-z]/.test(run) && next !== undefined && /\d/.test(next)) {
+      out.push(run + next);
+      i++;
+    } else {
+      out.push(run);
+    }
+  }
+  return out;
+}
+
+/** Normalised tokens of a text: folded, split at letter/digit boundaries. */
+export function tokenize(text: string): string[] {
+  const folded = fold(text);
+  if (folded === '') return [];
+  const tokens: string[] = [];
+  for (const word of folded.split(' ')) tokens.push(...splitWord(word));
+  return tokens;
+}
+
+/** Normalised form of a whole phrase, for equality checks (aliases, duplicates). */
+export function normalizePhrase(text: string): string {
+  return tokenize(text).join(' ');
+}
