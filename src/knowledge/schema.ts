@@ -133,7 +133,7 @@ export type PublicImFile = z.infer<typeof PublicImFile>;
 export const TopicsFile = z.strictObject({
   subject: Id,
   title: LocalizedText,
-  topics: topics.pipe(z.array(Topic).min(1)),
+  topics: z.array(Topic).min(1),
 });
 export type TopicsFile = z.infer<typeof TopicsFile>;
 

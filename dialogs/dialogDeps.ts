@@ -1,0 +1,28 @@
+import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { Answer } from '../src/answers/answer';
+import type { ConversationMemory } from '../src/bot/conversationMemory';
+import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+
+/** What every dialog is built with (the composition root provides it; tests pass their own). */
+export interface DialogDeps {
+  kb: KnowledgeBase;
+  memory: StatePropertyAccessor<ConversationMemory>;
+  /** Turns an answer into the activity for this turn's channel. */
+  render(context: TurnContext, answer: Answer): Partial<Activity>;
+  /** Today, for relative dates ("12 years ago"). */
+  now(): Date;
+}
+
+/** Sends an answer on its channel. */
+export async function sendAnswer(deps: DialogDeps, context: TurnContext, answer: Answer): Promise<void> {
+  await context.sendActivity(deps.render(context, answer));
+}
+
+/** Records what was just answered, so that the next message can follow up on it. */
+export async function remember(deps: DialogDeps, context: TurnContext, update: Partial<ConversationMemory>): Promise<void> {
+  const memory = await deps.memory.get(context, { lang: 'en' });
+  const next: ConversationMemory = { ...memory, ...update };
+  delete next.pending;
+  if (update.pending) next.pending = update.pending;
+  await deps.memory.set(context, next);
+}

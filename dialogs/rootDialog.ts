@@ -1,0 +1,67 @@
+import { ComponentDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { freshMemory } from '../src/bot/conversationMemory';
+import { getUnderstanding } from '../src/bot/turnUnderstanding';
+import { subjectOf } from '../src/nlu/intents';
+import { CONFIDENT } from '../src/nlu/nlu';
+import type { DialogDeps } from './dialogDeps';
+import { HELP_DIALOG, HelpDialog } from './helpDialog';
+import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
+import { resolveRoute } from './route';
+import { SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './supportMatrixDialog';
+import { TopicDialog, topicDialogId } from './topicDialog';
+
+export const ROOT_DIALOG = 'rootDialog';
+
+/** Subjects answered by a dialog of their own; any other subject is a topics file with a TopicDialog. */
+const ROUTES: Record<string, string> = {
+  support: SUPPORT_MATRIX_DIALOG,
+  pic: PUBLIC_IM_DIALOG,
+  help: HELP_DIALOG,
+  greeting: HELP_DIALOG,
+  thanks: HELP_DIALOG,
+  none: HELP_DIALOG,
+};
+
+/**
+ * The router: sends each question to its subject's dialog, and lets a new question interrupt a dialog
+ * that is waiting for an answer ("which server?" answered with another question starts that one).
+ */
+export class RootDialog extends ComponentDialog {
+  private readonly topicSubjects = new Set<string>();
+
+  constructor(private readonly deps: DialogDeps) {
+    super(ROOT_DIALOG);
+    this.addDialog(new SupportMatrixDialog(deps));
+    this.addDialog(new PublicImDialog(deps));
+    this.addDialog(new HelpDialog(deps));
+    for (const { subject } of deps.kb.subjects) {
+      this.topicSubjects.add(subject);
+      this.addDialog(new TopicDialog(subject, deps));
+    }
+  }
+
+  protected override async onBeginDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    return this.route(inner);
+  }
+
+  protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
+    const u = getUnderstanding(inner.context);
+    const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
+    const answersPrompt = memory.pending !== undefined && u.mentions.some((m) => m.kind === memory.pending);
+    const newQuestion = !answersPrompt && (u.mentions.length > 0 || (u.intent !== 'none' && u.confidence >= CONFIDENT));
+    if (newQuestion) {
+      await inner.cancelAllDialogs();
+      return this.route(inner);
+    }
+    return inner.continueDialog();
+  }
+
+  private async route(inner: DialogContext): Promise<DialogTurnResult> {
+    const u = getUnderstanding(inner.context);
+    const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
+    const route = resolveRoute(u, memory);
+    const subject = subjectOf(route.intent);
+    const target = ROUTES[subject] ?? (this.topicSubjects.has(subject) ? topicDialogId(subject) : HELP_DIALOG);
+    return inner.beginDialog(target, route);
+  }
+}

@@ -1,0 +1,84 @@
+import type { ConversationMemory } from '../src/bot/conversationMemory';
+import type { EntityKind } from '../src/knowledge/knowledgeBase';
+import { NONE_INTENT, subjectOf } from '../src/nlu/intents';
+import { CONFIDENT, type Understanding } from '../src/nlu/nlu';
+
+/** Where a message goes and with which products. */
+export interface Route {
+  intent: string;
+  clients: string[];
+  servers: string[];
+  providers: string[];
+  /** A support question about a product the knowledge base does not have. */
+  unknownProduct: boolean;
+}
+
+/** Words that carry no question of their own in a follow-up ("and on OCS 2007 R2?", "et pour Yahoo ?"). */
+const FOLLOW_UP_WORDS = new Set(('and et what about how on sur for pour with avec also aussi then alors or ou the le la '
+  + 'les l du de des in dans au aux a what s vs versus next puis que quoi of to server serveur client').split(' '));
+/** Words that refer back to the product under discussion ("is it supported on …"). */
+const BACK_REFERENCES = new Set(['it', 'its', 'il', 'elle', 'ca', 'cela', 'that', 'this', 'them', 'they', 'celui', 'ci']);
+
+const SUPPORT_INTENTS_BY_KINDS: Record<string, string> = {
+  'client+server': 'support.check',
+  client: 'support.client',
+  server: 'support.server',
+};
+const PROVIDER_INTENTS = new Set(['pic.provider', 'pic.end_date', 'pic.features', 'pic.licensing']);
+
+function kindsOf(u: Understanding): Set<EntityKind> {
+  return new Set(u.mentions.map((m) => m.kind));
+}
+
+/** The question that products alone ask: a client and a server → is it supported, and so on. */
+function intentFromProducts(kinds: Set<EntityKind>): string | undefined {
+  if (kinds.has('client') || kinds.has('server')) {
+    const key = [kinds.has('client') ? 'client' : '', kinds.has('server') ? 'server' : ''].filter(Boolean).join('+');
+    return SUPPORT_INTENTS_BY_KINDS[key];
+  }
+  return kinds.has('provider') ? 'pic.provider' : undefined;
+}
+
+/** The previous question asked again about other products ("and Yahoo?" after an end-date question). */
+function followUpIntent(last: string, kinds: Set<EntityKind>): string | undefined {
+  if (subjectOf(last) === 'support' && (kinds.has('client') || kinds.has('server'))) {
+    if (last === 'support.client' && !kinds.has('client')) return 'support.check';
+    if (last === 'support.server' && !kinds.has('server')) return 'support.check';
+    if (last === 'support.matrix' || subjectOf(last) !== 'support' || !SUPPORT_INTENTS.has(last)) return intentFromProducts(kinds);
+    return last;
+  }
+  if (kinds.has('provider') && PROVIDER_INTENTS.has(last)) return last;
+  return intentFromProducts(kinds);
+}
+const SUPPORT_INTENTS = new Set(['support.check', 'support.client', 'support.server', 'support.matrix']);
+
+/**
+ * Decides what a message asks, combining the classifier's intent, the products it names and what the
+ * conversation was about. Pure: the dialogs call it and act on the result.
+ */
+export function resolveRoute(u: Understanding, memory: ConversationMemory): Route {
+  const kinds = kindsOf(u);
+  const inMention = new Set<number>();
+  for (const m of u.mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);
+  const otherWords = u.tokens.filter((_, i) => !inMention.has(i));
+  const isFollowUp = u.mentions.length > 0 && memory.lastIntent !== undefined && otherWords.every((w) => FOLLOW_UP_WORDS.has(w));
+  const refersBack = otherWords.some((w) => BACK_REFERENCES.has(w));
+
+  let intent = u.intent;
+  if (isFollowUp) intent = followUpIntent(memory.lastIntent as string, kinds) ?? intent;
+  else if ((intent === NONE_INTENT || u.confidence < CONFIDENT) && u.mentions.length > 0) intent = intentFromProducts(kinds) ?? intent;
+
+  const reuse = isFollowUp || refersBack;
+  const subject = subjectOf(intent);
+  const clients = u.entities.clients.length > 0 ? u.entities.clients : reuse && subject === 'support' && memory.client ? [memory.client] : [];
+  const servers = u.entities.servers.length > 0 ? u.entities.servers : reuse && subject === 'support' && memory.server ? [memory.server] : [];
+  const providers = u.entities.providers.length > 0 ? u.entities.providers : reuse && subject === 'pic' && memory.provider ? [memory.provider] : [];
+
+  // "Is Zoom supported on Windows 11?": a product is missing and the message names something unknown.
+  const missing = intent === 'support.check' ? clients.length === 0 || servers.length === 0
+    : intent === 'support.client' ? clients.length === 0
+      : intent === 'support.server' ? servers.length === 0 : false;
+  const unknownProduct = missing && u.unknownWords.length > 0;
+
+  return { intent, clients, servers, providers, unknownProduct };
+}

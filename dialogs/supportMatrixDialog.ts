@@ -1,0 +1,104 @@
+import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { promptAnswer, unknownProductAnswer } from '../src/answers/metaAnswers';
+import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../src/answers/supportAnswers';
+import type { Client, Server } from '../src/knowledge/knowledgeBase';
+import { normalizePhrase } from '../src/nlu/normalize';
+import { getUnderstanding } from '../src/bot/turnUnderstanding';
+import { remember, sendAnswer, type DialogDeps } from './dialogDeps';
+import type { Route } from './route';
+
+export const SUPPORT_MATRIX_DIALOG = 'supportMatrixDialog';
+const CLIENT_PROMPT = `${SUPPORT_MATRIX_DIALOG}.clientPrompt`;
+const SERVER_PROMPT = `${SUPPORT_MATRIX_DIALOG}.serverPrompt`;
+const FLOW = `${SUPPORT_MATRIX_DIALOG}.flow`;
+
+/**
+ * Client support questions (seed 000): one client on one server, a client across servers, a server
+ * across clients, or the whole matrix. Asks for the client or server when the question lacks it.
+ */
+export class SupportMatrixDialog extends ComponentDialog {
+  constructor(private readonly deps: DialogDeps) {
+    super(SUPPORT_MATRIX_DIALOG);
+    this.addDialog(new TextPrompt(CLIENT_PROMPT, async (p) => this.hasClient(p)));
+    this.addDialog(new TextPrompt(SERVER_PROMPT, async (p) => this.hasServer(p)));
+    this.addDialog(new WaterfallDialog(FLOW, [
+      (step) => this.askClient(step),
+      (step) => this.askServer(step),
+      (step) => this.answer(step),
+    ]));
+    this.initialDialogId = FLOW;
+  }
+
+  private hasClient(p: PromptValidatorContext<string>): boolean {
+    return p.recognized.succeeded && getUnderstanding(p.context).entities.clients.length > 0;
+  }
+
+  private hasServer(p: PromptValidatorContext<string>): boolean {
+    return p.recognized.succeeded && (getUnderstanding(p.context).entities.servers.length > 0 || this.isAllServers(p.recognized.value ?? ''));
+  }
+
+  private isAllServers(text: string): boolean {
+    const said = normalizePhrase(text);
+    return said !== '' && (['en', 'fr'] as const).some((lang) => normalizePhrase(this.deps.kb.message('all_servers', lang)) === said);
+  }
+
+  private async askClient(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = step.options as Route;
+    (step.values as { route?: Route }).route = { ...route };
+    const { kb } = this.deps;
+    const lang = getUnderstanding(step.context).lang;
+    if (route.unknownProduct) {
+      await sendAnswer(this.deps, step.context, unknownProductAnswer(kb, lang));
+      await remember(this.deps, step.context, { lastIntent: route.intent });
+      return step.endDialog();
+    }
+    if ((route.intent === 'support.check' || route.intent === 'support.client') && route.clients.length === 0) {
+      await remember(this.deps, step.context, { lastIntent: route.intent, ...(route.servers[0] ? { server: route.servers[0] } : {}), pending: 'client' });
+      const prompt = this.deps.render(step.context, promptAnswer(kb, lang, 'ask_client', kb.clients.map((c) => c.name)));
+      return step.prompt(CLIENT_PROMPT, { prompt, retryPrompt: prompt });
+    }
+    return step.next();
+  }
+
+  private async askServer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = (step.values as { route: Route }).route;
+    if (step.result !== undefined) route.clients = getUnderstanding(step.context).entities.clients;
+    const { kb } = this.deps;
+    const lang = getUnderstanding(step.context).lang;
+    if ((route.intent === 'support.check' || route.intent === 'support.server') && route.servers.length === 0) {
+      await remember(this.deps, step.context, { lastIntent: route.intent, ...(route.clients[0] ? { client: route.clients[0] } : {}), pending: 'server' });
+      const options = [...kb.servers.map((s) => s.name), ...(route.intent === 'support.check' ? [kb.message('all_servers', lang)] : [])];
+      const prompt = this.deps.render(step.context, promptAnswer(kb, lang, 'ask_server', options));
+      return step.prompt(SERVER_PROMPT, { prompt, retryPrompt: prompt });
+    }
+    return step.next();
+  }
+
+  private async answer(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const route = (step.values as { route: Route }).route;
+    const { kb } = this.deps;
+    const u = getUnderstanding(step.context);
+    if (typeof step.result === 'string') {
+      if (this.isAllServers(step.result)) route.intent = 'support.client';
+      else route.servers = u.entities.servers;
+    }
+    const clients = route.clients.map((id) => kb.client(id)).filter((c): c is Client => c !== undefined);
+    const servers = route.servers.map((id) => kb.server(id)).filter((s): s is Server => s !== undefined);
+    const lang = u.lang;
+    let result;
+    if (route.intent === 'support.matrix') result = matrixAnswer(kb, lang);
+    else if (route.intent === 'support.client' && clients.length > 0) result = rowAnswer(kb, clients[0] as Client, lang);
+    else if (route.intent === 'support.server' && servers.length > 0 && clients.length === 0) result = columnAnswer(kb, servers[0] as Server, lang);
+    else if (clients.length > 0 && servers.length > 0) result = cellAnswer(kb, clients.flatMap((client) => servers.map((server) => ({ client, server }))), lang);
+    else if (clients.length > 0) result = rowAnswer(kb, clients[0] as Client, lang);
+    else if (servers.length > 0) result = columnAnswer(kb, servers[0] as Server, lang);
+    else result = matrixAnswer(kb, lang);
+    await sendAnswer(this.deps, step.context, result);
+    await remember(this.deps, step.context, {
+      lastIntent: route.intent,
+      ...(clients[0] ? { client: clients[0].id } : {}),
+      ...(servers[0] ? { server: servers[0].id } : {}),
+    });
+    return step.endDialog();
+  }
+}

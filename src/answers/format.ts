@@ -1,0 +1,52 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Lang } from '../knowledge/schema';
+
+const LOCALES: Record<Lang, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** The BCP-47 locale the bot writes a language in (dates, lists, reply `locale`). */
+export function localeOf(lang: Lang): string {
+  return LOCALES[lang];
+}
+
+/** "30 June 2014" / "30 juin 2014", "1er septembre 2012". */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const text = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    .format(new Date(`${isoDate}T00:00:00Z`));
+  // French writes the first day of a month as an ordinal.
+  return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+}
+
+const DAY = 86_400_000;
+
+/** Whole days from `today` to an ISO date (negative when the date is past). */
+export function daysUntil(isoDate: string, today: Date): number {
+  const date = Date.parse(`${isoDate}T00:00:00Z`);
+  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Math.round((date - start) / DAY);
+}
+
+/** "12 years ago", "in 3 days", "today" / "il y a 12 ans", "dans 3 jours", "aujourd’hui". */
+export function formatRelative(isoDate: string, today: Date, lang: Lang): string {
+  const days = daysUntil(isoDate, today);
+  const rtf = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' });
+  const abs = Math.abs(days);
+  if (abs >= 365) return rtf.format(Math.trunc(days / 365.25), 'year');
+  if (abs >= 60) return rtf.format(Math.trunc(days / 30.44), 'month');
+  return rtf.format(days, 'day');
+}
+
+/** "A, B and C" / "A, B et C". */
+export function formatList(items: readonly string[], lang: Lang): string {
+  return new Intl.ListFormat(LOCALES[lang], { style: 'long', type: 'conjunction' }).format(items);
+}
+
+/** The `sources` entry of an answer for a seed file. */
+export function sourceOf(kb: KnowledgeBase, file: string, lang: Lang): { file: string; title: string; url: string } {
+  const s = kb.source(file);
+  return { file, title: s ? s.title[lang] : file, url: s ? s.url : '' };
+}
+
+/** Lower-cases the first letter, for a label used inside a sentence ("Supported" → "supported"). */
+export function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}

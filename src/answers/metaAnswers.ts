@@ -1,0 +1,45 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Lang } from '../knowledge/schema';
+import { answer, type Answer } from './answer';
+import { formatList } from './format';
+
+/** One example question per subject, for buttons. */
+function firstExamples(kb: KnowledgeBase, lang: Lang): string[] {
+  return kb.bot.examples.map((g) => g.questions[0]?.[lang]).filter((q): q is string => q !== undefined);
+}
+
+/** Welcome on joining, help on request: what can be asked, with examples. */
+export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'help'): Answer {
+  return answer(kind, lang, kind === 'welcome' ? kb.message('welcome', lang) : kb.message('help_intro', lang), {
+    title: 'Lync Server 2013',
+    details: kind === 'welcome' ? [kb.message('help_intro', lang)] : [],
+    facts: kb.bot.examples.map((g) => ({ label: g.subject[lang], value: g.questions.map((q) => `“${q[lang]}”`).join(' · ') })),
+    suggestions: firstExamples(kb, lang),
+  });
+}
+
+/** A short reply from the bot's own sentences (greeting, thanks, errors). */
+export function messageAnswer(kb: KnowledgeBase, lang: Lang, key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text'): Answer {
+  return answer('message', lang, kb.message(key, lang), { suggestions: key === 'error' ? [] : firstExamples(kb, lang).slice(0, 3) });
+}
+
+/** An honest "I can't answer that" with what can be asked instead. */
+export function cannotAnswer(kb: KnowledgeBase, lang: Lang): Answer {
+  return answer('cannot-answer', lang, kb.message('cannot_answer', lang), {
+    details: [kb.message('cannot_answer_try', lang)],
+    suggestions: firstExamples(kb, lang),
+  });
+}
+
+/** The product asked about is not in the knowledge base. */
+export function unknownProductAnswer(kb: KnowledgeBase, lang: Lang): Answer {
+  return answer('cannot-answer', lang, kb.message('unknown_product', lang, {
+    clients: formatList(kb.clients.map((c) => c.name), lang),
+    servers: formatList(kb.servers.map((s) => s.name), lang),
+  }), { suggestions: [kb.message('suggest_matrix', lang)] });
+}
+
+/** A question back to the user, with the possible replies as buttons. */
+export function promptAnswer(kb: KnowledgeBase, lang: Lang, key: 'ask_client' | 'ask_server' | 'ask_provider', options: string[]): Answer {
+  return answer('prompt', lang, kb.message(key, lang), { suggestions: options });
+}

@@ -1,0 +1,29 @@
+import type { ConversationState, TurnContext } from 'botbuilder';
+import type { Logger } from 'pino';
+import { messageAnswer } from '../answers/metaAnswers';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { detectLanguage } from '../nlu/languageDetector';
+import { renderAnswer } from '../render/renderAnswer';
+
+/**
+ * The adapter's turn error handler: logs the error with the turn's context, apologises in the user's
+ * language (never with the error's text), and clears the conversation's state so that a broken dialog
+ * does not trap the conversation. It never throws: a failure here is logged, not turned into a 500.
+ */
+export function createOnTurnError(deps: { kb: KnowledgeBase; conversationState: ConversationState; logger: Logger }) {
+  return async (context: TurnContext, error: Error): Promise<void> => {
+    const { activity } = context;
+    deps.logger.error({ err: error, conversationId: activity.conversation?.id, activityId: activity.id, channelId: activity.channelId }, 'turn failed');
+    try {
+      const lang = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+      await context.sendActivity(renderAnswer(deps.kb, messageAnswer(deps.kb, lang, 'error'), activity.channelId));
+    } catch (sendError) {
+      deps.logger.warn({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the user about the failed turn');
+    }
+    try {
+      await deps.conversationState.delete(context);
+    } catch (stateError) {
+      deps.logger.warn({ err: stateError }, 'could not clear conversation state');
+    }
+  };
+}

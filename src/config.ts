@@ -1,0 +1,57 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseDotEnv } from 'dotenv';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { ConfigInvalidError } from './errors';
+
+const optionalString = z.string().trim().optional().transform((v) => (v === '' ? undefined : v));
+
+/**
+ * The whole configuration, read from the environment (and `.env` when present). This module is the
+ * only place that reads `process.env`; everything else receives a `Config`.
+ */
+export const ConfigSchema = z.object({
+  /** Bot's Microsoft app id. Empty means local mode: no authentication (Emulator, Agents Playground). */
+  MicrosoftAppId: optionalString,
+  MicrosoftAppPassword: optionalString,
+  /** How the bot authenticates, as botbuilder understands it. */
+  MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).default('MultiTenant'),
+  /** Required for SingleTenant. */
+  MicrosoftAppTenantId: optionalString,
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Folder holding the knowledge base. */
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  /** `sqlite:<file>` (default, under ./data/) or `postgres://…`. */
+  DATABASE_URL: z.string().trim().min(1).default('sqlite:./data/bot.sqlite')
+    .refine((v) => /^(sqlite:|postgres(ql)?:\/\/)/.test(v), 'expected sqlite:<file> or postgres://…'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+}).superRefine((c, ctx) => {
+  if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
+  }
+});
+export type Config = z.infer<typeof ConfigSchema>;
+
+/** Parses a configuration; throws `ConfigInvalidError` naming each bad variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = ConfigSchema.safeParse(env);
+  if (result.success) return result.data;
+  throw new ConfigInvalidError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+}
+
+/**
+ * Reads the process environment, with `.env` (in the working directory) filling variables that the
+ * environment does not set.
+ */
+export function loadConfig(cwd = process.cwd()): Config {
+  const file = resolve(cwd, '.env');
+  const fromFile = existsSync(file) ? parseDotEnv(readFileSync(file)) : {};
+  return parseConfig({ ...fromFile, ...process.env });
+}
+
+/** Local mode: no app id, so no Bot Framework authentication (for local clients only). */
+export function isLocalMode(config: Config): boolean {
+  return config.MicrosoftAppId === undefined;
+}
