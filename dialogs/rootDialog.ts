@@ -7,7 +7,7 @@ import type { DialogDeps } from './dialogDeps';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
 import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
 import { resolveRoute } from './route';
-import { SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './supportMatrixDialog';
+import { saysAllServers, SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './supportMatrixDialog';
 import { TopicDialog, topicDialogId } from './topicDialog';
 
 export const ROOT_DIALOG = 'rootDialog';
@@ -47,7 +47,8 @@ export class RootDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(inner.context);
     const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
-    const answersPrompt = memory.pending !== undefined && u.mentions.some((m) => m.kind === memory.pending);
+    const answersPrompt = memory.pending !== undefined && (u.mentions.some((m) => m.kind === memory.pending)
+      || (memory.pending === 'server' && saysAllServers(this.deps.kb, u.text)));
     const newQuestion = !answersPrompt && (u.mentions.length > 0 || (u.intent !== 'none' && u.confidence >= CONFIDENT));
     if (newQuestion) {
       await inner.cancelAllDialogs();

@@ -1,7 +1,7 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { promptAnswer, unknownProductAnswer } from '../src/answers/metaAnswers';
 import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../src/answers/supportAnswers';
-import type { Client, Server } from '../src/knowledge/knowledgeBase';
+import type { Client, KnowledgeBase, Server } from '../src/knowledge/knowledgeBase';
 import { normalizePhrase } from '../src/nlu/normalize';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
 import { remember, sendAnswer, type DialogDeps } from './dialogDeps';
@@ -11,6 +11,12 @@ export const SUPPORT_MATRIX_DIALOG = 'supportMatrixDialog';
 const CLIENT_PROMPT = `${SUPPORT_MATRIX_DIALOG}.clientPrompt`;
 const SERVER_PROMPT = `${SUPPORT_MATRIX_DIALOG}.serverPrompt`;
 const FLOW = `${SUPPORT_MATRIX_DIALOG}.flow`;
+
+/** Whether a reply is the "All servers" option of the server prompt, in either language. */
+export function saysAllServers(kb: KnowledgeBase, text: string): boolean {
+  const said = normalizePhrase(text);
+  return said !== '' && (['en', 'fr'] as const).some((lang) => normalizePhrase(kb.message('all_servers', lang)) === said);
+}
 
 /**
  * Client support questions (seed 000): one client on one server, a client across servers, a server
@@ -38,8 +44,7 @@ export class SupportMatrixDialog extends ComponentDialog {
   }
 
   private isAllServers(text: string): boolean {
-    const said = normalizePhrase(text);
-    return said !== '' && (['en', 'fr'] as const).some((lang) => normalizePhrase(this.deps.kb.message('all_servers', lang)) === said);
+    return saysAllServers(this.deps.kb, text);
   }
 
   private async askClient(step: WaterfallStepContext): Promise<DialogTurnResult> {

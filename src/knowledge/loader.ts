@@ -3,7 +3,7 @@ import { basename, extname, join, relative } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 import { KnowledgeInvalidError, KnowledgeUnreadableError } from '../errors';
-import { BUILTIN_INTENTS } from '../nlu/intents';
+import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
 import { normalizePhrase } from '../nlu/normalize';
 import { KnowledgeBase } from './knowledgeBase';
 import {
@@ -155,6 +155,9 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     ...topicFiles.flatMap(({ file, data }) => data.topics.map((t, i) => ({ file, path: ['topics', i] as PropertyKey[], topic: t }))),
   ];
   const builtins = new Set<string>(BUILTIN_INTENTS);
+  for (const { file, data } of topicFiles) data.topics.forEach((t, i) => {
+    if (subjectOf(t.intent) !== data.subject) problems.add(file, ['topics', i, 'intent'], `intent "${t.intent}" must start with the file's subject "${data.subject}."`);
+  });
   for (const { file, path, topic } of topicSites) {
     if (topics.has(topic.intent) || builtins.has(topic.intent)) problems.add(file, [...path, 'intent'], `intent "${topic.intent}" is defined twice`);
     topics.set(topic.intent, topic);

@@ -16,6 +16,8 @@ export interface Entities {
 
 /** What the bot understood of one message. */
 export interface Understanding {
+  /** The question as the user wrote it (mention removed). */
+  text: string;
   lang: Lang;
   /** Normalised words of the message. */
   tokens: string[];
@@ -116,10 +118,10 @@ export class Nlu {
     const features = featuresOf(words, mentions);
 
     if (knownWords === 0 && mentions.length === 0) {
-      return { lang, tokens, intent: NONE_INTENT, confidence: 1, ranking: [], entities, mentions, unknownWords, knownWords };
+      return { text, lang, tokens, intent: NONE_INTENT, confidence: 1, ranking: [], entities, mentions, unknownWords, knownWords };
     }
     const ranking = this.classifier.rank(features);
     const best = ranking[0] as Scored;
-    return { lang, tokens, intent: best.intent, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
+    return { text, lang, tokens, intent: best.intent, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
   }
 }

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+
+/** Options shared by the activity factories. */
+export interface ActivityOptions {
+  serviceUrl: string;
+  conversationId?: string;
+  locale?: string;
+  from?: string;
+}
+
+const BOT_ID = '28:lync-compat-bot';
+const BOT_NAME = 'Lync Compat';
+
+/** A message as the Bot Framework Emulator / Agents Playground (local mode) sends it. */
+export function emulatorMessage(text: string, o: ActivityOptions): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: 'emulator',
+    serviceUrl: o.serviceUrl,
+    from: { id: o.from ?? 'user-1', name: 'Alex', role: 'user' },
+    conversation: { id: o.conversationId ?? randomUUID() },
+    recipient: { id: 'bot-1', name: 'Bot', role: 'bot' },
+    text,
+    textFormat: 'plain',
+    locale: o.locale ?? 'en-US',
+  };
+}
+
+/** A message as Teams sends it from a channel, with the bot @mentioned. */
+export function teamsChannelMessage(text: string, o: ActivityOptions): Record<string, unknown> {
+  const mention = `<at>${BOT_NAME}</at>`;
+  const thread = o.conversationId ?? `19:${randomUUID()}@thread.tacv2`;
+  return {
+    type: 'message',
+    id: `${Date.now()}`,
+    timestamp: new Date().toISOString(),
+    localTimestamp: new Date().toISOString(),
+    channelId: 'msteams',
+    serviceUrl: o.serviceUrl,
+    from: { id: `29:${o.from ?? 'user-1'}`, name: 'Alex Admin', aadObjectId: randomUUID() },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: 'tenant-1', id: `${thread};messageid=${Date.now()}` },
+    recipient: { id: BOT_ID, name: BOT_NAME },
+    text: `${mention} ${text}`,
+    textFormat: 'plain',
+    locale: o.locale ?? 'en-US',
+    entities: [
+      { type: 'mention', mentioned: { id: BOT_ID, name: BOT_NAME }, text: mention },
+      { type: 'clientInfo', locale: o.locale ?? 'en-US', country: 'US', platform: 'Web' },
+    ],
+    channelData: {
+      teamsChannelId: thread, teamsTeamId: '19:team@thread.tacv2',
+      channel: { id: thread }, team: { id: '19:team@thread.tacv2' }, tenant: { id: 'tenant-1' },
+    },
+  };
+}
+
+/** A personal (1:1) Teams message. */
+export function teamsPersonalMessage(text: string, o: ActivityOptions): Record<string, unknown> {
+  return {
+    ...emulatorMessage(text, o),
+    channelId: 'msteams',
+    from: { id: `29:${o.from ?? 'user-1'}`, name: 'Alex Admin', aadObjectId: randomUUID() },
+    conversation: { conversationType: 'personal', tenantId: 'tenant-1', id: o.conversationId ?? `a:${randomUUID()}` },
+    recipient: { id: BOT_ID, name: BOT_NAME },
+    channelData: { tenant: { id: 'tenant-1' } },
+  };
+}
+
+/** A conversationUpdate adding members (the bot and/or users). */
+export function membersAdded(memberIds: string[], o: ActivityOptions & { channelId?: string }): Record<string, unknown> {
+  return {
+    type: 'conversationUpdate',
+    id: randomUUID(),
+    timestamp: new Date().toISOString(),
+    channelId: o.channelId ?? 'emulator',
+    serviceUrl: o.serviceUrl,
+    from: { id: o.from ?? 'user-1' },
+    conversation: { id: o.conversationId ?? randomUUID() },
+    recipient: { id: 'bot-1', name: 'Bot' },
+    membersAdded: memberIds.map((id) => ({ id })),
+    locale: o.locale ?? 'en-US',
+  };
+}
+
+/** POSTs an activity to the bot; resolves with the HTTP status. */
+export async function post(botUrl: string, activity: unknown, headers: Record<string, string> = {}): Promise<number> {
+  const res = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(activity),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}

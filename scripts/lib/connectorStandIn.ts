@@ -1,0 +1,90 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** An activity the bot sent, as the connector received it. */
+export interface Recorded {
+  conversationId: string;
+  /** The activity replied to, when the bot used the reply route. */
+  replyToId?: string;
+  activity: Record<string, unknown> & { type?: string; text?: string; locale?: string; attachments?: unknown[] };
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/**
+ * A local stand-in for the Bot Framework connector service: the bot's replies (POSTed to
+ * `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`) are recorded for tests, the evaluation
+ * and benchmarks. It speaks just enough of the connector protocol for CloudAdapter.
+ */
+export class ConnectorStandIn {
+  readonly received: Recorded[] = [];
+  private server?: Server;
+  private waiters: { conversationId: string; count: number; resolve: () => void }[] = [];
+  private nextId = 1;
+  /** Set to make the connector answer with an error status (to test failures). */
+  failWith?: number;
+  /** When false, activities are counted but not kept (benchmarks). */
+  keep = true;
+  count = 0;
+
+  async start(): Promise<string> {
+    this.server = createServer(async (req, res) => {
+      const body = await readBody(req);
+      const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
+      if (this.failWith) {
+        res.writeHead(this.failWith, { 'content-type': 'application/json' }).end('{"error":{"code":"Failure"}}');
+        return;
+      }
+      if (req.method === 'POST' && match) {
+        const conversationId = decodeURIComponent(match[1] as string);
+        this.count++;
+        if (this.keep) {
+          let activity: Recorded['activity'] = {};
+          try { activity = JSON.parse(body) as Recorded['activity']; } catch { /* recorded as empty */ }
+          this.received.push({ conversationId, ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
+        }
+        this.notify();
+      }
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
+    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  /** Activities sent to one conversation, in order. */
+  inConversation(conversationId: string): Recorded['activity'][] {
+    return this.received.filter((r) => r.conversationId === conversationId).map((r) => r.activity);
+  }
+
+  /** Resolves once a conversation has received `count` activities (or rejects after `timeoutMs`). */
+  waitFor(conversationId: string, count: number, timeoutMs = 5000): Promise<void> {
+    if (this.inConversation(conversationId).length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} activities in ${conversationId}`)), timeoutMs);
+      this.waiters.push({ conversationId, count, resolve: () => { clearTimeout(timer); resolve(); } });
+    });
+  }
+
+  private notify(): void {
+    this.waiters = this.waiters.filter((w) => {
+      if (this.inConversation(w.conversationId).length >= w.count) { w.resolve(); return false; }
+      return true;
+    });
+  }
+
+  clear(): void {
+    this.received.length = 0;
+    this.count = 0;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
