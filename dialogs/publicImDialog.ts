@@ -1,6 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { Answer } from '../src/answers/answer';
-import { promptAnswer } from '../src/answers/metaAnswers';
+import { promptAnswer, unknownProviderAnswer } from '../src/answers/metaAnswers';
 import { endDateAnswer, featuresAnswer, licensingAnswer, providerAnswer, providersAnswer } from '../src/answers/publicImAnswers';
 import { topicAnswer } from '../src/answers/topicAnswer';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
@@ -37,6 +37,11 @@ export class PublicImDialog extends ComponentDialog {
   private async askProvider(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const route = { ...(step.options as Route) };
     (step.values as { route?: Route }).route = route;
+    if (route.unknownProduct) {
+      await sendAnswer(this.deps, step.context, unknownProviderAnswer(this.deps.kb, getUnderstanding(step.context).lang));
+      await remember(this.deps, step.context, { lastIntent: route.intent });
+      return step.endDialog();
+    }
     if (route.intent === 'pic.provider' && route.providers.length === 0) {
       const { kb } = this.deps;
       await remember(this.deps, step.context, { lastIntent: route.intent, pending: 'provider' });

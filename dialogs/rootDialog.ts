@@ -1,7 +1,7 @@
 import { ComponentDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { freshMemory } from '../src/bot/conversationMemory';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
-import { subjectOf } from '../src/nlu/intents';
+import { NONE_INTENT, subjectOf } from '../src/nlu/intents';
 import { CONFIDENT } from '../src/nlu/nlu';
 import type { DialogDeps } from './dialogDeps';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
@@ -11,6 +11,8 @@ import { saysAllServers, SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './su
 import { TopicDialog, topicDialogId } from './topicDialog';
 
 export const ROOT_DIALOG = 'rootDialog';
+
+const SUBJECTS_WITH_PRODUCTS = new Set(['support', 'pic']);
 
 /** Subjects answered by a dialog of their own; any other subject is a topics file with a TopicDialog. */
 const ROUTES: Record<string, string> = {
@@ -28,9 +30,11 @@ const ROUTES: Record<string, string> = {
  */
 export class RootDialog extends ComponentDialog {
   private readonly topicSubjects = new Set<string>();
+  private readonly relatedIntents: Record<string, string>;
 
   constructor(private readonly deps: DialogDeps) {
     super(ROOT_DIALOG);
+    this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
     this.addDialog(new SupportMatrixDialog(deps));
     this.addDialog(new PublicImDialog(deps));
     this.addDialog(new HelpDialog(deps));
@@ -60,8 +64,10 @@ export class RootDialog extends ComponentDialog {
   private async route(inner: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(inner.context);
     const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
-    const route = resolveRoute(u, memory);
+    const route = resolveRoute(u, memory, this.relatedIntents);
     const subject = subjectOf(route.intent);
+    // Support and PIC dialogs say which products they know; other subjects have no such list.
+    if (route.unknownProduct && !SUBJECTS_WITH_PRODUCTS.has(subject)) return inner.beginDialog(HELP_DIALOG, { ...route, intent: NONE_INTENT });
     const target = ROUTES[subject] ?? (this.topicSubjects.has(subject) ? topicDialogId(subject) : HELP_DIALOG);
     return inner.beginDialog(target, route);
   }

@@ -9,7 +9,7 @@ export interface Route {
   clients: string[];
   servers: string[];
   providers: string[];
-  /** A support question about a product the knowledge base does not have. */
+  /** The question names a product or version the knowledge base does not have: answer honestly. */
   unknownProduct: boolean;
 }
 
@@ -24,6 +24,8 @@ const SUPPORT_INTENTS_BY_KINDS: Record<string, string> = {
   client: 'support.client',
   server: 'support.server',
 };
+/** Subjects whose questions are mostly about named products. */
+const PRODUCT_SUBJECTS = new Set(['support', 'pic']);
 const PROVIDER_INTENTS = new Set(['pic.provider', 'pic.end_date', 'pic.features', 'pic.licensing']);
 
 function kindsOf(u: Understanding): Set<EntityKind> {
@@ -52,11 +54,27 @@ function followUpIntent(last: string, kinds: Set<EntityKind>): string | undefine
 }
 const SUPPORT_INTENTS = new Set(['support.check', 'support.client', 'support.server', 'support.matrix']);
 
+/** Words that open a yes/no question ("is Lync 2010 supported?", "est-il pris en charge ?"). */
+const YES_NO_OPENERS = new Set(['is', 'are', 'does', 'do', 'can', 'will', 'est', 'sont', 'peut', 'peuvent', 'fonctionne', 'marche']);
+/** Words that ask for a list instead ("which servers…", "sur quels serveurs…"). */
+const LIST_WORDS = new Set(['which', 'what', 'where', 'list', 'quel', 'quels', 'quelle', 'quelles', 'ou', 'liste']);
+
+/** "Is Office Live Meeting 2007 supported?" asks about one server the user has in mind: a yes/no question. */
+function isYesNoQuestion(words: readonly string[]): boolean {
+  const opensYesNo = YES_NO_OPENERS.has(words[0] ?? '') || words.includes('il') || words.includes('elle') || (words.includes('est') && words.includes('ce'));
+  return opensYesNo && !words.some((w) => LIST_WORDS.has(w));
+}
+
+/** A four-digit year-like version the knowledge base does not know ("Exchange 2019", "Windows Server 2022"). */
+function namesUnknownVersion(u: Understanding): boolean {
+  return u.unknownWords.some((w) => /^(19|20)\d\d$/.test(w));
+}
+
 /**
- * Decides what a message asks, combining the classifier's intent, the products it names and what the
+ * Decides what a message asks (`relatedIntents`: related product id → the intent that explains it), combining the classifier's intent, the products it names and what the
  * conversation was about. Pure: the dialogs call it and act on the result.
  */
-export function resolveRoute(u: Understanding, memory: ConversationMemory): Route {
+export function resolveRoute(u: Understanding, memory: ConversationMemory, relatedIntents: Record<string, string> = {}): Route {
   const kinds = kindsOf(u);
   const inMention = new Set<number>();
   for (const m of u.mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);
@@ -66,7 +84,19 @@ export function resolveRoute(u: Understanding, memory: ConversationMemory): Rout
 
   let intent = u.intent;
   if (isFollowUp) intent = followUpIntent(memory.lastIntent as string, kinds) ?? intent;
-  else if ((intent === NONE_INTENT || u.confidence < CONFIDENT) && u.mentions.length > 0) intent = intentFromProducts(kinds) ?? intent;
+  else if (u.mentions.length > 0 && (intent === NONE_INTENT || (u.confidence < CONFIDENT && PRODUCT_SUBJECTS.has(subjectOf(intent))))) {
+    // An unsure product question: the products say which one ("lync 2010 on ocs r2?").
+    intent = intentFromProducts(kinds) ?? intent;
+  }
+
+  // A yes/no question about one client is about one server, which the dialog asks for.
+  if (intent === 'support.client' && isYesNoQuestion(otherWords)) intent = 'support.check';
+
+  // A related product (the Lync Server 2010 Group Chat server) is answered by its own topic.
+  const product = u.entities.products[0];
+  if (product !== undefined && (subjectOf(intent) === 'support' || intent === NONE_INTENT || u.confidence < CONFIDENT)) {
+    intent = relatedIntents[product] ?? intent;
+  }
 
   const reuse = isFollowUp || refersBack;
   const subject = subjectOf(intent);
@@ -74,11 +104,14 @@ export function resolveRoute(u: Understanding, memory: ConversationMemory): Rout
   const servers = u.entities.servers.length > 0 ? u.entities.servers : reuse && subject === 'support' && memory.server ? [memory.server] : [];
   const providers = u.entities.providers.length > 0 ? u.entities.providers : reuse && subject === 'pic' && memory.provider ? [memory.provider] : [];
 
-  // "Is Zoom supported on Windows 11?": a product is missing and the message names something unknown.
+  // "Is Zoom supported on Windows 11?", "Lync for Mac 2011", "Google Talk": a product the question needs is
+  // missing, or an unknown version number is named, beside words the knowledge base does not know.
   const missing = intent === 'support.check' ? clients.length === 0 || servers.length === 0
     : intent === 'support.client' ? clients.length === 0
-      : intent === 'support.server' ? servers.length === 0 : false;
-  const unknownProduct = missing && u.unknownWords.length > 0;
+      : intent === 'support.server' ? servers.length === 0
+        : PROVIDER_INTENTS.has(intent) ? providers.length === 0 : false;
+  const unknownVersion = !PROVIDER_INTENTS.has(intent) && subjectOf(intent) !== 'pic' && namesUnknownVersion(u);
+  const unknownProduct = u.unknownWords.length > 0 && (missing || unknownVersion);
 
   return { intent, clients, servers, providers, unknownProduct };
 }

@@ -1,5 +1,6 @@
 import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { promptAnswer, unknownProductAnswer } from '../src/answers/metaAnswers';
+import { topicAnswer } from '../src/answers/topicAnswer';
 import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../src/answers/supportAnswers';
 import type { Client, KnowledgeBase, Server } from '../src/knowledge/knowledgeBase';
 import { normalizePhrase } from '../src/nlu/normalize';
@@ -52,8 +53,13 @@ export class SupportMatrixDialog extends ComponentDialog {
     (step.values as { route?: Route }).route = { ...route };
     const { kb } = this.deps;
     const lang = getUnderstanding(step.context).lang;
-    if (route.unknownProduct) {
-      await sendAnswer(this.deps, step.context, unknownProductAnswer(kb, lang));
+    // Support topics (coexistence, the Group Chat server) are answered as written, unless the question
+    // names one client and one server: then the matrix cell answers it exactly.
+    const u = getUnderstanding(step.context);
+    const pair = route.clients.length > 0 && route.servers.length > 0 && u.entities.products.length === 0;
+    const topic = pair ? undefined : kb.topic(route.intent);
+    if (route.unknownProduct || topic) {
+      await sendAnswer(this.deps, step.context, topic ? topicAnswer(kb, topic, lang) : unknownProductAnswer(kb, lang));
       await remember(this.deps, step.context, { lastIntent: route.intent });
       return step.endDialog();
     }

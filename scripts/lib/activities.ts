@@ -31,7 +31,9 @@ export function emulatorMessage(text: string, o: ActivityOptions): Record<string
 /** A message as Teams sends it from a channel, with the bot @mentioned. */
 export function teamsChannelMessage(text: string, o: ActivityOptions): Record<string, unknown> {
   const mention = `<at>${BOT_NAME}</at>`;
-  const thread = o.conversationId ?? `19:${randomUUID()}@thread.tacv2`;
+  // A channel thread's conversation id is the channel's id plus the thread's root message id.
+  const thread = `19:${o.conversationId ?? randomUUID()}@thread.tacv2`;
+  const root = o.conversationId ? '1700000000000' : `${Date.now()}`;
   return {
     type: 'message',
     id: `${Date.now()}`,
@@ -40,7 +42,7 @@ export function teamsChannelMessage(text: string, o: ActivityOptions): Record<st
     channelId: 'msteams',
     serviceUrl: o.serviceUrl,
     from: { id: `29:${o.from ?? 'user-1'}`, name: 'Alex Admin', aadObjectId: randomUUID() },
-    conversation: { isGroup: true, conversationType: 'channel', tenantId: 'tenant-1', id: `${thread};messageid=${Date.now()}` },
+    conversation: { isGroup: true, conversationType: 'channel', tenantId: 'tenant-1', id: `${thread};messageid=${root}` },
     recipient: { id: BOT_ID, name: BOT_NAME },
     text: `${mention} ${text}`,
     textFormat: 'plain',

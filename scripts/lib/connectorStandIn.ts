@@ -39,7 +39,9 @@ export class ConnectorStandIn {
       const body = await readBody(req);
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
       if (this.failWith) {
-        res.writeHead(this.failWith, { 'content-type': 'application/json' }).end('{"error":{"code":"Failure"}}');
+        // No chaining: restify, when loaded in the same process, patches writeHead to return nothing.
+        res.writeHead(this.failWith, { 'content-type': 'application/json' });
+        res.end('{"error":{"code":"Failure"}}');
         return;
       }
       if (req.method === 'POST' && match) {
@@ -52,7 +54,8 @@ export class ConnectorStandIn {
         }
         this.notify();
       }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;

@@ -32,9 +32,12 @@ export interface EvalResult {
   failures: EvalFailure[];
 }
 
-/** The first sentence of a reply ("Yes." of "Yes. Lync 2010 is supported…"). */
+/**
+ * The first sentence of a reply ("Yes." of "Yes. Lync 2010 is supported…"). A sentence ends at . ! or ?
+ * followed by a capital letter, so that "Yahoo! ended on…" stays one sentence.
+ */
 export function firstSentence(text: string): string {
-  return (text.split(/(?<=[.!?])\s+|\n/)[0] ?? '').trim();
+  return (text.split(/(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9«“"])|\n/)[0] ?? '').trim();
 }
 
 function check(expect: Expectation, lang: 'en' | 'fr', replies: { text?: string; locale?: string }[]): string[] {
@@ -64,8 +67,9 @@ export async function runEval(file: string, env: Record<string, string> = {}): P
   const botUrl = `http://127.0.0.1:${port}`;
   const result: EvalResult = { total: 0, passed: 0, byLang: { en: { total: 0, passed: 0 }, fr: { total: 0, passed: 0 } }, failures: [] };
   let n = 0;
-  const ask = async (id: string, lang: 'en' | 'fr', q: string, expect: Expectation, conversationId: string): Promise<void> => {
-    const shape = n++ % 2 === 0 ? emulatorMessage : teamsChannelMessage;
+  // Alternate Emulator and Teams shapes between conversations (never within one: ids differ by channel).
+  const ask = async (id: string, lang: 'en' | 'fr', q: string, expect: Expectation, conversationId: string, shapeOf = n++): Promise<void> => {
+    const shape = shapeOf % 2 === 0 ? emulatorMessage : teamsChannelMessage;
     const activity = shape(q, { serviceUrl, conversationId, locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
     const convId = (activity.conversation as { id: string }).id;
     const before = connector.inConversation(convId).length;
@@ -81,7 +85,8 @@ export async function runEval(file: string, env: Record<string, string> = {}): P
   try {
     for (const q of data.questions) await ask(q.id, q.lang, q.q, q.expect, `eval-${q.id}`);
     for (const c of data.conversations) {
-      for (const [i, t] of c.turns.entries()) await ask(`${c.id}#${i + 1}`, c.lang, t.q, t.expect, `eval-${c.id}`);
+      const shape = n++;
+      for (const [i, t] of c.turns.entries()) await ask(`${c.id}#${i + 1}`, c.lang, t.q, t.expect, `eval-${c.id}`, shape);
     }
   } finally {
     await app.stop();

@@ -25,14 +25,23 @@ export function daysUntil(isoDate: string, today: Date): number {
   return Math.round((date - start) / DAY);
 }
 
+/** Whole calendar months from `a` to `b` (UTC dates), rounded toward zero. */
+function monthsBetween(a: Date, b: Date): number {
+  const sign = b >= a ? 1 : -1;
+  const [from, to] = sign > 0 ? [a, b] : [b, a];
+  let months = (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth());
+  if (to.getUTCDate() < from.getUTCDate()) months--;
+  return sign * months;
+}
+
 /** "12 years ago", "in 3 days", "today" / "il y a 12 ans", "dans 3 jours", "aujourd’hui". */
 export function formatRelative(isoDate: string, today: Date, lang: Lang): string {
   const days = daysUntil(isoDate, today);
   const rtf = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' });
-  const abs = Math.abs(days);
-  if (abs >= 365) return rtf.format(Math.trunc(days / 365.25), 'year');
-  if (abs >= 60) return rtf.format(Math.trunc(days / 30.44), 'month');
-  return rtf.format(days, 'day');
+  if (Math.abs(days) < 60) return rtf.format(days, 'day');
+  const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
+  const months = monthsBetween(start, new Date(`${isoDate}T00:00:00Z`));
+  return Math.abs(months) >= 12 ? rtf.format(Math.trunc(months / 12), 'year') : rtf.format(months, 'month');
 }
 
 /** "A, B and C" / "A, B et C". */

@@ -43,3 +43,10 @@ export function unknownProductAnswer(kb: KnowledgeBase, lang: Lang): Answer {
 export function promptAnswer(kb: KnowledgeBase, lang: Lang, key: 'ask_client' | 'ask_server' | 'ask_provider', options: string[]): Answer {
   return answer('prompt', lang, kb.message(key, lang), { suggestions: options });
 }
+
+/** A public IM service the documentation does not cover. */
+export function unknownProviderAnswer(kb: KnowledgeBase, lang: Lang): Answer {
+  return answer('cannot-answer', lang, kb.message('unknown_provider', lang, {
+    providers: formatList(kb.providers.map((p) => p.name), lang),
+  }), { suggestions: [kb.message('suggest_providers', lang)] });
+}

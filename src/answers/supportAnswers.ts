@@ -4,10 +4,11 @@ import type { Lang, StatusId } from '../knowledge/schema';
 import { answer, type Answer, type TableCell } from './answer';
 import { formatList, inSentence, sourceOf } from './format';
 
-/** Footnotes referenced by some cells, in marker order. */
-function notesFor(kb: KnowledgeBase, cells: readonly Cell[], lang: Lang): Answer['notes'] {
-  const ids = [...new Set(cells.map((c) => c.footnote).filter((f): f is number => f !== undefined))].sort();
-  return ids.map((id) => ({ marker: id, text: kb.footnote(id)?.text[lang] ?? '' }));
+/** Footnotes referenced by some cells, and those about the given clients, in marker order. */
+function notesFor(kb: KnowledgeBase, cells: readonly Cell[], lang: Lang, aboutClients: readonly string[] = []): Answer['notes'] {
+  const ids = new Set(cells.map((c) => c.footnote).filter((f): f is number => f !== undefined));
+  for (const client of aboutClients) for (const f of kb.footnotesAbout(client)) ids.add(f.id);
+  return [...ids].sort().map((id) => ({ marker: id, text: kb.footnote(id)?.text[lang] ?? '' }));
 }
 
 function statusCell(kb: KnowledgeBase, cell: Cell, lang: Lang): TableCell {
@@ -34,7 +35,7 @@ export function cellAnswer(kb: KnowledgeBase, pairs: { client: Client; server: S
     title: kb.message('matrix_title', lang),
     tone: kb.status(first.status).tone,
     details: sentences.slice(1),
-    notes: notesFor(kb, cells, lang),
+    notes: notesFor(kb, cells, lang, [...new Set(pairs.map((p) => p.client.id))]),
     sources: [sourceOf(kb, first.source, lang)],
   });
   if (pairs.length > 1) {
@@ -64,7 +65,7 @@ export function rowAnswer(kb: KnowledgeBase, client: Client, lang: Lang): Answer
       columns: [kb.message('server_column', lang), kb.message('status_column', lang)],
       rows: kb.servers.map((s, i) => [{ text: s.name }, statusCell(kb, cells[i] as Cell, lang)]),
     },
-    notes: notesFor(kb, cells, lang),
+    notes: notesFor(kb, cells, lang, [client.id]),
     sources: [sourceOf(kb, client.source, lang)],
     suggestions: [kb.message('suggest_matrix', lang)],
   });

@@ -8,7 +8,8 @@ export type Source = SourcesFile['sources'][number];
 export type Cell = SupportMatrixFile['matrix'][number];
 export type Footnote = SupportMatrixFile['footnotes'][number];
 export type IntentCorpus = TrainingFile['intents'][number];
-export type EntityKind = 'client' | 'server' | 'provider';
+export type EntityKind = 'client' | 'server' | 'provider' | 'product';
+export type RelatedProduct = SupportMatrixFile['relatedProducts'][number];
 
 export interface KnowledgeParts {
   dir: string;
@@ -75,9 +76,22 @@ export class KnowledgeBase {
     return fill(this.bot.messages[key][lang], vars);
   }
 
+  relatedProduct(id: string): RelatedProduct | undefined { return this.support.relatedProducts.find((p) => p.id === id); }
+
   /** Entities of a kind, for extraction and suggestions. */
-  entities(kind: EntityKind): readonly (Client | Server | Provider)[] {
-    return kind === 'client' ? this.clients : kind === 'server' ? this.servers : this.providers;
+  entities(kind: EntityKind): readonly (Client | Server | Provider | RelatedProduct)[] {
+    switch (kind) {
+      case 'client': return this.clients;
+      case 'server': return this.servers;
+      case 'provider': return this.providers;
+      case 'product': return this.support.relatedProducts;
+    }
+  }
+
+  /** Footnotes about a client: those its cells carry and those that name it. */
+  footnotesAbout(clientId: string): Footnote[] {
+    const marked = new Set(this.support.matrix.filter((c) => c.client === clientId && c.footnote !== undefined).map((c) => c.footnote));
+    return this.support.footnotes.filter((f) => marked.has(f.id) || f.about.includes(clientId));
   }
 }
 

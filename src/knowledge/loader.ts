@@ -142,18 +142,22 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     ...support.data.clients.map((e, i) => ({ file: support.file, path: ['clients', i], entity: e })),
     ...support.data.servers.map((e, i) => ({ file: support.file, path: ['servers', i], entity: e })),
     ...publicIm.data.providers.map((e, i) => ({ file: publicIm.file, path: ['providers', i], entity: e as Entity })),
+    ...support.data.relatedProducts.map((e, i) => ({ file: support.file, path: ['relatedProducts', i], entity: e as Entity })),
   ], problems);
   publicIm.data.providers.forEach((p, i) => p.capabilities.forEach((c, j) => {
     if (!(c in publicIm.data.capabilities)) problems.add(publicIm.file, ['providers', i, 'capabilities', j], `unknown capability "${c}"`);
   }));
 
   // Topics: unique intents across files.
-  const topics = new Map<string, Topic>();
   const topicSites: { file: string; path: PropertyKey[]; topic: Topic }[] = [
     ...support.data.topics.map((t, i) => ({ file: support.file, path: ['topics', i], topic: t })),
     ...publicIm.data.topics.map((t, i) => ({ file: publicIm.file, path: ['topics', i], topic: t })),
     ...topicFiles.flatMap(({ file, data }) => data.topics.map((t, i) => ({ file, path: ['topics', i] as PropertyKey[], topic: t }))),
   ];
+  support.data.relatedProducts.forEach((p, i) => {
+    if (!topicSites.some((t) => t.topic.intent === p.intent)) problems.add(support.file, ['relatedProducts', i, 'intent'], `no topic answers intent "${p.intent}"`);
+  });
+  const topics = new Map<string, Topic>();
   const builtins = new Set<string>(BUILTIN_INTENTS);
   for (const { file, data } of topicFiles) data.topics.forEach((t, i) => {
     if (subjectOf(t.intent) !== data.subject) problems.add(file, ['topics', i, 'intent'], `intent "${t.intent}" must start with the file's subject "${data.subject}."`);
@@ -198,6 +202,9 @@ function checkMatrix(file: string, data: SupportMatrixFile, problems: Problems):
   const clients = new Set(data.clients.map((c) => c.id));
   const servers = new Set(data.servers.map((s) => s.id));
   const footnotes = new Set(data.footnotes.map((f) => f.id));
+  data.footnotes.forEach((f, i) => f.about.forEach((id, j) => {
+    if (!clients.has(id)) problems.add(file, ['footnotes', i, 'about', j], `unknown client "${id}"`);
+  }));
   const seen = new Map<string, number>();
   data.matrix.forEach((cell, i) => {
     if (!clients.has(cell.client)) problems.add(file, ['matrix', i, 'client'], `unknown client "${cell.client}"`);

@@ -11,6 +11,7 @@ export const MESSAGE_KEYS = [
   'cannot_answer',
   'cannot_answer_try',
   'unknown_product',
+  'unknown_provider',
   'ask_client',
   'ask_server',
   'ask_provider',

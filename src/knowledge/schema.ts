@@ -97,8 +97,15 @@ export const SupportMatrixFile = z.strictObject({
   footnotes: z.array(z.strictObject({
     id: z.number().int().positive(),
     text: LocalizedText,
+    /** Clients the footnote speaks about, beyond the cells that carry its marker. */
+    about: z.array(Id).default([]),
     source: SourceRef,
   })),
+  /**
+   * Products the documents name that are neither a client row nor a server column (the Lync Server 2010
+   * Group Chat server); a question naming one goes to the topic `intent` that explains it.
+   */
+  relatedProducts: z.array(Entity.extend({ intent: Id })).default([]),
   matrix: z.array(z.strictObject({
     client: Id,
     server: Id,

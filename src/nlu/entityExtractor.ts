@@ -61,7 +61,7 @@ export class EntityExtractor {
 
   constructor(kb: KnowledgeBase) {
     const words = new Set<string>();
-    for (const kind of ['client', 'server', 'provider'] as const) {
+    for (const kind of ['client', 'server', 'provider', 'product'] as const) {
       for (const entity of kb.entities(kind)) {
         const names = [entity.name, ...(entity.frenchName ? [entity.frenchName] : []), ...entity.aliases];
         for (const name of names) {
@@ -97,6 +97,15 @@ export class EntityExtractor {
     return found;
   }
 
+  /**
+   * Inside a longer name, a three-letter word may carry one typo when its first letter is right
+   * ("lync web ap 2013"); alone it must match exactly.
+   */
+  private shortTypo(token: string, word: string): number | undefined {
+    if (word.length !== 3 || /\d/.test(word) || token.length < 2 || token[0] !== word[0]) return undefined;
+    return editDistance(token, word, 1) <= 1 ? 1 : undefined;
+  }
+
   /** All non-overlapping mentions in a message, in text order. */
   extract(textOrTokens: string | string[]): EntityMention[] {
     const tokens = typeof textOrTokens === 'string' ? tokenize(textOrTokens) : textOrTokens;
@@ -109,7 +118,7 @@ export class EntityExtractor {
           let cost = firstCost;
           let ok = true;
           for (let k = 1; k < alias.tokens.length && ok; k++) {
-            const c = this.candidates(tokens[i + k] as string, cache).get(alias.tokens[k] as string);
+            const c = this.candidates(tokens[i + k] as string, cache).get(alias.tokens[k] as string) ?? this.shortTypo(tokens[i + k] as string, alias.tokens[k] as string);
             if (c === undefined) ok = false;
             else cost += c;
           }

@@ -1,4 +1,4 @@
-import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { EntityKind, KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import { allowedTypos, editDistance, EntityExtractor, type EntityMention } from './entityExtractor';
 import { featuresOf } from './features';
@@ -12,6 +12,8 @@ export interface Entities {
   clients: string[];
   servers: string[];
   providers: string[];
+  /** Related products (not matrix rows or columns), e.g. the Lync Server 2010 Group Chat server. */
+  products: string[];
 }
 
 /** What the bot understood of one message. */
@@ -39,6 +41,40 @@ export interface Understanding {
 /** Below this confidence the best intent is only a guess. */
 export const CONFIDENT = 0.5;
 
+/** An intent names a kind of product when at least this share of its phrases do. */
+const MIN_PRODUCT_SHARE = 0.05;
+
+/** An intent whose phrases name this many products of a kind asks about any product of that kind. */
+const GENERIC_PRODUCT_COUNT = 4;
+
+/** How an intent's training phrases name products of one kind. */
+interface KindProfile {
+  /** Share of the phrases naming a product of this kind. */
+  share: number;
+  /** The products named. */
+  ids: Set<string>;
+}
+
+/** For each intent, how its training phrases name each kind of product. */
+function productProfiles(examples: readonly Example[]): Map<string, Map<string, KindProfile>> {
+  const totals = new Map<string, number>();
+  const counts = new Map<string, Map<string, { n: number; ids: Set<string> }>>();
+  for (const e of examples) {
+    totals.set(e.intent, (totals.get(e.intent) ?? 0) + 1);
+    const byKind = counts.get(e.intent) ?? new Map<string, { n: number; ids: Set<string> }>();
+    const kinds = new Set<string>();
+    for (const product of e.products ?? []) {
+      const [kind, id] = product.split(':') as [string, string];
+      const entry = byKind.get(kind) ?? { n: 0, ids: new Set<string>() };
+      entry.ids.add(id);
+      if (!kinds.has(kind)) { entry.n++; kinds.add(kind); }
+      byKind.set(kind, entry);
+    }
+    counts.set(e.intent, byKind);
+  }
+  return new Map([...counts].map(([intent, byKind]) => [intent, new Map([...byKind].map(([kind, { n, ids }]) => [kind, { share: n / (totals.get(intent) ?? 1), ids }]))]));
+}
+
 /** Builds classifier examples from the knowledge base's training phrases (never its held-out tests). */
 export function trainingExamples(kb: KnowledgeBase, extractor: EntityExtractor): Example[] {
   const out: Example[] = [];
@@ -46,7 +82,8 @@ export function trainingExamples(kb: KnowledgeBase, extractor: EntityExtractor):
     for (const lang of ['en', 'fr'] as const) {
       for (const phrase of entry.utterances[lang]) {
         const tokens = tokenize(phrase);
-        out.push({ features: featuresOf(tokens, extractor.extract(tokens)), intent: entry.intent });
+        const mentions = extractor.extract(tokens);
+        out.push({ features: featuresOf(tokens, mentions), intent: entry.intent, products: mentions.map((m) => `${m.kind}:${m.id}`) });
       }
     }
   }
@@ -61,8 +98,12 @@ export class Nlu {
   readonly extractor: EntityExtractor;
   readonly classifier: IntentClassifier;
 
+  /** Per intent, how its training phrases name products of each kind. */
+  private readonly productProfiles: Map<string, Map<string, KindProfile>>;
   /** Stems seen in in-scope training phrases. */
   private readonly domainFeatures = new Set<string>();
+  /** Every word of every training phrase: these are never "corrected" into another word. */
+  private readonly trainedWords = new Set<string>();
   /** Words of the in-scope training phrases that may carry a typo, for spelling correction. */
   private readonly correctable: string[];
 
@@ -70,12 +111,15 @@ export class Nlu {
     this.extractor = new EntityExtractor(kb);
     const examples = trainingExamples(kb, this.extractor);
     this.classifier = classifier ?? new BayesIntentClassifier(examples);
+    this.productProfiles = productProfiles(examples);
     // Words only seen in out-of-scope phrases ("zoom", "windows") stay unknown: they name other products.
     for (const e of examples) if (e.intent !== NONE_INTENT) for (const f of e.features) this.domainFeatures.add(f);
     const words = new Set<string>();
     for (const entry of kb.training) for (const lang of ['en', 'fr'] as const) {
-      if (entry.intent === NONE_INTENT) continue;
-      for (const phrase of entry.utterances[lang]) for (const t of tokenize(phrase)) if (allowedTypos(t) > 0) words.add(t);
+      for (const phrase of entry.utterances[lang]) for (const t of tokenize(phrase)) {
+        this.trainedWords.add(t);
+        if (entry.intent !== NONE_INTENT && allowedTypos(t) > 0) words.add(t);
+      }
     }
     this.correctable = [...words];
   }
@@ -94,15 +138,32 @@ export class Nlu {
     return best;
   }
 
+  /**
+   * The best-ranked intent that fits the products this message names, or undefined when none does (the
+   * plain ranking then stands). An intent whose phrases name only a few products of a kind (Persistent
+   * Chat's "Lync 2010 Group Chat") does not fit a message naming another one ("Lync 2010 Attendee"); and a
+   * message naming two kinds (a client and a server) only fits intents whose phrases name both kinds.
+   */
+  private compatible(ranking: Scored[], mentions: EntityMention[]): Scored | undefined {
+    if (mentions.length === 0) return ranking[0];
+    const several = new Set(mentions.map((m) => m.kind)).size >= 2;
+    return ranking.find((r) => {
+      const profile = this.productProfiles.get(r.intent);
+      return mentions.every((m) => {
+        const kind = profile?.get(m.kind);
+        if (!kind || kind.share < MIN_PRODUCT_SHARE) return !several;
+        return kind.ids.size >= GENERIC_PRODUCT_COUNT || kind.ids.has(m.id);
+      });
+    });
+  }
+
   understand(text: string, fallbackLang: Lang = 'en'): Understanding {
     const lang = detectLanguage(text, fallbackLang);
     const tokens = tokenize(text);
     const mentions = this.extractor.extract(tokens);
-    const entities: Entities = { clients: [], servers: [], providers: [] };
-    for (const m of mentions) {
-      const list = m.kind === 'client' ? entities.clients : m.kind === 'server' ? entities.servers : entities.providers;
-      if (!list.includes(m.id)) list.push(m.id);
-    }
+    const entities: Entities = { clients: [], servers: [], providers: [], products: [] };
+    const lists: Record<EntityKind, string[]> = { client: entities.clients, server: entities.servers, provider: entities.providers, product: entities.products };
+    for (const m of mentions) if (!lists[m.kind].includes(m.id)) lists[m.kind].push(m.id);
     const inMention = new Set<number>();
     for (const m of mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);
     let knownWords = 0;
@@ -110,7 +171,7 @@ export class Nlu {
     const words = tokens.map((t, i) => {
       if (inMention.has(i)) return t;
       if (featuresOf([t], []).some((f) => this.domainFeatures.has(f))) { knownWords++; return t; }
-      const fixed = /^\d+$/.test(t) ? undefined : this.correct(t);
+      const fixed = /^\d+$/.test(t) || this.trainedWords.has(t) ? undefined : this.correct(t);
       if (fixed !== undefined) { knownWords++; return fixed; }
       if (t.length >= 2 || /\d/.test(t)) unknownWords.push(t);
       return t;
@@ -121,7 +182,12 @@ export class Nlu {
       return { text, lang, tokens, intent: NONE_INTENT, confidence: 1, ranking: [], entities, mentions, unknownWords, knownWords };
     }
     const ranking = this.classifier.rank(features);
-    const best = ranking[0] as Scored;
+    const best = this.compatible(ranking, mentions) ?? (ranking[0] as Scored);
+    // Naive Bayes favours small intents for words it never saw, so an unsure guess on a message with
+    // unknown words and no product in it is treated as out of scope rather than answered.
+    if (mentions.length === 0 && unknownWords.length > 0 && best.confidence < CONFIDENT) {
+      return { text, lang, tokens, intent: NONE_INTENT, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
+    }
     return { text, lang, tokens, intent: best.intent, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
   }
 }

@@ -4,11 +4,17 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 /** Markdown dialect of a channel: standard Markdown, or Slack's mrkdwn. */
 export type TextDialect = 'markdown' | 'mrkdwn';
 
-const MARKDOWN_SPECIAL = /([\\`*_{}[\]<>|#])/g;
+/**
+ * Makes prose safe for Markdown and Slack mrkdwn: `<`, `>` and `&` become entities, so a placeholder such
+ * as `OCSChat@<domain>` shows as written instead of being taken for a tag. Code blocks are left verbatim.
+ */
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
-/** Escapes text that comes from data or users so it cannot turn into markup. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(MARKDOWN_SPECIAL, '\\$1');
+/** Escapes a table cell: entities as above, and the pipe that would split the cell. */
+function escapeCell(text: string): string {
+  return escapeText(text).replace(/\|/g, '\\|');
 }
 
 function bold(text: string, dialect: TextDialect): string {
@@ -22,7 +28,7 @@ function cellText(cell: AnswerTable['rows'][number][number]): string {
 /** A table as Markdown, or as aligned monospace text for mrkdwn (Slack has no tables). */
 function renderTable(table: AnswerTable, dialect: TextDialect): string {
   if (dialect === 'markdown') {
-    const row = (cells: string[]): string => `| ${cells.map((c) => escapeMarkdown(c)).join(' | ')} |`;
+    const row = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
     return [row(table.columns), `|${table.columns.map(() => ' --- ').join('|')}|`, ...table.rows.map((r) => row(r.map(cellText)))].join('\n');
   }
   const rows = [table.columns, ...table.rows.map((r) => r.map(cellText))];
@@ -36,15 +42,15 @@ function renderTable(table: AnswerTable, dialect: TextDialect): string {
  * the source. Used where cards cannot be shown and as the message text beside cards.
  */
 export function renderText(kb: KnowledgeBase, a: Answer, dialect: TextDialect = 'markdown'): string {
-  const parts: string[] = [a.headline, ...a.details];
-  if (a.facts.length > 0) parts.push(a.facts.map((f) => `- ${bold(f.label, dialect)}: ${f.value}`).join('\n'));
-  if (a.steps.length > 0) parts.push(a.steps.map((s, i) => `${i + 1}. ${s}`).join('\n'));
-  for (const c of a.code) parts.push(`${c.caption}\n\`\`\`\n${c.text}\n\`\`\``);
+  const parts: string[] = [a.headline, ...a.details].map(escapeText);
+  if (a.facts.length > 0) parts.push(a.facts.map((f) => `- ${bold(escapeText(f.label), dialect)}: ${escapeText(f.value)}`).join('\n'));
+  if (a.steps.length > 0) parts.push(a.steps.map((s, i) => `${i + 1}. ${escapeText(s)}`).join('\n'));
+  for (const c of a.code) parts.push(`${escapeText(c.caption)}\n\`\`\`\n${c.text}\n\`\`\``);
   if (a.table) parts.push(renderTable(a.table, dialect));
-  if (a.notes.length > 0) parts.push(a.notes.map((n) => (n.marker !== undefined ? `[${n.marker}] ${n.text}` : n.text)).join('\n'));
+  if (a.notes.length > 0) parts.push(a.notes.map((n) => escapeText(n.marker !== undefined ? `[${n.marker}] ${n.text}` : n.text)).join('\n'));
   if (a.sources.length > 0) {
     const label = kb.message(a.sources.length > 1 ? 'sources' : 'source', a.lang);
-    parts.push(`_${label}: ${a.sources.map((s) => `${s.title} (${s.file})`).join('; ')}_`);
+    parts.push(`_${label}: ${escapeText(a.sources.map((s) => `${s.title} (${s.file})`).join('; '))}_`);
   }
   return parts.join('\n\n');
 }

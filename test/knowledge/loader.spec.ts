@@ -1,0 +1,99 @@
+import { strict as assert } from 'node:assert';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { KnowledgeInvalidError, KnowledgeUnreadableError } from '../../src/errors';
+import { formatPath, loadKnowledge } from '../../src/knowledge/loader';
+import { copyKnowledge, editYaml, realKnowledge } from '../helpers/knowledge';
+
+/** Loads a broken copy and returns the problems it reports. */
+function problemsOf(dir: string): string[] {
+  try {
+    loadKnowledge(dir);
+  } catch (err) {
+    if (err instanceof KnowledgeInvalidError) return err.problems;
+    throw err;
+  }
+  assert.fail('the knowledge base was accepted');
+}
+
+describe('knowledge loader', () => {
+  let dir: string;
+  beforeEach(() => { dir = copyKnowledge(); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('accepts the real knowledge base, complete: 11 clients × 3 servers, 3 footnotes, 4 providers', () => {
+    const kb = realKnowledge();
+    assert.equal(kb.clients.length, 11);
+    assert.equal(kb.servers.length, 3);
+    assert.equal(kb.support.matrix.length, 33);
+    assert.deepEqual(kb.support.footnotes.map((f) => f.id), [1, 2, 3]);
+    assert.deepEqual(kb.providers.map((p) => p.id).sort(), ['aol', 'skype', 'wlm', 'yahoo']);
+  });
+
+  it('formats zod paths as people read them', () => {
+    assert.equal(formatPath(['matrix', 3, 'status']), 'matrix[3].status');
+    assert.equal(formatPath([]), '(root)');
+  });
+
+  it('names the file and field of a bad status', () => {
+    editYaml(dir, 'support-matrix.yaml', (d) => { d.matrix[3].status = 'maybe'; });
+    const problems = problemsOf(dir);
+    assert.ok(problems.some((p) => /support-matrix\.yaml: matrix\[3\]\.status: /.test(p)), problems.join('\n'));
+  });
+
+  it('rejects a matrix with a missing cell', () => {
+    editYaml(dir, 'support-matrix.yaml', (d) => { d.matrix.pop(); });
+    assert.ok(problemsOf(dir).some((p) => /support-matrix\.yaml: matrix: missing cell for client "livemeeting2007" on server "ocs2007r2"/.test(p)));
+  });
+
+  it('rejects a fact that names no listed seed file', () => {
+    editYaml(dir, 'public-im.yaml', (d) => { d.providers[0].source = '009_0000000000000000.txt'; });
+    assert.ok(problemsOf(dir).some((p) => /public-im\.yaml: providers\[0\]\.source: unknown source/.test(p)));
+  });
+
+  it('rejects a missing French text', () => {
+    editYaml(dir, 'exchange.yaml', (d) => { delete d.topics[0].answer.fr; });
+    assert.ok(problemsOf(dir).some((p) => /exchange\.yaml: topics\[0\]\.answer\.fr: /.test(p)));
+  });
+
+  it('rejects an alias that names two products', () => {
+    editYaml(dir, 'support-matrix.yaml', (d) => { d.clients[0].aliases.push('Lync 2010'); });
+    assert.ok(problemsOf(dir).some((p) => /alias "Lync 2010" (also names|is)/.test(p)), problemsOf(dir).join('\n'));
+  });
+
+  it('rejects a held-out test phrase that is also trained on', () => {
+    editYaml(dir, 'training/meta.yaml', (d) => { d.intents[0].tests.en.push(d.intents[0].utterances.en[0]); });
+    assert.ok(problemsOf(dir).some((p) => /training\/meta\.yaml: intents\[0\]\.tests\.en\[\d+\]: test phrase/.test(p)));
+  });
+
+  it('rejects a trained intent that nothing answers', () => {
+    editYaml(dir, 'training/meta.yaml', (d) => { d.intents[0].intent = 'weather.today'; });
+    assert.ok(problemsOf(dir).some((p) => /intent "weather\.today" has no topic/.test(p)));
+  });
+
+  it('rejects a topic outside its file subject', () => {
+    editYaml(dir, 'front-end.yaml', (d) => { d.topics[0].intent = 'exchange.frontend'; });
+    assert.ok(problemsOf(dir).some((p) => /front-end\.yaml: topics\[0\]\.intent: .*must start with/.test(p)));
+  });
+
+  it('reports unreadable YAML with the file name', () => {
+    writeFileSync(join(dir, 'exchange.yaml'), 'topics: [unclosed');
+    assert.throws(() => loadKnowledge(dir), (err: unknown) => err instanceof KnowledgeUnreadableError && /exchange\.yaml: not valid YAML/.test(err.message));
+  });
+
+  it('reports a missing folder', () => {
+    assert.throws(() => loadKnowledge(join(dir, 'nope')), KnowledgeUnreadableError);
+  });
+
+  it('accepts a new subject file added by an administrator', () => {
+    writeFileSync(join(dir, 'edge.yaml'), [
+      'subject: edge', 'title: { en: Edge, fr: Edge }', 'topics:',
+      '  - intent: edge.ports', '    source: 004_62191a53141df5f3.txt', '    title: { en: Edge ports, fr: Ports Edge }',
+      '    answer: { en: An answer., fr: Une réponse. }',
+    ].join('\n'));
+    editYaml(dir, 'training/meta.yaml', (d) => {
+      d.intents.push({ intent: 'edge.ports', utterances: { en: ['which ports does the edge use'], fr: ['quels ports pour le edge'] }, tests: { en: [], fr: [] } });
+    });
+    assert.ok(loadKnowledge(dir).topic('edge.ports'));
+  });
+});

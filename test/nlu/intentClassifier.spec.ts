@@ -1,0 +1,45 @@
+import { strict as assert } from 'node:assert';
+import { featuresOf } from '../../src/nlu/features';
+import { BayesIntentClassifier } from '../../src/nlu/intentClassifier';
+import { trainingExamples } from '../../src/nlu/nlu';
+import { tokenize } from '../../src/nlu/normalize';
+import { realKnowledge, realNlu } from '../helpers/knowledge';
+
+/** Held-out phrases of the real corpus, never trained on. */
+function heldOut(): { text: string; intent: string }[] {
+  return realKnowledge().training.flatMap((e) => [...e.tests.en, ...e.tests.fr].map((text) => ({ text, intent: e.intent })));
+}
+
+describe('intent classifier', () => {
+  it('reaches the accuracy floor on the held-out phrases (NLU alone)', () => {
+    const nlu = realNlu();
+    const tests = heldOut();
+    assert.ok(tests.length >= 300, `only ${tests.length} held-out phrases`);
+    const wrong = tests.filter((t) => nlu.understand(t.text).intent !== t.intent);
+    const accuracy = 1 - wrong.length / tests.length;
+    assert.ok(accuracy >= 0.9, `accuracy ${(accuracy * 100).toFixed(1)} %; wrong: ${wrong.slice(0, 15).map((w) => `${w.text} → ${nlu.understand(w.text).intent} (want ${w.intent})`).join('; ')}`);
+  });
+
+  it('ranks exactly as natural\'s own BayesClassifier does', () => {
+    const kb = realKnowledge();
+    const nlu = realNlu();
+    const classifier = new BayesIntentClassifier(trainingExamples(kb, nlu.extractor));
+    for (const { text } of heldOut().slice(0, 80)) {
+      const tokens = tokenize(text);
+      const features = featuresOf(tokens, nlu.extractor.extract(tokens));
+      const ours = classifier.rank(features)[0]?.intent;
+      const theirs = classifier.natural.getClassifications(features)[0]?.label;
+      assert.equal(ours, theirs, text);
+    }
+  });
+
+  it('gives confidences that sum to 1', () => {
+    const ranking = realNlu().understand('which port does IM use').ranking;
+    const sum = ranking.reduce((s, r) => s + r.confidence, 0);
+    assert.ok(Math.abs(sum - 1) < 1e-9);
+  });
+
+  it('sends gibberish and unknown words to "none"', () => {
+    for (const text of ['asdf qwer zxcv', 'blorp', '???']) assert.equal(realNlu().understand(text).intent, 'none', text);
+  });
+});

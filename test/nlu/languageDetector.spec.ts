@@ -1,0 +1,21 @@
+import { strict as assert } from 'node:assert';
+import { detectLanguage } from '../../src/nlu/languageDetector';
+
+describe('detectLanguage', () => {
+  const table: [string, 'en' | 'fr'][] = [
+    ['is lync 2010 supported on lync server 2013?', 'en'],
+    ['Lync 2010 est-il pris en charge sur Lync Server 2013 ?', 'fr'],
+    ['quand la federation avec yahoo a pris fin', 'fr'],
+    ['when did yahoo federation end', 'en'],
+    ['quel port utilise la messagerie instantanee', 'fr'],
+    ['what is the unified contact store', 'en'],
+    ['et pour AOL ?', 'fr'],
+    ['and AOL?', 'en'],
+  ];
+  for (const [text, lang] of table) it(`"${text}" is ${lang}`, () => assert.equal(detectLanguage(text), lang));
+
+  it('keeps the conversation language when the message does not show one', () => {
+    assert.equal(detectLanguage('Lync Server 2013', 'fr'), 'fr');
+    assert.equal(detectLanguage('Lync Server 2013', 'en'), 'en');
+  });
+});

@@ -1,0 +1,81 @@
+import { strict as assert } from 'node:assert';
+import { emulatorMessage, membersAdded, post, teamsChannelMessage, teamsPersonalMessage } from '../../scripts/lib/activities';
+import { startBot, type RunningBot } from '../helpers/server';
+
+async function raw(url: string, body: string, contentType = 'application/json'): Promise<number> {
+  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+describe('HTTP server (end to end, Bot Framework protocol)', () => {
+  let bot: RunningBot;
+  before(async () => { bot = await startBot(); });
+  after(async () => bot.stop());
+
+  it('answers GET /healthz', async () => {
+    const res = await fetch(`${bot.botUrl}/healthz`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { status: 'ok' });
+  });
+
+  it('answers an Emulator-shaped question through the connector', async () => {
+    const activity = emulatorMessage('is lync 2010 supported on lync server 2013?', { serviceUrl: bot.serviceUrl, conversationId: 'emu-1' });
+    assert.equal(await post(bot.botUrl, activity), 200);
+    const [reply] = bot.connector.inConversation('emu-1');
+    assert.match(reply?.text ?? '', /^Yes\. Lync 2010 is supported on Lync Server 2013\./);
+    assert.equal(reply?.locale, 'en-GB');
+    assert.equal(reply?.replyToId, activity.id);
+  });
+
+  it('answers a Teams channel question with the @mention removed, in the thread', async () => {
+    const activity = teamsChannelMessage('Lync 2010 est-il pris en charge sur OCS 2007 R2 ?', { serviceUrl: bot.serviceUrl });
+    const conversationId = (activity.conversation as { id: string }).id;
+    assert.equal(await post(bot.botUrl, activity), 200);
+    const recorded = bot.connector.received.filter((r) => r.conversationId === conversationId);
+    assert.equal(recorded.length, 1);
+    assert.equal(recorded[0]?.replyToId, activity.id);
+    assert.match(recorded[0]?.activity.text ?? '', /^Non\. Lync 2010 n’est pas pris en charge sur Office Communications Server 2007 R2\./);
+    assert.equal(recorded[0]?.activity.locale, 'fr-FR');
+  });
+
+  it('keeps the conversation across requests (follow-up)', async () => {
+    await post(bot.botUrl, teamsPersonalMessage('when did AOL federation end?', { serviceUrl: bot.serviceUrl, conversationId: 'a:follow' }));
+    await post(bot.botUrl, teamsPersonalMessage('and Yahoo?', { serviceUrl: bot.serviceUrl, conversationId: 'a:follow' }));
+    const texts = bot.connector.inConversation('a:follow').map((a) => a.text ?? '');
+    assert.match(texts[0] ?? '', /AOL ended on 30 June 2014/);
+    assert.match(texts[1] ?? '', /Yahoo! ended on 30 June 2014/);
+  });
+
+  it('welcomes a user who joins, once', async () => {
+    assert.equal(await post(bot.botUrl, membersAdded(['bot-1', 'user-1', 'user-2'], { serviceUrl: bot.serviceUrl, conversationId: 'welcome-1' })), 200);
+    const replies = bot.connector.inConversation('welcome-1');
+    assert.equal(replies.length, 1);
+    assert.match(replies[0]?.text ?? '', /Lync Server 2013/);
+  });
+
+  it('answers a message without text politely', async () => {
+    const activity = { ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: 'empty-1' }), text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] };
+    assert.equal(await post(bot.botUrl, activity), 200);
+    assert.match(bot.connector.inConversation('empty-1')[0]?.text ?? '', /only read text/);
+  });
+
+  it('refuses bodies that are not activities with 400, never 500', async () => {
+    assert.equal(await raw(bot.botUrl, '{}'), 400);
+    assert.equal(await raw(bot.botUrl, '{"type":"message"}'), 400);
+    assert.equal(await raw(bot.botUrl, '[1,2,3]'), 400);
+    assert.equal(await raw(bot.botUrl, '{"type": 5, "channelId": "x"}'), 400);
+    assert.equal(await raw(bot.botUrl, '{not json'), 400);
+    assert.equal(await raw(bot.botUrl, 'plain text', 'text/plain'), 400);
+  });
+
+  it('refuses a body over 256 KB with 413', async () => {
+    const big = JSON.stringify(emulatorMessage('x'.repeat(300 * 1024), { serviceUrl: bot.serviceUrl }));
+    assert.equal(await raw(bot.botUrl, big), 413);
+  });
+
+  it('still answers after bad requests', async () => {
+    assert.equal(await post(bot.botUrl, emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'after-1' })), 200);
+    assert.match(bot.connector.inConversation('after-1')[0]?.text ?? '', /5061/);
+  });
+});
