@@ -11,7 +11,7 @@ function firstExamples(kb: KnowledgeBase, lang: Lang): string[] {
 /** Welcome on joining, help on request: what can be asked, with examples. */
 export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'help'): Answer {
   return answer(kind, lang, kind === 'welcome' ? kb.message('welcome', lang) : kb.message('help_intro', lang), {
-    title: 'Lync Server 2013',
+    title: kb.message('help_title', lang),
     details: kind === 'welcome' ? [kb.message('help_intro', lang)] : [],
     facts: kb.bot.examples.map((g) => ({ label: g.subject[lang], value: g.questions.map((q) => `“${q[lang]}”`).join(' · ') })),
     suggestions: firstExamples(kb, lang),
