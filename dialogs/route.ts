@@ -46,8 +46,7 @@ function followUpIntent(last: string, kinds: Set<EntityKind>): string | undefine
   if (subjectOf(last) === 'support' && (kinds.has('client') || kinds.has('server'))) {
     if (last === 'support.client' && !kinds.has('client')) return 'support.check';
     if (last === 'support.server' && !kinds.has('server')) return 'support.check';
-    if (last === 'support.matrix' || subjectOf(last) !== 'support' || !SUPPORT_INTENTS.has(last)) return intentFromProducts(kinds);
-    return last;
+    return SUPPORT_INTENTS.has(last) && last !== 'support.matrix' ? last : intentFromProducts(kinds);
   }
   if (kinds.has('provider') && PROVIDER_INTENTS.has(last)) return last;
   return intentFromProducts(kinds);

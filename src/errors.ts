@@ -6,7 +6,6 @@ export enum ErrorCode {
   ConfigInvalid = 'config_invalid',
   KnowledgeInvalid = 'knowledge_invalid',
   KnowledgeUnreadable = 'knowledge_unreadable',
-  ActivityInvalid = 'activity_invalid',
 }
 
 export abstract class CodedError extends Error {
@@ -37,14 +36,5 @@ export class KnowledgeUnreadableError extends CodedError {
   constructor(readonly file: string, detail: string) {
     super(`${file}: ${detail}`);
     this.name = 'KnowledgeUnreadableError';
-  }
-}
-
-/** An HTTP body that is not a Bot Framework activity. */
-export class ActivityInvalidError extends CodedError {
-  readonly code = ErrorCode.ActivityInvalid;
-  constructor(detail: string) {
-    super(detail);
-    this.name = 'ActivityInvalidError';
   }
 }

@@ -52,41 +52,49 @@ export function cellAnswer(kb: KnowledgeBase, pairs: { client: Client; server: S
   return result;
 }
 
+/**
+ * One product against every product of the other axis: a client across servers or a server across
+ * clients. `headline` words the grouped statuses; the table lists each pair.
+ */
+function lineAnswer(kb: KnowledgeBase, lang: Lang, line: {
+  title: string;
+  source: string;
+  others: readonly (Client | Server)[];
+  cellWith: (other: Client | Server) => Cell;
+  otherColumn: 'server_column' | 'client_column';
+  headline: (groupsText: string) => string;
+  groupKey: 'status_on' | 'status_list';
+  aboutClients: string[];
+}): Answer {
+  const cells = line.others.map(line.cellWith);
+  const entries = line.others.map((o, i) => ({ status: (cells[i] as Cell).status, name: o.name }));
+  return answer('support-table', lang, line.headline(groups(kb, entries, lang, line.groupKey)), {
+    title: line.title,
+    table: {
+      columns: [kb.message(line.otherColumn, lang), kb.message('status_column', lang)],
+      rows: line.others.map((o, i) => [{ text: o.name }, statusCell(kb, cells[i] as Cell, lang)]),
+    },
+    notes: notesFor(kb, cells, lang, line.aboutClients),
+    sources: [sourceOf(kb, line.source, lang)],
+    suggestions: [kb.message('suggest_matrix', lang)],
+  });
+}
+
 /** One client across every server. */
 export function rowAnswer(kb: KnowledgeBase, client: Client, lang: Lang): Answer {
-  const cells = kb.servers.map((s) => kb.cell(client.id, s.id));
-  const headline = kb.message('row_headline', lang, {
-    client: client.name,
-    groups: groups(kb, kb.servers.map((s, i) => ({ status: (cells[i] as Cell).status, name: s.name })), lang, 'status_on'),
-  });
-  return answer('support-table', lang, headline, {
-    title: client.name,
-    table: {
-      columns: [kb.message('server_column', lang), kb.message('status_column', lang)],
-      rows: kb.servers.map((s, i) => [{ text: s.name }, statusCell(kb, cells[i] as Cell, lang)]),
-    },
-    notes: notesFor(kb, cells, lang, [client.id]),
-    sources: [sourceOf(kb, client.source, lang)],
-    suggestions: [kb.message('suggest_matrix', lang)],
+  return lineAnswer(kb, lang, {
+    title: client.name, source: client.source, others: kb.servers, aboutClients: [client.id],
+    cellWith: (server) => kb.cell(client.id, server.id), otherColumn: 'server_column', groupKey: 'status_on',
+    headline: (g) => kb.message('row_headline', lang, { client: client.name, groups: g }),
   });
 }
 
 /** One server across every client. */
 export function columnAnswer(kb: KnowledgeBase, server: Server, lang: Lang): Answer {
-  const cells = kb.clients.map((c) => kb.cell(c.id, server.id));
-  const headline = kb.message('column_headline', lang, {
-    server: server.name,
-    groups: groups(kb, kb.clients.map((c, i) => ({ status: (cells[i] as Cell).status, name: c.name })), lang, 'status_list'),
-  });
-  return answer('support-table', lang, headline, {
-    title: server.name,
-    table: {
-      columns: [kb.message('client_column', lang), kb.message('status_column', lang)],
-      rows: kb.clients.map((c, i) => [{ text: c.name }, statusCell(kb, cells[i] as Cell, lang)]),
-    },
-    notes: notesFor(kb, cells, lang),
-    sources: [sourceOf(kb, server.source, lang)],
-    suggestions: [kb.message('suggest_matrix', lang)],
+  return lineAnswer(kb, lang, {
+    title: server.name, source: server.source, others: kb.clients, aboutClients: [],
+    cellWith: (client) => kb.cell(client.id, server.id), otherColumn: 'client_column', groupKey: 'status_list',
+    headline: (g) => kb.message('column_headline', lang, { server: server.name, groups: g }),
   });
 }
 

@@ -1,4 +1,4 @@
-import type { Lang, LocalizedText, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
+import type { Lang, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
 import type { MessageKey } from './messages';
 
 export type Client = SupportMatrixFile['clients'][number];
@@ -98,9 +98,4 @@ export class KnowledgeBase {
 /** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
 export function fill(template: string, vars: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
-}
-
-/** Picks a localized text's language. */
-export function pick(text: LocalizedText, lang: Lang): string {
-  return text[lang];
 }
