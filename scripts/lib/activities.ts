@@ -96,3 +96,26 @@ export async function post(botUrl: string, activity: unknown, headers: Record<st
   await res.arrayBuffer();
   return res.status;
 }
+
+/** Text a person sees in a card, in reading order: text blocks, runs, facts, table cells, button titles. */
+export function cardText(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(cardText);
+  if (!node || typeof node !== 'object') return [];
+  const o = node as Record<string, unknown>;
+  if (typeof o.type === 'string' && o.type.startsWith('Action.')) return typeof o.title === 'string' ? [o.title] : [];
+  const own: string[] = [];
+  if (typeof o.text === 'string' && o.type !== undefined) own.push(o.text);
+  if (typeof o.title === 'string' && typeof o.value === 'string') own.push(`${o.title}: ${o.value}`);
+  const children = Object.entries(o)
+    .filter(([k]) => !['text', 'fallbackText'].includes(k))
+    .map(([, v]) => v);
+  return [...own, ...children.flatMap(cardText)];
+}
+
+/** What a reply shows: its text, then the text of its Adaptive Cards. */
+export function visibleText(activity: { text?: unknown; attachments?: unknown }): string {
+  const attachments = Array.isArray(activity.attachments) ? (activity.attachments as { contentType?: unknown; content?: unknown }[]) : [];
+  const cards = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  const text = typeof activity.text === 'string' ? activity.text : '';
+  return [text, ...cards.flatMap((c) => cardText(c.content))].filter((t) => t !== '').join('\n');
+}

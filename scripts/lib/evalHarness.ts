@@ -3,7 +3,9 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { createApp, type App } from '../../src/app';
 import { parseConfig } from '../../src/config';
-import { emulatorMessage, post, teamsChannelMessage } from './activities';
+import { emulatorMessage, post, teamsChannelMessage, visibleText } from './activities';
+
+type Reply = Parameters<typeof visibleText>[0] & { locale?: string };
 import { ConnectorStandIn } from './connectorStandIn';
 
 const Expect = z.strictObject({
@@ -40,11 +42,11 @@ export function firstSentence(text: string): string {
   return (text.split(/(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ0-9«“"])|\n/)[0] ?? '').trim();
 }
 
-function check(expect: Expectation, lang: 'en' | 'fr', replies: { text?: string; locale?: string }[]): string[] {
+function check(expect: Expectation, lang: 'en' | 'fr', replies: Reply[]): string[] {
   const reasons: string[] = [];
   if (replies.length === 0) return ['no reply'];
-  const text = replies.map((r) => r.text ?? '').join('\n\n');
-  const first = firstSentence(replies[0]?.text ?? '');
+  const text = replies.map(visibleText).join('\n\n');
+  const first = firstSentence(typeof replies[0]?.text === 'string' ? replies[0].text : '');
   if (expect.first && !new RegExp(expect.first, 'i').test(first)) reasons.push(`first sentence "${first}" does not match /${expect.first}/`);
   for (const re of expect.all) if (!new RegExp(re, 'i').test(text)) reasons.push(`missing /${re}/`);
   for (const re of expect.none) if (new RegExp(re, 'i').test(text)) reasons.push(`unexpected /${re}/`);
@@ -79,7 +81,7 @@ export async function runEval(file: string, env: Record<string, string> = {}): P
     result.total++;
     result.byLang[lang].total++;
     if (reasons.length === 0) { result.passed++; result.byLang[lang].passed++; } else {
-      result.failures.push({ id, q, reasons, reply: replies.map((r) => r.text ?? '').join(' | ').slice(0, 400) });
+      result.failures.push({ id, q, reasons, reply: replies.map(visibleText).join(' | ').slice(0, 400) });
     }
   };
   try {

@@ -34,6 +34,8 @@ export interface Answer {
   title?: string;
   /** Overall tone of the headline (for a single support status). */
   tone?: Tone;
+  /** A short label stated plainly and coloured by `tone`: the support status of a single answer. */
+  badge?: string;
   details: string[];
   facts: { label: string; value: string }[];
   steps: string[];
@@ -44,6 +46,8 @@ export interface Answer {
   sources: { file: string; title: string; url: string }[];
   /** Questions or replies offered as buttons; pressing one sends its text. */
   suggestions: string[];
+  /** Example questions grouped by subject (help and welcome). */
+  examples?: { subject: string; questions: string[] }[];
 }
 
 /** An answer with every list empty, to be filled by a builder. */

@@ -13,7 +13,8 @@ export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'hel
   return answer(kind, lang, kind === 'welcome' ? kb.message('welcome', lang) : kb.message('help_intro', lang), {
     title: kb.message('help_title', lang),
     details: kind === 'welcome' ? [kb.message('help_intro', lang)] : [],
-    facts: kb.bot.examples.map((g) => ({ label: g.subject[lang], value: g.questions.map((q) => `“${q[lang]}”`).join(' · ') })),
+    examples: kb.bot.examples.map((g) => ({ subject: g.subject[lang], questions: g.questions.map((q) => q[lang]) })),
+    notes: [{ text: kb.message('help_more', lang) }],
     suggestions: firstExamples(kb, lang),
   });
 }

@@ -34,6 +34,7 @@ export function cellAnswer(kb: KnowledgeBase, pairs: { client: Client; server: S
   const result = answer('support-cell', lang, sentences[0] as string, {
     title: kb.message('matrix_title', lang),
     tone: kb.status(first.status).tone,
+    badge: kb.status(first.status).label[lang],
     details: sentences.slice(1),
     notes: notesFor(kb, cells, lang, [...new Set(pairs.map((p) => p.client.id))]),
     sources: [sourceOf(kb, first.source, lang)],

@@ -52,5 +52,11 @@ export const MESSAGE_KEYS = [
   'too_long',
   'no_text',
   'error',
+  'ask_button',
+  'feedback_prompt',
+  'feedback_helpful',
+  'feedback_not_helpful',
+  'feedback_thanks',
+  'feedback_sorry',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -43,6 +43,9 @@ function renderTable(table: AnswerTable, dialect: TextDialect): string {
  */
 export function renderText(kb: KnowledgeBase, a: Answer, dialect: TextDialect = 'markdown'): string {
   const parts: string[] = [a.headline, ...a.details].map(escapeText);
+  if (a.examples && a.examples.length > 0) {
+    parts.push(a.examples.map((g) => `- ${bold(escapeText(g.subject), dialect)}: ${g.questions.map((q) => `“${escapeText(q)}”`).join(' · ')}`).join('\n'));
+  }
   if (a.facts.length > 0) parts.push(a.facts.map((f) => `- ${bold(escapeText(f.label), dialect)}: ${escapeText(f.value)}`).join('\n'));
   if (a.steps.length > 0) parts.push(a.steps.map((s, i) => `${i + 1}. ${escapeText(s)}`).join('\n'));
   for (const c of a.code) parts.push(`${escapeText(c.caption)}\n\`\`\`\n${c.text}\n\`\`\``);

@@ -1,0 +1,168 @@
+import type { Answer, AnswerTable, TableCell as AnswerCell, Tone } from '../answers/answer';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type {
+  ActionSet, CardElement, Container, FactSet, RichTextBlock, SubmitAction, Table, TableCell, TextBlock, TextColor,
+} from './adaptiveCard';
+
+/** What a button or a card needs to know about the turn it answers (never shown, only posted back). */
+export interface CardContext {
+  /** The question being answered, as the user wrote it; carried in the feedback buttons' data. */
+  question?: string;
+  /** The intent the bot understood, for the feedback record. */
+  intent?: string;
+}
+
+const TONE_COLORS: Record<Tone, TextColor> = { good: 'Good', warning: 'Warning', attention: 'Attention', neutral: 'Default' };
+
+/** Adaptive Card text colour of a knowledge-base tone. */
+export function toneColor(tone: Tone | undefined): TextColor {
+  return tone ? TONE_COLORS[tone] : 'Default';
+}
+
+const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/** A footnote marker as superscript digits ("¹²"), compact enough for a table cell. */
+export function marker(n: number): string {
+  return String(n).split('').map((d) => SUPERSCRIPTS[Number(d)] ?? d).join('');
+}
+
+/**
+ * Makes text literal for Adaptive Card Markdown: the characters the Teams subset treats as markup (`*`,
+ * `_`, brackets, a leading list marker) are backslash-escaped, so knowledge text shows as written.
+ */
+export function literal(text: string): string {
+  return text
+    .replace(/([\\*_[\]])/g, '\\$1')
+    .replace(/^(\s*)(\d+)([.)]\s)/, '$1$2\\$3')
+    .replace(/^(\s*)([-+]\s)/, '$1\\$2');
+}
+
+export function text(value: string, extra: Omit<TextBlock, 'type' | 'text'> = {}): TextBlock {
+  return { type: 'TextBlock', text: value, wrap: true, ...extra };
+}
+
+/** The card's heading. */
+export function title(value: string): TextBlock {
+  return text(literal(value), { size: 'Medium', weight: 'Bolder', style: 'heading' });
+}
+
+/** The direct answer, first and plain. */
+export function headline(a: Answer): TextBlock {
+  return text(literal(a.headline), { spacing: 'Small' });
+}
+
+export function paragraphs(lines: readonly string[]): TextBlock[] {
+  return lines.map((l) => text(literal(l), { spacing: 'Small' }));
+}
+
+export function factSet(facts: Answer['facts']): FactSet {
+  return { type: 'FactSet', facts: facts.map((f) => ({ title: literal(f.label), value: literal(f.value) })), spacing: 'Medium' };
+}
+
+/** Numbered steps, one block each so that long steps wrap under their own number. */
+export function numberedSteps(steps: readonly string[]): CardElement[] {
+  return steps.map((s, i) => ({
+    type: 'ColumnSet',
+    spacing: 'Small',
+    columns: [
+      { type: 'Column', width: 'auto', items: [text(`${i + 1}.`, { weight: 'Bolder', color: 'Accent' })] },
+      { type: 'Column', width: 'stretch', items: [text(literal(s))] },
+    ],
+  }));
+}
+
+/** A command in a monospace block; a RichTextBlock is not Markdown, so it copies exactly as written. */
+export function codeBlock(caption: string, code: string): CardElement[] {
+  const block: RichTextBlock = { type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: code, fontType: 'Monospace' }] };
+  const box: Container = { type: 'Container', style: 'emphasis', spacing: 'Small', items: [block] };
+  return [text(literal(caption), { spacing: 'Medium' }), box];
+}
+
+function cell(c: AnswerCell, header: boolean): TableCell {
+  const mark = c.note !== undefined ? ` ${marker(c.note)}` : '';
+  return {
+    type: 'TableCell',
+    items: [text(literal(c.text) + mark, {
+      ...(header ? { weight: 'Bolder' as const } : {}),
+      ...(c.tone && c.tone !== 'neutral' ? { color: toneColor(c.tone), weight: 'Bolder' as const } : {}),
+    })],
+  };
+}
+
+/**
+ * An answer table as an Adaptive Card `Table`: header row, status cells coloured by tone, footnote markers.
+ * `widths` are relative column widths (the first column names the row).
+ */
+export function table(t: AnswerTable, widths?: number[]): Table {
+  return {
+    type: 'Table',
+    spacing: 'Medium',
+    firstRowAsHeader: true,
+    showGridLines: true,
+    gridStyle: 'accent',
+    columns: t.columns.map((_, i) => ({ width: widths?.[i] ?? 1 })),
+    rows: [
+      { type: 'TableRow', style: 'emphasis', cells: t.columns.map((c) => cell({ text: c }, true)) },
+      ...t.rows.map((r) => ({ type: 'TableRow' as const, cells: r.map((c) => cell(c, false)) })),
+    ],
+  };
+}
+
+/** Footnotes under a table: each marker explained. */
+export function notes(a: Answer): CardElement[] {
+  return a.notes.map((n, i) => text(`${n.marker !== undefined ? `${marker(n.marker)} ` : ''}${literal(n.text)}`, {
+    size: 'Small', spacing: i === 0 ? 'Medium' : 'Small', isSubtle: true,
+  }));
+}
+
+/** "Source: <linked document title> (seed file)". */
+export function sources(kb: KnowledgeBase, a: Answer): CardElement[] {
+  if (a.sources.length === 0) return [];
+  const label = kb.message(a.sources.length > 1 ? 'sources' : 'source', a.lang);
+  const links = a.sources.map((s) => (s.url ? `[${literal(s.title)}](${s.url})` : literal(s.title))).join(' · ');
+  return [text(`${label}: ${links}`, { size: 'Small', isSubtle: true, spacing: 'Medium', separator: true })];
+}
+
+/** A button that asks a question, as if the user had typed it. */
+export function askButton(question: string): SubmitAction {
+  return { type: 'Action.Submit', title: question, data: { question } };
+}
+
+/** Buttons per row: more would be cut off by Teams and squeezed by narrow clients. */
+const BUTTONS_PER_SET = 3;
+
+/** Questions as buttons, a few per row. */
+export function askButtons(questions: readonly string[]): ActionSet[] {
+  const sets: ActionSet[] = [];
+  for (let i = 0; i < questions.length; i += BUTTONS_PER_SET) {
+    sets.push({ type: 'ActionSet', spacing: i === 0 ? 'Medium' : 'Small', actions: questions.slice(i, i + BUTTONS_PER_SET).map(askButton) });
+  }
+  return sets;
+}
+
+/** "Was this helpful?" with two buttons that post the verdict, the question and the intent back. */
+export function feedback(kb: KnowledgeBase, a: Answer, context: CardContext): CardElement {
+  const data = (helpful: boolean): Record<string, unknown> => ({
+    feedback: helpful ? 'helpful' : 'not_helpful',
+    kind: a.kind,
+    ...(context.question !== undefined ? { question: context.question } : {}),
+    ...(context.intent !== undefined ? { intent: context.intent } : {}),
+  });
+  return {
+    type: 'ColumnSet',
+    spacing: 'Medium',
+    separator: true,
+    columns: [
+      { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [text(kb.message('feedback_prompt', a.lang), { size: 'Small', isSubtle: true })] },
+      {
+        type: 'Column', width: 'auto', items: [{
+          type: 'ActionSet',
+          actions: [
+            { type: 'Action.Submit', title: kb.message('feedback_helpful', a.lang), data: data(true) },
+            { type: 'Action.Submit', title: kb.message('feedback_not_helpful', a.lang), data: data(false) },
+          ],
+        }],
+      },
+    ],
+  };
+}
