@@ -115,11 +115,16 @@ export function notes(a: Answer): CardElement[] {
   }));
 }
 
-/** "Source: <linked document title> (seed file)". */
+/** A URL safe inside a Markdown link: TechNet addresses end in "(v=OCS.15)", which would close the link. */
+export function linkTarget(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29').replace(/ /g, '%20');
+}
+
+/** "Source: <linked document title>". */
 export function sources(kb: KnowledgeBase, a: Answer): CardElement[] {
   if (a.sources.length === 0) return [];
   const label = kb.message(a.sources.length > 1 ? 'sources' : 'source', a.lang);
-  const links = a.sources.map((s) => (s.url ? `[${literal(s.title)}](${s.url})` : literal(s.title))).join(' · ');
+  const links = a.sources.map((s) => (s.url ? `[${literal(s.title)}](${linkTarget(s.url)})` : literal(s.title))).join(' · ');
   return [text(`${label}: ${links}`, { size: 'Small', isSubtle: true, spacing: 'Medium', separator: true })];
 }
 

@@ -1,0 +1,154 @@
+import { strict as assert } from 'node:assert';
+import { cannotAnswer, helpAnswer, promptAnswer } from '../../src/answers/metaAnswers';
+import { providersAnswer } from '../../src/answers/publicImAnswers';
+import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../../src/answers/supportAnswers';
+import { topicAnswer } from '../../src/answers/topicAnswer';
+import { CARD_VERSION, MAX_CARD_BYTES, attachmentBytes } from '../../src/cards/adaptiveCard';
+import { answerAttachment, answerCard } from '../../src/cards/answerCard';
+import { linkTarget, literal, marker } from '../../src/cards/cardParts';
+import type { Client, Server } from '../../src/knowledge/knowledgeBase';
+import { SAMPLE_DATE, sampleAnswers } from '../../scripts/lib/cardSamples';
+import { nodes, ofType, submits, tableRows, texts } from '../helpers/cards';
+import { realKnowledge } from '../helpers/knowledge';
+
+/** Elements and properties that exist in Adaptive Cards 1.5 and that the builders use. */
+const ALLOWED_TYPES = new Set([
+  'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'Table', 'TableRow', 'TableCell', 'Container', 'ColumnSet', 'Column',
+  'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Input.ChoiceSet',
+]);
+
+describe('answer cards (real knowledge base)', () => {
+  const kb = realKnowledge();
+  const client = (id: string): Client => kb.client(id) as Client;
+  const server = (id: string): Server => kb.server(id) as Server;
+  const context = { question: 'is lync 2010 ok on lync 2013?', intent: 'support.cell' };
+
+  describe('every card', () => {
+    for (const { name, answer } of sampleAnswers(kb)) {
+      it(`${name}: version 1.5, under 80 KB, fallback text, the user's language, 1.5 elements only`, () => {
+        const attachment = answerAttachment(kb, answer, context);
+        assert.ok(attachment, 'a card');
+        assert.equal(attachment.contentType, 'application/vnd.microsoft.card.adaptive');
+        const card = answerCard(kb, answer, context);
+        assert.equal(card?.version, CARD_VERSION);
+        assert.equal(card?.version, '1.5');
+        assert.ok(attachmentBytes(attachment) < MAX_CARD_BYTES, `${attachmentBytes(attachment)} bytes`);
+        assert.ok(card?.fallbackText.startsWith(answer.headline.replace(/</g, '&lt;').replace(/>/g, '&gt;')), 'fallback text starts with the answer');
+        assert.equal(card?.lang, answer.lang === 'fr' ? 'fr-FR' : 'en-GB');
+        for (const n of nodes(card?.body)) assert.ok(ALLOWED_TYPES.has(n.type), `unexpected element ${n.type}`);
+      });
+    }
+  });
+
+  it('states a single status plainly and coloured, with its footnote and source', () => {
+    const card = answerCard(kb, cellAnswer(kb, [{ client: client('oc2007r2'), server: server('ls2013') }], 'en'), context);
+    const badge = ofType(card, 'TextBlock').find((t) => t.size === 'ExtraLarge');
+    assert.equal(badge?.text, kb.status('interoperable').label.en);
+    assert.equal(badge?.color, 'Warning');
+    assert.ok(texts(card).some((t) => t.startsWith(`${marker(3)} `) && /Lync Web App 2013/.test(t)), 'footnote 3 explained');
+    const source = texts(card).find((t) => t.startsWith('Source:'));
+    const url = kb.source('000_d35094426f230cb5.txt')?.url ?? '';
+    assert.ok(source?.includes(`(${linkTarget(url)})`), source);
+    assert.ok(source?.includes(kb.source('000_d35094426f230cb5.txt')?.title.en ?? '-'), source);
+  });
+
+  it('colours a "not supported" status as attention', () => {
+    const card = answerCard(kb, cellAnswer(kb, [{ client: client('lync2010-attendee'), server: server('ls2013') }], 'en'));
+    assert.equal(ofType(card, 'TextBlock').find((t) => t.size === 'ExtraLarge')?.color, 'Attention');
+  });
+
+  it('shows the whole matrix as a Table: header row, a row per client, coloured statuses, markers explained', () => {
+    const card = answerCard(kb, matrixAnswer(kb, 'en'));
+    const [table] = ofType(card, 'Table');
+    assert.ok(table);
+    assert.equal(table.firstRowAsHeader, true);
+    const rows = tableRows(table);
+    assert.deepEqual(rows[0], ['Client', ...kb.servers.map((s) => s.name)]);
+    assert.equal(rows.length, kb.clients.length + 1);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), kb.clients.map((c) => c.name));
+    const statusCells = ofType(card, 'TableCell').slice(4).filter((_, i) => i % 4 !== 0);
+    for (const cell of statusCells) assert.ok(['Good', 'Warning', 'Attention', undefined].includes((cell.items as { color?: string }[])[0]?.color));
+    const used = new Set(rows.flat().flatMap((t) => t.match(/[¹²³]/g) ?? []));
+    assert.ok(used.size > 0, 'some cells carry footnote markers');
+    for (const m of used) assert.ok(texts(card).some((t) => t.startsWith(`${m} `)), `marker ${m} explained below the table`);
+  });
+
+  it('shows one client across the servers and one server across the clients', () => {
+    const row = tableRows(ofType(answerCard(kb, rowAnswer(kb, client('lwa2013'), 'en')), 'Table')[0] ?? { type: 'Table' });
+    assert.deepEqual(row.map((r) => r[0]), ['Server', ...kb.servers.map((s) => s.name)]);
+    const column = tableRows(ofType(answerCard(kb, columnAnswer(kb, server('ls2013'), 'fr')), 'Table')[0] ?? { type: 'Table' });
+    assert.equal(column[0]?.[0], 'Client');
+    assert.equal(column.length, kb.clients.length + 1);
+  });
+
+  it('lists the PIC providers with features, licensing and end of service, and how long ago it was', () => {
+    const en = answerCard(kb, providersAnswer(kb, 'end', 'en', SAMPLE_DATE));
+    const rows = tableRows(ofType(en, 'Table')[0] ?? { type: 'Table' });
+    assert.deepEqual(rows[0], ['Provider', 'Federated features', 'Licensing', 'End of service']);
+    assert.deepEqual(rows.slice(1).map((r) => r[0]), kb.providers.map((p) => p.name));
+    assert.ok(rows.some((r) => r[0] === 'AOL' && r[3] === '30 June 2014 (12 years ago)'), rows.map((r) => r.join(' | ')).join('\n'));
+    const fr = tableRows(ofType(answerCard(kb, providersAnswer(kb, 'end', 'fr', SAMPLE_DATE)), 'Table')[0] ?? { type: 'Table' });
+    assert.ok(fr.some((r) => r[0] === 'AOL' && r[3] === '30 juin 2014 (il y a 12 ans)'));
+  });
+
+  it('numbers the migration steps and puts the cmdlet in a monospace block that copies as written', () => {
+    const topic = kb.topic('pchat.migration');
+    assert.ok(topic);
+    const card = answerCard(kb, topicAnswer(kb, topic, 'en'));
+    const numbers = ofType(card, 'TextBlock').filter((t) => /^\d+\.$/.test(String(t.text))).map((t) => t.text);
+    assert.deepEqual(numbers, topic.steps.map((_, i) => `${i + 1}.`));
+    const runs = ofType(card, 'TextRun');
+    assert.deepEqual(runs.map((r) => r.text), topic.code.map((c) => c.text));
+    for (const r of runs) assert.equal(r.fontType, 'Monospace');
+  });
+
+  it('shows Exchange 2013 and Front End topics as fact sets', () => {
+    for (const intent of ['exchange.overview', 'frontend.editions']) {
+      const topic = kb.topic(intent);
+      assert.ok(topic && topic.facts.length > 0, intent);
+      const facts = ofType(answerCard(kb, topicAnswer(kb, topic, 'en')), 'FactSet')[0]?.facts as { title: string; value: string }[];
+      assert.deepEqual(facts.map((f) => f.title), topic.facts.map((f) => f.label.en));
+    }
+  });
+
+  it('turns every example question of the help card into a button that asks it', () => {
+    const card = answerCard(kb, helpAnswer(kb, 'fr', 'help'));
+    const asked = submits(card).map((d) => d.question);
+    assert.deepEqual(asked, kb.bot.examples.flatMap((g) => g.questions.map((q) => q.fr)));
+    assert.equal(submits(card).filter((d) => 'feedback' in d).length, 0, 'no feedback on help');
+  });
+
+  it('asks for feedback on every answer, carrying the question and the intent, in the user\'s language', () => {
+    const card = answerCard(kb, rowAnswer(kb, client('lync2010'), 'fr'), context);
+    const feedback = submits(card).filter((d) => 'feedback' in d);
+    assert.deepEqual(feedback.map((d) => d.feedback), ['helpful', 'not_helpful']);
+    for (const d of feedback) assert.deepEqual({ question: d.question, intent: d.intent, kind: d.kind }, { ...context, kind: 'support-table' });
+    assert.ok(texts(card).includes(kb.message('feedback_prompt', 'fr')));
+  });
+
+  it('offers many choices as a drop-down and a few as buttons', () => {
+    const many = answerCard(kb, promptAnswer(kb, 'en', 'ask_client', kb.clients.map((c) => c.name)));
+    const [choices] = ofType(many, 'Input.ChoiceSet');
+    assert.equal(choices?.id, 'question');
+    assert.equal((choices?.choices as unknown[]).length, kb.clients.length);
+    const few = answerCard(kb, promptAnswer(kb, 'en', 'ask_server', kb.servers.map((s) => s.name)));
+    assert.deepEqual(submits(few).map((d) => d.question), kb.servers.map((s) => s.name));
+  });
+
+  it('answers "I can\'t answer that" with suggestions as buttons and no feedback', () => {
+    const card = answerCard(kb, cannotAnswer(kb, 'en'));
+    assert.ok(submits(card).length > 0);
+    assert.ok(submits(card).every((d) => typeof d.question === 'string'));
+  });
+
+  it('needs no card for a short message', () => {
+    assert.equal(answerCard(kb, { ...cannotAnswer(kb, 'en'), kind: 'message' }), undefined);
+  });
+
+  it('keeps knowledge text literal in Markdown', () => {
+    assert.equal(literal('a *b* _c_ [d]'), 'a \\*b\\* \\_c\\_ \\[d\\]');
+    assert.equal(literal('1. first'), '1\\. first');
+    assert.equal(literal('- item'), '\\- item');
+    assert.equal(literal('2013 was'), '2013 was');
+  });
+});

@@ -1,0 +1,34 @@
+import type { AdaptiveCard } from '../../src/cards/adaptiveCard';
+
+/** A card node: any object with a `type` (elements, actions, rows, cells, runs). */
+export type CardNode = Record<string, unknown> & { type: string };
+
+/** Every typed node of a card, depth first, in reading order. */
+export function nodes(value: unknown): CardNode[] {
+  if (Array.isArray(value)) return value.flatMap(nodes);
+  if (!value || typeof value !== 'object') return [];
+  const o = value as Record<string, unknown>;
+  const self = typeof o.type === 'string' ? [o as CardNode] : [];
+  return [...self, ...Object.entries(o).filter(([k]) => k !== 'data').flatMap(([, v]) => nodes(v))];
+}
+
+/** Nodes of one type. */
+export function ofType(card: AdaptiveCard | undefined, type: string): CardNode[] {
+  return nodes(card?.body).filter((n) => n.type === type);
+}
+
+/** Texts of the card's TextBlocks. */
+export function texts(card: AdaptiveCard | undefined): string[] {
+  return ofType(card, 'TextBlock').map((n) => String(n.text));
+}
+
+/** A Table's rows as arrays of cell texts. */
+export function tableRows(table: CardNode): string[][] {
+  const rows = table.rows as { cells: { items: { text?: string }[] }[] }[];
+  return rows.map((r) => r.cells.map((c) => c.items.map((i) => i.text ?? '').join(' ')));
+}
+
+/** The data posted by every Action.Submit of the card. */
+export function submits(card: AdaptiveCard | undefined): Record<string, unknown>[] {
+  return ofType(card, 'Action.Submit').map((a) => a.data as Record<string, unknown>);
+}

@@ -1,0 +1,53 @@
+import { strict as assert } from 'node:assert';
+import { messageAnswer } from '../../src/answers/metaAnswers';
+import { providersAnswer } from '../../src/answers/publicImAnswers';
+import { matrixAnswer } from '../../src/answers/supportAnswers';
+import { CARD_CHANNELS, renderAnswer, renderingOf } from '../../src/render/renderAnswer';
+import { realKnowledge } from '../helpers/knowledge';
+
+describe('renderAnswer (channel-aware)', () => {
+  const kb = realKnowledge();
+  const matrix = matrixAnswer(kb, 'en');
+
+  for (const channel of ['msteams', 'emulator', 'webchat', 'directline']) {
+    it(`${channel}: an Adaptive Card, with the direct answer as the message text`, () => {
+      const activity = renderAnswer(kb, matrix, channel);
+      assert.equal(activity.text, matrix.headline);
+      assert.equal(activity.attachments?.length, 1);
+      assert.equal(activity.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+      assert.equal(activity.suggestedActions, undefined, 'buttons are in the card');
+    });
+  }
+
+  it('slack: the same facts as a mrkdwn text table, no card', () => {
+    const activity = renderAnswer(kb, matrix, 'slack');
+    assert.equal(activity.attachments, undefined);
+    assert.match(activity.text ?? '', /```\nClient\s+Lync Server 2013\s+Lync Server 2010/);
+    for (const c of kb.clients) assert.ok(activity.text?.includes(c.name), c.name);
+    assert.match(activity.text ?? '', /^_Source: /m);
+  });
+
+  it('a channel not known to render cards: a Markdown table, no card', () => {
+    assert.equal(renderingOf('telegram'), 'markdown');
+    const activity = renderAnswer(kb, providersAnswer(kb, 'end', 'en', new Date('2026-11-21T00:00:00Z')), 'telegram');
+    assert.equal(activity.attachments, undefined);
+    assert.match(activity.text ?? '', /\| Provider \| Federated features \| Licensing \| End of service \|/);
+    assert.match(activity.text ?? '', /\| AOL \| .* \| 30 June 2014 \(12 years ago\) \|/);
+  });
+
+  it('a short message needs no card on any channel', () => {
+    const activity = renderAnswer(kb, messageAnswer(kb, 'en', 'thanks'), 'msteams');
+    assert.equal(activity.attachments, undefined);
+    assert.equal(activity.text, kb.message('thanks', 'en'));
+    assert.ok((activity.suggestedActions?.actions.length ?? 0) > 0);
+  });
+
+  it('escapes markup in the message text beside a card', () => {
+    const a = { ...matrix, headline: 'Use OCSChat@<domain> & co' };
+    assert.equal(renderAnswer(kb, a, 'msteams').text, 'Use OCSChat@&lt;domain&gt; &amp; co');
+  });
+
+  it('knows exactly the card channels of the issue', () => {
+    assert.deepEqual([...CARD_CHANNELS].sort(), ['directline', 'emulator', 'msteams', 'webchat']);
+  });
+});
