@@ -46,6 +46,8 @@ export interface Answer {
   sources: { file: string; title: string; url: string }[];
   /** Questions or replies offered as buttons; pressing one sends its text. */
   suggestions: string[];
+  /** Why a question could not be answered (`cannot-answer` only): recorded for the knowledge-base owner. */
+  reason?: 'out-of-scope' | 'unknown-product' | 'unknown-provider';
   /** Example questions grouped by subject (help and welcome). */
   examples?: { subject: string; questions: string[] }[];
 }

@@ -8,11 +8,15 @@ function firstExamples(kb: KnowledgeBase, lang: Lang): string[] {
   return kb.bot.examples.map((g) => g.questions[0]?.[lang]).filter((q): q is string => q !== undefined);
 }
 
-/** Welcome on joining, help on request: what can be asked, with examples. */
-export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'help'): Answer {
-  return answer(kind, lang, kind === 'welcome' ? kb.message('welcome', lang) : kb.message('help_intro', lang), {
+/**
+ * Welcome on joining (`intro`: the one introduction to a team or group chat, which says to @mention the
+ * bot), help on request: what can be asked, with examples.
+ */
+export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'intro' | 'help'): Answer {
+  const headline = kind === 'help' ? kb.message('help_intro', lang) : kb.message(kind === 'intro' ? 'team_intro' : 'welcome', lang);
+  return answer(kind === 'help' ? 'help' : 'welcome', lang, headline, {
     title: kb.message('help_title', lang),
-    details: kind === 'welcome' ? [kb.message('help_intro', lang)] : [],
+    details: kind === 'help' ? [] : [kb.message('help_intro', lang)],
     examples: kb.bot.examples.map((g) => ({ subject: g.subject[lang], questions: g.questions.map((q) => q[lang]) })),
     notes: [{ text: kb.message('help_more', lang) }],
     suggestions: firstExamples(kb, lang),
@@ -20,13 +24,17 @@ export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'hel
 }
 
 /** A short reply from the bot's own sentences (greeting, thanks, errors). */
-export function messageAnswer(kb: KnowledgeBase, lang: Lang, key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text'): Answer {
-  return answer('message', lang, kb.message(key, lang), { suggestions: key === 'error' ? [] : firstExamples(kb, lang).slice(0, 3) });
+export function messageAnswer(
+  kb: KnowledgeBase, lang: Lang, key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text' | 'feedback_thanks' | 'feedback_sorry',
+): Answer {
+  const quiet = key === 'error' || key === 'feedback_thanks';
+  return answer('message', lang, kb.message(key, lang), { suggestions: quiet ? [] : firstExamples(kb, lang).slice(0, 3) });
 }
 
 /** An honest "I can't answer that" with what can be asked instead. */
 export function cannotAnswer(kb: KnowledgeBase, lang: Lang): Answer {
   return answer('cannot-answer', lang, kb.message('cannot_answer', lang), {
+    reason: 'out-of-scope',
     details: [kb.message('cannot_answer_try', lang)],
     suggestions: firstExamples(kb, lang),
   });
@@ -37,7 +45,7 @@ export function unknownProductAnswer(kb: KnowledgeBase, lang: Lang): Answer {
   return answer('cannot-answer', lang, kb.message('unknown_product', lang, {
     clients: formatList(kb.clients.map((c) => c.name), lang),
     servers: formatList(kb.servers.map((s) => s.name), lang),
-  }), { suggestions: [kb.message('suggest_matrix', lang)] });
+  }), { reason: 'unknown-product', suggestions: [kb.message('suggest_matrix', lang)] });
 }
 
 /** A question back to the user, with the possible replies as buttons. */
@@ -49,5 +57,5 @@ export function promptAnswer(kb: KnowledgeBase, lang: Lang, key: 'ask_client' | 
 export function unknownProviderAnswer(kb: KnowledgeBase, lang: Lang): Answer {
   return answer('cannot-answer', lang, kb.message('unknown_provider', lang, {
     providers: formatList(kb.providers.map((p) => p.name), lang),
-  }), { suggestions: [kb.message('suggest_providers', lang)] });
+  }), { reason: 'unknown-provider', suggestions: [kb.message('suggest_providers', lang)] });
 }

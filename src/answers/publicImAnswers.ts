@@ -15,7 +15,7 @@ export function endSentence(kb: KnowledgeBase, p: Provider, lang: Lang, today: D
 }
 
 function endCell(p: Provider, lang: Lang, today: Date): TableCell {
-  if (!p.endOfService) return { text: '—', tone: 'good' };
+  if (!p.endOfService) return { text: '—' };
   const past = daysUntil(p.endOfService, today) < 0;
   return { text: `${formatDate(p.endOfService, lang)} (${formatRelative(p.endOfService, today, lang)})`, tone: past ? 'attention' : 'warning' };
 }

@@ -105,7 +105,7 @@ export function matrixAnswer(kb: KnowledgeBase, lang: Lang): Answer {
   return answer('support-table', lang, kb.message('matrix_headline', lang, { clients: kb.clients.length, servers: kb.servers.length }), {
     title: kb.message('matrix_title', lang),
     table: {
-      columns: [kb.message('client_column', lang), ...kb.servers.map((s) => s.name)],
+      columns: [kb.message('client_column', lang), ...kb.servers.map((s) => s.shortName ?? s.name)],
       rows: kb.clients.map((c) => [{ text: c.name }, ...kb.servers.map((s) => statusCell(kb, kb.cell(c.id, s.id), lang))]),
     },
     notes: notesFor(kb, cells, lang),

@@ -1,6 +1,5 @@
 import type { Attachment } from 'botbuilder';
 import type { Answer } from '../answers/answer';
-import { localeOf } from '../answers/format';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { renderText } from '../render/textRenderer';
 import { CARD_VERSION, cardAttachment, type AdaptiveCard, type CardElement } from './adaptiveCard';
@@ -44,7 +43,7 @@ export function answerCard(kb: KnowledgeBase, a: Answer, context: CardContext = 
     type: 'AdaptiveCard',
     $schema: SCHEMA,
     version: CARD_VERSION,
-    lang: localeOf(a.lang),
+    lang: a.lang,
     fallbackText: renderText(kb, a, 'markdown'),
     body: [...content, ...tail],
     msteams: { width: 'Full' },

@@ -1,7 +1,7 @@
 import type { Answer, AnswerTable, TableCell as AnswerCell, Tone } from '../answers/answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type {
-  ActionSet, CardElement, Container, FactSet, RichTextBlock, SubmitAction, Table, TableCell, TextBlock, TextColor,
+  ActionSet, CardElement, Container, ContainerStyle, FactSet, RichTextBlock, SubmitAction, Table, TableCell, TextBlock,
 } from './adaptiveCard';
 
 /** What a button or a card needs to know about the turn it answers (never shown, only posted back). */
@@ -12,11 +12,19 @@ export interface CardContext {
   intent?: string;
 }
 
-const TONE_COLORS: Record<Tone, TextColor> = { good: 'Good', warning: 'Warning', attention: 'Attention', neutral: 'Default' };
+const TONE_STYLES: Record<Tone, ContainerStyle> = { good: 'good', warning: 'warning', attention: 'attention', neutral: 'default' };
 
-/** Adaptive Card text colour of a knowledge-base tone. */
-export function toneColor(tone: Tone | undefined): TextColor {
-  return tone ? TONE_COLORS[tone] : 'Default';
+/**
+ * Container style of a knowledge-base tone. Tones are shown as tinted backgrounds behind default-coloured
+ * text: Teams' coloured text (yellow "warning" especially) is hard to read on white, a tint is not.
+ */
+export function toneStyle(tone: Tone | undefined): ContainerStyle {
+  return tone ? TONE_STYLES[tone] : 'default';
+}
+
+/** A short status label stated plainly on its tone's tint ("Supported" on green). */
+export function badge(label: string, tone: Tone | undefined): Container {
+  return { type: 'Container', style: toneStyle(tone), spacing: 'Small', items: [text(literal(label), { size: 'Large', weight: 'Bolder' })] };
 }
 
 const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
@@ -80,12 +88,11 @@ export function codeBlock(caption: string, code: string): CardElement[] {
 
 function cell(c: AnswerCell, header: boolean): TableCell {
   const mark = c.note !== undefined ? ` ${marker(c.note)}` : '';
+  const tinted = c.tone !== undefined && c.tone !== 'neutral';
   return {
     type: 'TableCell',
-    items: [text(literal(c.text) + mark, {
-      ...(header ? { weight: 'Bolder' as const } : {}),
-      ...(c.tone && c.tone !== 'neutral' ? { color: toneColor(c.tone), weight: 'Bolder' as const } : {}),
-    })],
+    ...(tinted ? { style: toneStyle(c.tone) } : {}),
+    items: [text(literal(c.text) + mark, header ? { weight: 'Bolder' } : {})],
   };
 }
 
@@ -108,9 +115,9 @@ export function table(t: AnswerTable, widths?: number[]): Table {
   };
 }
 
-/** Footnotes under a table: each marker explained. */
-export function notes(a: Answer): CardElement[] {
-  return a.notes.map((n, i) => text(`${n.marker !== undefined ? `${marker(n.marker)} ` : ''}${literal(n.text)}`, {
+/** Footnotes under a table, each marker explained; without markers when there is no table to point from. */
+export function notes(a: Answer, withMarkers = true): CardElement[] {
+  return a.notes.map((n, i) => text(`${withMarkers && n.marker !== undefined ? `${marker(n.marker)} ` : ''}${literal(n.text)}`, {
     size: 'Small', spacing: i === 0 ? 'Medium' : 'Small', isSubtle: true,
   }));
 }
@@ -133,16 +140,12 @@ export function askButton(question: string): SubmitAction {
   return { type: 'Action.Submit', title: question, data: { question } };
 }
 
-/** Buttons per row: more would be cut off by Teams and squeezed by narrow clients. */
-const BUTTONS_PER_SET = 3;
-
-/** Questions as buttons, a few per row. */
+/**
+ * Questions as buttons, one per row: side by side, Teams and narrow clients cut a question's title down
+ * to a few words, which leaves nothing to read.
+ */
 export function askButtons(questions: readonly string[]): ActionSet[] {
-  const sets: ActionSet[] = [];
-  for (let i = 0; i < questions.length; i += BUTTONS_PER_SET) {
-    sets.push({ type: 'ActionSet', spacing: i === 0 ? 'Medium' : 'Small', actions: questions.slice(i, i + BUTTONS_PER_SET).map(askButton) });
-  }
-  return sets;
+  return questions.map((q, i) => ({ type: 'ActionSet', spacing: i === 0 ? 'Medium' : 'Small', actions: [askButton(q)] }));
 }
 
 /** "Was this helpful?" with two buttons that post the verdict, the question and the intent back. */

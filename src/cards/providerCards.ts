@@ -8,7 +8,7 @@ export function providersBody(a: Answer): CardElement[] {
     title(a.title ?? ''),
     headline(a),
     ...paragraphs(a.details),
-    ...(a.table ? [table(a.table, [2, 3, 4, 3])] : []),
+    ...(a.table ? [table(a.table, [3, 3, 4, 3])] : []),
     ...notes(a),
   ];
 }

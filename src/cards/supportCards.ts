@@ -1,10 +1,10 @@
 import type { Answer } from '../answers/answer';
 import type { CardElement } from './adaptiveCard';
-import { headline, notes, paragraphs, table, text, title, toneColor } from './cardParts';
+import { badge, headline, notes, paragraphs, table, text, title } from './cardParts';
 
 /** Relative widths: the product column is wider than the status columns. */
 function widths(columns: number): number[] {
-  return columns === 2 ? [3, 2] : [2, ...Array<number>(columns - 1).fill(1)];
+  return columns === 2 ? [3, 2] : [5, ...Array<number>(columns - 1).fill(4)];
 }
 
 /**
@@ -14,11 +14,11 @@ function widths(columns: number): number[] {
 export function supportCellBody(a: Answer): CardElement[] {
   return [
     text(a.title ?? '', { size: 'Small', isSubtle: true, weight: 'Bolder' }),
-    ...(a.badge ? [text(a.badge, { size: 'ExtraLarge', weight: 'Bolder', color: toneColor(a.tone), spacing: 'Small' })] : []),
+    ...(a.badge ? [badge(a.badge, a.tone)] : []),
     headline(a),
     ...paragraphs(a.details),
     ...(a.table ? [table(a.table, widths(a.table.columns.length))] : []),
-    ...notes(a),
+    ...notes(a, a.table !== undefined),
   ];
 }
 

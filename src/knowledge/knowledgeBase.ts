@@ -1,4 +1,4 @@
-import type { Lang, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
+import type { EndOfLifeFile, Lang, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
 import type { MessageKey } from './messages';
 
 export type Client = SupportMatrixFile['clients'][number];
@@ -8,7 +8,21 @@ export type Source = SourcesFile['sources'][number];
 export type Cell = SupportMatrixFile['matrix'][number];
 export type Footnote = SupportMatrixFile['footnotes'][number];
 export type IntentCorpus = TrainingFile['intents'][number];
-export type EntityKind = 'client' | 'server' | 'provider' | 'product';
+export type EntityKind = 'client' | 'server' | 'provider' | 'product' | 'eol';
+export type EndOfLifeEntry = EndOfLifeFile['entries'][number];
+
+/** A date users can be reminded of: a PIC provider's end of service or an end-of-life entry. */
+export interface Deadline {
+  /** `pic:<provider id>` or `eol:<entry id>`; stable across restarts, stored with subscriptions. */
+  id: string;
+  kind: 'pic' | 'eol';
+  /** The provider's or product's id (its entity id). */
+  entityId: string;
+  name: string;
+  /** As written in the knowledge base: a date or an instant. */
+  date: string;
+  source: string;
+}
 export type RelatedProduct = SupportMatrixFile['relatedProducts'][number];
 
 export interface KnowledgeParts {
@@ -19,6 +33,7 @@ export interface KnowledgeParts {
   subjects: TopicsFile[];
   topics: Map<string, Topic>;
   bot: BotFile;
+  endOfLife: EndOfLifeEntry[];
   training: IntentCorpus[];
 }
 
@@ -34,6 +49,7 @@ export class KnowledgeBase {
   readonly subjects: readonly TopicsFile[];
   readonly training: readonly IntentCorpus[];
   readonly bot: BotFile;
+  readonly endOfLife: readonly EndOfLifeEntry[];
   private readonly topicByIntent: Map<string, Topic>;
   private readonly sourceByFile: Map<string, Source>;
   private readonly cells = new Map<string, Cell>();
@@ -44,6 +60,7 @@ export class KnowledgeBase {
     this.support = parts.support;
     this.publicIm = parts.publicIm;
     this.subjects = parts.subjects;
+    this.endOfLife = parts.endOfLife;
     this.training = parts.training;
     this.bot = parts.bot;
     this.topicByIntent = parts.topics;
@@ -79,13 +96,23 @@ export class KnowledgeBase {
   relatedProduct(id: string): RelatedProduct | undefined { return this.support.relatedProducts.find((p) => p.id === id); }
 
   /** Entities of a kind, for extraction and suggestions. */
-  entities(kind: EntityKind): readonly (Client | Server | Provider | RelatedProduct)[] {
+  entities(kind: EntityKind): readonly (Client | Server | Provider | RelatedProduct | EndOfLifeEntry)[] {
     switch (kind) {
       case 'client': return this.clients;
       case 'server': return this.servers;
       case 'provider': return this.providers;
       case 'product': return this.support.relatedProducts;
+      case 'eol': return this.endOfLife;
     }
+  }
+
+  /** Every dated end the bot can remind of, PIC end-of-service dates first. */
+  deadlines(): Deadline[] {
+    return [
+      ...this.providers.flatMap((p) => (p.endOfService
+        ? [{ id: `pic:${p.id}`, kind: 'pic' as const, entityId: p.id, name: p.name, date: p.endOfService, source: p.source }] : [])),
+      ...this.endOfLife.map((e) => ({ id: `eol:${e.id}`, kind: 'eol' as const, entityId: e.id, name: e.name, date: e.date, source: e.source })),
+    ];
   }
 
   /** Footnotes about a client: those its cells carry and those that name it. */

@@ -7,7 +7,7 @@ import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
 import { normalizePhrase } from '../nlu/normalize';
 import { KnowledgeBase } from './knowledgeBase';
 import {
-  BotFile, PublicImFile, SourcesFile, SupportMatrixFile, TopicsFile, TrainingFile,
+  BotFile, EndOfLifeFile, PublicImFile, SourcesFile, SupportMatrixFile, TopicsFile, TrainingFile,
   type Entity, type Topic,
 } from './schema';
 
@@ -19,8 +19,11 @@ const NAMED_FILES = {
   'support-matrix': SupportMatrixFile,
   'public-im': PublicImFile,
   bot: BotFile,
+  'end-of-life': EndOfLifeFile,
 } as const;
 type NamedFile = keyof typeof NAMED_FILES;
+/** Named files a knowledge folder may leave out. */
+const OPTIONAL_FILES = new Set<NamedFile>(['end-of-life']);
 
 /** Formats a zod path the way people read it: `matrix[3].status`. */
 export function formatPath(path: ReadonlyArray<PropertyKey>): string {
@@ -114,7 +117,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     }
   }
   for (const key of Object.keys(NAMED_FILES) as NamedFile[]) {
-    if (!named[key]) {
+    if (!named[key] && !OPTIONAL_FILES.has(key)) {
       const exists = listData(dir).some((f) => basename(f, extname(f)) === key);
       if (!exists) problems.add(join(label(dir), `${key}.yaml`), '(file)', 'required file is missing');
     }
@@ -128,6 +131,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const support = named['support-matrix']!;
   const publicIm = named['public-im']!;
   const bot = named.bot!;
+  const endOfLife = named['end-of-life'];
 
   // Every fact names a seed file that sources.yaml lists.
   const known = new Set(sources.data.sources.map((s) => s.file));
@@ -143,6 +147,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     ...support.data.servers.map((e, i) => ({ file: support.file, path: ['servers', i], entity: e })),
     ...publicIm.data.providers.map((e, i) => ({ file: publicIm.file, path: ['providers', i], entity: e as Entity })),
     ...support.data.relatedProducts.map((e, i) => ({ file: support.file, path: ['relatedProducts', i], entity: e as Entity })),
+    ...(endOfLife?.data.entries ?? []).map((e, i) => ({ file: endOfLife?.file ?? '', path: ['entries', i], entity: e as Entity })),
   ], problems);
   publicIm.data.providers.forEach((p, i) => p.capabilities.forEach((c, j) => {
     if (!(c in publicIm.data.capabilities)) problems.add(publicIm.file, ['providers', i, 'capabilities', j], `unknown capability "${c}"`);
@@ -190,6 +195,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     subjects: topicFiles.map((t) => t.data),
     topics,
     bot: bot.data,
+    endOfLife: endOfLife?.data.entries ?? [],
     training: [...utterances.values()],
   });
 }

@@ -4,6 +4,7 @@
  */
 export const MESSAGE_KEYS = [
   'welcome',
+  'team_intro',
   'help_title',
   'help_intro',
   'help_more',

@@ -27,6 +27,9 @@ export const Id = z.string().regex(/^[a-z0-9]+([._-][a-z0-9]+)*$/, 'expected a l
 /** An ISO calendar date (`2014-06-30`); YAML 1.2 core keeps it a string, no quotes needed. */
 export const IsoDate = z.iso.date();
 
+/** A date (`2026-12-01`, reminded at 09:00 UTC) or an instant (`2026-12-01T10:30:00Z`). */
+export const IsoDateOrTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })]);
+
 /** A product or provider that users name in their questions. */
 export const Entity = z.strictObject({
   /** Stable id used by the matrix, dialogs and state. */
@@ -35,6 +38,8 @@ export const Entity = z.strictObject({
   name: z.string().trim().min(1),
   /** The name the French translation of the documentation uses, when it differs. */
   frenchName: z.string().trim().min(1).optional(),
+  /** A short form for narrow places such as table headers ("OCS 2007 R2"). */
+  shortName: z.string().trim().min(1).optional(),
   /** Every other way users write it: abbreviations, French names, loose versions ("ocs2007r2"). */
   aliases: z.array(z.string().trim().min(1)).min(1),
   source: SourceRef,
@@ -135,6 +140,20 @@ export const PublicImFile = z.strictObject({
   topics,
 });
 export type PublicImFile = z.infer<typeof PublicImFile>;
+
+/**
+ * `end-of-life.yaml` (optional): end-of-life dates beyond the PIC providers' end of service, which users
+ * can subscribe to. A date added or moved here reschedules existing subscriptions at the next start.
+ */
+export const EndOfLifeFile = z.strictObject({
+  entries: z.array(Entity.extend({
+    /** The end-of-life date, or instant. */
+    date: IsoDateOrTime,
+    /** One sentence on what ends, in both languages. */
+    description: LocalizedText,
+  })).default([]),
+});
+export type EndOfLifeFile = z.infer<typeof EndOfLifeFile>;
 
 /** A subject answered by topics alone (Persistent Chat, Exchange, Front End). */
 export const TopicsFile = z.strictObject({

@@ -61,7 +61,7 @@ export class EntityExtractor {
 
   constructor(kb: KnowledgeBase) {
     const words = new Set<string>();
-    for (const kind of ['client', 'server', 'provider', 'product'] as const) {
+    for (const kind of ['client', 'server', 'provider', 'product', 'eol'] as const) {
       for (const entity of kb.entities(kind)) {
         const names = [entity.name, ...(entity.frenchName ? [entity.frenchName] : []), ...entity.aliases];
         for (const name of names) {

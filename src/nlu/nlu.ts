@@ -14,6 +14,8 @@ export interface Entities {
   providers: string[];
   /** Related products (not matrix rows or columns), e.g. the Lync Server 2010 Group Chat server. */
   products: string[];
+  /** End-of-life entries of `end-of-life.yaml` (for reminders). */
+  endOfLife: string[];
 }
 
 /** What the bot understood of one message. */
@@ -161,8 +163,10 @@ export class Nlu {
     const lang = detectLanguage(text, fallbackLang);
     const tokens = tokenize(text);
     const mentions = this.extractor.extract(tokens);
-    const entities: Entities = { clients: [], servers: [], providers: [], products: [] };
-    const lists: Record<EntityKind, string[]> = { client: entities.clients, server: entities.servers, provider: entities.providers, product: entities.products };
+    const entities: Entities = { clients: [], servers: [], providers: [], products: [], endOfLife: [] };
+    const lists: Record<EntityKind, string[]> = {
+      client: entities.clients, server: entities.servers, provider: entities.providers, product: entities.products, eol: entities.endOfLife,
+    };
     for (const m of mentions) if (!lists[m.kind].includes(m.id)) lists[m.kind].push(m.id);
     const inMention = new Set<number>();
     for (const m of mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);

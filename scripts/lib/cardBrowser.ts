@@ -1,0 +1,138 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import teamsHostConfig from './teamsHostConfig.json';
+
+/** A card to render: `name` becomes the screenshot's file name. */
+export interface CardToRender {
+  name: string;
+  card: object;
+}
+
+/** How to render a batch of cards. */
+export interface CardRenderOptions {
+  /** Write `<screenshotDir>/<name>.png` of every card (created if missing). */
+  screenshotDir?: string;
+  /** Width of the card in CSS pixels; Teams shows bot cards in a chat about 450 px wide. */
+  width?: number;
+}
+
+/** What rendering one card found. */
+export interface CardRenderResult {
+  name: string;
+  /** Parse and validation events of the adaptivecards library, unknown keys, page console errors and warnings, page errors. */
+  warnings: string[];
+  /** The renderer produced an element with a height in the page. */
+  rendered: boolean;
+  /** Height of the rendered card in CSS pixels (0 when not rendered). */
+  height: number;
+  /** Path of the PNG, when `screenshotDir` was given. */
+  screenshot?: string;
+}
+
+/** One headless Chromium page with the official Adaptive Cards renderer loaded and a Teams light host config. */
+export interface CardBrowser {
+  /** Renders the cards one after another in the same page; never throws for a bad card, it reports it. */
+  render(cards: readonly CardToRender[], opts?: CardRenderOptions): Promise<CardRenderResult[]>;
+  close(): Promise<void>;
+}
+
+/** The API cardPage.js puts on `window` (typed here because the page script is plain JavaScript). */
+interface CardPageApi {
+  init(hostConfig: object): void;
+  render(card: object, width: number): { warnings: string[]; rendered: boolean; height: number };
+  settle(): Promise<void>;
+}
+type PageGlobals = { cardPage: CardPageApi };
+
+const CHROMIUM = '/usr/bin/chromium';
+// Without the background-networking flags Chromium keeps dialling Google services, which the closed
+// CI network refuses; the page itself loads nothing from the network.
+const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+const DEFAULT_WIDTH = 450;
+
+// Teams' chat: a #F5F5F5 pane, the card in a white bubble with a thin border (the designer's Teams container).
+const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
+  body { margin: 0; background: #F5F5F5; }
+  #frame { display: inline-block; padding: 12px; background: #F5F5F5; }
+  #card { background: #FFFFFF; border: 1px solid #E1DFDD; border-radius: 4px; overflow: hidden; }
+  a.ac-anchor, a.ac-anchor:visited { color: #6264A7; text-decoration: none; }
+  .ac-pushButton { font-family: 'Segoe UI', Arial, sans-serif; font-size: 14px; height: 32px; padding: 4px 10px 5px;
+    background: #FFFFFF; color: #6264A7; border: 2px solid #BFC0DA; border-radius: 4px; overflow: hidden; text-overflow: ellipsis; }
+</style></head><body><div id="frame"><div id="card"></div></div></body></html>`;
+
+// Card images come from the internet, which the page must not reach; a grey square keeps the layout.
+const IMAGE_PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#E1DFDD"/></svg>';
+
+/** markdown-it's package exports hide its dist folder from require.resolve, so go from its main file. */
+function markdownItBundle(): string {
+  return join(dirname(require.resolve('markdown-it')), 'browser', 'markdown-it.umd.min.js');
+}
+
+/** Loads the renderer into a blank page that can reach nothing on the network. */
+async function loadRenderer(page: Page): Promise<void> {
+  await page.route('**/*', (route) =>
+    route.request().resourceType() === 'image'
+      ? route.fulfill({ contentType: 'image/svg+xml', body: IMAGE_PLACEHOLDER })
+      : route.abort(),
+  );
+  await page.setContent(PAGE_HTML);
+  await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
+  await page.addScriptTag({ path: markdownItBundle() });
+  await page.addScriptTag({ path: join(__dirname, 'cardPage.js') });
+  await page.evaluate((hostConfig) => (globalThis as unknown as PageGlobals).cardPage.init(hostConfig), teamsHostConfig);
+}
+
+/** Console output and uncaught errors of the page, charged to whichever card is being rendered. */
+function collectPageMessages(page: Page): { take(): string[] } {
+  let pending: string[] = [];
+  page.on('console', (msg: ConsoleMessage) => {
+    if (msg.type() === 'error' || msg.type() === 'warning') pending.push(`Console/${msg.type()}: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => pending.push(`PageError: ${err.message}`));
+  return {
+    take() {
+      const taken = pending;
+      pending = [];
+      return taken;
+    },
+  };
+}
+
+/**
+ * Launches Chromium once and loads the renderer; render as many batches as you like, then close().
+ */
+export async function openCardBrowser(): Promise<CardBrowser> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
+    const messages = collectPageMessages(page);
+    await loadRenderer(page);
+    const startup = messages.take();
+    if (startup.length) throw new Error(`card page failed to load:\n${startup.join('\n')}`);
+    return {
+      async render(cards, opts = {}) {
+        const width = opts.width ?? DEFAULT_WIDTH;
+        if (opts.screenshotDir) await mkdir(opts.screenshotDir, { recursive: true });
+        const results: CardRenderResult[] = [];
+        for (const { name, card } of cards) {
+          const found = await page.evaluate(([c, w]) => (globalThis as unknown as PageGlobals).cardPage.render(c, w), [card, width] as const);
+          // Let fonts, images and any late console message arrive before the card is judged.
+          await page.evaluate(() => (globalThis as unknown as PageGlobals).cardPage.settle());
+          const result: CardRenderResult = { name, ...found };
+          if (opts.screenshotDir) {
+            result.screenshot = resolve(opts.screenshotDir, `${name}.png`);
+            await page.locator('#frame').screenshot({ path: result.screenshot, animations: 'disabled' });
+          }
+          result.warnings.push(...messages.take());
+          results.push(result);
+        }
+        return results;
+      },
+      close: () => browser.close(),
+    };
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+}

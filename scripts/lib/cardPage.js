@@ -1,0 +1,157 @@
+// @ts-check
+/*
+ * The half of the card browser that runs inside the headless page, not in Node: it parses, validates
+ * and renders one card with the official adaptivecards renderer and reports every issue the library
+ * logs. Plain JavaScript because the project's tsconfig has no DOM lib (adding one would let `window`
+ * and `document` type-check everywhere in src/). cardBrowser.ts loads it with page.addScriptTag after
+ * adaptivecards.min.js and markdown-it's UMD bundle, and calls `window.cardPage`.
+ */
+(function () {
+  /** @typedef {typeof import('adaptivecards')} AdaptiveCardsModule */
+  /** @typedef {{ render(text: string): string }} MarkdownIt */
+  /** @typedef {{ AdaptiveCards: AdaptiveCardsModule; markdownit: (options?: object) => MarkdownIt; cardPage?: unknown }} PageGlobals */
+  const page = /** @type {PageGlobals} */ (/** @type {unknown} */ (window));
+  const AC = page.AdaptiveCards;
+
+  // Keys that are not in an object's property schema yet are valid: the library parses child
+  // collections by hand, `fallback` and templating keys apply to every element, `msteams` is Teams' own,
+  // and Table's `firstRowAsHeader` is the schema's (and Teams') name where this renderer reads
+  // `firstRowAsHeaders` (microsoft/AdaptiveCards#8599, MicrosoftDocs/msteams-docs#9241).
+  const ANY_TYPE_KEYS = ['fallback', '$data', '$when'];
+  /** @type {Record<string, string[]>} */
+  const KEYS_BY_TYPE = {
+    AdaptiveCard: ['$schema', 'body', 'actions', 'msteams'],
+    Container: ['items'],
+    Column: ['items'],
+    TableCell: ['items'],
+    ColumnSet: ['columns'],
+    ActionSet: ['actions'],
+    Table: ['rows', 'firstRowAsHeader'],
+    TableRow: ['cells'],
+    RichTextBlock: ['inlines'],
+    'Action.ShowCard': ['card'],
+  };
+
+  /** @type {import('adaptivecards').HostConfig | undefined} */
+  let hostConfig;
+
+  /**
+   * Sets the host config and markdown once per page. Teams renders bot cards at schema 1.5, so a card
+   * declaring a newer version is reported by validateProperties (UnsupportedCardVersion).
+   * @param {object} hostConfigJson
+   */
+  function init(hostConfigJson) {
+    hostConfig = new AC.HostConfig(hostConfigJson);
+    AC.SerializableObject.defaultMaxVersion = AC.Versions.v1_5;
+    // The library validates `lang` with a /g regex, whose lastIndex survives a match: every other
+    // valid `lang` would then be reported invalid. Each test starts from the beginning instead.
+    const langPattern = AC.CardElement.langProperty.regEx;
+    if (langPattern) {
+      langPattern.exec = (text) => {
+        langPattern.lastIndex = 0;
+        return RegExp.prototype.exec.call(langPattern, text);
+      };
+    }
+    // Teams never passes raw HTML through: with html off markdown-it escapes it (and refuses javascript: links).
+    const md = page.markdownit({ html: false, linkify: false });
+    AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
+      result.outputHtml = md.render(text);
+      result.didProcess = true;
+    };
+  }
+
+  /**
+   * JSON paths ($.body[2].columns[0]) of every object in the card, keyed by identity, so that an
+   * event on a parsed element can say where in the JSON it is.
+   * @param {unknown} value
+   * @param {string} path
+   * @param {WeakMap<object, string>} paths
+   */
+  function indexPaths(value, path, paths) {
+    if (!value || typeof value !== 'object') return;
+    paths.set(value, path);
+    if (Array.isArray(value)) value.forEach((v, i) => indexPaths(v, `${path}[${i}]`, paths));
+    else for (const [k, v] of Object.entries(value)) indexPaths(v, `${path}.${k}`, paths);
+  }
+
+  /**
+   * Parses, validates and renders one card into #card, replacing the previous one.
+   * @param {Record<string, unknown>} json
+   * @param {number} width
+   * @returns {{ warnings: string[]; rendered: boolean; height: number }}
+   */
+  function render(json, width) {
+    if (!hostConfig) throw new Error('cardPage.init was not called');
+    const host = /** @type {HTMLElement} */ (document.getElementById('card'));
+    host.replaceChildren();
+    host.style.width = `${width}px`;
+
+    /** @type {string[]} */
+    const warnings = [];
+    /** @type {WeakMap<object, string>} */
+    const jsonPaths = new WeakMap();
+    indexPaths(json, '$', jsonPaths);
+    /** @type {Map<object, string>} parsed object -> JSON path */
+    const objectPaths = new Map();
+    /** @param {object | undefined} o */
+    const where = (o) => {
+      const path = o && objectPaths.get(o);
+      const type = o && 'getJsonTypeName' in o && typeof o.getJsonTypeName === 'function' ? o.getJsonTypeName() : undefined;
+      return path ? ` (${type ? `${type} at ` : ''}${path})` : type ? ` (${type})` : '';
+    };
+    /**
+     * Unknown keys are dropped silently by the library and by Teams, so a misspelt property would
+     * never show; the schema of the parsed object lists every key it understands, whatever version.
+     * @param {import('adaptivecards').CardObject} o
+     * @param {Record<string, unknown>} source
+     */
+    const checkKeys = (o, source) => {
+      const path = jsonPaths.get(source);
+      if (path) objectPaths.set(o, path);
+      const type = o.getJsonTypeName();
+      const known = new Set([...ANY_TYPE_KEYS, ...(KEYS_BY_TYPE[type] ?? [])]);
+      const schema = o.getSchema();
+      for (let i = 0; i < schema.getCount(); i++) known.add(schema.getItemAt(i).name);
+      for (const key of Object.keys(source)) {
+        if (!known.has(key)) warnings.push(`Parse/UnknownProperty: "${key}" is not a property of ${type}${where(o)}`);
+      }
+    };
+
+    const context = new AC.SerializationContext(AC.Versions.v1_5);
+    context.onParseElement = (element, source) => checkKeys(element, source);
+    context.onParseAction = (action, source) => checkKeys(action, source);
+
+    const card = new AC.AdaptiveCard();
+    card.hostConfig = hostConfig;
+    /** @type {HTMLElement | undefined} */
+    let element;
+    try {
+      card.parse(json, context);
+      checkKeys(card, json);
+      // The library quietly assumes 1.0 when `version` is missing; Teams wants it stated.
+      if (!('version' in json)) warnings.push(`Parse/PropertyCantBeNull: the card has no "version"${where(card)}`);
+      /** @param {import('adaptivecards').IValidationEvent} e */
+      const describe = (e) => `${AC.ValidationPhase[e.phase]}/${AC.ValidationEvent[e.event]}: ${e.message}${where(e.source)}`;
+      for (let i = 0; i < context.eventCount; i++) warnings.push(describe(context.getEventAt(i)));
+      for (const e of card.validateProperties().validationEvents) warnings.push(describe(e));
+      element = card.render();
+      if (element) host.appendChild(element);
+    } catch (err) {
+      warnings.push(`Exception: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const height = element ? element.getBoundingClientRect().height : 0;
+    return { warnings, rendered: !!element && element.isConnected && height > 0, height };
+  }
+
+  /**
+   * Resolves once web fonts are in and a frame has been painted, so that screenshots and late console
+   * messages belong to the card just rendered.
+   * @returns {Promise<void>}
+   */
+  async function settle() {
+    await document.fonts.ready;
+    await new Promise((done) => requestAnimationFrame(() => done(undefined)));
+  }
+
+  page.cardPage = { init, render, settle };
+})();

@@ -1,0 +1,108 @@
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCardBrowser, type CardBrowser, type CardRenderResult } from '../../scripts/lib/cardBrowser';
+import { cardSamples } from '../../scripts/lib/cardSamples';
+
+/** A 1.5 card with the parts the builders use, that the harness must pass without a warning. */
+function validCard(body: Record<string, unknown>[] = [], extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'AdaptiveCard',
+    $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+    version: '1.5',
+    lang: 'en',
+    msteams: { width: 'Full' },
+    body: [
+      { type: 'TextBlock', text: 'Is **Lync 2010** supported?', wrap: true, color: 'Good' },
+      {
+        type: 'Table', firstRowAsHeader: true, columns: [{ width: 1 }, { width: 1 }],
+        rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'Client' }] }, { type: 'TableCell', items: [{ type: 'TextBlock', text: 'Status' }] }] }],
+      },
+      ...body,
+    ],
+    ...extra,
+  };
+}
+
+function describeWarnings(result: CardRenderResult): string {
+  return `${result.name}: ${result.warnings.length} warning(s)\n  ${result.warnings.join('\n  ')}`;
+}
+
+/** Fails with the warnings themselves, one a line (a deepEqual diff would print them twice). */
+function assertNoWarnings(result: CardRenderResult): void {
+  if (result.warnings.length) assert.fail(describeWarnings(result));
+}
+
+describe('cards in a headless browser (adaptivecards renderer, Teams host config, schema 1.5)', function () {
+  // Chromium starts in about a second here; a cold CI machine gets some slack.
+  this.timeout(60_000);
+  let browser: CardBrowser;
+  const renderOne = async (card: Record<string, unknown>, name = 'card'): Promise<CardRenderResult> => {
+    const [result] = await browser.render([{ name, card }]);
+    assert.ok(result);
+    return result;
+  };
+
+  before(async () => {
+    browser = await openCardBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  describe('every sample card', () => {
+    for (const { name, card } of cardSamples()) {
+      it(`${name} renders without a warning`, async () => {
+        const result = await renderOne(card, name);
+        assertNoWarnings(result);
+        assert.ok(result.rendered, `${name} did not render`);
+        assert.ok(result.height > 40, `${name} is only ${result.height}px high`);
+      });
+    }
+  });
+
+  describe('the harness', () => {
+    it('passes a valid 1.5 card with markdown, a Table and Teams keys, every time', async () => {
+      // Twice: the library's `lang` check once failed every other card (a stateful /g regex).
+      for (const result of await browser.render([{ name: 'a', card: validCard() }, { name: 'b', card: validCard() }])) {
+        assertNoWarnings(result);
+        assert.ok(result.rendered);
+      }
+    });
+
+    const problems: [string, Record<string, unknown>, RegExp][] = [
+      ['an unknown element type', validCard([{ type: 'CodeBlock', codeSnippet: 'Get-CsUser' }]), /^Parse\/UnknownElementType: .*"CodeBlock"/],
+      ['an element newer than 1.5 (Carousel, 1.6)', validCard([{ type: 'Carousel', pages: [] }]), /^Parse\/UnknownElementType: .*"Carousel"/],
+      ['a property newer than 1.5 (Action role, 1.6)', validCard([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Go', role: 'Button' }] }]), /^Parse\/UnsupportedProperty: Property "role" is supported in version 1\.6.*\$\.body\[2\]\.actions\[0\]/],
+      ['a card version above 1.5', validCard([], { version: '1.6' }), /^Validation\/UnsupportedCardVersion: .*\(1\.6\)/],
+      ['an invalid enum value', validCard([{ type: 'TextBlock', text: 'x', color: 'Purple' }]), /^Parse\/InvalidPropertyValue: Invalid value "Purple" for property "color"\. \(TextBlock at \$\.body\[2\]\)/],
+      ['a missing required property (Action.OpenUrl url)', validCard([], { actions: [{ type: 'Action.OpenUrl', title: 'Docs' }] }), /^Validation\/PropertyCantBeNull: Property "url" must be set/],
+      ['a missing required property (input id)', validCard([{ type: 'Input.ChoiceSet', choices: [{ title: 'A', value: 'a' }] }]), /^Validation\/PropertyCantBeNull: All inputs must have a unique Id/],
+      ['a missing card version', validCard([], { version: undefined }), /^Parse\/PropertyCantBeNull: the card has no "version"/],
+      ['a misspelt property', validCard([{ type: 'TextBlock', text: 'x', wieght: 'Bolder' }]), /^Parse\/UnknownProperty: "wieght" is not a property of TextBlock/],
+      ['a locale where a 2-letter language belongs', validCard([], { lang: 'en-GB' }), /^Parse\/InvalidPropertyValue: Invalid value "en-GB" for property "lang"/],
+      ['a card that is not an AdaptiveCard', validCard([], { type: 'MessageCard' }), /^Validation\/MissingCardType/],
+    ];
+    for (const [problem, card, expected] of problems) {
+      it(`reports ${problem}`, async () => {
+        const result = await renderOne(JSON.parse(JSON.stringify(card)) as Record<string, unknown>);
+        assert.ok(result.warnings.some((w) => expected.test(w)), `expected ${expected}, got ${describeWarnings(result)}`);
+      });
+    }
+
+    it('writes a PNG of the card on a Teams-like pane, at the width asked for', async () => {
+      const dir = await mkdtemp(join(tmpdir(), 'cards-'));
+      try {
+        const [result] = await browser.render([{ name: 'valid', card: validCard() }], { screenshotDir: dir, width: 300 });
+        assert.equal(result?.screenshot, join(dir, 'valid.png'));
+        const png = await readFile(join(dir, 'valid.png'));
+        assert.equal(png.subarray(1, 4).toString('latin1'), 'PNG');
+        const width = png.readUInt32BE(16);
+        assert.ok(width >= 300 && width <= 340, `PNG is ${width}px wide`);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+  });
+});
