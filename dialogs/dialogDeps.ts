@@ -11,11 +11,14 @@ export interface DialogDeps {
   render(context: TurnContext, answer: Answer): Partial<Activity>;
   /** Today, for relative dates ("12 years ago"). */
   now(): Date;
+  /** Told of every answer sent (the app records the questions it could not answer). */
+  answered?(context: TurnContext, answer: Answer): Promise<void>;
 }
 
 /** Sends an answer on its channel. */
 export async function sendAnswer(deps: DialogDeps, context: TurnContext, answer: Answer): Promise<void> {
   await context.sendActivity(deps.render(context, answer));
+  await deps.answered?.(context, answer);
 }
 
 /** Records what was just answered, so that the next message can follow up on it. */

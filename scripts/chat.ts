@@ -10,6 +10,9 @@ import pino from 'pino';
 import { createBot } from '../src/app';
 import { loadConfig } from '../src/config';
 import { CodedError } from '../src/errors';
+import { openDatabase } from '../src/storage/database';
+import { DbStorage } from '../src/storage/dbStorage';
+import { FeedbackStore } from '../src/storage/feedbackStore';
 
 /** Prints the bot's activities; suggested actions are listed so they can be typed. */
 class ConsoleAdapter extends BotAdapter {
@@ -43,10 +46,15 @@ class ConsoleAdapter extends BotAdapter {
 
 async function main(): Promise<void> {
   let parts;
+  let database;
   try {
-    parts = createBot(loadConfig(), pino({ level: 'silent' }));
+    const config = loadConfig();
+    database = await openDatabase(config.DATABASE_URL);
+    // The same database as the server: unanswered questions asked here are listed by kb:unanswered too.
+    parts = createBot(config, pino({ level: 'silent' }), { storage: new DbStorage(database.db), questionLog: new FeedbackStore(database.db) });
   } catch (err) {
     console.error(err instanceof CodedError ? err.message : err);
+    await database?.close();
     process.exit(1);
   }
   const { bot, onTurnError } = parts;
@@ -66,6 +74,7 @@ async function main(): Promise<void> {
     rl.prompt();
   }
   rl.close();
+  await database.close();
 }
 
 void main();

@@ -6,7 +6,7 @@ import { CodedError } from './errors';
 async function main(): Promise<void> {
   let app;
   try {
-    app = createApp(loadConfig());
+    app = await createApp(loadConfig());
   } catch (err) {
     if (err instanceof CodedError) {
       console.error(err.message);

@@ -70,6 +70,22 @@ export function teamsPersonalMessage(text: string, o: ActivityOptions): Record<s
   };
 }
 
+/** A message from Slack as Azure Bot Service's Slack channel delivers it (ids are `user:team[:channel]`). */
+export function slackMessage(text: string, o: ActivityOptions): Record<string, unknown> {
+  return {
+    type: 'message',
+    id: `${Date.now()}.${Math.floor(Math.random() * 1e6)}`,
+    timestamp: new Date().toISOString(),
+    channelId: 'slack',
+    serviceUrl: o.serviceUrl,
+    from: { id: `U0${o.from ?? 'USER1'}:T0TEAM1`, name: 'alex' },
+    conversation: { id: o.conversationId ?? `B0BOT1:T0TEAM1:D0${Date.now()}`, isGroup: false },
+    recipient: { id: 'B0BOT1:T0TEAM1', name: 'lync-compat' },
+    text,
+    channelData: { SlackMessage: { event: { type: 'message', text } }, ApiToken: 'not-a-real-token' },
+  };
+}
+
 /** A conversationUpdate adding members (the bot and/or users). */
 export function membersAdded(memberIds: string[], o: ActivityOptions & { channelId?: string }): Record<string, unknown> {
   return {

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { createApp, type App } from '../../src/app';
@@ -64,7 +66,8 @@ export async function runEval(file: string, env: Record<string, string> = {}): P
   const data = EvalFile.parse(parse(readFileSync(file, 'utf8')));
   const connector = new ConnectorStandIn();
   const serviceUrl = await connector.start();
-  const app: App = createApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', ...env }));
+  const dataDir = mkdtempSync(join(tmpdir(), 'lync-eval-'));
+  const app: App = await createApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dataDir, 'eval.sqlite')}`, ...env }));
   const port = await app.start();
   const botUrl = `http://127.0.0.1:${port}`;
   const result: EvalResult = { total: 0, passed: 0, byLang: { en: { total: 0, passed: 0 }, fr: { total: 0, passed: 0 } }, failures: [] };
@@ -93,6 +96,7 @@ export async function runEval(file: string, env: Record<string, string> = {}): P
   } finally {
     await app.stop();
     await connector.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   return result;
 }

@@ -6,7 +6,9 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import type { Nlu } from '../nlu/nlu';
 import { ROOT_DIALOG, type RootDialog } from '../../dialogs/rootDialog';
+import { feedbackOf, type FeedbackSubmit } from './cardSubmit';
 import { freshMemory, type ConversationMemory } from './conversationMemory';
+import type { QuestionLog } from './questionLog';
 import { setUnderstanding } from './turnUnderstanding';
 
 /** Longer messages get a short polite answer without running the classifier. */
@@ -19,12 +21,33 @@ export interface BotDeps {
   memory: StatePropertyAccessor<ConversationMemory>;
   dialogState: StatePropertyAccessor<DialogState>;
   rootDialog: RootDialog;
+  /** Where card feedback is recorded. */
+  questionLog: QuestionLog;
+  /** Deletes what is stored about a conversation (references, subscriptions) when the bot leaves it. */
+  forgetConversation?(context: TurnContext): Promise<void>;
   send(context: TurnContext, answer: Answer): Promise<void>;
 }
 
 /** The language a channel says the user speaks, for turns without text to judge by. */
 function localeLang(context: TurnContext): Lang {
   return context.activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+/** A channel or group chat (several people), as opposed to a personal chat with the bot. */
+function isGroup(context: TurnContext): boolean {
+  const { conversation } = context.activity;
+  return conversation?.isGroup === true || conversation?.conversationType === 'channel' || conversation?.conversationType === 'groupChat';
+}
+
+/**
+ * Whether a message is for the bot: always in a personal chat and from a card button; in Teams channels
+ * and group chats only when the bot is @mentioned (others talk there too).
+ */
+export function isAddressedToBot(context: TurnContext): boolean {
+  const { activity } = context;
+  if (activity.channelId !== 'msteams' || !isGroup(context) || activity.value !== undefined) return true;
+  const botId = activity.recipient?.id;
+  return (activity.entities ?? []).some((e) => e.type === 'mention' && (e as { mentioned?: { id?: string } }).mentioned?.id === botId);
 }
 
 /** The question in a message: its text without the bot's @mention, or a card button's `value.question`. */
@@ -51,22 +74,67 @@ export class LyncBot extends TeamsActivityHandler {
     this.dialogs.add(deps.rootDialog);
 
     this.onMessage(async (context, next) => {
-      await this.answer(context);
+      const feedback = feedbackOf(context);
+      if (feedback) await this.thank(context, feedback);
+      else if (isAddressedToBot(context)) await this.answer(context);
       await next();
     });
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
-      const people = (context.activity.membersAdded ?? []).filter((m) => m.id !== botId);
-      // One welcome per conversation update, however many people joined.
-      if (people.length > 0) await deps.send(context, helpAnswer(deps.kb, localeLang(context), 'welcome'));
+      const added = context.activity.membersAdded ?? [];
+      const botAdded = added.some((m) => m.id === botId);
+      const people = added.filter((m) => m.id !== botId);
+      const lang = localeLang(context);
+      if (context.activity.channelId === 'msteams') {
+        // Teams: one welcome when the app is installed (the bot joins), never one per member who joins.
+        if (botAdded) await deps.send(context, helpAnswer(deps.kb, lang, isGroup(context) ? 'intro' : 'welcome'));
+      } else if (people.length > 0) {
+        // Emulator, Web Chat: the user joins the bot's conversation; one welcome however many joined.
+        await deps.send(context, helpAnswer(deps.kb, lang, 'welcome'));
+      }
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      if ((context.activity.membersRemoved ?? []).some((m) => m.id === botId)) await this.forget(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.forget(context);
       await next();
     });
   }
 
+  /** The app was uninstalled or the bot removed: nothing about this conversation is kept. */
+  private async forget(context: TurnContext): Promise<void> {
+    await this.deps.conversationState.delete(context);
+    await this.deps.forgetConversation?.(context);
+    this.forgotten.add(context);
+  }
+
+  /** Turns after which the conversation's state must not be written back. */
+  private readonly forgotten = new WeakSet<TurnContext>();
+
   override async run(context: TurnContext): Promise<void> {
     await super.run(context);
-    await this.deps.conversationState.saveChanges(context, false);
+    if (!this.forgotten.has(context)) await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /** Records a card's helpful / not helpful verdict and says thank you. */
+  private async thank(context: TurnContext, feedback: FeedbackSubmit): Promise<void> {
+    const { kb, memory, questionLog } = this.deps;
+    const { lang } = await memory.get(context, freshMemory(localeLang(context)));
+    const helpful = feedback.feedback === 'helpful';
+    await questionLog.recordFeedback({
+      channelId: context.activity.channelId, helpful, lang,
+      ...(feedback.question !== undefined ? { question: feedback.question } : {}),
+      ...(feedback.intent !== undefined ? { intent: feedback.intent } : {}),
+      ...(feedback.kind !== undefined ? { answerKind: feedback.kind } : {}),
+    });
+    await this.deps.send(context, messageAnswer(kb, lang, helpful ? 'feedback_thanks' : 'feedback_sorry'));
   }
 
   private async answer(context: TurnContext): Promise<void> {

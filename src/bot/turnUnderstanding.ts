@@ -14,3 +14,8 @@ export function getUnderstanding(context: TurnContext): Understanding {
   if (!u) throw new Error('no understanding for this turn');
   return u;
 }
+
+/** The turn's understanding, if the bot has set one (not on welcome or feedback turns). */
+export function findUnderstanding(context: TurnContext): Understanding | undefined {
+  return context.turnState.get(KEY) as Understanding | undefined;
+}

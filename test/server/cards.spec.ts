@@ -1,0 +1,77 @@
+import { strict as assert } from 'node:assert';
+import { emulatorMessage, post, slackMessage, teamsPersonalMessage } from '../../scripts/lib/activities';
+import { ofType, submits, tableRows } from '../helpers/cards';
+import { startBot, type RunningBot } from '../helpers/server';
+import type { AdaptiveCard } from '../../src/cards/adaptiveCard';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** The Adaptive Card of a reply the connector received. */
+function cardOf(activity: { attachments?: unknown[] } | undefined): AdaptiveCard | undefined {
+  const attachments = (activity?.attachments ?? []) as { contentType?: string; content?: unknown }[];
+  const attachment = attachments.find((a) => a.contentType === CARD);
+  return attachment?.content as AdaptiveCard | undefined;
+}
+
+/** A card button pressed in Teams: a message with the button's data as `value` and no text. */
+function submit(conversationId: string, serviceUrl: string, value: Record<string, unknown>): Record<string, unknown> {
+  const activity = teamsPersonalMessage('', { serviceUrl, conversationId });
+  delete activity.text;
+  return { ...activity, value };
+}
+
+describe('cards over HTTP (end to end)', () => {
+  let bot: RunningBot;
+  before(async () => { bot = await startBot(); });
+  after(async () => bot.stop());
+
+  it('answers a Teams question with a card holding the support table, and the direct answer as text', async () => {
+    assert.equal(await post(bot.botUrl, teamsPersonalMessage('which servers support lync 2010?', { serviceUrl: bot.serviceUrl, conversationId: 'a:cards-1' })), 200);
+    const [reply] = bot.connector.inConversation('a:cards-1');
+    assert.match(reply?.text ?? '', /^Lync 2010 is supported on Lync Server 2013/);
+    const card = cardOf(reply);
+    assert.equal(card?.version, '1.5');
+    const [table] = ofType(card, 'Table');
+    assert.ok(table, 'a Table element');
+    assert.deepEqual(tableRows(table).map((r) => r[0]), ['Server', 'Lync Server 2013', 'Lync Server 2010', 'Office Communications Server 2007 R2']);
+    assert.deepEqual(submits(card).filter((d) => 'feedback' in d).map((d) => d.question), ['which servers support lync 2010?', 'which servers support lync 2010?']);
+  });
+
+  it('answers the same question on Slack with a text table and no card', async () => {
+    assert.equal(await post(bot.botUrl, slackMessage('which servers support lync 2010?', { serviceUrl: bot.serviceUrl, conversationId: 'B0:T0:D-cards-2' })), 200);
+    const [reply] = bot.connector.inConversation('B0:T0:D-cards-2');
+    assert.equal(reply?.attachments, undefined);
+    assert.match(reply?.text ?? '', /^Lync 2010 is supported on Lync Server 2013/);
+    assert.match(reply?.text ?? '', /```\nServer\s+Status\n-+\s+-+\nLync Server 2013\s+Supported/);
+  });
+
+  it('asks the question of a pressed help button (a submit with a value and no text)', async () => {
+    assert.equal(await post(bot.botUrl, emulatorMessage('help', { serviceUrl: bot.serviceUrl, conversationId: 'cards-3' })), 200);
+    const help = cardOf(bot.connector.inConversation('cards-3')[0]);
+    const question = submits(help).map((d) => d.question).find((q) => typeof q === 'string' && /Yahoo/.test(q));
+    assert.ok(question, 'a Yahoo! example button');
+    const press = { ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: 'cards-3' }), text: undefined, value: { question } };
+    assert.equal(await post(bot.botUrl, press), 200);
+    assert.match(bot.connector.inConversation('cards-3')[1]?.text ?? '', /Yahoo! ended on 30 June 2014/);
+  });
+
+  it('records feedback from a card and thanks the user', async () => {
+    await post(bot.botUrl, teamsPersonalMessage('when did AOL federation end?', { serviceUrl: bot.serviceUrl, conversationId: 'a:cards-4' }));
+    const card = cardOf(bot.connector.inConversation('a:cards-4')[0]);
+    const notHelpful = submits(card).find((d) => d.feedback === 'not_helpful');
+    assert.ok(notHelpful);
+    assert.equal(await post(bot.botUrl, submit('a:cards-4', bot.serviceUrl, notHelpful)), 200);
+    assert.match(bot.connector.inConversation('a:cards-4')[1]?.text ?? '', /did not help/);
+    const summary = await bot.app.feedback.feedbackSummary();
+    assert.ok(summary.notHelpfulQuestions.some((f) => f.question === 'when did AOL federation end?'), JSON.stringify(summary));
+  });
+
+  it('records a question it could not answer, without the conversation id', async () => {
+    await post(bot.botUrl, emulatorMessage('what is the weather in Paris tomorrow?', { serviceUrl: bot.serviceUrl, conversationId: 'cards-5' }));
+    assert.match(bot.connector.inConversation('cards-5')[0]?.text ?? '', /can't answer/);
+    const listed = await bot.app.feedback.listUnanswered();
+    const entry = listed.find((u) => u.question === 'what is the weather in Paris tomorrow?');
+    assert.ok(entry, JSON.stringify(listed));
+    assert.equal(entry.count, 1);
+  });
+});
