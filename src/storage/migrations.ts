@@ -47,13 +47,20 @@ class InCodeMigrations implements MigrationProvider {
 }
 
 /**
- * Brings the schema up to date. Kysely's migrator takes a lock (a lock table row held `FOR UPDATE` on
- * PostgreSQL), so replicas starting together run each migration once.
+ * Brings the schema up to date. On PostgreSQL, Kysely's migrator takes a lock (a lock-table row held
+ * `FOR UPDATE`), so replicas starting together run each migration once. On SQLite its lock covers one
+ * connection only: two processes opening one file at once (the bot and `npm run kb:unanswered`, say) can
+ * race, and the loser fails because the winner already migrated; it then tries again and finds nothing
+ * left to do. Migrations run in a transaction, so a failed attempt leaves nothing half done.
  */
-export async function migrate(db: Kysely<unknown>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest();
-  if (error) {
-    const failed = results?.find((r) => r.status === 'Error')?.migrationName;
-    throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+export async function migrate(db: Kysely<unknown>, attempts = 5): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await new Migrator({ db, provider: new InCodeMigrations() }).migrateToLatest();
+    if (!error) return;
+    if (attempt >= attempts) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName;
+      throw new Error(`database migration ${failed ?? ''} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50 + Math.random() * 200));
   }
 }
