@@ -1,69 +1,113 @@
 /**
- * `npm run kb:unanswered`: what the knowledge-base owner should look at — questions the bot could not
- * answer (most asked first) and answers people found unhelpful. Reads the database the bot uses
- * (DATABASE_URL, default sqlite:./data/bot.sqlite); never creates one.
+ * `npm run kb:unanswered`: what the knowledge-base owner should look at — the questions the bot could
+ * not answer (most asked first) and the answers people found unhelpful. Reads the database the bot uses
+ * (DATABASE_URL, default sqlite:./data/bot.sqlite) and never creates one.
  *
  *   npm run kb:unanswered -- [--since YYYY-MM-DD] [--limit N] [--json]
  */
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
 import { CodedError } from '../src/errors';
 import { openDatabase } from '../src/storage/database';
-import { FeedbackStore } from '../src/storage/feedbackStore';
+import { FeedbackStore, type FeedbackSummary, type ListOptions, type UnansweredQuestion } from '../src/storage/feedbackStore';
+import { DatabaseNotFoundError, StorageError } from '../src/storage/storageErrors';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
+const USAGE = 'usage: npm run kb:unanswered -- [--since YYYY-MM-DD] [--limit N] [--json]';
+
+/** A mistake in how the command was called: exit code 2 with the usage line. */
+class UsageError extends Error {}
+
+interface Options extends ListOptions {
+  json: boolean;
 }
 
-async function main(): Promise<void> {
-  let args;
+function parseOptions(argv: string[]): Options {
+  let values;
   try {
-    args = parseArgs({ options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } } }).values;
+    values = parseArgs({ args: argv, options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } } }).values;
   } catch (err) {
-    fail(`${err instanceof Error ? err.message : String(err)}\nusage: npm run kb:unanswered -- [--since YYYY-MM-DD] [--limit N] [--json]`);
+    throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  const since = args.since !== undefined ? Date.parse(`${args.since}T00:00:00Z`) : undefined;
-  if (since !== undefined && !Number.isFinite(since)) fail(`--since: expected a date like 2026-11-01, got "${args.since}"`);
-  const limit = args.limit !== undefined ? Number(args.limit) : undefined;
-  if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) fail(`--limit: expected a positive whole number, got "${args.limit}"`);
+  const options: Options = { json: values.json ?? false };
+  if (values.since !== undefined) {
+    const since = /^\d{4}-\d{2}-\d{2}$/.test(values.since) ? new Date(`${values.since}T00:00:00Z`) : new Date(NaN);
+    if (Number.isNaN(since.getTime())) throw new UsageError(`--since: expected a date like 2026-11-01, got "${values.since}"`);
+    options.since = since;
+  }
+  if (values.limit !== undefined) {
+    const limit = Number(values.limit);
+    if (!(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit: expected a positive whole number, got "${values.limit}"`);
+    options.limit = limit;
+  }
+  return options;
+}
 
-  let config;
-  try { config = loadConfig(); } catch (err) { fail(err instanceof CodedError ? err.message : String(err)); }
-  const url = config.DATABASE_URL;
-  if (url.startsWith('sqlite:') && url !== 'sqlite::memory:' && !existsSync(resolve(url.slice('sqlite:'.length)))) {
-    if (args.json) console.log(JSON.stringify({ unanswered: [], feedback: null }));
-    else console.log(`No unanswered questions recorded yet (no database at ${url.slice('sqlite:'.length)}).`);
+const day = (d: Date): string => d.toISOString().slice(0, 10);
+
+function printUnanswered(unanswered: UnansweredQuestion[], since: Date | undefined): void {
+  if (unanswered.length === 0) {
+    console.log(`No unanswered questions recorded yet${since ? ` since ${day(since)}` : ''}.`);
     return;
   }
-  const database = await openDatabase(url);
+  console.log(`Questions the bot could not answer${since ? ` since ${day(since)}` : ''}, most asked first:`);
+  console.log(`  ${'count'.padStart(5)}  ${'last asked'.padEnd(10)}  ${'lang'.padEnd(5)}  question`);
+  for (const u of unanswered) {
+    console.log(`  ${String(u.count).padStart(5)}  ${day(u.lastAsked)}  ${u.langs.join(',').padEnd(5)}  ${u.question}  [${u.reason}; looked like ${u.intent}]`);
+  }
+}
+
+function printFeedback(feedback: FeedbackSummary): void {
+  if (feedback.helpful + feedback.notHelpful === 0) {
+    console.log('No feedback on answers recorded yet.');
+    return;
+  }
+  console.log(`Feedback on answers: ${feedback.helpful} helpful, ${feedback.notHelpful} not helpful.`);
+  for (const f of feedback.byIntent) {
+    console.log(`  ${`${f.intent ?? '(no intent)'} / ${f.answerKind ?? '(no kind)'}`.padEnd(40)}  ${String(f.helpful).padStart(4)} helpful  ${String(f.notHelpful).padStart(4)} not helpful`);
+  }
+  if (feedback.notHelpfulQuestions.length === 0) return;
+  console.log('Answers judged not helpful, most often first:');
+  for (const q of feedback.notHelpfulQuestions) {
+    console.log(`  ${String(q.count).padStart(5)}  ${day(q.lastAt)}  ${q.question}  [${q.intent ?? '(no intent)'}]`);
+  }
+}
+
+async function main(argv: string[]): Promise<void> {
+  const options = parseOptions(argv);
+  const config = loadConfig();
+  let database;
+  try {
+    database = await openDatabase(config.DATABASE_URL, { mustExist: true });
+  } catch (err) {
+    if (!(err instanceof DatabaseNotFoundError)) throw err;
+    const nothing: FeedbackSummary = { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] };
+    if (options.json) console.log(JSON.stringify({ since: options.since ?? null, unanswered: [], feedback: nothing }, null, 2));
+    else console.log(`No unanswered questions recorded yet (${err.message}).`);
+    return;
+  }
   try {
     const store = new FeedbackStore(database.db);
-    const options = { ...(since !== undefined ? { since } : {}), ...(limit !== undefined ? { limit } : {}) };
     const unanswered = await store.listUnanswered(options);
     const feedback = await store.feedbackSummary(options);
-    if (args.json) {
-      console.log(JSON.stringify({ unanswered, feedback }, null, 2));
+    if (options.json) {
+      console.log(JSON.stringify({ since: options.since ?? null, unanswered, feedback }, null, 2));
       return;
     }
-    const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
-    if (unanswered.length === 0) console.log('No unanswered questions recorded yet.');
-    else {
-      console.log(`Questions the bot could not answer (${unanswered.length}, most asked first):`);
-      for (const u of unanswered) console.log(`  ${String(u.count).padStart(4)}×  ${day(u.lastAsked)}  ${u.langs.join(',').padEnd(5)}  ${u.question}  [${u.reason}; looked like ${u.intent}]`);
-    }
+    printUnanswered(unanswered, options.since);
     console.log('');
-    console.log(`Feedback: ${feedback.helpful} helpful, ${feedback.notHelpful} not helpful.`);
-    for (const f of feedback.byIntent.filter((b) => b.notHelpful > 0)) console.log(`  ${f.intent} (${f.answerKind}): ${f.notHelpful} not helpful, ${f.helpful} helpful`);
-    if (feedback.notHelpfulQuestions.length > 0) {
-      console.log('Answers judged not helpful:');
-      for (const q of feedback.notHelpfulQuestions) console.log(`  ${day(q.at)}  ${q.question}  [${q.intent}]`);
-    }
+    printFeedback(feedback);
   } finally {
     await database.close();
   }
 }
 
-void main();
+main(process.argv.slice(2)).catch((err: unknown) => {
+  // Messages, not stack traces: the reader is the knowledge-base owner.
+  if (err instanceof UsageError) {
+    console.error(`${err.message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  console.error(err instanceof CodedError || err instanceof StorageError ? err.message : err);
+  process.exitCode = 1;
+});

@@ -1,34 +1,62 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { migrate } from './migrations';
-import type { Tables } from './tables';
+import { migrate } from './migrate';
+import { DatabaseNotFoundError, MigrationFailedError } from './storageErrors';
+import type { DatabaseTables } from './tables';
 
 export type DialectName = 'sqlite' | 'postgres';
 
 /** An open database: the query builder, which dialect it speaks, and how to close it. */
 export interface Database {
-  db: Kysely<Tables>;
+  db: Kysely<DatabaseTables>;
+  /** For the few queries that differ, e.g. `FOR UPDATE SKIP LOCKED` on PostgreSQL only. */
   dialect: DialectName;
-  /** `sqlite:<file>` or the PostgreSQL URL without its password, for logs. */
+  /** `sqlite:<file>` or the PostgreSQL URL without its password: safe to log. */
   description: string;
+  /** Closes the connection(s); calling it again does nothing. */
   close(): Promise<void>;
 }
 
-const INT8_OID = 20;
+/** What `DATABASE_URL` names. */
+export type DatabaseLocation =
+  | { dialect: 'sqlite'; /** Absolute path, or `:memory:`. */ file: string }
+  | { dialect: 'postgres'; url: string };
 
-/** pg returns BIGINT as strings (it may exceed 2^53); epoch milliseconds do not, so read them as numbers. */
-function pgTypes(): pg.CustomTypesConfig {
-  return {
-    getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format))) as pg.CustomTypesConfig['getTypeParser'],
-  };
+export interface OpenDatabaseOptions {
+  /** Run pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** Fail with `DatabaseNotFoundError` rather than create a missing SQLite file (default false). */
+  mustExist?: boolean;
+  /**
+   * Called when an idle PostgreSQL connection fails (server restart, network cut). pg emits this as an
+   * `error` event that would crash the process if nobody listened; the pool drops the connection and
+   * the next query opens a new one, so logging it is enough. Default: ignored.
+   */
+  onPoolError?: (err: Error) => void;
+  /** PostgreSQL pool size (default 10). */
+  poolSize?: number;
 }
 
-function redact(url: string): string {
+/** Parses `sqlite:<file>`, `sqlite::memory:` or `postgres://…` (also `postgresql://…`). */
+export function parseDatabaseUrl(url: string): DatabaseLocation {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file === '') throw new TypeError('DATABASE_URL: expected sqlite:<file>, got "sqlite:"');
+    return { dialect: 'sqlite', file: file === ':memory:' ? file : resolve(file) };
+  }
+  if (/^postgres(ql)?:\/\//.test(url)) return { dialect: 'postgres', url };
+  throw new TypeError('DATABASE_URL: expected sqlite:<file> or postgres://…');
+}
+
+/** The URL without its password, for logs and messages. */
+export function describeDatabaseUrl(url: string): string {
+  const location = parseDatabaseUrl(url);
+  if (location.dialect === 'sqlite') return `sqlite:${location.file}`;
   try {
-    const u = new URL(url);
+    const u = new URL(location.url);
     if (u.password) u.password = '***';
     return u.toString();
   } catch {
@@ -37,32 +65,79 @@ function redact(url: string): string {
 }
 
 /**
- * Opens the database named by `DATABASE_URL` and runs the migrations: SQLite (`sqlite:<file>`, a file
- * created with its folder; `sqlite::memory:` for tests) or PostgreSQL (`postgres://…`, shared by replicas).
+ * Opens the database named by `DATABASE_URL` and, unless told not to, brings its schema up to date.
+ * SQLite: the file and its folder are created if missing; WAL journal so that reads run beside the
+ * writer, a busy timeout so that another process's write is waited for, foreign keys enforced.
+ * PostgreSQL: a connection pool, which replicas may share.
  */
-export async function openDatabase(url: string): Promise<Database> {
-  let database: Database;
-  if (url.startsWith('sqlite:')) {
-    const file = url.slice('sqlite:'.length);
-    const memory = file === ':memory:';
-    if (!memory) mkdirSync(dirname(resolve(file)), { recursive: true });
-    const sqlite = new SqliteDatabase(memory ? ':memory:' : resolve(file));
-    // WAL lets readers run beside the writer; the busy timeout waits for another process's write.
-    sqlite.pragma('journal_mode = WAL');
-    sqlite.pragma('busy_timeout = 5000');
-    sqlite.pragma('foreign_keys = ON');
-    const db = new Kysely<Tables>({ dialect: new SqliteDialect({ database: sqlite }) });
-    database = { db, dialect: 'sqlite', description: `sqlite:${file}`, close: () => db.destroy() };
-  } else {
-    const pool = new pg.Pool({ connectionString: url, types: pgTypes(), max: 10 });
-    const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
-    database = { db, dialect: 'postgres', description: redact(url), close: () => db.destroy() };
-  }
+export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
+  const location = parseDatabaseUrl(url);
+  const description = describeDatabaseUrl(url);
+  const database = location.dialect === 'sqlite'
+    ? openSqlite(location.file, description, options)
+    : openPostgres(location.url, description, options);
+  if (options.migrate === false) return database;
   try {
-    await migrate(database.db as Kysely<unknown>);
+    await migrate(database.db, database.dialect);
   } catch (err) {
     await database.close();
+    // The first query is the migration, so a missing PostgreSQL database shows up here.
+    if (err instanceof MigrationFailedError && pgErrorCode(err.cause) === INVALID_CATALOG_NAME) {
+      throw new DatabaseNotFoundError(description, { cause: err.cause });
+    }
     throw err;
   }
   return database;
+}
+
+function openSqlite(file: string, description: string, options: OpenDatabaseOptions): Database {
+  const memory = file === ':memory:';
+  if (!memory && options.mustExist && !existsSync(file)) throw new DatabaseNotFoundError(description);
+  if (!memory) mkdirSync(dirname(file), { recursive: true });
+  // The busy timeout is a constructor option so that it already applies to the journal-mode switch.
+  const sqlite = new SqliteDatabase(file, { timeout: 5000 });
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<DatabaseTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', description, close: once(() => db.destroy()) };
+}
+
+const INVALID_CATALOG_NAME = '3D000';
+
+function pgErrorCode(err: unknown): string | undefined {
+  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+}
+
+function openPostgres(url: string, description: string, options: OpenDatabaseOptions): Database {
+  const pool = new pg.Pool({
+    connectionString: url,
+    types: pgTypes(),
+    max: options.poolSize ?? 10,
+    // Fail a start-up against an unreachable server instead of waiting forever.
+    connectionTimeoutMillis: 10_000,
+    application_name: 'lync-compat-bot',
+  });
+  pool.on('error', options.onPoolError ?? (() => undefined));
+  const db = new Kysely<DatabaseTables>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', description, close: once(() => db.destroy()) };
+}
+
+/**
+ * pg returns BIGINT (int8: our epoch-ms columns, and `count(*)`) as strings because it may exceed 2^53;
+ * ours never does, and SQLite returns numbers, so this pool parses them as numbers. A per-pool
+ * override, so that other pg users in the process (tests, tools) keep pg's defaults.
+ */
+function pgTypes(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+    const n = Number(value);
+    if (!Number.isSafeInteger(n)) throw new RangeError(`BIGINT ${value} does not fit a JS number`);
+    return n;
+  });
+  return types;
+}
+
+function once(fn: () => Promise<void>): () => Promise<void> {
+  let done: Promise<void> | undefined;
+  return () => (done ??= fn());
 }
