@@ -2,6 +2,7 @@ import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { Answer } from '../src/answers/answer';
 import type { ConversationMemory } from '../src/bot/conversationMemory';
 import type { KnowledgeBase } from '../src/knowledge/knowledgeBase';
+import type { ReminderService } from '../src/reminders/reminderService';
 
 /** What every dialog is built with (the composition root provides it; tests pass their own). */
 export interface DialogDeps {
@@ -11,6 +12,8 @@ export interface DialogDeps {
   render(context: TurnContext, answer: Answer): Partial<Activity>;
   /** Today, for relative dates ("12 years ago"). */
   now(): Date;
+  /** Subscriptions to end-of-life reminders (absent where nothing can be sent later, e.g. the console). */
+  reminders?: ReminderService;
   /** Told of every answer sent (the app records the questions it could not answer). */
   answered?(context: TurnContext, answer: Answer): Promise<void>;
 }

@@ -6,6 +6,7 @@ import { CONFIDENT } from '../src/nlu/nlu';
 import type { DialogDeps } from './dialogDeps';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
 import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
+import { REMINDERS_DIALOG, RemindersDialog } from './remindersDialog';
 import { resolveRoute } from './route';
 import { saysAllServers, SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './supportMatrixDialog';
 import { TopicDialog, topicDialogId } from './topicDialog';
@@ -22,6 +23,7 @@ const ROUTES: Record<string, string> = {
   greeting: HELP_DIALOG,
   thanks: HELP_DIALOG,
   none: HELP_DIALOG,
+  reminders: REMINDERS_DIALOG,
 };
 
 /**
@@ -38,6 +40,7 @@ export class RootDialog extends ComponentDialog {
     this.addDialog(new SupportMatrixDialog(deps));
     this.addDialog(new PublicImDialog(deps));
     this.addDialog(new HelpDialog(deps));
+    this.addDialog(new RemindersDialog(deps));
     for (const { subject } of deps.kb.subjects) {
       this.topicSubjects.add(subject);
       this.addDialog(new TopicDialog(subject, deps));

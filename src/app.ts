@@ -23,6 +23,9 @@ import { createServer } from './server/server';
 import { DbStorage } from './storage/dbStorage';
 import { openDatabase, type Database } from './storage/database';
 import { FeedbackStore } from './storage/feedbackStore';
+import { createReminders, type Reminders } from './reminders/reminders';
+import type { ReminderScheduler } from './reminders/scheduler';
+import type { ReminderService } from './reminders/reminderService';
 
 /** Parts a caller (a test, the chat console) may provide instead of the defaults. */
 export interface AppOverrides {
@@ -40,6 +43,7 @@ export interface App {
   bot: LyncBot;
   database: Database;
   feedback: FeedbackStore;
+  reminders: Reminders;
   adapter: CloudAdapter;
   server: restify.Server;
   /** Starts listening; resolves with the port (useful with PORT=0). */
@@ -52,6 +56,10 @@ export interface App {
 export interface BotStores {
   storage: Storage;
   questionLog: QuestionLog;
+  /** Reminder subscriptions (the server has them; the terminal chat does not). */
+  reminders?: ReminderService;
+  /** Deletes a conversation's references and subscriptions when the bot leaves it. */
+  forgetConversation?(context: TurnContext): Promise<void>;
 }
 
 /** Everything that answers a turn, without HTTP: shared by the server and the terminal chat. */
@@ -74,10 +82,13 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
       channelId: context.activity.channelId, question: u.text, lang: u.lang, intent: u.intent, confidence: u.confidence, reason: answer.reason ?? 'out-of-scope',
     });
   };
-  const deps: DialogDeps = { kb, memory, render, answered, now: overrides.now ?? (() => new Date()) };
+  const deps: DialogDeps = {
+    kb, memory, render, answered, now: overrides.now ?? (() => new Date()), ...(stores.reminders ? { reminders: stores.reminders } : {}),
+  };
   const rootDialog = new RootDialog(deps);
   const bot = new LyncBot({
     kb, nlu, conversationState, memory, dialogState, rootDialog, questionLog,
+    ...(stores.forgetConversation ? { forgetConversation: stores.forgetConversation } : {}),
     send: async (context, answer) => { await context.sendActivity(render(context, answer)); },
   });
   const onTurnError = createOnTurnError({ kb, conversationState, logger });
@@ -90,16 +101,24 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.password', '*.MicrosoftAppPassword'] });
-  const database = await openDatabase(config.DATABASE_URL);
+  const now = overrides.now ?? (() => new Date());
+  const database = await openDatabase(config.DATABASE_URL, { onPoolError: (err) => logger.warn({ err }, 'database connection lost') });
   let built;
   try {
+    const knowledge = overrides.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
     const feedback = new FeedbackStore(database.db);
-    built = { feedback, ...createBot(config, logger, { storage: new DbStorage(database.db), questionLog: feedback }, overrides) };
+    const reminders = createReminders({ database, kb: knowledge, config, logger, now });
+    built = {
+      feedback, reminders,
+      ...createBot(config, logger, {
+        storage: new DbStorage(database.db), questionLog: feedback, reminders: reminders.service, forgetConversation: reminders.forget,
+      }, { ...overrides, knowledge, now }),
+    };
   } catch (err) {
     await database.close();
     throw err;
   }
-  const { kb, nlu, bot, onTurnError, feedback } = built;
+  const { kb, nlu, bot, onTurnError, feedback, reminders } = built;
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.MicrosoftAppId ?? '',
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
@@ -108,22 +127,30 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   });
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = onTurnError;
+  adapter.use(reminders.middleware);
   const server = createServer({ adapter, bot, logger });
+  let scheduler: ReminderScheduler | undefined;
 
   return {
-    config, logger, kb, nlu, bot, database, feedback, adapter, server,
-    start: () => new Promise((resolvePort, reject) => {
-      server.once('error', reject);
-      server.listen(config.PORT, () => {
-        const port = (server.address() as AddressInfo).port;
-        logger.info({ port, localMode: isLocalMode(config) }, isLocalMode(config)
-          ? 'listening in local mode (no MicrosoftAppId: no authentication; for the Emulator and Agents Playground)'
-          : 'listening');
-        resolvePort(port);
+    config, logger, kb, nlu, bot, database, feedback, reminders, adapter, server,
+    start: async () => {
+      const port = await new Promise<number>((resolvePort, reject) => {
+        server.once('error', reject);
+        server.listen(config.PORT, () => {
+          const listening = (server.address() as AddressInfo).port;
+          logger.info({ port: listening, localMode: isLocalMode(config), database: database.description }, isLocalMode(config)
+            ? 'listening in local mode (no MicrosoftAppId: no authentication; for the Emulator and Agents Playground)'
+            : 'listening');
+          resolvePort(listening);
+        });
       });
-    }),
+      scheduler = await reminders.start(adapter, (channelId, answer) => renderAnswer(kb, answer, channelId));
+      return port;
+    },
     stop: async () => {
+      // Stop accepting requests, let the reminder sends in flight finish, then close the database.
       await new Promise<void>((done) => { server.close(() => done()); });
+      await scheduler?.stop();
       await database.close();
     },
   };

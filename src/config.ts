@@ -25,6 +25,16 @@ export const ConfigSchema = z.object({
   /** `sqlite:<file>` (default, under ./data/) or `postgres://…`. */
   DATABASE_URL: z.string().trim().min(1).default('sqlite:./data/bot.sqlite')
     .refine((v) => /^(sqlite:|postgres(ql)?:\/\/)/.test(v), 'expected sqlite:<file> or postgres://…'),
+  /** How often the reminder scheduler looks for due sends (ms). */
+  REMINDER_POLL_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+  /** Proactive messages per second across all conversations; 0 for no limit. */
+  REMINDERS_PER_SECOND: z.coerce.number().min(0).max(10_000).default(20),
+  /** Minimum interval between two reminders to one conversation (ms); Teams throttles beyond 7/s. */
+  REMINDER_CONVERSATION_INTERVAL_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** How long a claimed send is held before another replica may take it over (ms). */
+  REMINDER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  /** Reminder sends in flight at once per process. */
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((c, ctx) => {

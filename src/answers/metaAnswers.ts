@@ -25,7 +25,7 @@ export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'int
 
 /** A short reply from the bot's own sentences (greeting, thanks, errors). */
 export function messageAnswer(
-  kb: KnowledgeBase, lang: Lang, key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text' | 'feedback_thanks' | 'feedback_sorry',
+  kb: KnowledgeBase, lang: Lang, key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text' | 'feedback_thanks' | 'feedback_sorry' | 'reminders_unavailable',
 ): Answer {
   const quiet = key === 'error' || key === 'feedback_thanks';
   return answer('message', lang, kb.message(key, lang), { suggestions: quiet ? [] : firstExamples(kb, lang).slice(0, 3) });

@@ -25,6 +25,8 @@ function body(kb: KnowledgeBase, a: Answer): CardElement[] {
     case 'help': return helpBody(a);
     case 'prompt': return promptBody(a, kb.message('ask_button', a.lang));
     case 'cannot-answer': return cannotAnswerBody(a);
+    case 'reminders':
+    case 'reminder': return [...topicBody(a), ...askButtons(a.suggestions)];
     case 'message': return [];
   }
 }
@@ -38,7 +40,8 @@ export function answerCard(kb: KnowledgeBase, a: Answer, context: CardContext = 
   if (a.kind === 'message') return undefined;
   const isAnswer = ANSWERS.has(a.kind);
   const content = body(kb, a);
-  const tail: CardElement[] = isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)] : [];
+  const tail: CardElement[] = isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
+    : a.kind === 'reminder' || a.kind === 'reminders' ? sources(kb, a) : [];
   return {
     type: 'AdaptiveCard',
     $schema: SCHEMA,

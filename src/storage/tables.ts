@@ -59,10 +59,60 @@ export interface UnansweredTable {
 }
 
 /** Every table, for `Kysely<DatabaseTables>`. */
+/** The latest conversation reference of a conversation, refreshed on every incoming activity. */
+export interface ConversationRefTable {
+  /** `<channelId>:<conversation id>`. */
+  key: string;
+  channel_id: string;
+  /** The botbuilder ConversationReference as JSON. */
+  reference: string;
+  updated_at: number;
+}
+
+/** A conversation's wish to be reminded of one deadline (`pic:yahoo`), or of all of them (`*`). */
+export interface SubscriptionTable {
+  id: string;
+  conversation_key: string;
+  target: string;
+  /** Days before the deadline, as a JSON array (`[30,7,1,0]`). */
+  lead_days: string;
+  lang: string;
+  /** 1 active; 0 when the bot was removed or blocked (403/404). */
+  active: number;
+  created_at: number;
+  deactivated_reason: string | null;
+}
+
+export type SendStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+/** One reminder to send: a subscription, a deadline on a given date, a lead time. */
+export interface ReminderSendTable {
+  id: string;
+  subscription_id: string;
+  conversation_key: string;
+  deadline_id: string;
+  /** The deadline's date when this send was scheduled; a moved date cancels it and schedules anew. */
+  deadline_date: string;
+  lead_days: number;
+  due_at: number;
+  status: SendStatus;
+  attempts: number;
+  /** Not before this instant (due time, then retry backoff). */
+  next_attempt_at: number;
+  /** The scheduler instance holding the send, and until when (a crashed holder's lease expires). */
+  lease_owner: string | null;
+  lease_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
 export interface DatabaseTables {
   bot_state: BotStateTable;
   feedback: FeedbackTable;
   unanswered: UnansweredTable;
+  conversation_refs: ConversationRefTable;
+  subscriptions: SubscriptionTable;
+  reminder_sends: ReminderSendTable;
 }
 
 /**

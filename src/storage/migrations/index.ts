@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import { initial } from './001_initial';
+import { reminders } from './002_reminders';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a zero-padded number.
@@ -9,4 +10,5 @@ import { initial } from './001_initial';
  */
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_initial': initial,
+  '002_reminders': reminders,
 };

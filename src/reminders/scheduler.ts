@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type { ConversationReference } from 'botbuilder';
+import type { Logger } from 'pino';
+import { Pacer } from './pacer';
+import type { ReminderSend, ReminderStore } from './reminderStore';
+import { DEFAULT_RETRY, verdictFor, type RetryOptions } from './retryPolicy';
+
+/** Sends one reminder to a conversation (the app: `adapter.continueConversationAsync` + the reminder card). */
+export type ReminderSender = (reference: Partial<ConversationReference>, send: ReminderSend) => Promise<void>;
+
+export interface SchedulerOptions {
+  /** How often to look for due sends when there were none. */
+  pollMs: number;
+  /** Sends claimed per query. */
+  batchSize: number;
+  /** How long a claim holds before another replica may take the send over (a crashed holder). */
+  leaseMs: number;
+  /** Sends in flight at once. */
+  concurrency: number;
+  /** Minimum milliseconds between two messages to one conversation (0: off). */
+  perConversationMs: number;
+  /** Messages per second overall (0: no limit). */
+  globalPerSecond: number;
+  retry?: RetryOptions;
+}
+
+export const DEFAULT_SCHEDULER: SchedulerOptions = {
+  pollMs: 1000, batchSize: 50, leaseMs: 60_000, concurrency: 8, perConversationMs: 1000, globalPerSecond: 20,
+};
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Delivers due reminders. Each send is claimed with a lease, delivered, and recorded; a crash leaves it
+ * `sending` until its lease expires, then any replica takes it over, so nothing is lost. Paces messages
+ * (per conversation and overall); retries 429 and transient failures with backoff; deactivates a
+ * conversation on 403/404. `stop()` stops claiming and waits for the sends in flight.
+ */
+export class ReminderScheduler {
+  /** This instance's name in leases. */
+  readonly owner = `scheduler-${randomUUID()}`;
+  private readonly pacer: Pacer;
+  private running = false;
+  private loop: Promise<void> | undefined;
+  private wake: (() => void) | undefined;
+  private readonly inFlight = new Set<Promise<void>>();
+  /** Conversations with a send in progress here: their next send waits (order and pacing). */
+  private readonly busy = new Set<string>();
+
+  constructor(
+    private readonly store: ReminderStore,
+    private readonly sender: ReminderSender,
+    private readonly logger: Logger,
+    private readonly options: SchedulerOptions = DEFAULT_SCHEDULER,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.pacer = new Pacer({ perConversationMs: options.perConversationMs, globalPerSecond: options.globalPerSecond, now });
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Stops claiming, lets the sends in flight finish (their results are recorded), then resolves. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await Promise.allSettled([...this.inFlight]);
+  }
+
+  /** Looks for due sends now instead of at the next poll (after a subscription, in tests). */
+  poke(): void {
+    this.wake?.();
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed: ReminderSend[] = [];
+      try {
+        const room = this.options.concurrency - this.inFlight.size;
+        if (room > 0) claimed = await this.store.claimDue(this.owner, this.now(), Math.min(room, this.options.batchSize), this.options.leaseMs);
+      } catch (err) {
+        this.logger.error({ err }, 'could not claim due reminders');
+      }
+      for (const send of claimed) this.track(this.deliver(send));
+      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.idle();
+    }
+  }
+
+  /** Waits for the next poll, a poke, or a send finishing. */
+  private async idle(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.inFlight.size >= this.options.concurrency ? this.options.pollMs * 10 : this.options.pollMs);
+      const first = [...this.inFlight][0];
+      if (this.inFlight.size >= this.options.concurrency && first) void Promise.race([...this.inFlight]).then(done);
+      this.wake = done;
+      function done(): void { clearTimeout(timer); resolve(); }
+    });
+    this.wake = undefined;
+  }
+
+  private track(p: Promise<void>): void {
+    const tracked = p.finally(() => { this.inFlight.delete(tracked); });
+    this.inFlight.add(tracked);
+  }
+
+  private async deliver(send: ReminderSend): Promise<void> {
+    const conversation = send.conversation_key;
+    try {
+      while (this.busy.has(conversation)) await sleep(50);
+      this.busy.add(conversation);
+      for (let wait = this.pacer.delayFor(conversation); wait > 0; wait = this.pacer.delayFor(conversation)) await sleep(wait);
+      this.pacer.reserve(conversation);
+      const reference = await this.store.reference(conversation);
+      if (!reference) {
+        await this.store.markFailed(send.id, this.owner, 'no conversation reference');
+        return;
+      }
+      await this.sender(reference, send);
+      if (!(await this.store.markSent(send.id, this.owner, this.now()))) this.logger.warn({ sendId: send.id }, 'reminder sent after its lease passed to another instance');
+    } catch (err) {
+      await this.failed(send, err);
+    } finally {
+      this.busy.delete(conversation);
+    }
+  }
+
+  private async failed(send: ReminderSend, err: unknown): Promise<void> {
+    const verdict = verdictFor(err, send.attempts + 1, this.options.retry ?? DEFAULT_RETRY);
+    const message = err instanceof Error ? err.message : String(err);
+    try {
+      if (verdict.action === 'retry') {
+        this.logger.warn({ sendId: send.id, attempt: send.attempts + 1, delayMs: verdict.delayMs, err: message }, 'reminder send failed; will retry');
+        await this.store.markRetry(send.id, this.owner, this.now() + verdict.delayMs, message);
+      } else if (verdict.action === 'deactivate') {
+        this.logger.info({ conversation: send.conversation_key, reason: verdict.reason }, 'bot removed or blocked: reminders deactivated');
+        await this.store.deactivateConversation(send.conversation_key, verdict.reason);
+      } else {
+        this.logger.error({ sendId: send.id, reason: verdict.reason }, 'reminder send failed for good');
+        await this.store.markFailed(send.id, this.owner, verdict.reason);
+      }
+    } catch (storeErr) {
+      // The lease expires and another attempt follows: nothing is lost.
+      this.logger.error({ err: storeErr, sendId: send.id }, 'could not record a failed reminder send');
+    }
+  }
+}
