@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { emulatorMessage, post, teamsPersonalMessage, visibleText } from '../../scripts/lib/activities';
+import { copyKnowledge, editYaml } from '../helpers/knowledge';
+import { startBot, type RunningBot } from '../helpers/server';
+
+/** A knowledge folder with one end-of-life entry `secondsAhead` seconds from now. */
+function knowledgeWithDateAhead(secondsAhead: number): string {
+  const dir = copyKnowledge();
+  editYaml(dir, 'end-of-life.yaml', (data) => {
+    data.entries = [{
+      id: 'contoso-gateway', name: 'Contoso IM gateway', aliases: ['contoso gateway', 'passerelle contoso'],
+      date: new Date(Date.now() + secondsAhead * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
+      description: { en: 'The Contoso IM gateway stops federating.', fr: 'La passerelle Contoso cesse la fédération.' },
+      source: '003_66c8802f7532fe68.txt',
+    }, {
+      id: 'fabrikam-bridge', name: 'Fabrikam bridge', aliases: ['fabrikam bridge', 'pont fabrikam'],
+      date: '2099-01-01',
+      description: { en: 'The Fabrikam bridge is retired.', fr: 'Le pont Fabrikam est retiré.' },
+      source: '003_66c8802f7532fe68.txt',
+    }];
+  });
+  return dir;
+}
+
+describe('reminders end to end (HTTP, scheduler, connector stand-in)', function () {
+  this.timeout(30_000);
+  let bot: RunningBot;
+  before(async () => {
+    bot = await startBot({ KNOWLEDGE_DIR: knowledgeWithDateAhead(3), REMINDER_POLL_MS: '100' });
+  });
+  after(async () => bot.stop());
+
+  const say = async (conversationId: string, text: string, shape = emulatorMessage): Promise<string> => {
+    const before = bot.connector.inConversation(conversationId).length;
+    assert.equal(await post(bot.botUrl, shape(text, { serviceUrl: bot.serviceUrl, conversationId })), 200);
+    return visibleText(bot.connector.inConversation(conversationId)[before] ?? {});
+  };
+
+  it('subscribes in chat and delivers the reminder when the date comes', async () => {
+    assert.match(await say('rem-1', 'remind me before the contoso gateway ends'), /^Done: I will remind you of Contoso IM gateway\./);
+    assert.match(await say('rem-1', 'what reminders do I have?'), /Contoso IM gateway: 30 days before, 7 days before, the day before and on the day; next on /);
+    await bot.connector.waitFor('rem-1', 3, 10_000);
+    const reminder = bot.connector.inConversation('rem-1')[2];
+    assert.match(reminder?.text ?? '', /^Reminder: Contoso IM gateway reaches its end of life on .*today\./);
+    assert.equal(reminder?.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+    // The connector has it; the send is recorded as sent right after its response.
+    for (let i = 0; i < 50 && (await bot.app.reminders.store.sendCounts()).sent !== 1; i++) await new Promise((r) => setTimeout(r, 20));
+    assert.deepEqual(await bot.app.reminders.store.sendCounts(), { sent: 1 });
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(bot.connector.inConversation('rem-1').length, 3, 'delivered once');
+  });
+
+  it('answers a past date at once, schedules nothing, and offers the dates still ahead (French)', async () => {
+    const reply = await say('rem-2', 'préviens-moi avant la fin de la fédération Yahoo', teamsPersonalMessage);
+    assert.match(reply, /^La fédération PIC avec Yahoo! a pris fin le 30 juin 2014, il y a \d+ ans : il n’y a plus rien à vous rappeler\./);
+    assert.match(reply, /Dates encore à venir : .*Fabrikam bridge \(1er janvier 2099/);
+    assert.match(await say('rem-2', 'quels rappels ai-je ?', teamsPersonalMessage), /Vous n’avez aucun rappel/);
+  });
+
+  it('lists and cancels subscriptions', async () => {
+    await say('rem-3', 'remind me about federation end-of-life dates');
+    assert.match(await say('rem-3', 'what reminders do I have?'), /All end-of-life dates: 30 days before, 7 days before, the day before and on the day/);
+    assert.match(await say('rem-3', 'stop the reminders'), /^Done: reminders cancelled \(1\)\./);
+    assert.match(await say('rem-3', 'what reminders do I have?'), /You have no reminders/);
+  });
+});

@@ -1,0 +1,145 @@
+import { strict as assert } from 'node:assert';
+import type { ConversationReference, TurnContext } from 'botbuilder';
+import pino from 'pino';
+import sinon from 'sinon';
+import type { Deadline } from '../../src/knowledge/knowledgeBase';
+import { ReminderScheduler, type SchedulerOptions } from '../../src/reminders/scheduler';
+import { ReminderStore, type ReminderSend } from '../../src/reminders/reminderStore';
+import { createReminders } from '../../src/reminders/reminders';
+import { parseConfig } from '../../src/config';
+import { openDatabase, type Database } from '../../src/storage/database';
+import { realKnowledge } from '../helpers/knowledge';
+
+const T0 = Date.parse('2026-11-21T08:00:00Z');
+const deadline = (id: string, date: string): Deadline => ({ id, kind: 'eol', entityId: id, name: id, date, source: '003_66c8802f7532fe68.txt' });
+const reference = (conversation: string): Partial<ConversationReference> => ({
+  channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: conversation, isGroup: false, conversationType: 'personal', name: '' },
+  bot: { id: 'bot', name: 'bot' }, user: { id: 'u', name: 'u' },
+});
+const http = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers } });
+const silent = pino({ level: 'silent' });
+const OPTIONS: SchedulerOptions = { pollMs: 100, batchSize: 10, leaseMs: 60_000, concurrency: 4, perConversationMs: 1000, globalPerSecond: 0, retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000, random: () => 1 } };
+
+describe('ReminderScheduler (fake timers, stubbed sender)', () => {
+  const sandbox = sinon.createSandbox();
+  let clock: sinon.SinonFakeTimers;
+  let database: Database;
+  let store: ReminderStore;
+
+  beforeEach(async () => {
+    database = await openDatabase('sqlite::memory:');
+    store = new ReminderStore(database.db, database.dialect);
+    clock = sandbox.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+  });
+  afterEach(async () => {
+    sandbox.restore();
+    await database.close();
+  });
+
+  /** Subscribes conversations to deadlines due (on the day) at T0 + offset seconds. */
+  async function due(conversations: string[], offsetsSeconds: number[]): Promise<void> {
+    const deadlines = offsetsSeconds.map((s, i) => deadline(`eol:d${i}`, new Date(T0 + s * 1000).toISOString()));
+    for (const c of conversations) {
+      await store.saveReference(reference(c), T0);
+      await store.subscribe({ conversationKey: `msteams:${c}`, target: '*', leadDays: [0], lang: 'en' }, deadlines, T0 - 1);
+    }
+  }
+
+  it('delivers due sends once, at most one per second per conversation', async () => {
+    await due(['a', 'b'], [0, 0, 0]);
+    const sentAt: Record<string, number[]> = { a: [], b: [] };
+    const scheduler = new ReminderScheduler(store, async (ref) => { sentAt[ref.conversation?.id ?? '']?.push(Date.now()); }, silent, OPTIONS, () => Date.now());
+    scheduler.start();
+    await clock.tickAsync(5000);
+    await scheduler.stop();
+    assert.equal(sentAt.a?.length, 3);
+    assert.equal(sentAt.b?.length, 3);
+    for (const times of Object.values(sentAt)) for (let i = 1; i < times.length; i++) assert.ok((times[i] as number) - (times[i - 1] as number) >= 1000, `paced: ${times.join(', ')}`);
+    assert.deepEqual(await store.sendCounts(), { sent: 6 });
+  });
+
+  it('retries a 429 no sooner than Retry-After, then delivers', async () => {
+    await due(['a'], [0]);
+    const attempts: number[] = [];
+    const sender = sinon.stub<[Partial<ConversationReference>, ReminderSend], Promise<void>>()
+      .onFirstCall().callsFake(async () => { attempts.push(Date.now()); throw http(429, { 'retry-after': '5' }); })
+      .onSecondCall().callsFake(async () => { attempts.push(Date.now()); });
+    const scheduler = new ReminderScheduler(store, sender, silent, OPTIONS, () => Date.now());
+    scheduler.start();
+    await clock.tickAsync(10_000);
+    await scheduler.stop();
+    assert.equal(attempts.length, 2);
+    assert.ok((attempts[1] as number) - (attempts[0] as number) >= 5000, 'waited for Retry-After');
+    assert.deepEqual(await store.sendCounts(), { sent: 1 });
+  });
+
+  it('deactivates the conversation and drops its reference on 403 or 404', async () => {
+    await due(['gone'], [0, 3600]);
+    const scheduler = new ReminderScheduler(store, async () => { throw http(403); }, silent, OPTIONS, () => Date.now());
+    scheduler.start();
+    await clock.tickAsync(2000);
+    await scheduler.stop();
+    assert.equal(await store.reference('msteams:gone'), undefined);
+    assert.deepEqual(await store.sendCounts(), { cancelled: 2 });
+    assert.deepEqual(await store.subscriptions('msteams:gone'), [], 'no active subscription');
+  });
+
+  it('gives up after the bounded number of attempts and marks the send failed', async () => {
+    await due(['a'], [0]);
+    const sender = sinon.stub().rejects(http(500));
+    const scheduler = new ReminderScheduler(store, sender, silent, OPTIONS, () => Date.now());
+    scheduler.start();
+    await clock.tickAsync(30_000);
+    await scheduler.stop();
+    assert.equal(sender.callCount, 3);
+    assert.deepEqual(await store.sendCounts(), { failed: 1 });
+  });
+
+  it('takes over a send whose holder crashed once its lease has expired', async () => {
+    await due(['a'], [0]);
+    const [claimed] = await store.claimDue('crashed-replica', T0, 10, 60_000);
+    assert.ok(claimed);
+    const sender = sinon.stub().resolves();
+    const scheduler = new ReminderScheduler(store, sender, silent, OPTIONS, () => Date.now());
+    scheduler.start();
+    await clock.tickAsync(30_000);
+    assert.equal(sender.callCount, 0, 'not while the lease holds');
+    await clock.tickAsync(31_000);
+    await scheduler.stop();
+    assert.equal(sender.callCount, 1);
+    assert.deepEqual(await store.sendCounts(), { sent: 1 });
+  });
+
+  it('lets the sends in flight finish on stop, and claims nothing after', async () => {
+    await due(['a', 'b'], [0]);
+    const sender = sinon.stub().callsFake(() => new Promise<void>((r) => setTimeout(r, 500)));
+    const scheduler = new ReminderScheduler(store, sender, silent, OPTIONS, () => Date.now());
+    scheduler.start();
+    await clock.tickAsync(100);
+    const stopping = scheduler.stop();
+    await clock.tickAsync(1000);
+    await stopping;
+    assert.deepEqual(await store.sendCounts(), { sent: 2 });
+  });
+
+  it('sends through adapter.continueConversationAsync with the reminder card, in the subscriber\'s language', async () => {
+    const kb = realKnowledge();
+    const reminders = createReminders({ database, kb, config: parseConfig({ REMINDER_POLL_MS: '100' }), logger: silent, now: () => new Date() });
+    await store.saveReference(reference('fr-conv'), T0);
+    const future = deadline('eol:x', new Date(T0 + 1000).toISOString());
+    await store.subscribe({ conversationKey: 'msteams:fr-conv', target: 'eol:x', leadDays: [0], lang: 'fr' }, [future], T0);
+    sandbox.stub(kb, 'deadlines').returns([{ ...future, name: 'Passerelle X' }]);
+    const sent: Record<string, unknown>[] = [];
+    const adapter = {
+      continueConversationAsync: sinon.stub().callsFake(async (_appId: string, _ref: unknown, logic: (c: TurnContext) => Promise<void>) => {
+        await logic({ sendActivity: async (a: Record<string, unknown>) => { sent.push(a); return { id: '1' }; } } as unknown as TurnContext);
+      }),
+    };
+    const scheduler = await reminders.start(adapter as never, (channelId, answer) => ({ type: 'message', text: `${channelId}|${answer.headline}` }));
+    await clock.tickAsync(3000);
+    await scheduler.stop();
+    assert.equal(adapter.continueConversationAsync.callCount, 1);
+    assert.equal(adapter.continueConversationAsync.firstCall.args[0], '');
+    assert.match(String(sent[0]?.text), /^msteams\|Rappel : Passerelle X atteint sa fin de vie le 21 novembre 2026/);
+  });
+});
