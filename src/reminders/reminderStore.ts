@@ -153,9 +153,9 @@ export class ReminderStore {
     return result.rows.map((r) => ({ ...r, due_at: Number(r.due_at), next_attempt_at: Number(r.next_attempt_at), lease_until: r.lease_until === null ? null : Number(r.lease_until) }));
   }
 
-  /** Records a send as delivered (only by the holder of its lease). */
+  /** Records a send as delivered (only by the holder of its lease, which stays recorded as the sender). */
   async markSent(id: string, owner: string, now: number): Promise<boolean> {
-    const r = await this.db.updateTable('reminder_sends').set({ status: 'sent', sent_at: now, lease_owner: null, lease_until: null })
+    const r = await this.db.updateTable('reminder_sends').set({ status: 'sent', sent_at: now, lease_until: null })
       .where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'sending').executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }

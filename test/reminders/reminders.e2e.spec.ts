@@ -42,7 +42,7 @@ describe('reminders end to end (HTTP, scheduler, connector stand-in)', function 
     await bot.connector.waitFor('rem-1', 3, 10_000);
     const reminder = bot.connector.inConversation('rem-1')[2];
     assert.match(reminder?.text ?? '', /^Reminder: Contoso IM gateway reaches its end of life on .*today\./);
-    assert.equal(reminder?.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+    assert.equal((reminder?.attachments?.[0] as { contentType?: string } | undefined)?.contentType, 'application/vnd.microsoft.card.adaptive');
     // The connector has it; the send is recorded as sent right after its response.
     for (let i = 0; i < 50 && (await bot.app.reminders.store.sendCounts()).sent !== 1; i++) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(await bot.app.reminders.store.sendCounts(), { sent: 1 });
