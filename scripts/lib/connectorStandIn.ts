@@ -6,6 +6,8 @@ export interface Recorded {
   conversationId: string;
   /** The activity replied to, when the bot used the reply route. */
   replyToId?: string;
+  /** When it arrived (epoch ms). */
+  at: number;
   activity: Record<string, unknown> & { type?: string; text?: string; locale?: string; attachments?: unknown[] };
 }
 
@@ -50,7 +52,7 @@ export class ConnectorStandIn {
         if (this.keep) {
           let activity: Recorded['activity'] = {};
           try { activity = JSON.parse(body) as Recorded['activity']; } catch { /* recorded as empty */ }
-          this.received.push({ conversationId, ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
+          this.received.push({ conversationId, at: Date.now(), ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
         }
         this.notify();
       }

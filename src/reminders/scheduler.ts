@@ -80,22 +80,23 @@ export class ReminderScheduler {
     while (this.running) {
       let claimed: ReminderSend[] = [];
       try {
+        // Claim when at least half the slots are free, so that claims come in batches, not one per send.
         const room = this.options.concurrency - this.inFlight.size;
-        if (room > 0) claimed = await this.store.claimDue(this.owner, this.now(), Math.min(room, this.options.batchSize), this.options.leaseMs);
+        if (room > 0 && (room * 2 >= this.options.concurrency || this.inFlight.size === 0)) claimed = await this.store.claimDue(this.owner, this.now(), Math.min(room, this.options.batchSize), this.options.leaseMs);
       } catch (err) {
         this.logger.error({ err }, 'could not claim due reminders');
       }
       for (const send of claimed) this.track(this.deliver(send));
-      if (claimed.length === 0 || this.inFlight.size >= this.options.concurrency) await this.idle();
+      if (claimed.length === 0 || this.inFlight.size * 2 > this.options.concurrency) await this.idle();
     }
   }
 
   /** Waits for the next poll, a poke, or a send finishing. */
   private async idle(): Promise<void> {
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.inFlight.size >= this.options.concurrency ? this.options.pollMs * 10 : this.options.pollMs);
-      const first = [...this.inFlight][0];
-      if (this.inFlight.size >= this.options.concurrency && first) void Promise.race([...this.inFlight]).then(done);
+      const busy = this.inFlight.size * 2 > this.options.concurrency;
+      const timer = setTimeout(done, busy ? this.options.pollMs * 10 : this.options.pollMs);
+      if (busy) void Promise.race([...this.inFlight]).then(done);
       this.wake = done;
       function done(): void { clearTimeout(timer); resolve(); }
     });
