@@ -142,4 +142,18 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     assert.equal(adapter.continueConversationAsync.firstCall.args[0], '');
     assert.match(String(sent[0]?.text), /^msteams\|Rappel : Passerelle X atteint sa fin de vie le 21 novembre 2026/);
   });
+
+  it('reschedules at start-up when a date is added, moved or removed in the knowledge base', async () => {
+    await store.saveReference(reference('a'), T0);
+    const day = (d: number): string => new Date(T0 + d * 86_400_000).toISOString().slice(0, 10);
+    await store.subscribe({ conversationKey: 'msteams:a', target: '*', leadDays: [7, 0], lang: 'en' }, [deadline('eol:x', day(30))], T0);
+    assert.deepEqual(await store.sendCounts(), { pending: 2 });
+    // x moved to day 40, y added, nothing removed yet.
+    assert.deepEqual(await store.reschedule([deadline('eol:x', day(40)), deadline('eol:y', day(20))], T0), { added: 4, cancelled: 2 });
+    assert.deepEqual(await store.reschedule([deadline('eol:x', day(40)), deadline('eol:y', day(20))], T0), { added: 0, cancelled: 0 }, 'idempotent');
+    // y removed.
+    assert.deepEqual(await store.reschedule([deadline('eol:x', day(40))], T0), { added: 0, cancelled: 2 });
+    const rows = await database.db.selectFrom('reminder_sends').select(['deadline_id', 'deadline_date', 'status']).where('status', '=', 'pending').execute();
+    assert.deepEqual(rows.map((r) => `${r.deadline_id}@${r.deadline_date.slice(0, 10)}`).sort(), [`eol:x@${day(40)}`, `eol:x@${day(40)}`]);
+  });
 });

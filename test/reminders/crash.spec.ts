@@ -1,0 +1,85 @@
+import { strict as assert } from 'node:assert';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
+import type { Deadline } from '../../src/knowledge/knowledgeBase';
+import { loadKnowledge } from '../../src/knowledge/loader';
+import { ReminderStore } from '../../src/reminders/reminderStore';
+import { openDatabase } from '../../src/storage/database';
+import { copyKnowledge, editYaml } from '../helpers/knowledge';
+
+const COUNT = 1000;
+const ROOT = resolve(__dirname, '../..');
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', function () {
+  this.timeout(180_000);
+  const children: ChildProcess[] = [];
+  let dir: string;
+  let connector: ConnectorStandIn;
+  after(async () => {
+    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await connector?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('delivers every reminder after a restart, none twice', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'lync-crash-'));
+    connector = new ConnectorStandIn();
+    const serviceUrl = await connector.start();
+    const knowledge = copyKnowledge();
+    const date = new Date(Date.now() + 10 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    editYaml(knowledge, 'end-of-life.yaml', (data) => {
+      data.entries = [{ id: 'crash', name: 'Crash test', aliases: ['crash test entry'], date, description: { en: 'x', fr: 'x' }, source: '003_66c8802f7532fe68.txt' }];
+    });
+    const url = `sqlite:${join(dir, 'bot.sqlite')}`;
+    const seed = await openDatabase(url);
+    const store = new ReminderStore(seed.db, seed.dialect);
+    const deadline = loadKnowledge(knowledge).deadlines().find((d) => d.id === 'eol:crash') as Deadline;
+    const now = Date.now();
+    for (let i = 0; i < COUNT; i++) {
+      await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
+      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:crash', leadDays: [0], lang: 'en' }, [deadline], now);
+    }
+    await seed.db.updateTable('reminder_sends').set({ next_attempt_at: now }).execute();
+    await seed.close();
+
+    const env = {
+      ...process.env, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url, KNOWLEDGE_DIR: knowledge, REMINDER_POLL_MS: '20',
+      REMINDERS_PER_SECOND: '0', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_LEASE_MS: '2000',
+    };
+    const startBot = (): ChildProcess => {
+      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/index.ts')], { cwd: dir, env, stdio: 'ignore' });
+      children.push(child);
+      return child;
+    };
+
+    const first = startBot();
+    while (connector.received.length < COUNT * 0.3) {
+      assert.equal(first.exitCode, null, 'the first bot is running');
+      await sleep(2);
+    }
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+    const atKill = connector.received.length;
+    assert.ok(atKill < COUNT, `killed in the middle (${atKill} delivered)`);
+
+    const second = startBot();
+    const until = Date.now() + 120_000;
+    const delivered = (): number => new Set(connector.received.map((r) => r.conversationId)).size;
+    while (delivered() < COUNT && Date.now() < until) await sleep(50);
+    await sleep(2500); // a lease's length: room for a duplicate to show up
+    second.kill('SIGTERM');
+    await new Promise((r) => second.once('exit', r));
+
+    const perConversation = new Map<string, number>();
+    for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
+    const twice = [...perConversation.entries()].filter(([, n]) => n > 1).map(([c]) => c);
+    console.log(`      killed after ${atKill} deliveries; after the restart ${perConversation.size} conversations reached, ${twice.length} twice`);
+    assert.equal(perConversation.size, COUNT, 'every reminder delivered');
+    assert.deepEqual(twice, [], 'none twice');
+  });
+});
