@@ -41,6 +41,13 @@ export const ConfigSchema = z.object({
   if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
   }
+  // An empty app id silently turns Bot Framework authentication off: never in production.
+  if (c.NODE_ENV === 'production' && !c.MicrosoftAppId) {
+    ctx.addIssue({
+      code: 'custom', path: ['MicrosoftAppId'],
+      message: 'required when NODE_ENV=production (without it botbuilder accepts unauthenticated requests); set it, or run without NODE_ENV=production for local clients',
+    });
+  }
 });
 export type Config = z.infer<typeof ConfigSchema>;
 

@@ -14,7 +14,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  await app.start();
+  try {
+    await app.start();
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    console.error(code === 'EADDRINUSE' ? `Port ${app.config.PORT} is already in use: stop the other process or set PORT.` : err);
+    await app.stop().catch(() => undefined);
+    process.exit(1);
+  }
   const shutdown = (signal: string): void => {
     app.logger.info({ signal }, 'shutting down');
     void app.stop().then(() => process.exit(0));

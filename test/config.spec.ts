@@ -27,6 +27,15 @@ describe('config', () => {
     });
   });
 
+  it('refuses production without an app id, saying why', () => {
+    assert.throws(() => parseConfig({ NODE_ENV: 'production' }), (err: unknown) => {
+      assert.ok(err instanceof ConfigInvalidError);
+      assert.ok(err.problems.some((p) => /^MicrosoftAppId: required when NODE_ENV=production/.test(p)), err.problems.join('\n'));
+      return true;
+    });
+    assert.equal(isLocalMode(parseConfig({ NODE_ENV: 'production', MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })), false);
+  });
+
   it('requires a tenant for SingleTenant', () => {
     assert.throws(() => parseConfig({ MicrosoftAppId: 'a', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
   });
