@@ -64,6 +64,13 @@ function isYesNoQuestion(words: readonly string[]): boolean {
   return opensYesNo && !words.some((w) => LIST_WORDS.has(w));
 }
 
+/**
+ * Words without which a message is not about reminders. Subscribing changes what the bot will do later,
+ * so a request the classifier merely guesses is a reminder ("write me a script", "book me a train")
+ * must not subscribe anyone.
+ */
+const REMINDER_WORDS = /^(remind|reminder|reminders|reminding|notify|notification|notifications|alert|warn|ping|heads|subscribe|subscribed|subscription|subscriptions|unsubscribe|rappel|rappels|rappelle|rappeler|rappelez|rappelle-moi|previens|prevenir|prevenu|prevenez|avertis|alerte|abonne|abonnements|abonnement|desabonne|notifications?)$/;
+
 /** A four-digit year-like version the knowledge base does not know ("Exchange 2019", "Windows Server 2022"). */
 function namesUnknownVersion(u: Understanding): boolean {
   return u.unknownWords.some((w) => /^(19|20)\d\d$/.test(w));
@@ -87,6 +94,8 @@ export function resolveRoute(u: Understanding, memory: ConversationMemory, relat
     // An unsure product question: the products say which one ("lync 2010 on ocs r2?").
     intent = intentFromProducts(kinds) ?? intent;
   }
+
+  if (subjectOf(intent) === 'reminders' && !u.tokens.some((t) => REMINDER_WORDS.test(t))) intent = NONE_INTENT;
 
   // A yes/no question about one client is about one server, which the dialog asks for.
   if (intent === 'support.client' && isYesNoQuestion(otherWords)) intent = 'support.check';

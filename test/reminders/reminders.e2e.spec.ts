@@ -63,4 +63,9 @@ describe('reminders end to end (HTTP, scheduler, connector stand-in)', function 
     assert.match(await say('rem-3', 'stop the reminders'), /^Done: reminders cancelled \(1\)\./);
     assert.match(await say('rem-3', 'what reminders do I have?'), /You have no reminders/);
   });
+
+  it('never subscribes on a request that is not about reminders', async () => {
+    assert.match(await say('rem-4', 'peux-tu me réserver un train pour Marseille ?'), /^Je ne peux pas répondre à cela/);
+    assert.deepEqual(await bot.app.reminders.store.subscriptions('emulator:rem-4'), []);
+  });
 });
