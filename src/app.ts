@@ -128,7 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = onTurnError;
   adapter.use(reminders.middleware);
-  const server = createServer({ adapter, bot, logger });
+  const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config) });
   let scheduler: ReminderScheduler | undefined;
 
   return {

@@ -69,6 +69,12 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
     assert.equal(await raw(bot.botUrl, 'plain text', 'text/plain'), 400);
   });
 
+  it('in local mode, refuses to reply to a serviceUrl that is not on this machine (403)', async () => {
+    const activity = emulatorMessage('is lync 2010 supported on lync server 2013?', { serviceUrl: 'https://attacker.example/', conversationId: 'remote-1' });
+    assert.equal(await post(bot.botUrl, activity), 403);
+    assert.equal(bot.connector.inConversation('remote-1').length, 0);
+  });
+
   it('refuses a body over 256 KB with 413', async () => {
     const big = JSON.stringify(emulatorMessage('x'.repeat(300 * 1024), { serviceUrl: bot.serviceUrl }));
     assert.equal(await raw(bot.botUrl, big), 413);
