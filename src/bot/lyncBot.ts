@@ -1,4 +1,4 @@
-import { TeamsActivityHandler, TurnContext, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
+import { StatusCodes, TeamsActivityHandler, TurnContext, type InvokeResponse, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
 import type { Answer } from '../answers/answer';
 import { helpAnswer, messageAnswer } from '../answers/metaAnswers';
@@ -113,6 +113,16 @@ export class LyncBot extends TeamsActivityHandler {
     await this.deps.conversationState.delete(context);
     await this.deps.forgetConversation?.(context);
     this.forgotten.add(context);
+  }
+
+  /**
+   * Invokes the bot does not handle (it uses no messaging extensions, task modules or Universal Actions)
+   * are acknowledged with 200 and ignored, rather than botbuilder's 501: an unknown activity is ignored
+   * politely, and the endpoint never answers 5xx to a well-formed request.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const response = await super.onInvokeActivity(context);
+    return response.status === StatusCodes.NOT_IMPLEMENTED ? { status: StatusCodes.OK } : response;
   }
 
   /** Turns after which the conversation's state must not be written back. */
