@@ -7,6 +7,9 @@ import type { DialectName } from '../storage/database';
 import type { ReminderSendTable, SubscriptionTable, Tables } from '../storage/tables';
 import { remindersAhead } from './schedule';
 
+/** How long an unchanged conversation reference goes without being written again. */
+const REWRITE_AFTER_MS = 10 * 60_000;
+
 /** `*`: every dated end the knowledge base has, now and later. */
 export const ALL_DEADLINES = '*';
 
@@ -29,15 +32,36 @@ function parseSubscription(row: SubscriptionTable): Subscription {
  * unique index), so rescheduling after a restart or a moved date never doubles a reminder.
  */
 export class ReminderStore {
+  /**
+   * The reference this process last wrote per conversation, and when: an activity whose reference has not
+   * changed within `REWRITE_AFTER_MS` (nearly every message) costs no write. The time bound covers another
+   * replica having forgotten the conversation meanwhile; forgetting here clears the entry at once.
+   */
+  private readonly lastSaved = new Map<string, { json: string; at: number }>();
+
   constructor(private readonly db: Kysely<Tables>, private readonly dialect: DialectName) {}
 
-  /** Stores the latest reference of a conversation (called on every incoming activity). */
+  /** Stores the latest reference of a conversation (called on every incoming activity; unchanged ones are skipped). */
   async saveReference(reference: Partial<ConversationReference>, now: number): Promise<void> {
     const key = conversationKeyOf(reference);
-    const row = { key, channel_id: reference.channelId ?? '', reference: JSON.stringify(reference), updated_at: now };
+    const json = JSON.stringify(reference);
+    const last = this.lastSaved.get(key);
+    if (last && last.json === json && now - last.at < REWRITE_AFTER_MS) return;
+    const row = { key, channel_id: reference.channelId ?? '', reference: json, updated_at: now };
     await this.db.insertInto('conversation_refs').values(row)
       .onConflict((oc) => oc.column('key').doUpdateSet({ reference: row.reference, updated_at: now }))
       .execute();
+    if (this.lastSaved.size >= 10_000) this.lastSaved.clear();
+    this.lastSaved.set(key, { json, at: now });
+  }
+
+  /** What a send needs: the conversation's reference and the subscriber's language, in one query. */
+  async deliveryContext(send: ReminderSend): Promise<{ reference: Partial<ConversationReference>; lang: string } | undefined> {
+    const row = await this.db.selectFrom('conversation_refs')
+      .leftJoin('subscriptions', (join) => join.on('subscriptions.id', '=', send.subscription_id))
+      .select(['conversation_refs.reference', 'subscriptions.lang'])
+      .where('conversation_refs.key', '=', send.conversation_key).executeTakeFirst();
+    return row ? { reference: JSON.parse(row.reference) as Partial<ConversationReference>, lang: row.lang ?? 'en' } : undefined;
   }
 
   async reference(conversationKey: string): Promise<Partial<ConversationReference> | undefined> {
@@ -47,6 +71,7 @@ export class ReminderStore {
 
   /** Forgets a conversation entirely: reference, subscriptions and their pending sends. */
   async forgetConversation(conversationKey: string): Promise<void> {
+    this.lastSaved.delete(conversationKey);
     await this.db.transaction().execute(async (trx) => {
       await trx.deleteFrom('reminder_sends').where('conversation_key', '=', conversationKey).where('status', 'in', ['pending', 'sending']).execute();
       await trx.deleteFrom('subscriptions').where('conversation_key', '=', conversationKey).execute();
@@ -179,18 +204,13 @@ export class ReminderStore {
    * their pending sends cancelled and its reference dropped.
    */
   async deactivateConversation(conversationKey: string, reason: string): Promise<void> {
+    this.lastSaved.delete(conversationKey);
     await this.db.transaction().execute(async (trx) => {
       await trx.updateTable('subscriptions').set({ active: 0, deactivated_reason: reason }).where('conversation_key', '=', conversationKey).execute();
       await trx.updateTable('reminder_sends').set({ status: 'cancelled', last_error: reason, lease_owner: null, lease_until: null })
         .where('conversation_key', '=', conversationKey).where('status', 'in', ['pending', 'sending']).execute();
       await trx.deleteFrom('conversation_refs').where('key', '=', conversationKey).execute();
     });
-  }
-
-  /** The language a subscription's reminders are written in. */
-  async subscriptionLang(subscriptionId: string): Promise<string | undefined> {
-    const row = await this.db.selectFrom('subscriptions').select('lang').where('id', '=', subscriptionId).executeTakeFirst();
-    return row?.lang;
   }
 
   /** Counts of sends by status (for tests, the benchmark and logs). */

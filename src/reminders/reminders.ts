@@ -49,11 +49,10 @@ export function createReminders(deps: { database: Database; kb: KnowledgeBase; c
     async start(adapter, render) {
       const { added, cancelled } = await store.reschedule(kb.deadlines(), now().getTime());
       if (added + cancelled > 0) logger.info({ added, cancelled }, 'reminder sends rescheduled from the knowledge base');
-      scheduler = new ReminderScheduler(store, async (reference, send) => {
+      scheduler = new ReminderScheduler(store, async (reference, send, lang) => {
         const deadline = kb.deadlines().find((d) => d.id === send.deadline_id);
         if (!deadline) throw new Error(`deadline ${send.deadline_id} is no longer in the knowledge base`);
-        const lang = ((await store.subscriptionLang(send.subscription_id)) ?? 'en') as Lang;
-        const activity = render(reference.channelId ?? '', reminderAnswer(kb, deadline, lang, now()));
+        const activity = render(reference.channelId ?? '', reminderAnswer(kb, deadline, lang as Lang, now()));
         await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
           await context.sendActivity(activity);
         });

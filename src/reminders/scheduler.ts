@@ -6,7 +6,7 @@ import type { ReminderSend, ReminderStore } from './reminderStore';
 import { DEFAULT_RETRY, verdictFor, type RetryOptions } from './retryPolicy';
 
 /** Sends one reminder to a conversation (the app: `adapter.continueConversationAsync` + the reminder card). */
-export type ReminderSender = (reference: Partial<ConversationReference>, send: ReminderSend) => Promise<void>;
+export type ReminderSender = (reference: Partial<ConversationReference>, send: ReminderSend, lang: string) => Promise<void>;
 
 export interface SchedulerOptions {
   /** How often to look for due sends when there were none. */
@@ -115,12 +115,12 @@ export class ReminderScheduler {
       this.busy.add(conversation);
       for (let wait = this.pacer.delayFor(conversation); wait > 0; wait = this.pacer.delayFor(conversation)) await sleep(wait);
       this.pacer.reserve(conversation);
-      const reference = await this.store.reference(conversation);
-      if (!reference) {
+      const target = await this.store.deliveryContext(send);
+      if (!target) {
         await this.store.markFailed(send.id, this.owner, 'no conversation reference');
         return;
       }
-      await this.sender(reference, send);
+      await this.sender(target.reference, send, target.lang);
       if (!(await this.store.markSent(send.id, this.owner, this.now()))) this.logger.warn({ sendId: send.id }, 'reminder sent after its lease passed to another instance');
     } catch (err) {
       await this.failed(send, err);

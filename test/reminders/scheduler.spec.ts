@@ -157,3 +157,24 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     assert.deepEqual(rows.map((r) => `${r.deadline_id}@${r.deadline_date.slice(0, 10)}`).sort(), [`eol:x@${day(40)}`, `eol:x@${day(40)}`]);
   });
 });
+
+describe('ReminderStore conversation references', () => {
+  it('skips rewriting an unchanged reference, rewrites a changed one, and saves again after forgetting', async () => {
+    const database = await openDatabase('sqlite::memory:');
+    const store = new ReminderStore(database.db, database.dialect);
+    const writes = sinon.spy(database.db, 'insertInto');
+    const ref = reference('a');
+    await store.saveReference(ref, T0);
+    await store.saveReference(ref, T0 + 1000);
+    assert.equal(writes.callCount, 1, 'unchanged: one write');
+    await store.saveReference({ ...ref, serviceUrl: 'https://smba.example/emea/' }, T0 + 2000);
+    assert.equal(writes.callCount, 2, 'changed: written');
+    await store.saveReference({ ...ref, serviceUrl: 'https://smba.example/emea/' }, T0 + 11 * 60_000);
+    assert.equal(writes.callCount, 3, 'written again after ten minutes');
+    await store.forgetConversation('msteams:a');
+    assert.equal(await store.reference('msteams:a'), undefined);
+    await store.saveReference({ ...ref, serviceUrl: 'https://smba.example/emea/' }, T0 + 11 * 60_000 + 1);
+    assert.ok(await store.reference('msteams:a'), 'saved again after being forgotten');
+    await database.close();
+  });
+});
