@@ -34,10 +34,11 @@ describe('two replicas on one PostgreSQL share due reminders', function () {
       }, now);
       await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:load', leadDays: [0], lang: 'en' }, [due], now);
     }
+    // Both replicas run before anything is due, so that neither has a head start.
+    replicas.push(await startBot(env));
     // Make them all due now (the date is a minute ahead so that scheduling kept them).
     await first.app.database.db.updateTable('reminder_sends').set({ next_attempt_at: now, due_at: now }).execute();
     const seeded = Date.now();
-    replicas.push(await startBot(env));
     const deadlineAt = Date.now() + 90_000;
     while (first.connector.received.length < COUNT && Date.now() < deadlineAt) await new Promise((r) => setTimeout(r, 100));
     const delivered = Date.now();
