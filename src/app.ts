@@ -1,10 +1,11 @@
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
-  CloudAdapter, ConfigurationBotFrameworkAuthentication, ConversationState, type Storage, type TurnContext,
+  CallerIdConstants, ConfigurationBotFrameworkAuthentication, ConversationState, type Storage, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import pino, { type Logger } from 'pino';
+import { AuthenticationConstants } from 'botframework-connector';
+import type { Logger } from 'pino';
 import type restify from 'restify';
 import { RootDialog } from '../dialogs/rootDialog';
 import type { DialogDeps } from '../dialogs/dialogDeps';
@@ -17,8 +18,10 @@ import { createOnTurnError } from './bot/onTurnError';
 import { isLocalMode, type Config } from './config';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { loadKnowledge } from './knowledge/loader';
+import { createLogger } from './logger';
 import { Nlu } from './nlu/nlu';
 import { renderAnswer } from './render/renderAnswer';
+import { BotAdapter } from './server/botAdapter';
 import { createServer } from './server/server';
 import { DbStorage } from './storage/dbStorage';
 import { openDatabase, type Database } from './storage/database';
@@ -33,6 +36,12 @@ export interface AppOverrides {
   knowledge?: KnowledgeBase;
   /** Today's date, for relative dates in answers. */
   now?: () => Date;
+  /**
+   * Where the Bot Framework's OpenID metadata (the keys tokens are signed with) is fetched, instead of
+   * login.botframework.com and login.microsoftonline.com: tests serve their own keys. Everything else
+   * stays the public cloud's.
+   */
+  openIdMetadataUrl?: string;
 }
 
 export interface App {
@@ -44,7 +53,7 @@ export interface App {
   database: Database;
   feedback: FeedbackStore;
   reminders: Reminders;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   server: restify.Server;
   /** Starts listening; resolves with the port (useful with PORT=0). */
   start(): Promise<number>;
@@ -96,11 +105,28 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
 }
 
 /**
+ * botbuilder's public-cloud settings with another OpenID metadata URL. Setting any one of these makes
+ * botbuilder use only what is given, so all are given.
+ */
+function publicCloud(openIdMetadataUrl: string) {
+  return {
+    ValidateAuthority: true,
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    CallerId: CallerIdConstants.PublicAzureChannel,
+  };
+}
+
+/**
  * The composition root: builds knowledge, NLU, state, dialogs, bot, adapter and HTTP server from a
  * configuration. Nothing here is module-level; two apps can run side by side (tests do).
  */
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
-  const logger = overrides.logger ?? pino({ level: config.LOG_LEVEL, redact: ['req.headers.authorization', '*.password', '*.MicrosoftAppPassword'] });
+  const logger = overrides.logger ?? createLogger(config);
   const now = overrides.now ?? (() => new Date());
   const database = await openDatabase(config.DATABASE_URL, { onPoolError: (err) => logger.warn({ err }, 'database connection lost') });
   let built;
@@ -124,8 +150,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
     MicrosoftAppType: config.MicrosoftAppType,
     MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
+    ...(overrides.openIdMetadataUrl ? publicCloud(overrides.openIdMetadataUrl) : {}),
   });
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
   adapter.onTurnError = onTurnError;
   adapter.use(reminders.middleware);
   const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config) });
@@ -149,7 +176,10 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     stop: async () => {
       // Stop accepting requests, let the reminder sends in flight finish, then close the database.
-      await new Promise<void>((done) => { server.close(() => done()); });
+      const closed = new Promise<void>((done) => { server.close(() => done()); });
+      // Idle keep-alive connections would hold close() open; requests in flight finish first.
+      server.server.closeIdleConnections();
+      await closed;
       await scheduler?.stop();
       await database.close();
     },

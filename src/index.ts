@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { loadConfig } from './config';
 import { CodedError } from './errors';
+import { routeConsoleToLogger } from './logger';
 
 /** Entry point: configuration, then the app; a bad configuration or knowledge base stops here. */
 async function main(): Promise<void> {
@@ -14,11 +15,13 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  routeConsoleToLogger(app.logger);
   try {
     await app.start();
   } catch (err) {
     const code = (err as { code?: string }).code;
-    console.error(code === 'EADDRINUSE' ? `Port ${app.config.PORT} is already in use: stop the other process or set PORT.` : err);
+    // Straight to stderr: the console now goes through the logger, and this is for a person at a terminal.
+    process.stderr.write(`${code === 'EADDRINUSE' ? `Port ${app.config.PORT} is already in use: stop the other process or set PORT.` : String((err as Error).stack ?? err)}\n`);
     await app.stop().catch(() => undefined);
     process.exit(1);
   }

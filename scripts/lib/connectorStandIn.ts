@@ -35,10 +35,19 @@ export class ConnectorStandIn {
   /** When false, activities are counted but not kept (benchmarks). */
   keep = true;
   count = 0;
+  /** Delay before answering each request (ms), to hold the bot's turns in flight. */
+  delayMs = 0;
+  /** Requests received and not yet answered. */
+  pending = 0;
 
   async start(): Promise<string> {
     this.server = createServer(async (req, res) => {
       const body = await readBody(req);
+      if (this.delayMs > 0) {
+        this.pending++;
+        await new Promise((r) => setTimeout(r, this.delayMs));
+        this.pending--;
+      }
       const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/?]+))?/.exec(req.url ?? '');
       if (this.failWith) {
         // No chaining: restify, when loaded in the same process, patches writeHead to return nothing.

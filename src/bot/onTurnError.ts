@@ -4,6 +4,7 @@ import { messageAnswer } from '../answers/metaAnswers';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { detectLanguage } from '../nlu/languageDetector';
 import { renderAnswer } from '../render/renderAnswer';
+import { turnLogger } from '../server/turnLogger';
 
 /**
  * The adapter's turn error handler: logs the error with the turn's context, apologises in the user's
@@ -13,17 +14,18 @@ import { renderAnswer } from '../render/renderAnswer';
 export function createOnTurnError(deps: { kb: KnowledgeBase; conversationState: ConversationState; logger: Logger }) {
   return async (context: TurnContext, error: Error): Promise<void> => {
     const { activity } = context;
-    deps.logger.error({ err: error, conversationId: activity.conversation?.id, activityId: activity.id, channelId: activity.channelId }, 'turn failed');
+    const logger = turnLogger(context, deps.logger);
+    logger.error({ err: error, conversationId: activity.conversation?.id, activityId: activity.id, channelId: activity.channelId }, 'turn failed');
     try {
       const lang = detectLanguage(typeof activity.text === 'string' ? activity.text : '', activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
       await context.sendActivity(renderAnswer(deps.kb, messageAnswer(deps.kb, lang, 'error'), activity.channelId));
     } catch (sendError) {
-      deps.logger.warn({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the user about the failed turn');
+      logger.warn({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the user about the failed turn');
     }
     try {
       await deps.conversationState.delete(context);
     } catch (stateError) {
-      deps.logger.warn({ err: stateError }, 'could not clear conversation state');
+      logger.warn({ err: stateError }, 'could not clear conversation state');
     }
   };
 }

@@ -1,13 +1,17 @@
-import type { CloudAdapter, ActivityHandlerBase } from 'botbuilder';
+import { randomUUID } from 'node:crypto';
+import type { Activity, ActivityHandlerBase, TurnContext } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { activityProblem } from './activityGuard';
+import type { BotAdapter } from './botAdapter';
+import { TURN_LOGGER } from './turnLogger';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export interface ServerDeps {
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   bot: ActivityHandlerBase;
   logger: Logger;
   /** No app id: nothing is authenticated, so only clients on this machine are served. */
@@ -29,12 +33,52 @@ export function isLoopbackUrl(url: string): boolean {
   }
 }
 
+/** A caller's `x-request-id` is kept when it is a plain token; otherwise the server makes one. */
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** Errors thrown while checking a token's signature or dates (jsonwebtoken's names). */
+const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
+
+/** Timestamps arrive as strings; botbuilder's turn code expects dates (as its own `process` does). */
+function withDates(body: Record<string, unknown>): Activity {
+  const activity = { ...body };
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const raw = activity[field];
+    if (typeof raw === 'string') {
+      activity[`raw${field[0]?.toUpperCase()}${field.slice(1)}`] = raw;
+      activity[field] = new Date(raw);
+    }
+  }
+  return activity as unknown as Activity;
+}
+
 /**
  * The HTTP face of the bot: `POST /api/messages` (Bot Framework protocol, through CloudAdapter) and
  * `GET /healthz`. Bodies are size-limited and checked before the adapter sees them.
+ *
+ * Every request gets an id (`x-request-id`, echoed in the response) carried by each log line about it,
+ * including the turn's. Responses never carry an exception's text:
+ * - no token, a token that does not verify, has expired, or names another bot: 401;
+ * - the token cannot be checked because the Bot Framework's signing keys cannot be fetched: 503;
+ * - anything else that fails before or around the turn: 500 (a failing turn itself is answered by
+ *   onTurnError and still gets 200).
  */
 export function createServer({ adapter, bot, logger, localMode }: ServerDeps): restify.Server {
+  const requestLogs = new WeakMap<restify.Request, Logger>();
   const server = restify.createServer({ name: 'lync-compat-bot', handleUncaughtExceptions: false });
+  server.pre((req, res, next) => {
+    const given = req.headers['x-request-id'];
+    const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    const log = logger.child({ reqId: id });
+    const started = process.hrtime.bigint();
+    res.setHeader('x-request-id', id);
+    res.once('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+    requestLogs.set(req, log);
+    next();
+  });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
   server.get('/healthz', async (_req, res) => {
@@ -42,23 +86,56 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
   });
 
   server.post('/api/messages', async (req, res) => {
+    const log = requestLogs.get(req) ?? logger;
     const problem = activityProblem(req.body);
     if (problem) {
       res.json(400, { error: 'invalid activity', detail: problem });
       return;
     }
-    if (localMode && !isLoopbackUrl((req.body as { serviceUrl: string }).serviceUrl)) {
+    const body = req.body as Record<string, unknown> & { serviceUrl: string };
+    if (localMode && !isLoopbackUrl(body.serviceUrl)) {
       res.json(403, { error: 'local mode (no MicrosoftAppId) serves only clients on this machine: the serviceUrl must be a loopback address' });
       return;
     }
+    const activity = withDates(body);
+    const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    let turnStarted = false;
+    const logic = async (context: TurnContext): Promise<void> => {
+      turnStarted = true;
+      context.turnState.set(TURN_LOGGER, log);
+      await bot.run(context);
+    };
     try {
-      await adapter.process(req, res, (context) => bot.run(context));
+      const invokeResponse = await adapter.handle(authHeader, activity, logic);
+      res.status(invokeResponse?.status ?? 200);
+      if (invokeResponse?.body !== undefined) res.json(invokeResponse.body);
+      else res.end();
     } catch (err) {
-      // The adapter throws only on requests it cannot handle; the turn's own errors go to onTurnError.
-      logger.warn({ err }, 'request refused by the adapter');
-      if (!res.headersSent) res.json(400, { error: 'invalid request' });
+      const { status, reason } = classifyFailure(err, turnStarted);
+      if (status === 401) log.info({ reason: (err as Error).message, activityType: activity.type, channelId: activity.channelId }, 'unauthorized request');
+      else log.error({ err, activityType: activity.type, channelId: activity.channelId }, reason);
+      if (status === 503) res.setHeader('retry-after', '5');
+      if (!res.headersSent) res.json(status, { error: reason });
     }
   });
 
   return server;
+}
+
+
+/** The status and public reason for an error thrown by the adapter. */
+export function classifyFailure(err: unknown, turnStarted: boolean): { status: 401 | 500 | 503; reason: string } {
+  if (!turnStarted) {
+    const name = (err as { name?: string } | undefined)?.name ?? '';
+    if (err instanceof AuthenticationError) {
+      // botbuilder raises AuthenticationError with status 500 when the signing keys cannot be loaded.
+      return err.statusCode === 401 ? { status: 401, reason: 'unauthorized' } : { status: 503, reason: 'cannot verify the token now; try again later' };
+    }
+    if (TOKEN_ERRORS.has(name)) return { status: 401, reason: 'unauthorized' };
+    // The OpenID metadata or signing keys could not be fetched (network).
+    if (name === 'FetchError' || (err as { type?: string } | undefined)?.type === 'system') {
+      return { status: 503, reason: 'cannot verify the token now; try again later' };
+    }
+  }
+  return { status: 500, reason: 'internal error' };
 }

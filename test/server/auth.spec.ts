@@ -1,0 +1,131 @@
+import { strict as assert } from 'node:assert';
+import { Writable } from 'node:stream';
+import { teamsPersonalMessage } from '../../scripts/lib/activities';
+import { createLogger } from '../../src/logger';
+import { channelClaims, makeSigningKey, OpenIdStandIn, signToken } from '../helpers/botFrameworkKeys';
+import { startBot, type RunningBot } from '../helpers/server';
+
+const APP_ID = '0f2c4b8e-3d1a-4c5e-9b7f-6a8d2e1c3b5a';
+const OTHER_APP_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
+const PASSWORD = 'app-password-never-logged~42';
+
+/** Log lines written by the bot, parsed. */
+class LogCapture extends Writable {
+  readonly raw: string[] = [];
+  override _write(chunk: Buffer, _enc: string, done: () => void): void {
+    this.raw.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  }
+  get lines(): Record<string, unknown>[] { return this.raw.map((l) => JSON.parse(l) as Record<string, unknown>); }
+}
+
+async function postWith(bot: RunningBot, activity: Record<string, unknown>, authorization?: string) {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (authorization !== undefined) headers.authorization = authorization;
+  const res = await fetch(`${bot.botUrl}/api/messages`, { method: 'POST', headers, body: JSON.stringify(activity) });
+  return { status: res.status, body: await res.text(), requestId: res.headers.get('x-request-id') };
+}
+
+describe('Bot Framework authentication (MicrosoftAppId set)', function () {
+  this.timeout(20_000);
+  const key = makeSigningKey('key-1');
+  const stranger = makeSigningKey('key-1'); // same key id, not the published key
+  const keys = new OpenIdStandIn([key]);
+  const logs = new LogCapture();
+  let bot: RunningBot;
+  let tokens: string[] = [];
+  const sign = (claims: Record<string, unknown>, signer = key) => { const t = signToken(signer, claims); tokens.push(t); return t; };
+  const message = (conversationId: string, text = 'is lync 2010 supported on lync server 2013?') => teamsPersonalMessage(text, { serviceUrl: bot.serviceUrl, conversationId });
+
+  before(async () => {
+    const openIdMetadataUrl = await keys.start();
+    const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, LOG_LEVEL: 'debug' };
+    bot = await startBot(env, { openIdMetadataUrl, logger: createLogger({ LOG_LEVEL: 'debug', MicrosoftAppPassword: PASSWORD }, logs) });
+  });
+  after(async () => { await bot.stop(); await keys.stop(); });
+
+  it('refuses a request without a token (401)', async () => {
+    const res = await postWith(bot, message('a-missing'));
+    assert.equal(res.status, 401);
+    assert.equal(bot.connector.inConversation('a-missing').length, 0);
+  });
+
+  it('refuses garbage tokens (401)', async () => {
+    for (const header of ['Bearer', 'Bearer garbage', 'Bearer a.b.c', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl', 'bearer x y z', 'Bearer ' + 'A'.repeat(8000)]) {
+      const res = await postWith(bot, message('a-garbage'), header);
+      assert.equal(res.status, 401, header.slice(0, 40));
+    }
+    assert.equal(bot.connector.inConversation('a-garbage').length, 0);
+  });
+
+  it('refuses an expired token (401)', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    // Past botbuilder's five-minute clock tolerance.
+    const claims = { ...channelClaims(APP_ID, bot.serviceUrl, now - 7200), exp: now - 600 };
+    const res = await postWith(bot, message('a-expired'), `Bearer ${sign(claims)}`);
+    assert.equal(res.status, 401);
+    assert.equal(bot.connector.inConversation('a-expired').length, 0);
+  });
+
+  it('refuses a token for another bot (wrong audience, 401)', async () => {
+    const res = await postWith(bot, message('a-audience'), `Bearer ${sign(channelClaims(OTHER_APP_ID, bot.serviceUrl))}`);
+    assert.equal(res.status, 401);
+  });
+
+  it('refuses a token not signed by a published key, from another issuer, or for another serviceUrl (401)', async () => {
+    const claims = channelClaims(APP_ID, bot.serviceUrl);
+    assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign(claims, stranger)}`)).status, 401, 'forged signature');
+    assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, iss: 'https://example.com' })}`)).status, 401, 'issuer');
+    assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, serviceurl: 'https://evil.example.com/' })}`)).status, 401, 'serviceUrl claim');
+    assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, nbf: claims.exp })}`)).status, 401, 'not yet valid');
+    assert.equal(bot.connector.inConversation('a-forged').length, 0);
+  });
+
+  it('accepts a valid token (the keys above are the ones checked)', async () => {
+    // A typing activity needs no reply, so the bot needs no outgoing token from Azure AD (offline here).
+    const typing = { ...message('a-valid'), type: 'typing' };
+    delete (typing as { text?: string }).text;
+    const res = await postWith(bot, typing, `Bearer ${sign(channelClaims(APP_ID, bot.serviceUrl))}`);
+    assert.equal(res.status, 200, res.body);
+    assert.ok(keys.requests >= 2, 'botbuilder fetched the metadata and the keys from the stand-in');
+  });
+
+  it('answers 401s without internal detail, and logs them with a request id but never a token or the password', async () => {
+    const res = await postWith(bot, message('a-log'), `Bearer ${sign(channelClaims(OTHER_APP_ID, bot.serviceUrl))}`);
+    assert.equal(res.status, 401);
+    assert.deepEqual(JSON.parse(res.body), { error: 'unauthorized' });
+    assert.ok(res.requestId);
+    const mine = logs.lines.filter((l) => l.reqId === res.requestId);
+    assert.ok(mine.some((l) => l.msg === 'unauthorized request'), 'the refusal is logged');
+    assert.ok(mine.some((l) => l.msg === 'request' && l.status === 401), 'the access line is logged');
+    const all = logs.raw.join('\n');
+    assert.ok(tokens.length > 5);
+    for (const token of tokens) {
+      for (const part of token.split('.')) assert.ok(!all.includes(part), 'no part of a token is logged');
+    }
+    assert.ok(!all.includes(PASSWORD), 'the password is never logged');
+  });
+});
+
+describe('Bot Framework authentication when the signing keys cannot be fetched', function () {
+  this.timeout(20_000);
+  let bot: RunningBot;
+  before(async () => {
+    // Nothing listens on port 9 (discard) on this machine: the metadata fetch fails as it does offline.
+    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD }, { openIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' });
+  });
+  after(async () => bot.stop());
+
+  it('answers 503 with Retry-After and no internal detail, and still refuses requests without a token (401)', async () => {
+    const key = makeSigningKey('key-1');
+    const res = await fetch(`${bot.botUrl}/api/messages`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(key, channelClaims(APP_ID, bot.serviceUrl))}` },
+      body: JSON.stringify(teamsPersonalMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'k-1' })),
+    });
+    assert.equal(res.status, 503);
+    assert.equal(res.headers.get('retry-after'), '5');
+    assert.deepEqual(await res.json(), { error: 'cannot verify the token now; try again later' });
+    const missing = await fetch(`${bot.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsPersonalMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'k-2' })) });
+    assert.equal(missing.status, 401);
+  });
+});
