@@ -1,10 +1,9 @@
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
-  CallerIdConstants, ConfigurationBotFrameworkAuthentication, ConversationState, type Storage, type TurnContext,
+  ConversationState, type Storage, type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
-import { AuthenticationConstants } from 'botframework-connector';
 import type { Logger } from 'pino';
 import type restify from 'restify';
 import { RootDialog } from '../dialogs/rootDialog';
@@ -21,6 +20,7 @@ import { loadKnowledge } from './knowledge/loader';
 import { createLogger } from './logger';
 import { Nlu } from './nlu/nlu';
 import { renderAnswer } from './render/renderAnswer';
+import { botFrameworkAuthentication } from './server/authentication';
 import { BotAdapter } from './server/botAdapter';
 import { createServer } from './server/server';
 import { DbStorage } from './storage/dbStorage';
@@ -105,23 +105,6 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
 }
 
 /**
- * botbuilder's public-cloud settings with another OpenID metadata URL. Setting any one of these makes
- * botbuilder use only what is given, so all are given.
- */
-function publicCloud(openIdMetadataUrl: string) {
-  return {
-    ValidateAuthority: true,
-    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
-    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
-    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
-    OAuthUrl: AuthenticationConstants.OAuthUrl,
-    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
-    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
-    CallerId: CallerIdConstants.PublicAzureChannel,
-  };
-}
-
-/**
  * The composition root: builds knowledge, NLU, state, dialogs, bot, adapter and HTTP server from a
  * configuration. Nothing here is module-level; two apps can run side by side (tests do).
  */
@@ -145,13 +128,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     throw err;
   }
   const { kb, nlu, bot, onTurnError, feedback, reminders } = built;
-  const auth = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId ?? '',
-    MicrosoftAppPassword: config.MicrosoftAppPassword ?? '',
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId ?? '',
-    ...(overrides.openIdMetadataUrl ? publicCloud(overrides.openIdMetadataUrl) : {}),
-  });
+  const auth = botFrameworkAuthentication(config, overrides.openIdMetadataUrl);
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = onTurnError;
   adapter.use(reminders.middleware);

@@ -38,8 +38,18 @@ export const ConfigSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((c, ctx) => {
-  if (c.MicrosoftAppType === 'SingleTenant' && c.MicrosoftAppId && !c.MicrosoftAppTenantId) {
-    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'required when MicrosoftAppType is SingleTenant' });
+  // What botbuilder asserts for each app type (it would stop start-up with an AssertionError).
+  if (c.MicrosoftAppId) {
+    const type = c.MicrosoftAppType;
+    if (type !== 'MultiTenant' && !c.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: `required when MicrosoftAppType is ${type}` });
+    }
+    if (type === 'UserAssignedMSI' && c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity is the credential)' });
+    }
+    if (type !== 'UserAssignedMSI' && !c.MicrosoftAppPassword) {
+      ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: `required when MicrosoftAppId is set and MicrosoftAppType is ${type} (the bot needs it to send its replies)` });
+    }
   }
   // An empty app id silently turns Bot Framework authentication off: never in production.
   if (c.NODE_ENV === 'production' && !c.MicrosoftAppId) {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isLocalMode, parseConfig } from '../src/config';
+import { botFrameworkAuthentication } from '../src/server/authentication';
 import { ConfigInvalidError } from '../src/errors';
 
 describe('config', () => {
@@ -14,7 +15,7 @@ describe('config', () => {
 
   it('treats an empty app id as absent', () => {
     assert.equal(isLocalMode(parseConfig({ MicrosoftAppId: '  ' })), true);
-    assert.equal(isLocalMode(parseConfig({ MicrosoftAppId: 'abc' })), false);
+    assert.equal(isLocalMode(parseConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 'secret' })), false);
   });
 
   it('names each bad variable', () => {
@@ -33,10 +34,39 @@ describe('config', () => {
       assert.ok(err.problems.some((p) => /^MicrosoftAppId: required when NODE_ENV=production/.test(p)), err.problems.join('\n'));
       return true;
     });
-    assert.equal(isLocalMode(parseConfig({ NODE_ENV: 'production', MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })), false);
+    assert.equal(isLocalMode(parseConfig({ NODE_ENV: 'production', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'secret' })), false);
   });
 
   it('requires a tenant for SingleTenant', () => {
-    assert.throws(() => parseConfig({ MicrosoftAppId: 'a', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
+    assert.throws(() => parseConfig({ MicrosoftAppId: 'a', MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant' }), /MicrosoftAppTenantId/);
+  });
+
+  it('asks, for each app type, for what botbuilder needs, naming the variable', () => {
+    const id = { MicrosoftAppId: '00000000-0000-0000-0000-000000000001' };
+    const problems = (env: Record<string, string>): string[] => {
+      try { parseConfig(env); return []; } catch (err) { return (err as ConfigInvalidError).problems; }
+    };
+    assert.deepEqual(problems({ ...id, MicrosoftAppPassword: 'p' }), []);
+    assert.deepEqual(problems({ ...id }), ['MicrosoftAppPassword: required when MicrosoftAppId is set and MicrosoftAppType is MultiTenant (the bot needs it to send its replies)']);
+    assert.deepEqual(problems({ ...id, MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: 't' }), []);
+    assert.deepEqual(problems({ ...id, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: 't' }), []);
+    assert.deepEqual(problems({ ...id, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppPassword: 'p' }), [
+      'MicrosoftAppTenantId: required when MicrosoftAppType is UserAssignedMSI',
+      'MicrosoftAppPassword: must not be set when MicrosoftAppType is UserAssignedMSI (the managed identity is the credential)',
+    ]);
+    // Local mode needs none of them.
+    assert.deepEqual(problems({ MicrosoftAppType: 'SingleTenant' }), []);
+  });
+
+  it('builds botbuilder\'s authentication for every app type it accepts', () => {
+    const id = '00000000-0000-0000-0000-000000000001';
+    for (const env of [
+      { MicrosoftAppId: id, MicrosoftAppPassword: 'p' },
+      { MicrosoftAppId: id, MicrosoftAppPassword: 'p', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002' },
+      { MicrosoftAppId: id, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000002' },
+    ]) {
+      const c = parseConfig(env);
+      assert.doesNotThrow(() => botFrameworkAuthentication(c), c.MicrosoftAppType);
+    }
   });
 });

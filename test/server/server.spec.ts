@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import sinon from 'sinon';
 import { emulatorMessage, membersAdded, post, teamsChannelMessage, teamsPersonalMessage } from '../../scripts/lib/activities';
 import { startBot, type RunningBot } from '../helpers/server';
 
@@ -58,6 +59,29 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
     const activity = { ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: 'empty-1' }), text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] };
     assert.equal(await post(bot.botUrl, activity), 200);
     assert.match(bot.connector.inConversation('empty-1')[0]?.text ?? '', /only read text/);
+  });
+
+  it('answers a very long message briefly, without classifying it', async () => {
+    const understand = sinon.spy(bot.app.nlu, 'understand');
+    try {
+      const long = `is lync 2010 supported on lync server 2013? ${'and more words '.repeat(200)}`;
+      assert.ok(long.length > 2000);
+      assert.equal(await post(bot.botUrl, emulatorMessage(long, { serviceUrl: bot.serviceUrl, conversationId: 'long-1' })), 200);
+      const [reply] = bot.connector.inConversation('long-1');
+      assert.match(reply?.text ?? '', /^That message is too long for me./);
+      assert.ok((reply?.text ?? '').length < 300);
+      assert.equal(understand.callCount, 0);
+    } finally {
+      understand.restore();
+    }
+  });
+
+  it('ignores activity types it does not handle: 200, and nothing sent', async () => {
+    for (const type of ['typing', 'endOfConversation', 'event', 'handoff', 'trace', 'suggestion', 'somethingNew']) {
+      const activity = { ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: `type-${type}` }), type, text: undefined };
+      assert.equal(await post(bot.botUrl, activity), 200, type);
+      assert.equal(bot.connector.inConversation(`type-${type}`).length, 0, type);
+    }
   });
 
   it('refuses bodies that are not activities with 400, never 500', async () => {
