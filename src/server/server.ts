@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import restify from 'restify';
 import { activityProblem } from './activityGuard';
 import type { BotAdapter } from './botAdapter';
+import { looksLikeBearerJwt } from './tokenShape';
 import { TURN_LOGGER } from './turnLogger';
 
 /** Largest accepted request body. */
@@ -99,6 +100,11 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
     }
     const activity = withDates(body);
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
+    if (authHeader !== '' && !looksLikeBearerJwt(authHeader)) {
+      log.info({ reason: 'malformed Authorization header', activityType: activity.type, channelId: activity.channelId }, 'unauthorized request');
+      res.json(401, { error: 'unauthorized' });
+      return;
+    }
     let turnStarted = false;
     const logic = async (context: TurnContext): Promise<void> => {
       turnStarted = true;
@@ -121,7 +127,6 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
 
   return server;
 }
-
 
 /** The status and public reason for an error thrown by the adapter. */
 export function classifyFailure(err: unknown, turnStarted: boolean): { status: 401 | 500 | 503; reason: string } {

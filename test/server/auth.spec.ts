@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
+import { createHmac } from 'node:crypto';
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { teamsPersonalMessage } from '../../scripts/lib/activities';
 import { createLogger } from '../../src/logger';
 import { channelClaims, makeSigningKey, OpenIdStandIn, signToken } from '../helpers/botFrameworkKeys';
@@ -81,6 +83,35 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     assert.equal(bot.connector.inConversation('a-forged').length, 0);
   });
 
+  it('refuses unsigned tokens and HMAC tokens keyed with the public key (algorithm confusion, 401)', async () => {
+    const claims = channelClaims(APP_ID, bot.serviceUrl);
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+    const none = `${part({ alg: 'none', typ: 'JWT', kid: key.kid })}.${part(claims)}.`;
+    const hsInput = `${part({ alg: 'HS256', typ: 'JWT', kid: key.kid })}.${part(claims)}`;
+    const pem = key.publicKey.export({ type: 'pkcs1', format: 'pem' });
+    const hs = `${hsInput}.${createHmac('sha256', pem).update(hsInput).digest('base64url')}`;
+    tokens.push(none, hs);
+    assert.equal((await postWith(bot, message('a-alg'), `Bearer ${none}`)).status, 401, 'alg none');
+    assert.equal((await postWith(bot, message('a-alg'), `Bearer ${hs}`)).status, 401, 'HS256 with the public key');
+    assert.equal(bot.connector.inConversation('a-alg').length, 0);
+  });
+
+  it('answers any Authorization header, random or a valid token mutated, with 401 and never 5xx (fast-check, 500 runs)', async () => {
+    const valid = sign(channelClaims(APP_ID, bot.serviceUrl));
+    const mutated = fc.tuple(fc.nat({ max: valid.length - 1 }), fc.constantFrom(...'AZaz09-_.'))
+      .map(([at, ch]) => `Bearer ${valid.slice(0, at)}${ch}${valid.slice(at + 1)}`)
+      .filter((h) => h !== `Bearer ${valid}`);
+    const header = fc.oneof(fc.string({ maxLength: 200 }).map((s) => s.replace(/[\r\n\0]/g, '')), fc.string({ maxLength: 200 }).map((s) => `Bearer ${s.replace(/[\r\n\0]/g, '')}`), mutated);
+    const statuses = new Map<number, number>();
+    await fc.assert(fc.asyncProperty(header, async (h) => {
+      const res = await postWith(bot, message('a-fuzz'), h);
+      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+      // A flipped character in the last base64url digit can leave the signature's bytes unchanged.
+      return res.status === 401 || (res.status === 200 && h.startsWith('Bearer ey'));
+    }), { numRuns: 500, seed: 20261121 });
+    assert.ok((statuses.get(401) ?? 0) > 450, JSON.stringify([...statuses]));
+  });
+
   it('accepts a valid token (the keys above are the ones checked)', async () => {
     // A typing activity needs no reply, so the bot needs no outgoing token from Azure AD (offline here).
     const typing = { ...message('a-valid'), type: 'typing' };
@@ -101,7 +132,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     const all = logs.raw.join('\n');
     assert.ok(tokens.length > 5);
     for (const token of tokens) {
-      for (const part of token.split('.')) assert.ok(!all.includes(part), 'no part of a token is logged');
+      for (const part of token.split('.').filter(Boolean)) assert.ok(!all.includes(part), 'no part of a token is logged');
     }
     assert.ok(!all.includes(PASSWORD), 'the password is never logged');
   });
