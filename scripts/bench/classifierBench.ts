@@ -1,0 +1,40 @@
+import { loadKnowledge } from '../../src/knowledge/loader';
+import { featuresOf } from '../../src/nlu/features';
+import { Nlu } from '../../src/nlu/nlu';
+import { tokenize } from '../../src/nlu/normalize';
+import type { Question } from './questions';
+
+/** Questions per second through one function, after a warm-up. */
+function rate(questions: readonly unknown[], seconds: number, fn: (i: number) => void): number {
+  const run = (ms: number): number => {
+    let n = 0;
+    const until = performance.now() + ms;
+    const started = performance.now();
+    while (performance.now() < until) {
+      for (let i = 0; i < questions.length; i++) fn(i);
+      n += questions.length;
+    }
+    return n / ((performance.now() - started) / 1000);
+  };
+  run(500);
+  return run(seconds * 1000);
+}
+
+export interface ClassifierResult {
+  /** Nlu.understand: language, entities, spelling, intent. */
+  understandPerSecond: number;
+  /** The intent classifier alone, on features computed beforehand. */
+  rankPerSecond: number;
+}
+
+/** The NLU in this process, as the app builds it from the knowledge base, over the evaluation questions. */
+export function benchClassifier(knowledgeDir: string, questions: readonly Question[], seconds: number): ClassifierResult {
+  const nlu = new Nlu(loadKnowledge(knowledgeDir));
+  const understandPerSecond = rate(questions, seconds, (i) => { const { q, lang } = questions[i] as Question; nlu.understand(q, lang); });
+  const features = questions.map(({ q }) => {
+    const tokens = tokenize(q);
+    return featuresOf(tokens, nlu.extractor.extract(tokens));
+  });
+  const rankPerSecond = rate(features, seconds, (i) => nlu.classifier.rank(features[i] as string[]));
+  return { understandPerSecond, rankPerSecond };
+}
