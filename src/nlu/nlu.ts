@@ -134,8 +134,10 @@ export class Nlu {
     let bestDistance = budget + 1;
     for (const word of this.correctable) {
       if (Math.abs(word.length - token.length) >= bestDistance) continue;
-      const d = editDistance(token, word, Math.min(bestDistance - 1, allowedTypos(word)));
-      if (d < bestDistance) { best = word; bestDistance = d; }
+      const max = Math.min(bestDistance - 1, allowedTypos(word));
+      // editDistance answers max + 1 for "further than max": only a distance within max is a match.
+      const d = editDistance(token, word, max);
+      if (d <= max) { best = word; bestDistance = d; }
     }
     return best;
   }
