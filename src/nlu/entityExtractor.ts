@@ -18,29 +18,65 @@ interface Alias {
   tokens: string[];
 }
 
+/** Three rows of the distance table, reused from call to call (grown when a word is longer). */
+let rows = new Int32Array(3 * 32);
+
 /**
  * Optimal string alignment distance (Damerau–Levenshtein with adjacent transpositions), stopping early
- * once the distance must exceed `max`.
+ * once the distance must exceed `max` (then it answers `max + 1`).
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  const prev2 = new Array<number>(b.length + 1).fill(0);
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const width = b.length + 1;
+  if (rows.length < 3 * width) rows = new Int32Array(3 * width);
+  const r = rows;
+  // Offsets of the rows i - 2, i - 1 and i in `r`.
+  let prev2 = 0;
+  let prev = width;
+  let cur = 2 * width;
+  for (let j = 0; j < width; j++) r[prev + j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    const ai = a.charCodeAt(i - 1);
+    r[cur] = i;
     let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let d = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
-      cur.push(d);
+    for (let j = 1; j < width; j++) {
+      const bj = b.charCodeAt(j - 1);
+      let d = Math.min((r[prev + j] as number) + 1, (r[cur + j - 1] as number) + 1, (r[prev + j - 1] as number) + (ai === bj ? 0 : 1));
+      if (i > 1 && j > 1 && ai === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === bj) d = Math.min(d, (r[prev2 + j - 2] as number) + 1);
+      r[cur + j] = d;
       if (d < rowMin) rowMin = d;
     }
     if (rowMin > max) return max + 1;
-    for (let j = 0; j <= b.length; j++) prev2[j] = prev[j] as number;
+    const oldest = prev2;
+    prev2 = prev;
     prev = cur;
+    cur = oldest;
   }
-  return prev[b.length] as number;
+  return r[prev + b.length] as number;
+}
+
+/** The letters a–z a word contains, one bit each. */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i) - 97;
+    if (c >= 0 && c < 26) mask |= 1 << c;
+  }
+  return mask;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return Math.imul((n + (n >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/**
+ * A lower bound of the edit distance of two words from their letter masks: each letter one word has and
+ * the other lacks costs at least one edit. Cheap enough to skip most `editDistance` calls.
+ */
+export function letterGap(a: number, b: number): number {
+  return Math.max(bitCount(a & ~b), bitCount(b & ~a));
 }
 
 /** How many typos a word of this length may carry; numbers and short words must match exactly. */
@@ -56,8 +92,8 @@ export function allowedTypos(word: string): number {
 export class EntityExtractor {
   private readonly byFirstToken = new Map<string, Alias[]>();
   private readonly vocabulary: Set<string>;
-  /** Alias words long enough to be matched with typos. */
-  private readonly fuzzyVocabulary: string[];
+  /** Alias words long enough to be matched with typos, with their letters and typo allowance. */
+  private readonly fuzzyVocabulary: { word: string; mask: number; typos: number }[];
 
   constructor(kb: KnowledgeBase) {
     const words = new Set<string>();
@@ -75,7 +111,7 @@ export class EntityExtractor {
       }
     }
     this.vocabulary = words;
-    this.fuzzyVocabulary = [...words].filter((w) => allowedTypos(w) > 0);
+    this.fuzzyVocabulary = [...words].filter((w) => allowedTypos(w) > 0).map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
   }
 
   /** The alias words a message token stands for, with the typo cost of each. */
@@ -86,9 +122,11 @@ export class EntityExtractor {
     if (this.vocabulary.has(token)) found.set(token, 0);
     const budget = allowedTypos(token);
     if (budget > 0) {
-      for (const word of this.fuzzyVocabulary) {
+      const mask = letterMask(token);
+      for (const { word, mask: wordMask, typos } of this.fuzzyVocabulary) {
         if (word === token || Math.abs(word.length - token.length) > budget) continue;
-        const max = Math.min(budget, allowedTypos(word));
+        const max = Math.min(budget, typos);
+        if (letterGap(mask, wordMask) > max) continue;
         const d = editDistance(token, word, max);
         if (d <= max) found.set(word, d);
       }

@@ -1,5 +1,3 @@
-import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
-
 /**
  * Additive smoothing for unseen word/intent pairs. natural's default (1) favours small intents too much
  * for words they never saw; 0.5 scored best of 0.05–2 on the held-out phrases (`npm run nlu:compare`).
@@ -27,38 +25,44 @@ export interface IntentClassifier {
 }
 
 /**
- * Naive Bayes over word features, trained with `natural`'s BayesClassifier. Natural scores an observation
- * by scanning its whole vocabulary for each class; after training, its counts are compiled into per-class
- * log-probability tables so that a question costs a few look-ups per word. `rank` orders intents exactly as
- * `natural`'s own `getClassifications` does (a unit test checks it on the corpus).
+ * Naive Bayes over word features, with the estimates of `natural`'s BayesClassifier (apparatus's): per
+ * intent, P(intent) = (examples + 1) / (all examples + 1) and P(feature | intent) = (examples having it +
+ * SMOOTHING) / (examples + 1), SMOOTHING for a feature the intent never had; examples without features
+ * are ignored. natural trains by scanning its whole vocabulary for every example and scores the same way;
+ * here the counts are taken in one pass and compiled into per-intent log-probability tables, so that
+ * training takes milliseconds and a question costs a few look-ups per word. `rank` orders intents exactly
+ * as natural's `getClassifications` does (a unit test checks it on the corpus).
  */
 export class BayesIntentClassifier implements IntentClassifier {
-  readonly natural: BayesClassifier;
   private readonly labels: string[];
   private readonly logPrior: Float64Array;
   /** feature → per-label log P(feature | label). */
   private readonly table = new Map<string, Float64Array>();
 
   constructor(examples: readonly Example[]) {
-    this.natural = new BayesClassifier(undefined, SMOOTHING);
-    for (const e of examples) this.natural.addDocument([...e.features], e.intent);
-    this.natural.train();
-    const model = this.natural.classifier;
-    this.labels = Object.keys(model.classFeatures);
-    const n = this.labels.length;
-    this.logPrior = new Float64Array(n);
-    this.labels.forEach((label, c) => {
-      const total = model.classTotals[label] as number;
-      this.logPrior[c] = Math.log(total / model.totalExamples);
-    });
-    Object.keys(this.natural.features).forEach((feature, index) => {
-      const row = new Float64Array(n);
-      this.labels.forEach((label, c) => {
-        const count = (model.classFeatures[label] as Record<number, number>)[index] || model.smoothing;
-        row[c] = Math.log(count / (model.classTotals[label] as number));
-      });
-      this.table.set(feature, row);
-    });
+    // Counted as apparatus counts: a label's total starts at 1, the grand total at 1, and a feature's
+    // count at 1 + SMOOTHING on its first example, + 1 on each further one.
+    const classTotals = new Map<string, number>();
+    const counts = new Map<string, Map<string, number>>();
+    let totalExamples = 1;
+    for (const e of examples) {
+      if (e.features.length === 0) continue;
+      const label = e.intent.trim();
+      classTotals.set(label, (classTotals.get(label) ?? 1) + 1);
+      totalExamples++;
+      for (const feature of new Set(e.features)) {
+        const byLabel = counts.get(feature) ?? new Map<string, number>();
+        const count = byLabel.get(label);
+        byLabel.set(label, count ? count + 1 : 1 + SMOOTHING);
+        counts.set(feature, byLabel);
+      }
+    }
+    this.labels = [...classTotals.keys()];
+    const totals = this.labels.map((label) => classTotals.get(label) as number);
+    this.logPrior = Float64Array.from(totals, (total) => Math.log(total / totalExamples));
+    for (const [feature, byLabel] of counts) {
+      this.table.set(feature, Float64Array.from(this.labels, (label, c) => Math.log((byLabel.get(label) || SMOOTHING) / (totals[c] as number))));
+    }
   }
 
   rank(features: readonly string[]): Scored[] {

@@ -18,12 +18,13 @@ const ACCENTED = /[àâäçéèêëîïôöùûüÿœ]/i;
 
 /**
  * Decides whether a message is English or French from its function words (accented letters count for
- * French). Ties, such as a bare product name, keep the conversation's language.
+ * French). Ties, such as a bare product name, keep the conversation's language. `folded` is `fold(text)`,
+ * when the caller has it already.
  */
-export function detectLanguage(text: string, fallback: Lang = 'en'): Lang {
+export function detectLanguage(text: string, fallback: Lang = 'en', folded = fold(text)): Lang {
   let en = 0;
   let fr = ACCENTED.test(text) ? 2 : 0;
-  for (const word of fold(text).split(' ')) {
+  for (const word of folded.split(' ')) {
     if (ENGLISH.has(word)) en++;
     if (FRENCH.has(word)) fr++;
   }

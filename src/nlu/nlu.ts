@@ -1,11 +1,11 @@
 import type { EntityKind, KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
-import { allowedTypos, editDistance, EntityExtractor, type EntityMention } from './entityExtractor';
-import { featuresOf } from './features';
+import { allowedTypos, editDistance, EntityExtractor, letterGap, letterMask, type EntityMention } from './entityExtractor';
+import { featuresOf, wordFeatures } from './features';
 import { BayesIntentClassifier, type Example, type IntentClassifier, type Scored } from './intentClassifier';
 import { NONE_INTENT } from './intents';
 import { detectLanguage } from './languageDetector';
-import { tokenize } from './normalize';
+import { fold, tokenize, tokensOfFolded } from './normalize';
 
 /** Products named in a message, by kind, in the order they appear (duplicates removed). */
 export interface Entities {
@@ -107,7 +107,7 @@ export class Nlu {
   /** Every word of every training phrase: these are never "corrected" into another word. */
   private readonly trainedWords = new Set<string>();
   /** Words of the in-scope training phrases that may carry a typo, for spelling correction. */
-  private readonly correctable: string[];
+  private readonly correctable: { word: string; mask: number; typos: number }[];
 
   constructor(kb: KnowledgeBase, classifier?: IntentClassifier) {
     this.extractor = new EntityExtractor(kb);
@@ -123,18 +123,20 @@ export class Nlu {
         if (entry.intent !== NONE_INTENT && allowedTypos(t) > 0) words.add(t);
       }
     }
-    this.correctable = [...words];
+    this.correctable = [...words].map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
   }
 
   /** The training word a mistyped word stands for ("suported" → "supported"), if one is close enough. */
   private correct(token: string): string | undefined {
     const budget = allowedTypos(token);
     if (budget === 0) return undefined;
+    const mask = letterMask(token);
     let best: string | undefined;
     let bestDistance = budget + 1;
-    for (const word of this.correctable) {
+    for (const { word, mask: wordMask, typos } of this.correctable) {
       if (Math.abs(word.length - token.length) >= bestDistance) continue;
-      const max = Math.min(bestDistance - 1, allowedTypos(word));
+      const max = Math.min(bestDistance - 1, typos);
+      if (letterGap(mask, wordMask) > max) continue;
       // editDistance answers max + 1 for "further than max": only a distance within max is a match.
       const d = editDistance(token, word, max);
       if (d <= max) { best = word; bestDistance = d; }
@@ -162,8 +164,9 @@ export class Nlu {
   }
 
   understand(text: string, fallbackLang: Lang = 'en'): Understanding {
-    const lang = detectLanguage(text, fallbackLang);
-    const tokens = tokenize(text);
+    const folded = fold(text);
+    const lang = detectLanguage(text, fallbackLang, folded);
+    const tokens = tokensOfFolded(folded);
     const mentions = this.extractor.extract(tokens);
     const entities: Entities = { clients: [], servers: [], providers: [], products: [], endOfLife: [] };
     const lists: Record<EntityKind, string[]> = {
@@ -176,7 +179,7 @@ export class Nlu {
     const unknownWords: string[] = [];
     const words = tokens.map((t, i) => {
       if (inMention.has(i)) return t;
-      if (featuresOf([t], []).some((f) => this.domainFeatures.has(f))) { knownWords++; return t; }
+      if (wordFeatures(t).some((f) => this.domainFeatures.has(f))) { knownWords++; return t; }
       const fixed = /^\d+$/.test(t) || this.trainedWords.has(t) ? undefined : this.correct(t);
       if (fixed !== undefined) { knownWords++; return fixed; }
       if (t.length >= 2 || /\d/.test(t)) unknownWords.push(t);

@@ -37,7 +37,11 @@ function splitWord(word: string): string[] {
 
 /** Normalised tokens of a text: folded, split at letter/digit boundaries. */
 export function tokenize(text: string): string[] {
-  const folded = fold(text);
+  return tokensOfFolded(fold(text));
+}
+
+/** `tokenize` for a text already folded (the NLU folds a message once for language and tokens). */
+export function tokensOfFolded(folded: string): string[] {
   if (folded === '') return [];
   const tokens: string[] = [];
   for (const word of folded.split(' ')) tokens.push(...splitWord(word));

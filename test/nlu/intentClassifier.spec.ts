@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { featuresOf } from '../../src/nlu/features';
-import { BayesIntentClassifier } from '../../src/nlu/intentClassifier';
+import BayesClassifier from 'natural/lib/natural/classifiers/bayes_classifier';
+import { BayesIntentClassifier, SMOOTHING } from '../../src/nlu/intentClassifier';
 import { trainingExamples } from '../../src/nlu/nlu';
 import { tokenize } from '../../src/nlu/normalize';
 import { realKnowledge, realNlu } from '../helpers/knowledge';
@@ -23,13 +24,21 @@ describe('intent classifier', () => {
   it('ranks exactly as natural\'s own BayesClassifier does', () => {
     const kb = realKnowledge();
     const nlu = realNlu();
-    const classifier = new BayesIntentClassifier(trainingExamples(kb, nlu.extractor));
+    const examples = trainingExamples(kb, nlu.extractor);
+    const classifier = new BayesIntentClassifier(examples);
+    const natural = new BayesClassifier(undefined, SMOOTHING);
+    for (const e of examples) natural.addDocument([...e.features], e.intent);
+    natural.train();
     for (const { text } of heldOut().slice(0, 80)) {
       const tokens = tokenize(text);
       const features = featuresOf(tokens, nlu.extractor.extract(tokens));
-      const ours = classifier.rank(features)[0]?.intent;
-      const theirs = classifier.natural.getClassifications(features)[0]?.label;
-      assert.equal(ours, theirs, text);
+      const ours = classifier.rank(features);
+      const theirs = natural.getClassifications(features);
+      assert.equal(ours[0]?.intent, theirs[0]?.label, text);
+      // natural's values are unnormalised probabilities, ours their shares (near-ties may round apart).
+      const sum = theirs.reduce((s, r) => s + r.value, 0);
+      const share = new Map(ours.map((r) => [r.intent, r.confidence]));
+      for (const r of theirs) assert.ok(Math.abs((share.get(r.label) ?? NaN) - r.value / sum) < 1e-9, `${text}: ${r.label}`);
     }
   });
 
