@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
-import type { Kysely } from 'kysely';
+import { CompiledQuery, type Kysely } from 'kysely';
 import { ETagConflictError } from './storageErrors';
-import type { DatabaseTables } from './tables';
+import type { BotStateTable, DatabaseTables } from './tables';
+
+type StateRow = Pick<BotStateTable, 'key' | 'etag' | 'document'>;
 
 /**
  * botbuilder `Storage` on the project's database, so that dialog and user state survive a restart and
@@ -23,13 +25,30 @@ import type { DatabaseTables } from './tables';
  * one conversation on two replicas are last-writer-wins, as with every botbuilder storage.
  */
 export class DbStorage implements Storage {
-  constructor(private readonly db: Kysely<DatabaseTables>, private readonly now: () => Date = () => new Date()) {}
+  /**
+   * The two statements of nearly every turn (botbuilder reads one key, then writes it back with eTag
+   * `*`), compiled once in the database's dialect rather than built again per turn.
+   */
+  private readonly readOne: CompiledQuery;
+  private readonly upsert: CompiledQuery;
+
+  constructor(private readonly db: Kysely<DatabaseTables>, private readonly now: () => Date = () => new Date()) {
+    this.readOne = db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', '=', '').compile();
+    this.upsert = db.insertInto('bot_state').values({ key: '', etag: '', document: '', updated_at: 0 })
+      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
+        etag: eb.ref('excluded.etag'), document: eb.ref('excluded.document'), updated_at: eb.ref('excluded.updated_at'),
+      })))
+      .compile();
+  }
 
   /** The stored items among `keys`, each with its current eTag; missing keys are left out. */
   async read(keys: string[]): Promise<StoreItems> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
     if (keys.length === 0) return {};
-    const rows = await this.db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', 'in', [...new Set(keys)]).execute();
+    const unique = [...new Set(keys)];
+    const rows = unique.length === 1
+      ? (await this.db.executeQuery(CompiledQuery.raw(this.readOne.sql, unique))).rows as StateRow[]
+      : await this.db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', 'in', unique).execute();
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...(JSON.parse(row.document) as StoreItem), eTag: row.etag };
     return items;
@@ -54,9 +73,7 @@ export class DbStorage implements Storage {
     const row = { etag: randomUUID(), document: JSON.stringify(document), updated_at: this.now().getTime() };
     // MemoryStorage's test is `!eTag || eTag === '*'`: an empty string is unconditional too.
     if (!eTag || eTag === '*') {
-      await this.db.insertInto('bot_state').values({ key, ...row })
-        .onConflict((oc) => oc.column('key').doUpdateSet(row))
-        .execute();
+      await this.db.executeQuery(CompiledQuery.raw(this.upsert.sql, [key, row.etag, row.document, row.updated_at]));
       return;
     }
     const updated = await this.db.updateTable('bot_state').set(row)
