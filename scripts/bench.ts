@@ -3,7 +3,8 @@
  * framework's floor), in one run on this machine.
  *
  * Each bot is a child process started with plain `node`, replying to a connector stand-in in this
- * process. Measured: start-up (spawn to the first reply, median of cold starts; this bot migrates a
+ * process (with autocannon, this process uses about a fifth of a core while the echo bot saturates one:
+ * not the bottleneck; the CPU columns show it on every run). Measured: start-up (spawn to the first reply, median of cold starts; this bot migrates a
  * fresh SQLite file each time), then on one process a warm-up and a measured autocannon load of
  * Teams-shaped messages (the same stream for both: evaluation questions in English and French over
  * 500 conversations), with RSS read afterwards. Last, the NLU alone in this process.

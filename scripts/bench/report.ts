@@ -62,7 +62,7 @@ export function printReport(r: Report, json: boolean): void {
   console.log(`\nCold starts (ms): echo ${r.echo.firstAnswers.map((n) => fixed(n)).join(', ')}; bot ${r.bot.firstAnswers.map((n) => fixed(n)).join(', ')}`);
   for (const f of [r.echo, r.bot]) console.log(`${f.name}: ${f.load.sent} requests sent, ${f.load.completed} answered in time, ${f.load.replies} replies at the stand-in`);
   console.log('');
-  console.log('Ratios bot / echo');
+  console.log(`Ratios bot / echo (with ${s.connections} connections kept busy, p50 ≈ connections ÷ turns/s: its ratio follows throughput)`);
   for (const c of checks) console.log(`  ${c.figure.padEnd(14)}${fixed(c.ratio, 2).padStart(6)}   target ${c.target.padEnd(7)} ${c.pass ? 'PASS' : 'MISS'}`);
   const { understandPerSecond: u, rankPerSecond: k } = r.classifier;
   console.log(`\nNLU alone (Nlu.understand): ${fixed(u)} questions/s (${fixed(1e6 / u, 1)} µs each), target ≥ ${fixed(CLASSIFIER_TARGET)}: ${classifierPass ? 'PASS' : 'MISS'}`);
