@@ -8,8 +8,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../src/config';
-import { CodedError } from '../src/errors';
+import { readEnvironment } from '../src/config';
 import { AppPackageError, TEAMS_SCHEMA_VERSION, buildAppPackage, isGuid } from './lib/appPackage';
 
 const ROOT = resolve(__dirname, '..');
@@ -27,13 +26,8 @@ function appVersion(): string {
 
 /** The bot's app id, or a one-line refusal naming MicrosoftAppId. */
 function botId(): string {
-  let id: string | undefined;
-  try {
-    id = loadConfig().MicrosoftAppId;
-  } catch (err) {
-    if (err instanceof CodedError) fail(err.message);
-    throw err;
-  }
+  // Only the id: packaging needs no secret, and a build machine may not have one.
+  const id = readEnvironment().MicrosoftAppId?.trim();
   if (!id) fail('MicrosoftAppId is not set: set it (environment or .env) to the bot\'s Microsoft app id, a GUID, to build the Teams app package.');
   if (!isGuid(id)) fail(`MicrosoftAppId "${id}" is not a GUID: the Teams app package needs the bot's Microsoft app id, e.g. 00000000-0000-0000-0000-000000000000.`);
   return id;

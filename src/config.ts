@@ -68,14 +68,16 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   throw new ConfigInvalidError(result.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
 }
 
-/**
- * Reads the process environment, with `.env` (in the working directory) filling variables that the
- * environment does not set.
- */
-export function loadConfig(cwd = process.cwd()): Config {
+/** The process environment, with `.env` (in the working directory) filling variables it does not set. */
+export function readEnvironment(cwd = process.cwd()): Record<string, string | undefined> {
   const file = resolve(cwd, '.env');
   const fromFile = existsSync(file) ? parseDotEnv(readFileSync(file)) : {};
-  return parseConfig({ ...fromFile, ...process.env });
+  return { ...fromFile, ...process.env };
+}
+
+/** The configuration from the environment and `.env`; throws `ConfigInvalidError` naming each bad variable. */
+export function loadConfig(cwd = process.cwd()): Config {
+  return parseConfig(readEnvironment(cwd));
 }
 
 /** Local mode: no app id, so no Bot Framework authentication (for local clients only). */

@@ -44,7 +44,9 @@ export class ReminderStore {
   /** Stores the latest reference of a conversation (called on every incoming activity; unchanged ones are skipped). */
   async saveReference(reference: Partial<ConversationReference>, now: number): Promise<void> {
     const key = conversationKeyOf(reference);
-    const json = JSON.stringify(reference);
+    // The id of the activity that carried it changes with every message and a reminder replies to none.
+    const { activityId: _activityId, ...stable } = reference;
+    const json = JSON.stringify(stable);
     const last = this.lastSaved.get(key);
     if (last && last.json === json && now - last.at < REWRITE_AFTER_MS) return;
     const row = { key, channel_id: reference.channelId ?? '', reference: json, updated_at: now };

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import { migrate } from './migrate';
 import { DatabaseNotFoundError, MigrationFailedError } from './storageErrors';
 import type { DatabaseTables } from './tables';
@@ -75,7 +75,7 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const description = describeDatabaseUrl(url);
   const database = location.dialect === 'sqlite'
     ? openSqlite(location.file, description, options)
-    : openPostgres(location.url, description, options);
+    : await openPostgres(location.url, description, options);
   if (options.migrate === false) return database;
   try {
     await migrate(database.db, database.dialect);
@@ -97,6 +97,9 @@ function openSqlite(file: string, description: string, options: OpenDatabaseOpti
   // The busy timeout is a constructor option so that it already applies to the journal-mode switch.
   const sqlite = new SqliteDatabase(file, { timeout: 5000 });
   sqlite.pragma('journal_mode = WAL');
+  // With WAL, NORMAL syncs at checkpoints instead of at every commit: a crash of the process loses
+  // nothing committed; only a power cut may lose the last commits, never the file's consistency.
+  sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   const db = new Kysely<DatabaseTables>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', description, close: once(() => db.destroy()) };
@@ -108,10 +111,12 @@ function pgErrorCode(err: unknown): string | undefined {
   return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
-function openPostgres(url: string, description: string, options: OpenDatabaseOptions): Database {
-  const pool = new pg.Pool({
+async function openPostgres(url: string, description: string, options: OpenDatabaseOptions): Promise<Database> {
+  // Loaded only when PostgreSQL is configured: an SQLite start-up does not pay for it.
+  const { default: pgModule } = await import('pg');
+  const pool = new pgModule.Pool({
     connectionString: url,
-    types: pgTypes(),
+    types: pgTypes(pgModule),
     max: options.poolSize ?? 10,
     // Fail a start-up against an unreachable server instead of waiting forever.
     connectionTimeoutMillis: 10_000,
@@ -127,9 +132,9 @@ function openPostgres(url: string, description: string, options: OpenDatabaseOpt
  * ours never does, and SQLite returns numbers, so this pool parses them as numbers. A per-pool
  * override, so that other pg users in the process (tests, tools) keep pg's defaults.
  */
-function pgTypes(): pg.CustomTypesConfig {
-  const types = new pg.TypeOverrides();
-  types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+function pgTypes(pgModule: typeof pg): pg.CustomTypesConfig {
+  const types = new pgModule.TypeOverrides();
+  types.setTypeParser(pgModule.types.builtins.INT8, (value: string) => {
     const n = Number(value);
     if (!Number.isSafeInteger(n)) throw new RangeError(`BIGINT ${value} does not fit a JS number`);
     return n;

@@ -166,7 +166,11 @@ describe('ReminderStore conversation references', () => {
     const ref = reference('a');
     await store.saveReference(ref, T0);
     await store.saveReference(ref, T0 + 1000);
+    // Each message carries its own activity id (TurnContext.getConversationReference keeps it).
+    await store.saveReference({ ...ref, activityId: 'message-2' }, T0 + 1500);
+    await store.saveReference({ ...ref, activityId: 'message-3' }, T0 + 1600);
     assert.equal(writes.callCount, 1, 'unchanged: one write');
+    assert.equal((await store.reference('msteams:a'))?.activityId, undefined, 'a reminder replies to no message');
     await store.saveReference({ ...ref, serviceUrl: 'https://smba.example/emea/' }, T0 + 2000);
     assert.equal(writes.callCount, 2, 'changed: written');
     await store.saveReference({ ...ref, serviceUrl: 'https://smba.example/emea/' }, T0 + 11 * 60_000);
