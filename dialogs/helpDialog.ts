@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/framework';
 import { cannotAnswer, helpAnswer, messageAnswer } from '../src/answers/metaAnswers';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
 import { sendAnswer, type DialogDeps } from './dialogDeps';

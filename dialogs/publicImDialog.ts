@@ -1,4 +1,4 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/framework';
 import type { Answer } from '../src/answers/answer';
 import { promptAnswer, unknownProviderAnswer } from '../src/answers/metaAnswers';
 import { endDateAnswer, featuresAnswer, licensingAnswer, providerAnswer, providersAnswer } from '../src/answers/publicImAnswers';

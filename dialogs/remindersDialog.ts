@@ -1,5 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import { TurnContext } from 'botbuilder';
+import { ComponentDialog, TurnContext, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/framework';
 import { remindersCancelledAnswer, remindersListAnswer, subscribedAnswer } from '../src/answers/reminderAnswers';
 import { messageAnswer } from '../src/answers/metaAnswers';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';

@@ -1,4 +1,4 @@
-import { ComponentDialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, type DialogContext, type DialogTurnResult } from '../src/framework';
 import { freshMemory } from '../src/bot/conversationMemory';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
 import { NONE_INTENT, subjectOf } from '../src/nlu/intents';

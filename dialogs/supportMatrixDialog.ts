@@ -1,4 +1,4 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from '../src/framework';
 import { promptAnswer, unknownProductAnswer } from '../src/answers/metaAnswers';
 import { topicAnswer } from '../src/answers/topicAnswer';
 import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../src/answers/supportAnswers';

@@ -1,4 +1,4 @@
-import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/framework';
 import { cannotAnswer } from '../src/answers/metaAnswers';
 import { topicAnswer } from '../src/answers/topicAnswer';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';

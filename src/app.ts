@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import {
   ConversationState, type Storage, type TurnContext,
-} from 'botbuilder';
+} from './framework';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type restify from 'restify';

@@ -1,5 +1,7 @@
-import { StatusCodes, TeamsActivityHandler, TurnContext, type InvokeResponse, type ConversationState, type StatePropertyAccessor } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type DialogState } from 'botbuilder-dialogs';
+import {
+  DialogSet, DialogTurnStatus, StatusCodes, TeamsActivityHandler, TurnContext,
+  type ConversationState, type DialogState, type InvokeResponse, type StatePropertyAccessor,
+} from '../framework';
 import type { Answer } from '../answers/answer';
 import { helpAnswer, messageAnswer } from '../answers/metaAnswers';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';

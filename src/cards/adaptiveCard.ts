@@ -1,4 +1,4 @@
-import { CardFactory, type Attachment } from 'botbuilder';
+import { CardFactory, type Attachment } from '../framework';
 
 /**
  * The Adaptive Card schema version every card declares: what Teams renders for bots. Nothing in

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, extname, join, relative } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { KnowledgeInvalidError, KnowledgeUnreadableError } from '../errors';
 import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
@@ -43,7 +43,7 @@ function readData(file: string, label: string): unknown {
     throw new KnowledgeUnreadableError(label, (err as Error).message);
   }
   try {
-    return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text, { prettyErrors: true });
+    return extname(file) === '.json' ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA });
   } catch (err) {
     throw new KnowledgeUnreadableError(label, `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
   }

@@ -1,4 +1,4 @@
-import { TurnContext, type CloudAdapter, type Middleware, type Activity } from 'botbuilder';
+import { TurnContext, type CloudAdapter, type Middleware, type Activity } from '../framework';
 import type { Logger } from 'pino';
 import { reminderAnswer } from '../answers/reminderAnswers';
 import type { Answer } from '../answers/answer';

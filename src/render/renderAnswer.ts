@@ -1,4 +1,4 @@
-import { ActionTypes, type Activity } from 'botbuilder';
+import { ActionTypes, type Activity } from '../framework';
 import type { Answer } from '../answers/answer';
 import { localeOf } from '../answers/format';
 import { answerAttachment } from '../cards/answerCard';

@@ -1,4 +1,4 @@
-import { CallerIdConstants, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
+import { CallerIdConstants, ConfigurationBotFrameworkAuthentication } from '../framework';
 import { AuthenticationConstants } from 'botframework-connector';
 import type { Config } from '../config';
 

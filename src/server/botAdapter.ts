@@ -1,4 +1,4 @@
-import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { CloudAdapter, type Activity, type InvokeResponse, type TurnContext } from '../framework';
 
 /**
  * CloudAdapter with its turn entry point public. `CloudAdapter.process` answers failures itself, with
