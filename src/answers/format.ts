@@ -8,10 +8,23 @@ export function localeOf(lang: Lang): string {
   return LOCALES[lang];
 }
 
+/** Building an Intl formatter costs far more than using one: one of each per language, made once. */
+function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
+  const made = new Map<Lang, T>();
+  return (lang) => {
+    let f = made.get(lang);
+    if (!f) { f = make(LOCALES[lang]); made.set(lang, f); }
+    return f;
+  };
+}
+
+const dateFormat = perLang((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const relativeFormat = perLang((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
+const listFormat = perLang((l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }));
+
 /** "30 June 2014" / "30 juin 2014", "1er septembre 2012". */
 export function formatDate(isoDate: string, lang: Lang): string {
-  const text = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
-    .format(new Date(`${isoDate}T00:00:00Z`));
+  const text = dateFormat(lang).format(new Date(`${isoDate}T00:00:00Z`));
   // French writes the first day of a month as an ordinal.
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
 }
@@ -37,7 +50,7 @@ function monthsBetween(a: Date, b: Date): number {
 /** "12 years ago", "in 3 days", "today" / "il y a 12 ans", "dans 3 jours", "aujourd’hui". */
 export function formatRelative(isoDate: string, today: Date, lang: Lang): string {
   const days = daysUntil(isoDate, today);
-  const rtf = new Intl.RelativeTimeFormat(LOCALES[lang], { numeric: 'auto' });
+  const rtf = relativeFormat(lang);
   if (Math.abs(days) < 60) return rtf.format(days, 'day');
   const start = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
   const months = monthsBetween(start, new Date(`${isoDate}T00:00:00Z`));
@@ -46,7 +59,7 @@ export function formatRelative(isoDate: string, today: Date, lang: Lang): string
 
 /** "A, B and C" / "A, B et C". */
 export function formatList(items: readonly string[], lang: Lang): string {
-  return new Intl.ListFormat(LOCALES[lang], { style: 'long', type: 'conjunction' }).format(items);
+  return listFormat(lang).format(items);
 }
 
 /** The `sources` entry of an answer for a seed file. */

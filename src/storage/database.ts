@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type pg from 'pg';
 import { migrate } from './migrate';
 import { DatabaseNotFoundError, MigrationFailedError } from './storageErrors';
@@ -101,8 +101,32 @@ function openSqlite(file: string, description: string, options: OpenDatabaseOpti
   // nothing committed; only a power cut may lose the last commits, never the file's consistency.
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
-  const db = new Kysely<DatabaseTables>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<DatabaseTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description, close: once(() => db.destroy()) };
+}
+
+/** Distinct SQL texts kept prepared; the bot's queries are a few dozen. */
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query it runs again; preparing costs more than running the bot's small
+ * queries. Statements are kept per SQL text (the oldest dropped beyond the limit). Safe because
+ * nothing here streams rows: a statement is never in use by two queries at once.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  return {
+    close: () => { cache.clear(); sqlite.close(); },
+    prepare: (sql: string) => {
+      let statement = cache.get(sql);
+      if (!statement) {
+        statement = sqlite.prepare(sql);
+        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+        cache.set(sql, statement);
+      }
+      return statement;
+    },
+  };
 }
 
 const INVALID_CATALOG_NAME = '3D000';
