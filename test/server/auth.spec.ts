@@ -1,25 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
-import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { teamsPersonalMessage } from '../../scripts/lib/activities';
 import { createLogger } from '../../src/logger';
 import { channelClaims, makeSigningKey, OpenIdStandIn, signToken } from '../helpers/botFrameworkKeys';
+import { LogCapture } from '../helpers/logCapture';
 import { startBot, type RunningBot } from '../helpers/server';
 
 const APP_ID = '0f2c4b8e-3d1a-4c5e-9b7f-6a8d2e1c3b5a';
 const OTHER_APP_ID = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const PASSWORD = 'app-password-never-logged~42';
-
-/** Log lines written by the bot, parsed. */
-class LogCapture extends Writable {
-  readonly raw: string[] = [];
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.raw.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    done();
-  }
-  get lines(): Record<string, unknown>[] { return this.raw.map((l) => JSON.parse(l) as Record<string, unknown>); }
-}
 
 async function postWith(bot: RunningBot, activity: Record<string, unknown>, authorization?: string) {
   const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -1,18 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { Writable } from 'node:stream';
 import sinon from 'sinon';
 import { emulatorMessage } from '../../scripts/lib/activities';
 import { createLogger, routeConsoleToLogger, scrubLine } from '../../src/logger';
+import { LogCapture } from '../helpers/logCapture';
 import { startBot, type RunningBot } from '../helpers/server';
-
-class LogCapture extends Writable {
-  readonly raw: string[] = [];
-  override _write(chunk: Buffer, _enc: string, done: () => void): void {
-    this.raw.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    done();
-  }
-  get lines(): Record<string, unknown>[] { return this.raw.map((l) => JSON.parse(l) as Record<string, unknown>); }
-}
 
 const JWT = 'eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJib3QifQ.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
 
