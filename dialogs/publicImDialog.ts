@@ -1,4 +1,5 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/framework';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from '../src/framework';
+import { AnswerPrompt } from './answerPrompt';
 import type { Answer } from '../src/answers/answer';
 import { promptAnswer, unknownProviderAnswer } from '../src/answers/metaAnswers';
 import { endDateAnswer, featuresAnswer, licensingAnswer, providerAnswer, providersAnswer } from '../src/answers/publicImAnswers';
@@ -29,7 +30,7 @@ const ALL_PROVIDERS = { 'pic.end_date': 'end', 'pic.features': 'features', 'pic.
 export class PublicImDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(PUBLIC_IM_DIALOG);
-    this.addDialog(new TextPrompt(PROVIDER_PROMPT, async (p) => p.recognized.succeeded && getUnderstanding(p.context).entities.providers.length > 0));
+    this.addDialog(new AnswerPrompt(PROVIDER_PROMPT, (context) => getUnderstanding(context).entities.providers.length > 0));
     this.addDialog(new WaterfallDialog(FLOW, [(step) => this.askProvider(step), (step) => this.answer(step)]));
     this.initialDialogId = FLOW;
   }

@@ -1,4 +1,5 @@
-import { ComponentDialog, TextPrompt, WaterfallDialog, type PromptValidatorContext, type WaterfallStepContext, type DialogTurnResult } from '../src/framework';
+import { ComponentDialog, WaterfallDialog, type DialogTurnResult, type TurnContext, type WaterfallStepContext } from '../src/framework';
+import { AnswerPrompt } from './answerPrompt';
 import { promptAnswer, unknownProductAnswer } from '../src/answers/metaAnswers';
 import { topicAnswer } from '../src/answers/topicAnswer';
 import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../src/answers/supportAnswers';
@@ -26,8 +27,8 @@ export function saysAllServers(kb: KnowledgeBase, text: string): boolean {
 export class SupportMatrixDialog extends ComponentDialog {
   constructor(private readonly deps: DialogDeps) {
     super(SUPPORT_MATRIX_DIALOG);
-    this.addDialog(new TextPrompt(CLIENT_PROMPT, async (p) => this.hasClient(p)));
-    this.addDialog(new TextPrompt(SERVER_PROMPT, async (p) => this.hasServer(p)));
+    this.addDialog(new AnswerPrompt(CLIENT_PROMPT, (context) => this.hasClient(context)));
+    this.addDialog(new AnswerPrompt(SERVER_PROMPT, (context, text) => this.hasServer(context, text)));
     this.addDialog(new WaterfallDialog(FLOW, [
       (step) => this.askClient(step),
       (step) => this.askServer(step),
@@ -36,12 +37,12 @@ export class SupportMatrixDialog extends ComponentDialog {
     this.initialDialogId = FLOW;
   }
 
-  private hasClient(p: PromptValidatorContext<string>): boolean {
-    return p.recognized.succeeded && getUnderstanding(p.context).entities.clients.length > 0;
+  private hasClient(context: TurnContext): boolean {
+    return getUnderstanding(context).entities.clients.length > 0;
   }
 
-  private hasServer(p: PromptValidatorContext<string>): boolean {
-    return p.recognized.succeeded && (getUnderstanding(p.context).entities.servers.length > 0 || this.isAllServers(p.recognized.value ?? ''));
+  private hasServer(context: TurnContext, text: string): boolean {
+    return getUnderstanding(context).entities.servers.length > 0 || this.isAllServers(text);
   }
 
   private isAllServers(text: string): boolean {

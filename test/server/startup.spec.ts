@@ -10,6 +10,8 @@ const ROOT = resolve(__dirname, '../..');
 const UNUSED = [
   /node_modules\/botbuilder\/lib\/index\.js$/,
   /node_modules\/botbuilder-dialogs\/lib\/index\.js$/,
+  /node_modules\/botbuilder-dialogs\/lib\/prompts\//,
+  /node_modules\/@microsoft\/recognizers-text/,
   /node_modules\/pg\//,
   /node_modules\/yaml\//,
   /node_modules\/natural\/lib\/natural\/index\.js$/,
