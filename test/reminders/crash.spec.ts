@@ -11,6 +11,8 @@ import { openDatabase } from '../../src/storage/database';
 import { copyKnowledge, editYaml } from '../helpers/knowledge';
 
 const COUNT = 1000;
+/** REMINDER_CONCURRENCY's default: the most sends one process has in flight. */
+const CONCURRENCY = 8;
 const ROOT = resolve(__dirname, '../..');
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -26,7 +28,7 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('delivers every reminder after a restart, none twice', async () => {
+  it('delivers every reminder after a restart; only sends in flight at the kill may arrive twice', async () => {
     dir = mkdtempSync(join(tmpdir(), 'lync-crash-'));
     connector = new ConnectorStandIn();
     const serviceUrl = await connector.start();
@@ -52,7 +54,9 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
       REMINDERS_PER_SECOND: '0', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_LEASE_MS: '2000',
     };
     const startBot = (): ChildProcess => {
-      const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/index.ts')], { cwd: dir, env, stdio: 'ignore' });
+      // node itself, not the tsx wrapper: SIGKILL must reach the process that sends (the wrapper's child
+      // would live on).
+      const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'src/index.ts')], { cwd: dir, env, stdio: 'ignore' });
       children.push(child);
       return child;
     };
@@ -66,6 +70,13 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     await new Promise((r) => first.once('exit', r));
     const atKill = connector.received.length;
     assert.ok(atKill < COUNT, `killed in the middle (${atKill} delivered)`);
+    // Sends claimed and not recorded as sent: the connector may or may not have them. Nothing tells
+    // which, so they are sent again after the lease: never lost, possibly twice.
+    const afterKill = await openDatabase(url);
+    const inFlight = new Set((await afterKill.db.selectFrom('reminder_sends').select('conversation_key').where('status', '=', 'sending').execute())
+      .map((r) => r.conversation_key.replace(/^msteams:/, '')));
+    await afterKill.close();
+    assert.ok(inFlight.size <= CONCURRENCY, `no more sends in flight than the concurrency (${inFlight.size})`);
 
     const second = startBot();
     const until = Date.now() + 120_000;
@@ -78,8 +89,9 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     const perConversation = new Map<string, number>();
     for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
     const twice = [...perConversation.entries()].filter(([, n]) => n > 1).map(([c]) => c);
-    console.log(`      killed after ${atKill} deliveries; after the restart ${perConversation.size} conversations reached, ${twice.length} twice`);
+    console.log(`      killed after ${atKill} deliveries with ${inFlight.size} in flight; after the restart ${perConversation.size} conversations reached, ${twice.length} twice`);
     assert.equal(perConversation.size, COUNT, 'every reminder delivered');
-    assert.deepEqual(twice, [], 'none twice');
+    assert.deepEqual(twice.filter((c) => !inFlight.has(c)), [], 'only a send in flight at the kill arrives twice');
+    assert.ok([...perConversation.values()].every((n) => n <= 2), 'never three times');
   });
 });

@@ -16,9 +16,12 @@ interface BotProcess {
   exited: Promise<number | null>;
 }
 
-/** `src/index.ts` in its own process, as `npm start` runs it (through tsx, so no build is needed). */
+/**
+ * `src/index.ts` in its own process, as `npm start` runs it (with tsx's loader, so no build is needed;
+ * node itself, so that signals reach the bot and not a wrapper).
+ */
 function startProcess(env: Record<string, string>, cwd: string): BotProcess {
-  const child = spawn(join(ROOT, 'node_modules/.bin/tsx'), [join(ROOT, 'src/index.ts')], {
+  const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'src/index.ts')], {
     cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: `sqlite:${join(cwd, 'bot.sqlite')}`, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
