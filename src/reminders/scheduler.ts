@@ -32,7 +32,8 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /**
  * Delivers due reminders. Each send is claimed with a lease, delivered, and recorded; a crash leaves it
- * `sending` until its lease expires, then any replica takes it over, so nothing is lost. Paces messages
+ * `sending` until its lease expires, then any replica takes it over, so nothing is lost (a send the
+ * connector had already received then arrives twice: the Bot Connector cannot be asked). Paces messages
  * (per conversation and overall); retries 429 and transient failures with backoff; deactivates a
  * conversation on 403/404. `stop()` stops claiming and waits for the sends in flight.
  */
