@@ -33,7 +33,7 @@ const CLASSIFIER_SECONDS = 3;
 const ECHO: BotSpec = { name: 'echo bot', script: join(ROOT, 'scripts/bench/echoBot.js'), env: () => ({}) };
 const BOT: BotSpec = {
   name: 'this bot',
-  script: join(ROOT, 'dist/src/index.js'),
+  script: join(ROOT, 'dist/bot.js'),
   // No app id (also overriding any .env): local mode, no authentication, loopback serviceUrls only.
   env: (dir) => ({
     LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), MicrosoftAppId: '', MicrosoftAppPassword: '',

@@ -65,7 +65,7 @@ export function printReport(r: Report, json: boolean): void {
   console.log(`Ratios bot / echo (with ${s.connections} connections kept busy, p50 ≈ connections ÷ turns/s: its ratio follows throughput)`);
   for (const c of checks) console.log(`  ${c.figure.padEnd(14)}${fixed(c.ratio, 2).padStart(6)}   target ${c.target.padEnd(7)} ${c.pass ? 'PASS' : 'MISS'}`);
   const { understandPerSecond: u, rankPerSecond: k } = r.classifier;
-  console.log(`\nNLU alone (Nlu.understand): ${fixed(u)} questions/s (${fixed(1e6 / u, 1)} µs each), target ≥ ${fixed(CLASSIFIER_TARGET)}: ${classifierPass ? 'PASS' : 'MISS'}`);
+  console.log(`\nNLU alone (Nlu.understand, median of half-second rounds): ${fixed(u)} questions/s (${fixed(1e6 / u, 1)} µs each), target ≥ ${fixed(CLASSIFIER_TARGET)}: ${classifierPass ? 'PASS' : 'MISS'}`);
   console.log(`Intent classifier alone (rank on ready features): ${fixed(k)} questions/s (${fixed(1e6 / k, 2)} µs each)`);
   if (r.problems.length > 0) console.log(`\nBENCH FAILED:\n  ${r.problems.join('\n  ')}`);
 }
