@@ -4,14 +4,25 @@
  * 0.4 s of a 1.4 s start-up; one bundled file does not. Native and optional modules stay outside:
  * better-sqlite3 (a .node addon found next to its package), pg-native and dtrace-provider (optional
  * requires that pg and restify try and skip).
+ *
+ * Beside it, `training-cache.json`: the classifier's training on ./knowledge, computed now, for this
+ * build only (its id is compiled into the bundle; see src/nlu/trainingCache.ts). When ./knowledge is
+ * not valid, no cache is written: the bot will say what is wrong when it starts.
  */
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
-import { resolve } from 'node:path';
+import { loadKnowledge } from '../src/knowledge/loader';
+import { EntityExtractor } from '../src/nlu/entityExtractor';
+import { prepareTraining } from '../src/nlu/nlu';
+import { knowledgeDigest, TRAINING_CACHE_FILE, type TrainingCache } from '../src/nlu/trainingCache';
 
 const ROOT = resolve(__dirname, '..');
 
-/** Writes the bundle; resolves with its path. */
-export async function bundle(outfile = resolve(ROOT, 'dist/bot.js')): Promise<string> {
+/** Writes the bundle and its training cache; resolves with the bundle's path. */
+export async function bundle(outfile = resolve(ROOT, 'dist/bot.js'), knowledgeDir = resolve(ROOT, 'knowledge')): Promise<string> {
+  const buildId = randomUUID();
   await build({
     entryPoints: [resolve(ROOT, 'src/index.ts')],
     outfile,
@@ -25,8 +36,21 @@ export async function bundle(outfile = resolve(ROOT, 'dist/bot.js')): Promise<st
     logLevel: 'warning',
     // Resolution starts from the project, wherever outfile is.
     absWorkingDir: ROOT,
+    define: { __BUILD_ID__: JSON.stringify(buildId) },
   });
+  writeTrainingCache(join(dirname(outfile), TRAINING_CACHE_FILE), buildId, knowledgeDir);
   return outfile;
+}
+
+function writeTrainingCache(file: string, buildId: string, knowledgeDir: string): void {
+  let kb;
+  try {
+    kb = loadKnowledge(knowledgeDir);
+  } catch {
+    return;
+  }
+  const cache: TrainingCache = { buildId, knowledgeDigest: knowledgeDigest(knowledgeDir), prepared: prepareTraining(kb, new EntityExtractor(kb)) };
+  writeFileSync(file, JSON.stringify(cache));
 }
 
 if (require.main === module) {

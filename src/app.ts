@@ -18,7 +18,8 @@ import { isLocalMode, type Config } from './config';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { loadKnowledge } from './knowledge/loader';
 import { createLogger } from './logger';
-import { Nlu } from './nlu/nlu';
+import { Nlu, type PreparedTraining } from './nlu/nlu';
+import { readTrainingCache } from './nlu/trainingCache';
 import { renderAnswer } from './render/renderAnswer';
 import { botFrameworkAuthentication } from './server/authentication';
 import { BotAdapter } from './server/botAdapter';
@@ -42,6 +43,8 @@ export interface AppOverrides {
    * stays the public cloud's.
    */
   openIdMetadataUrl?: string;
+  /** The classifier's training, computed ahead (the build's cache, see nlu/trainingCache.ts). */
+  prepared?: PreparedTraining;
 }
 
 export interface App {
@@ -74,7 +77,7 @@ export interface BotStores {
 /** Everything that answers a turn, without HTTP: shared by the server and the terminal chat. */
 export function createBot(config: Config, logger: Logger, stores: BotStores, overrides: AppOverrides = {}) {
   const kb = overrides.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
-  const nlu = new Nlu(kb);
+  const nlu = new Nlu(kb, undefined, overrides.prepared);
   const { questionLog } = stores;
   const conversationState = new ConversationState(stores.storage);
   const memory = conversationState.createProperty<ConversationMemory>('memory');
@@ -115,13 +118,16 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   let built;
   try {
     const knowledge = overrides.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
+    // The bundle's build trained on ./knowledge already: used only for that same code and knowledge.
+    const prepared = overrides.knowledge ? undefined : readTrainingCache(__dirname, resolve(config.KNOWLEDGE_DIR));
+    if (prepared) logger.info('classifier training read from the build (same code, same knowledge)');
     const feedback = new FeedbackStore(database.db);
     const reminders = createReminders({ database, kb: knowledge, config, logger, now });
     built = {
       feedback, reminders,
       ...createBot(config, logger, {
         storage: new DbStorage(database.db), questionLog: feedback, reminders: reminders.service, forgetConversation: reminders.forget,
-      }, { ...overrides, knowledge, now }),
+      }, { ...overrides, knowledge, now, ...(prepared ? { prepared } : {}) }),
     };
   } catch (err) {
     await database.close();

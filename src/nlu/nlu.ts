@@ -92,6 +92,28 @@ export function trainingExamples(kb: KnowledgeBase, extractor: EntityExtractor):
   return out;
 }
 
+/** What training derives from the phrases: plain data, so that the build can compute it ahead. */
+export interface PreparedTraining {
+  examples: Example[];
+  /** Every word of every training phrase. */
+  trainedWords: string[];
+  /** Words of in-scope phrases long enough to carry a typo. */
+  correctableWords: string[];
+}
+
+/** Tokenizes, tags and featurizes every training phrase (most of what building the NLU costs). */
+export function prepareTraining(kb: KnowledgeBase, extractor: EntityExtractor): PreparedTraining {
+  const trainedWords = new Set<string>();
+  const correctableWords = new Set<string>();
+  for (const entry of kb.training) for (const lang of ['en', 'fr'] as const) {
+    for (const phrase of entry.utterances[lang]) for (const t of tokenize(phrase)) {
+      trainedWords.add(t);
+      if (entry.intent !== NONE_INTENT && allowedTypos(t) > 0) correctableWords.add(t);
+    }
+  }
+  return { examples: trainingExamples(kb, extractor), trainedWords: [...trainedWords], correctableWords: [...correctableWords] };
+}
+
 /**
  * Language, entities and intent of a message. Built once per knowledge base; `understand` is pure and
  * fast (no I/O, no allocation beyond the message's own tokens).
@@ -109,21 +131,19 @@ export class Nlu {
   /** Words of the in-scope training phrases that may carry a typo, for spelling correction. */
   private readonly correctable: { word: string; mask: number; typos: number }[];
 
-  constructor(kb: KnowledgeBase, classifier?: IntentClassifier) {
+  /**
+   * Trains on the knowledge base's phrases, or takes `prepared` (the same, computed by the build: see
+   * trainingCache.ts).
+   */
+  constructor(kb: KnowledgeBase, classifier?: IntentClassifier, prepared?: PreparedTraining) {
     this.extractor = new EntityExtractor(kb);
-    const examples = trainingExamples(kb, this.extractor);
+    const { examples, trainedWords, correctableWords } = prepared ?? prepareTraining(kb, this.extractor);
     this.classifier = classifier ?? new BayesIntentClassifier(examples);
     this.productProfiles = productProfiles(examples);
     // Words only seen in out-of-scope phrases ("zoom", "windows") stay unknown: they name other products.
     for (const e of examples) if (e.intent !== NONE_INTENT) for (const f of e.features) this.domainFeatures.add(f);
-    const words = new Set<string>();
-    for (const entry of kb.training) for (const lang of ['en', 'fr'] as const) {
-      for (const phrase of entry.utterances[lang]) for (const t of tokenize(phrase)) {
-        this.trainedWords.add(t);
-        if (entry.intent !== NONE_INTENT && allowedTypos(t) > 0) words.add(t);
-      }
-    }
-    this.correctable = [...words].map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
+    for (const t of trainedWords) this.trainedWords.add(t);
+    this.correctable = correctableWords.map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
   }
 
   /** The training word a mistyped word stands for ("suported" → "supported"), if one is close enough. */

@@ -18,7 +18,7 @@ describe('the bundle npm start runs (dist/bot.js)', function () {
     rmSync(join(ROOT, 'build', `bundle-test-${process.pid}`), { recursive: true, force: true });
   });
 
-  it('builds, starts, answers a question and stops on SIGTERM with exit 0', async () => {
+  it('builds, starts with the training the build computed, answers a question and stops on SIGTERM with exit 0', async () => {
     // Inside the project, as dist/ is: better-sqlite3 stays outside the bundle and is found in node_modules.
     const outfile = await bundle(join(ROOT, 'build', `bundle-test-${process.pid}`, 'bot.js'));
     const connector = new ConnectorStandIn();
@@ -42,6 +42,7 @@ describe('the bundle npm start runs (dist/bot.js)', function () {
       assert.ok(port, `the bundle started: ${out}`);
       assert.equal(await post(`http://127.0.0.1:${port}`, teamsPersonalMessage('when did yahoo federation end?', { serviceUrl, conversationId: 'bundle-1' })), 200);
       assert.match(connector.inConversation('bundle-1')[0]?.text ?? '', /Yahoo! ended on 30 June 2014/);
+      assert.match(out, /classifier training read from the build/, 'the build trained the classifier');
       child.kill('SIGTERM');
       assert.equal(await exited, 0);
     } finally {
