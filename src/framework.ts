@@ -10,6 +10,7 @@ export {
   type Activity, type Attachment, type ConversationReference, type InvokeResponse, type Middleware, type StatePropertyAccessor, type Storage,
 } from 'botbuilder-core';
 export { CloudAdapter } from 'botbuilder/lib/cloudAdapter';
+export { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 export { TeamsActivityHandler } from 'botbuilder/lib/teamsActivityHandler';
 export { Dialog, DialogTurnStatus, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';

@@ -3,6 +3,7 @@ import type { Activity, ActivityHandlerBase, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
 import restify from 'restify';
+import { validateAndFixActivity } from '../framework';
 import { activityProblem } from './activityGuard';
 import type { BotAdapter } from './botAdapter';
 import { looksLikeBearerJwt } from './tokenShape';
@@ -39,19 +40,6 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** Errors thrown while checking a token's signature or dates (jsonwebtoken's names). */
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
-
-/** Timestamps arrive as strings; botbuilder's turn code expects dates (as its own `process` does). */
-function withDates(body: Record<string, unknown>): Activity {
-  const activity = { ...body };
-  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
-    const raw = activity[field];
-    if (typeof raw === 'string') {
-      activity[`raw${field[0]?.toUpperCase()}${field.slice(1)}`] = raw;
-      activity[field] = new Date(raw);
-    }
-  }
-  return activity as unknown as Activity;
-}
 
 /**
  * The HTTP face of the bot: `POST /api/messages` (Bot Framework protocol, through CloudAdapter) and
@@ -98,7 +86,8 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
       res.json(403, { error: 'local mode (no MicrosoftAppId) serves only clients on this machine: the serviceUrl must be a loopback address' });
       return;
     }
-    const activity = withDates(body);
+    // Timestamps arrive as strings; botbuilder's turn code expects dates (its own `process` does this).
+    const activity = validateAndFixActivity(body as unknown as Activity);
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     if (authHeader !== '' && !looksLikeBearerJwt(authHeader)) {
       log.info({ reason: 'malformed Authorization header', activityType: activity.type, channelId: activity.channelId }, 'unauthorized request');
