@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+const ROOT = resolve(__dirname, '../..');
+
+/** A bot running in its own process, with what it printed. */
+export interface BotProcess {
+  child: ChildProcess;
+  stdout: string[];
+  stderr: string[];
+  exited: Promise<number | null>;
+}
+
+/**
+ * Runs `node <args>` as the bot: node itself, so that signals reach the bot and not a wrapper. The
+ * environment holds only PATH, HOME, an SQLite file in `cwd`, the project's knowledge and `env`.
+ */
+export function startBotProcess(args: string[], env: Record<string, string>, cwd: string): BotProcess {
+  const child = spawn(process.execPath, args, {
+    cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: `sqlite:${join(cwd, 'bot.sqlite')}`, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  child.stdout?.on('data', (c: Buffer) => stdout.push(c.toString('utf8')));
+  child.stderr?.on('data', (c: Buffer) => stderr.push(c.toString('utf8')));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  return { child, stdout, stderr, exited };
+}
+
+/** The sources through tsx's loader, as `npm start` would run them, without a build. */
+export function sourceArgs(): string[] {
+  return ['--require', require.resolve('tsx/cjs'), join(ROOT, 'src/index.ts')];
+}
+
+/** The port from the bot's "listening" log line. */
+export async function listeningPort(bot: BotProcess, timeoutMs = 30_000): Promise<number> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    for (const line of bot.stdout.join('').split('\n')) {
+      if (line.includes('"listening')) return (JSON.parse(line) as { port: number }).port;
+    }
+    if (bot.child.exitCode !== null) throw new Error(`exited: ${bot.stderr.join('')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('the bot did not start');
+}
