@@ -1,19 +1,19 @@
 import { strict as assert } from 'node:assert';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
 import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
+import { sourceArgs, startBotProcess } from '../helpers/botProcess';
 import { copyKnowledge, editYaml } from '../helpers/knowledge';
 
 const COUNT = 1000;
 /** REMINDER_CONCURRENCY's default: the most sends one process has in flight. */
 const CONCURRENCY = 8;
-const ROOT = resolve(__dirname, '../..');
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -50,13 +50,13 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     await seed.close();
 
     const env = {
-      ...process.env, PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url, KNOWLEDGE_DIR: knowledge, REMINDER_POLL_MS: '20',
+      PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: url, KNOWLEDGE_DIR: knowledge, REMINDER_POLL_MS: '20',
       REMINDERS_PER_SECOND: '0', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_LEASE_MS: '2000',
     };
     const startBot = (): ChildProcess => {
       // node itself, not the tsx wrapper: SIGKILL must reach the process that sends (the wrapper's child
       // would live on).
-      const child = spawn(process.execPath, ['--require', require.resolve('tsx/cjs'), join(ROOT, 'src/index.ts')], { cwd: dir, env, stdio: 'ignore' });
+      const { child } = startBotProcess(sourceArgs(), env, dir);
       children.push(child);
       return child;
     };
