@@ -4,7 +4,7 @@ import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
 import restify from 'restify';
 import { validateAndFixActivity } from '../framework';
-import { activityProblem } from './activityGuard';
+import { parseActivity } from './activityGuard';
 import type { BotAdapter } from './botAdapter';
 import { looksLikeBearerJwt } from './tokenShape';
 import { TURN_LOGGER } from './turnLogger';
@@ -76,12 +76,12 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
 
   server.post('/api/messages', async (req, res) => {
     const log = requestLogs.get(req) ?? logger;
-    const problem = activityProblem(req.body);
-    if (problem) {
-      res.json(400, { error: 'invalid activity', detail: problem });
+    const parsed = parseActivity(req.body);
+    if (parsed.problem !== undefined) {
+      res.json(400, { error: 'invalid activity', detail: parsed.problem });
       return;
     }
-    const body = req.body as Record<string, unknown> & { serviceUrl: string };
+    const body = parsed.activity;
     if (localMode && !isLoopbackUrl(body.serviceUrl)) {
       res.json(403, { error: 'local mode (no MicrosoftAppId) serves only clients on this machine: the serviceUrl must be a loopback address' });
       return;
