@@ -14,7 +14,7 @@ import type { QuestionLog } from './bot/questionLog';
 import { findUnderstanding } from './bot/turnUnderstanding';
 import { LyncBot } from './bot/lyncBot';
 import { createOnTurnError } from './bot/onTurnError';
-import { isLocalMode, type Config } from './config';
+import { isLocalMode, listenHost, type Config } from './config';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
 import { loadKnowledge } from './knowledge/loader';
 import { createLogger } from './logger';
@@ -23,7 +23,7 @@ import { readTrainingCache } from './nlu/trainingCache';
 import { renderAnswer } from './render/renderAnswer';
 import { botFrameworkAuthentication } from './server/authentication';
 import { BotAdapter } from './server/botAdapter';
-import { createServer } from './server/server';
+import { createServer, isLoopbackHost } from './server/server';
 import { DbStorage } from './storage/dbStorage';
 import { openDatabase, type Database } from './storage/database';
 import { FeedbackStore } from './storage/feedbackStore';
@@ -146,13 +146,20 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     start: async () => {
       const port = await new Promise<number>((resolvePort, reject) => {
         server.once('error', reject);
-        server.listen(config.PORT, () => {
-          const listening = (server.address() as AddressInfo).port;
-          logger.info({ port: listening, localMode: isLocalMode(config), database: database.description }, isLocalMode(config)
+        const listening = (): void => {
+          const { address, port: bound } = server.address() as AddressInfo;
+          const localMode = isLocalMode(config);
+          logger.info({ address, port: bound, localMode, database: database.description }, localMode
             ? 'listening in local mode (no MicrosoftAppId: no authentication; for the Emulator and Agents Playground)'
             : 'listening');
-          resolvePort(listening);
-        });
+          if (localMode && !isLoopbackHost(address)) {
+            logger.warn({ address }, 'local mode listens on a non-loopback address: without MicrosoftAppId nothing is authenticated, so anyone who reaches this address can use the bot; set HOST=127.0.0.1 unless you mean it');
+          }
+          resolvePort(bound);
+        };
+        const host = listenHost(config);
+        if (host === undefined) server.listen(config.PORT, listening);
+        else server.listen(config.PORT, host, listening);
       });
       scheduler = await reminders.start(adapter, (channelId, answer) => renderAnswer(kb, answer, channelId));
       return port;

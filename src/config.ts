@@ -20,6 +20,12 @@ export const ConfigSchema = z.object({
   /** Required for SingleTenant. */
   MicrosoftAppTenantId: optionalString,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /**
+   * Address the HTTP server binds. Default: 127.0.0.1 in local mode (nothing is authenticated), every
+   * interface with an app id.
+   */
+  HOST: z.string().trim().regex(/^[^\s/]*$/, 'expected an address or host name, e.g. 127.0.0.1 or 0.0.0.0').optional()
+    .transform((v) => (v === '' ? undefined : v)),
   /** Folder holding the knowledge base. */
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   /** `sqlite:<file>` (default, under ./data/) or `postgres://…`. */
@@ -83,4 +89,12 @@ export function loadConfig(cwd = process.cwd()): Config {
 /** Local mode: no app id, so no Bot Framework authentication (for local clients only). */
 export function isLocalMode(config: Config): boolean {
   return config.MicrosoftAppId === undefined;
+}
+
+/**
+ * The address to listen on: `HOST`, else loopback in local mode (nobody else should reach an
+ * unauthenticated bot), else undefined (every interface, as Node does by default).
+ */
+export function listenHost(config: Config): string | undefined {
+  return config.HOST ?? (isLocalMode(config) ? '127.0.0.1' : undefined);
 }
