@@ -2,7 +2,7 @@ import { ComponentDialog, TurnContext, WaterfallDialog, type DialogTurnResult, t
 import { remindersCancelledAnswer, remindersListAnswer, subscribedAnswer } from '../src/answers/reminderAnswers';
 import { messageAnswer } from '../src/answers/metaAnswers';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
-import { leadDaysOf, leadDaysOrDefault, targetOf } from '../src/reminders/reminderRequest';
+import { leadRequestOf, leadRequestOrDefault, targetOf } from '../src/reminders/reminderRequest';
 import { conversationKeyOf } from '../src/reminders/reminderStore';
 import { remember, sendAnswer, type DialogDeps } from './dialogDeps';
 import type { Route } from './route';
@@ -32,16 +32,18 @@ export class RemindersDialog extends ComponentDialog {
     let target = targetOf(u);
     // "Remind me 14 days before" right after a question about one provider is about that provider.
     const memory = await this.deps.memory.get(step.context, { lang: u.lang });
-    if (target.kind === 'all' && leadDaysOf(u.tokens) && memory.provider && /^(pic|reminders)\./.test(memory.lastIntent ?? '')) {
+    if (target.kind === 'all' && leadRequestOf(u.tokens) && memory.provider && /^(pic|reminders)\./.test(memory.lastIntent ?? '')) {
       target = { kind: 'deadlines', ids: [`pic:${memory.provider}`] };
     }
     const today = this.deps.now();
     if (intent === 'reminders.list') {
       await sendAnswer(this.deps, step.context, remindersListAnswer(kb, await reminders.list(key), u.lang));
     } else if (intent === 'reminders.cancel') {
-      await sendAnswer(this.deps, step.context, remindersCancelledAnswer(kb, await reminders.cancel(key, target), u.lang));
+      const count = await reminders.cancel(key, target);
+      const dates = target.kind === 'deadlines' ? target.ids.flatMap((id) => reminders.deadline(id) ?? []) : [];
+      await sendAnswer(this.deps, step.context, remindersCancelledAnswer(kb, count, u.lang, dates));
     } else {
-      const outcome = await reminders.subscribe(key, target, leadDaysOrDefault(u.tokens), u.lang);
+      const outcome = await reminders.subscribe(key, target, leadRequestOrDefault(u.tokens), u.lang);
       await sendAnswer(this.deps, step.context, subscribedAnswer(kb, outcome, u.lang, today));
     }
     const provider = target.kind === 'deadlines' ? target.ids.find((id) => id.startsWith('pic:'))?.slice(4) : undefined;

@@ -40,7 +40,7 @@ async function run(label: string, conversations: number, perConversation: number
   const deadline = app.kb.deadlines().find((d) => d.id === 'eol:bench') as Deadline;
   for (let c = 0; c < conversations; c++) {
     await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${c}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
-    await store.subscribe({ conversationKey: `msteams:c${c}`, target: 'eol:bench', leadDays: Array.from({ length: perConversation }, (_, i) => i), lang: 'en' }, [deadline], now);
+    await store.subscribe({ conversationKey: `msteams:c${c}`, target: 'eol:bench', leadMinutes: Array.from({ length: perConversation }, (_, i) => i * 1440), lang: 'en' }, [deadline], now);
   }
   await app.database.db.updateTable('reminder_sends').set({ next_attempt_at: now }).execute();
   const total = conversations * perConversation;

@@ -41,6 +41,8 @@ export const ConfigSchema = z.object({
   REMINDER_LEASE_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   /** Reminder sends in flight at once per process. */
   REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8),
+  /** A reminder delivered more than this long after its time (the bot was down) says that it comes late (ms). */
+  REMINDER_LATE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((c, ctx) => {

@@ -47,12 +47,15 @@ export function createReminders(deps: { database: Database; kb: KnowledgeBase; c
     },
     forget: (context) => store.forgetConversation(conversationKeyOf(TurnContext.getConversationReference(context.activity))),
     async start(adapter, render) {
+      const started = performance.now();
       const { added, cancelled } = await store.reschedule(kb.deadlines(), now().getTime());
-      if (added + cancelled > 0) logger.info({ added, cancelled }, 'reminder sends rescheduled from the knowledge base');
+      const overdue = await store.overdueCount(now().getTime());
+      if (added + cancelled > 0) logger.info({ added, cancelled, ms: Math.round(performance.now() - started) }, 'reminder sends rescheduled from the knowledge base');
+      if (overdue > 0) logger.info({ overdue }, 'reminders that fell due while the bot was down go out now, marked as late');
       scheduler = new ReminderScheduler(store, async (reference, send, lang) => {
         const deadline = kb.deadlines().find((d) => d.id === send.deadline_id);
         if (!deadline) throw new Error(`deadline ${send.deadline_id} is no longer in the knowledge base`);
-        const activity = render(reference.channelId ?? '', reminderAnswer(kb, deadline, lang as Lang, now()));
+        const activity = render(reference.channelId ?? '', reminderAnswer(kb, deadline, lang as Lang, now(), Number(send.due_at), config.REMINDER_LATE_AFTER_MS));
         await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
           await context.sendActivity(activity);
         });

@@ -74,9 +74,14 @@ export interface SubscriptionTable {
   id: string;
   conversation_key: string;
   target: string;
-  /** Days before the deadline, as a JSON array (`[30,7,1,0]`). */
-  lead_days: string;
+  /** Minutes before the deadline, as a JSON array (`[43200,10080,1440,0]`: 30, 7 and 1 day before, on the day). */
+  lead_minutes: string;
   lang: string;
+  /**
+   * 1: not a subscription but an exception to the conversation's every-date (`*`) subscription: no
+   * reminder about `target` ("cancel the Yahoo reminder" while subscribed to all dates).
+   */
+  excluded: number;
   /** 1 active; 0 when the bot was removed or blocked (403/404). */
   active: number;
   created_at: number;
@@ -85,15 +90,19 @@ export interface SubscriptionTable {
 
 export type SendStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
 
-/** One reminder to send: a subscription, a deadline on a given date, a lead time. */
+/**
+ * One reminder to send: a conversation, a deadline on a given date, a lead time. Unique on those four,
+ * whatever number of subscriptions asks for it.
+ */
 export interface ReminderSendTable {
   id: string;
+  /** The subscription that scheduled it first (informative: another may want it too). */
   subscription_id: string;
   conversation_key: string;
   deadline_id: string;
   /** The deadline's date when this send was scheduled; a moved date cancels it and schedules anew. */
   deadline_date: string;
-  lead_days: number;
+  lead_minutes: number;
   due_at: number;
   status: SendStatus;
   attempts: number;

@@ -44,7 +44,7 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     const now = Date.now();
     for (let i = 0; i < COUNT; i++) {
       await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
-      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:crash', leadDays: [0], lang: 'en' }, [deadline], now);
+      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:crash', leadMinutes: [0], lang: 'en' }, [deadline], now);
     }
     await seed.db.updateTable('reminder_sends').set({ next_attempt_at: now }).execute();
     await seed.close();

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { Pacer } from '../../src/reminders/pacer';
 import { DEFAULT_RETRY, retryAfterMs, verdictFor } from '../../src/reminders/retryPolicy';
-import { DEFAULT_LEAD_DAYS, deadlineInstant, isPast, remindersAhead } from '../../src/reminders/schedule';
+import { DEFAULT_LEAD_MINUTES, deadlineInstant, isPast, remindersAhead } from '../../src/reminders/schedule';
 
 describe('reminder pacing, retries and schedule', () => {
   describe('Pacer', () => {
@@ -81,12 +81,12 @@ describe('reminder pacing, retries and schedule', () => {
 
     it('schedules 30, 7 and 1 day before and on the day, only those still ahead', () => {
       const now = Date.parse('2026-11-25T12:00:00Z');
-      const ahead = remindersAhead('2026-12-01', DEFAULT_LEAD_DAYS, now);
-      assert.deepEqual(ahead.map((r) => [r.leadDays, new Date(r.dueAt).toISOString()]), [
-        [1, '2026-11-30T09:00:00.000Z'],
+      const ahead = remindersAhead('2026-12-01', DEFAULT_LEAD_MINUTES, now);
+      assert.deepEqual(ahead.map((r) => [r.leadMinutes, new Date(r.dueAt).toISOString()]), [
+        [1440, '2026-11-30T09:00:00.000Z'],
         [0, '2026-12-01T09:00:00.000Z'],
       ]);
-      assert.deepEqual(remindersAhead('2014-06-30', DEFAULT_LEAD_DAYS, now), []);
+      assert.deepEqual(remindersAhead('2014-06-30', DEFAULT_LEAD_MINUTES, now), []);
       assert.equal(isPast('2014-06-30', now), true);
     });
   });

@@ -66,6 +66,6 @@ describe('reminders end to end (HTTP, scheduler, connector stand-in)', function 
 
   it('never subscribes on a request that is not about reminders', async () => {
     assert.match(await say('rem-4', 'peux-tu me réserver un train pour Marseille ?'), /^Je ne peux pas répondre à cela/);
-    assert.deepEqual(await bot.app.reminders.store.subscriptions('emulator:rem-4'), []);
+    assert.deepEqual(await bot.app.reminders.store.subscriptions('emulator:rem-4'), { items: [], excluded: [] });
   });
 });

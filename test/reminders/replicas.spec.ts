@@ -32,7 +32,7 @@ describe('two replicas on one PostgreSQL share due reminders', function () {
         channelId: 'msteams', serviceUrl: first.serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' },
         bot: { id: 'bot', name: 'bot' }, user: { id: 'u', name: 'u' },
       }, now);
-      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:load', leadDays: [0], lang: 'en' }, [due], now);
+      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:load', leadMinutes: [0], lang: 'en' }, [due], now);
     }
     // Both replicas run before anything is due, so that neither has a head start.
     replicas.push(await startBot(env));

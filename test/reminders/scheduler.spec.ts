@@ -41,7 +41,7 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     const deadlines = offsetsSeconds.map((s, i) => deadline(`eol:d${i}`, new Date(T0 + s * 1000).toISOString()));
     for (const c of conversations) {
       await store.saveReference(reference(c), T0);
-      await store.subscribe({ conversationKey: `msteams:${c}`, target: '*', leadDays: [0], lang: 'en' }, deadlines, T0 - 1);
+      await store.subscribe({ conversationKey: `msteams:${c}`, target: '*', leadMinutes: [0], lang: 'en' }, deadlines, T0 - 1);
     }
   }
 
@@ -81,7 +81,7 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     await scheduler.stop();
     assert.equal(await store.reference('msteams:gone'), undefined);
     assert.deepEqual(await store.sendCounts(), { cancelled: 2 });
-    assert.deepEqual(await store.subscriptions('msteams:gone'), [], 'no active subscription');
+    assert.deepEqual((await store.subscriptions('msteams:gone')).items, [], 'no active subscription');
   });
 
   it('gives up after the bounded number of attempts and marks the send failed', async () => {
@@ -127,7 +127,7 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     const reminders = createReminders({ database, kb, config: parseConfig({ REMINDER_POLL_MS: '100' }), logger: silent, now: () => new Date() });
     await store.saveReference(reference('fr-conv'), T0);
     const future = deadline('eol:x', new Date(T0 + 1000).toISOString());
-    await store.subscribe({ conversationKey: 'msteams:fr-conv', target: 'eol:x', leadDays: [0], lang: 'fr' }, [future], T0);
+    await store.subscribe({ conversationKey: 'msteams:fr-conv', target: 'eol:x', leadMinutes: [0], lang: 'fr' }, [future], T0);
     sandbox.stub(kb, 'deadlines').returns([{ ...future, name: 'Passerelle X' }]);
     const sent: Record<string, unknown>[] = [];
     const adapter = {
@@ -146,7 +146,7 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   it('reschedules at start-up when a date is added, moved or removed in the knowledge base', async () => {
     await store.saveReference(reference('a'), T0);
     const day = (d: number): string => new Date(T0 + d * 86_400_000).toISOString().slice(0, 10);
-    await store.subscribe({ conversationKey: 'msteams:a', target: '*', leadDays: [7, 0], lang: 'en' }, [deadline('eol:x', day(30))], T0);
+    await store.subscribe({ conversationKey: 'msteams:a', target: '*', leadMinutes: [7 * 1440, 0], lang: 'en' }, [deadline('eol:x', day(30))], T0);
     assert.deepEqual(await store.sendCounts(), { pending: 2 });
     // x moved to day 40, y added, nothing removed yet.
     assert.deepEqual(await store.reschedule([deadline('eol:x', day(40)), deadline('eol:y', day(20))], T0), { added: 4, cancelled: 2 });

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import { initial } from './001_initial';
 import { reminders } from './002_reminders';
+import { reminderTimes } from './003_reminder_times';
 
 /**
  * Every migration, by name. Kysely runs them in name order, so names start with a zero-padded number.
@@ -11,4 +12,5 @@ import { reminders } from './002_reminders';
 export const MIGRATIONS: Readonly<Record<string, Migration>> = {
   '001_initial': initial,
   '002_reminders': reminders,
+  '003_reminder_times': reminderTimes,
 };
