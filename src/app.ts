@@ -24,6 +24,7 @@ import { renderAnswer } from './render/renderAnswer';
 import { botFrameworkAuthentication } from './server/authentication';
 import { BotAdapter } from './server/botAdapter';
 import { createServer, isLoopbackHost } from './server/server';
+import { createTenantGate, TenantPolicy } from './server/tenantGate';
 import { DbStorage } from './storage/dbStorage';
 import { openDatabase, type Database } from './storage/database';
 import { FeedbackStore } from './storage/feedbackStore';
@@ -135,8 +136,14 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   }
   const { kb, nlu, bot, onTurnError, feedback, reminders } = built;
   const auth = botFrameworkAuthentication(config, overrides.openIdMetadataUrl);
-  const adapter = new BotAdapter(auth);
+  const tenants = new TenantPolicy(config.ALLOWED_TENANT_IDS);
+  const adapter = new BotAdapter(auth, tenants);
   adapter.onTurnError = onTurnError;
+  // First: a tenant the bot does not serve gets no further (no answer, no state, no saved reference).
+  adapter.use(createTenantGate({
+    policy: tenants, logger,
+    refusal: (context) => ({ type: 'message', text: kb.message('tenant_not_allowed', context.activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en') }),
+  }));
   adapter.use(reminders.middleware);
   const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config) });
   let scheduler: ReminderScheduler | undefined;

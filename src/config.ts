@@ -26,6 +26,15 @@ export const ConfigSchema = z.object({
    */
   HOST: z.string().trim().regex(/^[^\s/]*$/, 'expected an address or host name, e.g. 127.0.0.1 or 0.0.0.0').optional()
     .transform((v) => (v === '' ? undefined : v)),
+  /**
+   * Tenants (Microsoft Entra directory ids) whose users the bot serves, comma-separated; empty: any tenant.
+   * Kept lower-case, as the ids are compared.
+   */
+  ALLOWED_TENANT_IDS: z.string().default('')
+    .transform((v) => v.split(',').map((id) => id.trim().toLowerCase()).filter((id) => id !== ''))
+    .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected tenant ids (GUIDs) separated by commas'))),
+  /** Days after which unanswered questions, feedback and idle conversations' state are deleted. */
+  DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   /** Folder holding the knowledge base. */
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   /** `sqlite:<file>` (default, under ./data/) or `postgres://…`. */

@@ -6,6 +6,7 @@ export enum ErrorCode {
   ConfigInvalid = 'config_invalid',
   KnowledgeInvalid = 'knowledge_invalid',
   KnowledgeUnreadable = 'knowledge_unreadable',
+  TenantNotAllowed = 'tenant_not_allowed',
 }
 
 export abstract class CodedError extends Error {
@@ -36,5 +37,18 @@ export class KnowledgeUnreadableError extends CodedError {
   constructor(readonly file: string, detail: string) {
     super(`${file}: ${detail}`);
     this.name = 'KnowledgeUnreadableError';
+  }
+}
+
+/**
+ * A proactive message to a conversation of a tenant not in `ALLOWED_TENANT_IDS`, refused before sending.
+ * `statusCode` 403 is what the connector answers when the bot may not post, and is treated the same way.
+ */
+export class TenantNotAllowedError extends CodedError {
+  readonly code = ErrorCode.TenantNotAllowed;
+  readonly statusCode = 403;
+  constructor(channelId: string) {
+    super(`proactive message refused: the conversation (${channelId || 'unknown channel'}) belongs to a tenant not in ALLOWED_TENANT_IDS`);
+    this.name = 'TenantNotAllowedError';
   }
 }

@@ -69,4 +69,19 @@ describe('config', () => {
       assert.doesNotThrow(() => botFrameworkAuthentication(c), c.MicrosoftAppType);
     }
   });
+
+  it('reads ALLOWED_TENANT_IDS as a list of tenant ids (empty: any tenant), naming a bad one', () => {
+    assert.deepEqual(parseConfig({}).ALLOWED_TENANT_IDS, []);
+    assert.deepEqual(parseConfig({ ALLOWED_TENANT_IDS: ' , ' }).ALLOWED_TENANT_IDS, []);
+    assert.deepEqual(parseConfig({ ALLOWED_TENANT_IDS: ' 72F988BF-86F1-41AF-91AB-2D7CD011DB47,deadbeef-1111-4222-8333-444455556666 ,' }).ALLOWED_TENANT_IDS,
+      ['72f988bf-86f1-41af-91ab-2d7cd011db47', 'deadbeef-1111-4222-8333-444455556666']);
+    assert.throws(() => parseConfig({ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }), /ALLOWED_TENANT_IDS\.0: expected tenant ids \(GUIDs\)/);
+  });
+
+  it('keeps data 90 days by default, at least 1', () => {
+    assert.equal(parseConfig({}).DATA_RETENTION_DAYS, 90);
+    assert.equal(parseConfig({ DATA_RETENTION_DAYS: '1' }).DATA_RETENTION_DAYS, 1);
+    assert.throws(() => parseConfig({ DATA_RETENTION_DAYS: '0' }), /DATA_RETENTION_DAYS:/);
+    assert.throws(() => parseConfig({ DATA_RETENTION_DAYS: '1.5' }), /DATA_RETENTION_DAYS:/);
+  });
 });
