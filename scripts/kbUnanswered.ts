@@ -1,7 +1,8 @@
 /**
  * `npm run kb:unanswered`: what the knowledge-base owner should look at — the questions the bot could
  * not answer (most asked first) and the answers people found unhelpful. Reads the database the bot uses
- * (DATABASE_URL, default sqlite:./data/bot.sqlite) and never creates one.
+ * (DATABASE_URL, default sqlite:./data/bot.sqlite) and never creates one. What it lists covers the last
+ * DATA_RETENTION_DAYS days (90 by default): the bot deletes anything older.
  *
  *   npm run kb:unanswered -- [--since YYYY-MM-DD] [--limit N] [--json]
  */
@@ -81,7 +82,7 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (!(err instanceof DatabaseNotFoundError)) throw err;
     const nothing: FeedbackSummary = { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] };
-    if (options.json) console.log(JSON.stringify({ since: options.since ?? null, unanswered: [], feedback: nothing }, null, 2));
+    if (options.json) console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered: [], feedback: nothing }, null, 2));
     else console.log(`No unanswered questions recorded yet (${err.message}).`);
     return;
   }
@@ -90,9 +91,11 @@ async function main(argv: string[]): Promise<void> {
     const unanswered = await store.listUnanswered(options);
     const feedback = await store.feedbackSummary(options);
     if (options.json) {
-      console.log(JSON.stringify({ since: options.since ?? null, unanswered, feedback }, null, 2));
+      console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered, feedback }, null, 2));
       return;
     }
+    // The bot deletes older rows (src/storage/retention.ts): say what period this can cover.
+    console.log(`Questions from the last ${config.DATA_RETENTION_DAYS} days are kept (DATA_RETENTION_DAYS); older questions and feedback are deleted.\n`);
     printUnanswered(unanswered, options.since);
     console.log('');
     printFeedback(feedback);

@@ -28,6 +28,7 @@ import { createTenantGate, TenantPolicy } from './server/tenantGate';
 import { DbStorage } from './storage/dbStorage';
 import { openDatabase, type Database } from './storage/database';
 import { FeedbackStore } from './storage/feedbackStore';
+import { RetentionJob, type RetentionOptions } from './storage/retention';
 import { createReminders, type Reminders } from './reminders/reminders';
 import type { ReminderScheduler } from './reminders/scheduler';
 import type { ReminderService } from './reminders/reminderService';
@@ -46,6 +47,8 @@ export interface AppOverrides {
   openIdMetadataUrl?: string;
   /** The classifier's training, computed ahead (the build's cache, see nlu/trainingCache.ts). */
   prepared?: PreparedTraining;
+  /** When the data retention job runs (default: a minute after start, then hourly). */
+  retention?: Pick<RetentionOptions, 'firstRunMs' | 'intervalMs'>;
 }
 
 export interface App {
@@ -59,9 +62,11 @@ export interface App {
   reminders: Reminders;
   adapter: BotAdapter;
   server: restify.Server;
+  /** Deletes what is older than DATA_RETENTION_DAYS, in the background while the server runs. */
+  retention: RetentionJob;
   /** Starts listening; resolves with the port (useful with PORT=0). */
   start(): Promise<number>;
-  /** Stops accepting requests, closes the server, then the database. */
+  /** Stops accepting requests, closes the server, stops the background jobs, then closes the database. */
   stop(): Promise<void>;
 }
 
@@ -147,9 +152,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.use(reminders.middleware);
   const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config) });
   let scheduler: ReminderScheduler | undefined;
+  // The real clock, as for the rows it deletes (DbStorage and FeedbackStore write with it), not `now`.
+  const retention = new RetentionJob(database.db, logger, { days: config.DATA_RETENTION_DAYS, ...overrides.retention });
 
   return {
-    config, logger, kb, nlu, bot, database, feedback, reminders, adapter, server,
+    config, logger, kb, nlu, bot, database, feedback, reminders, adapter, server, retention,
     start: async () => {
       const port = await new Promise<number>((resolvePort, reject) => {
         server.once('error', reject);
@@ -169,6 +176,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         else server.listen(config.PORT, host, listening);
       });
       scheduler = await reminders.start(adapter, (channelId, answer) => renderAnswer(kb, answer, channelId));
+      retention.start();
       return port;
     },
     stop: async () => {
@@ -178,6 +186,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       server.server.closeIdleConnections();
       await closed;
       await scheduler?.stop();
+      await retention.stop();
       await database.close();
     },
   };

@@ -18,10 +18,10 @@ interface Run { code: number; stdout: string; stderr: string; cwd: string }
  * `npm run kb:unanswered` as the knowledge-base owner runs it (`tsx scripts/kbUnanswered.ts`), from an
  * empty folder so that no developer's `.env` is read, with DATABASE_URL set (or unset) as given.
  */
-async function kbUnanswered(databaseUrl: string | undefined, args: string[] = []): Promise<Run> {
+async function kbUnanswered(databaseUrl: string | undefined, args: string[] = [], more: Record<string, string> = {}): Promise<Run> {
   const cwd = tempPath('cwd');
   mkdirSync(cwd, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env };
+  const env: NodeJS.ProcessEnv = { ...process.env, ...more };
   delete env.DATABASE_URL;
   if (databaseUrl !== undefined) env.DATABASE_URL = databaseUrl;
   try {
@@ -59,7 +59,7 @@ describe('npm run kb:unanswered', () => {
     assert.equal(run.stdout, `No unanswered questions recorded yet (No database at sqlite:${join(run.cwd, 'data/bot.sqlite')}).\n`);
     assert.equal(existsSync(join(run.cwd, 'data')), false, 'no data folder created');
     const json = await kbUnanswered(undefined, ['--json']);
-    assert.deepEqual(JSON.parse(json.stdout), { since: null, unanswered: [], feedback: { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] } });
+    assert.deepEqual(JSON.parse(json.stdout), { since: null, retentionDays: 90, unanswered: [], feedback: { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] } });
   });
 
   it('says so plainly on an empty database', async () => {
@@ -69,6 +69,16 @@ describe('npm run kb:unanswered', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^No unanswered questions recorded yet\.$/m);
     assert.match(run.stdout, /^No feedback on answers recorded yet\.$/m);
+  });
+
+  it('says which period it covers (DATA_RETENTION_DAYS)', async () => {
+    const url = await freshDatabaseUrl('sqlite');
+    await (await openDatabase(url)).close();
+    const run = await kbUnanswered(url);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Questions from the last 90 days are kept \(DATA_RETENTION_DAYS\); older questions and feedback are deleted\.$/m);
+    const shorter = await kbUnanswered(url, ['--json'], { DATA_RETENTION_DAYS: '30' });
+    assert.equal((JSON.parse(shorter.stdout) as { retentionDays: number }).retentionDays, 30);
   });
 
   describe('on a seeded SQLite file', () => {
