@@ -16,6 +16,11 @@ export interface DialogDeps {
   reminders?: ReminderService;
   /** Told of every answer sent (the app records the questions it could not answer). */
   answered?(context: TurnContext, answer: Answer): Promise<void>;
+  /**
+   * Deletes what is kept about this conversation (state, reference, reminder subscriptions); the turn's
+   * state is then not saved. Absent in tests of dialogs alone.
+   */
+  forget?(context: TurnContext): Promise<void>;
 }
 
 /** Sends an answer on its channel. */

@@ -4,10 +4,11 @@ import { getUnderstanding } from '../src/bot/turnUnderstanding';
 import { NONE_INTENT, subjectOf } from '../src/nlu/intents';
 import { CONFIDENT } from '../src/nlu/nlu';
 import type { DialogDeps } from './dialogDeps';
+import { FORGET_DIALOG, ForgetDialog } from './forgetDialog';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
 import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
 import { REMINDERS_DIALOG, RemindersDialog } from './remindersDialog';
-import { resolveRoute } from './route';
+import { resolveRoute, type RequiredWords } from './route';
 import { saysAllServers, SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './supportMatrixDialog';
 import { TopicDialog, topicDialogId } from './topicDialog';
 
@@ -24,6 +25,7 @@ const ROUTES: Record<string, string> = {
   thanks: HELP_DIALOG,
   none: HELP_DIALOG,
   reminders: REMINDERS_DIALOG,
+  forget: FORGET_DIALOG,
 };
 
 /**
@@ -33,14 +35,17 @@ const ROUTES: Record<string, string> = {
 export class RootDialog extends ComponentDialog {
   private readonly topicSubjects = new Set<string>();
   private readonly relatedIntents: Record<string, string>;
+  private readonly requiredWords: RequiredWords;
 
   constructor(private readonly deps: DialogDeps) {
     super(ROOT_DIALOG);
     this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
+    this.requiredWords = Object.fromEntries(deps.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])));
     this.addDialog(new SupportMatrixDialog(deps));
     this.addDialog(new PublicImDialog(deps));
     this.addDialog(new HelpDialog(deps));
     this.addDialog(new RemindersDialog(deps));
+    this.addDialog(new ForgetDialog(deps));
     for (const { subject } of deps.kb.subjects) {
       this.topicSubjects.add(subject);
       this.addDialog(new TopicDialog(subject, deps));
@@ -67,7 +72,7 @@ export class RootDialog extends ComponentDialog {
   private async route(inner: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(inner.context);
     const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
-    const route = resolveRoute(u, memory, this.relatedIntents);
+    const route = resolveRoute(u, memory, this.relatedIntents, this.requiredWords);
     const subject = subjectOf(route.intent);
     // Support and PIC dialogs say which products they know; other subjects have no such list.
     if (route.unknownProduct && !SUBJECTS_WITH_PRODUCTS.has(subject)) return inner.beginDialog(HELP_DIALOG, { ...route, intent: NONE_INTENT });

@@ -76,11 +76,16 @@ function namesUnknownVersion(u: Understanding): boolean {
   return u.unknownWords.some((w) => /^(19|20)\d\d$/.test(w));
 }
 
+/** Per intent, the word groups a message must contain for the bot to act on it (`requiredWords` in training files). */
+export type RequiredWords = Readonly<Record<string, readonly ReadonlySet<string>[]>>;
+
 /**
- * Decides what a message asks (`relatedIntents`: related product id → the intent that explains it), combining the classifier's intent, the products it names and what the
+ * Decides what a message asks (`relatedIntents`: related product id → the intent that explains it; `requiredWords`: see above), combining the classifier's intent, the products it names and what the
  * conversation was about. Pure: the dialogs call it and act on the result.
  */
-export function resolveRoute(u: Understanding, memory: ConversationMemory, relatedIntents: Record<string, string> = {}): Route {
+export function resolveRoute(
+  u: Understanding, memory: ConversationMemory, relatedIntents: Record<string, string> = {}, requiredWords: RequiredWords = {},
+): Route {
   const kinds = kindsOf(u);
   const inMention = new Set<number>();
   for (const m of u.mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);
@@ -96,6 +101,9 @@ export function resolveRoute(u: Understanding, memory: ConversationMemory, relat
   }
 
   if (subjectOf(intent) === 'reminders' && !u.tokens.some((t) => REMINDER_WORDS.test(t))) intent = NONE_INTENT;
+  // Likewise for intents the knowledge base guards with required words ("forget me" deletes what is kept).
+  const groups = requiredWords[intent];
+  if (groups && !groups.every((group) => u.tokens.some((t) => group.has(t)))) intent = NONE_INTENT;
 
   // A yes/no question about one client is about one server, which the dialog asks for.
   if (intent === 'support.client' && isYesNoQuestion(otherWords)) intent = 'support.check';

@@ -102,6 +102,8 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   };
   const deps: DialogDeps = {
     kb, memory, render, answered, now: overrides.now ?? (() => new Date()), ...(stores.reminders ? { reminders: stores.reminders } : {}),
+    // "Forget me" deletes what the bot deletes when it is removed from the conversation.
+    forget: (context) => bot.forget(context),
   };
   const rootDialog = new RootDialog(deps);
   const bot = new LyncBot({

@@ -25,9 +25,10 @@ export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'int
 
 /** A short reply from the bot's own sentences (greeting, thanks, errors). */
 export function messageAnswer(
-  kb: KnowledgeBase, lang: Lang, key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text' | 'feedback_thanks' | 'feedback_sorry' | 'reminders_unavailable',
+  kb: KnowledgeBase, lang: Lang,
+  key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text' | 'feedback_thanks' | 'feedback_sorry' | 'reminders_unavailable' | 'forgotten',
 ): Answer {
-  const quiet = key === 'error' || key === 'feedback_thanks';
+  const quiet = key === 'error' || key === 'feedback_thanks' || key === 'forgotten';
   return answer('message', lang, kb.message(key, lang), { suggestions: quiet ? [] : firstExamples(kb, lang).slice(0, 3) });
 }
 

@@ -110,8 +110,12 @@ export class LyncBot extends TeamsActivityHandler {
     });
   }
 
-  /** The app was uninstalled or the bot removed: nothing about this conversation is kept. */
-  private async forget(context: TurnContext): Promise<void> {
+  /**
+   * Nothing about this conversation is kept (the app was uninstalled, the bot removed, or a user asked
+   * to be forgotten): its state and, through `forgetConversation`, its reference and subscriptions are
+   * deleted, and this turn's state is not written back.
+   */
+  async forget(context: TurnContext): Promise<void> {
     await this.deps.conversationState.delete(context);
     await this.deps.forgetConversation?.(context);
     this.forgotten.add(context);

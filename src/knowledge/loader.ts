@@ -4,7 +4,7 @@ import { CORE_SCHEMA, load as loadYaml } from 'js-yaml';
 import type { z } from 'zod';
 import { KnowledgeInvalidError, KnowledgeUnreadableError } from '../errors';
 import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
-import { normalizePhrase } from '../nlu/normalize';
+import { normalizePhrase, tokenize } from '../nlu/normalize';
 import { KnowledgeBase } from './knowledgeBase';
 import {
   BotFile, EndOfLifeFile, PublicImFile, SourcesFile, SupportMatrixFile, TopicsFile, TrainingFile,
@@ -185,6 +185,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     if (!utterances.has(intent)) problems.add(label(trainingDir), '(folder)', `intent "${intent}" has no training phrases`);
   }
   checkHeldOut(trainingFiles, problems);
+  checkRequiredWords(trainingFiles, problems);
 
   if (problems.list.length > 0) throw new KnowledgeInvalidError(problems.list);
   return new KnowledgeBase({
@@ -252,4 +253,24 @@ function checkHeldOut(files: { file: string; data: TrainingFile }[], problems: P
       if (trained.has(normalizePhrase(t))) problems.add(file, ['intents', i, 'tests', lang, j], `test phrase "${t}" is also a training phrase`);
     });
   }));
+}
+
+/**
+ * Required words are written as the tokenizer folds them (one word, no accents), and every phrase of the
+ * intent, trained or held out, contains one word of each group: otherwise the bot would never act on it.
+ */
+function checkRequiredWords(files: { file: string; data: TrainingFile }[], problems: Problems): void {
+  for (const { file, data } of files) data.intents.forEach((e, i) => {
+    const groups = e.requiredWords ?? [];
+    groups.forEach((group, g) => group.forEach((word, w) => {
+      if (tokenize(word).join(' ') !== word) problems.add(file, ['intents', i, 'requiredWords', g, w], `"${word}" is not one folded word (write "${tokenize(word).join(' ')}")`);
+    }));
+    for (const kind of ['utterances', 'tests'] as const) for (const lang of ['en', 'fr'] as const) {
+      e[kind][lang].forEach((phrase, j) => {
+        const tokens = new Set(tokenize(phrase));
+        const missing = groups.findIndex((group) => !group.some((word) => tokens.has(word)));
+        if (missing >= 0) problems.add(file, ['intents', i, kind, lang, j], `"${phrase}" has none of requiredWords[${missing}]`);
+      });
+    }
+  });
 }

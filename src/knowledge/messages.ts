@@ -100,5 +100,6 @@ export const MESSAGE_KEYS = [
   'suggest_remind',
   'reminders_unavailable',
   'tenant_not_allowed',
+  'forgotten',
 ] as const;
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

@@ -167,6 +167,11 @@ export type TopicsFile = z.infer<typeof TopicsFile>;
 export const TrainingFile = z.strictObject({
   intents: z.array(z.strictObject({
     intent: Id,
+    /**
+     * Word groups a message must contain, one word of each (written folded: lower case, no accents), for
+     * the intent to be acted on. For intents that delete something: the classifier's guess is not enough.
+     */
+    requiredWords: z.array(z.array(z.string().trim().min(1)).min(1)).optional(),
     utterances: z.strictObject({ en: z.array(z.string().trim().min(1)).min(1), fr: z.array(z.string().trim().min(1)).min(1) }),
     tests: z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) }),
   })).min(1),

@@ -17,6 +17,7 @@ export const BUILTIN_INTENTS = [
   'help',
   'greeting',
   'thanks',
+  'forget',
   'none',
 ] as const;
 export type BuiltinIntent = (typeof BUILTIN_INTENTS)[number];

@@ -96,6 +96,21 @@ describe('LyncBot (Teams behaviours)', () => {
     assert.equal(forget.callCount, 2, 'a member leaving is not the bot leaving');
   });
 
+  it('forgets a conversation when a user asks, says so in their language, and does not write the state back', async () => {
+    const stored = async (): Promise<number> => Object.keys(await storage.read(['msteams/conversations/conv/'])).length;
+    await adapter.processActivity(teams({}, { type: 'message', text: 'is lync 2010 supported?' }));
+    replies();
+    assert.equal(await stored(), 1);
+    await adapter.processActivity(teams({}, { type: 'message', text: 'forget me' }));
+    assert.equal(replies()[0]?.text, realKnowledge().message('forgotten', 'en'));
+    assert.equal(await stored(), 0, 'state deleted and not saved again');
+    assert.equal(forget.callCount, 1, 'reference and subscriptions deleted');
+    await adapter.processActivity(teams({}, { type: 'message', text: 'supprime mes données', locale: 'fr-FR' }));
+    assert.equal(replies()[0]?.text, realKnowledge().message('forgotten', 'fr'));
+    assert.equal(forget.callCount, 2);
+    assert.equal(await stored(), 0);
+  });
+
   it('records card feedback and thanks the user, in the conversation language', async () => {
     await adapter.processActivity(teams({}, { type: 'message', value: { feedback: 'helpful', question: 'q?', intent: 'pic.end_date', kind: 'provider' } }));
     assert.deepEqual(log.feedback, [{ channelId: 'msteams', helpful: true, lang: 'en', question: 'q?', intent: 'pic.end_date', answerKind: 'provider' }]);

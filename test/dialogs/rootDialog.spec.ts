@@ -65,6 +65,22 @@ describe('RootDialog (router and subject dialogs)', () => {
       ['is Zoom supported on Windows 11?', /I can't answer that|I don't know/],
     ]],
     ['shows help with example questions as buttons', [['help', /Here is what you can ask/, /Is Lync 2010 supported on Lync Server 2013\?/]]],
+    ['forgets the conversation when asked, in English', [['forget me', /^Done: I have deleted what I kept about this conversation/]]],
+    ['forgets the conversation when asked, in natural variants', [
+      ['please delete all my data', /^Done: I have deleted/],
+      ['can you erase everything you know about me?', /^Done: I have deleted/],
+    ]],
+    ['forgets the conversation when asked, in French', [
+      ['oublie-moi', /^C’est fait : j’ai supprimé ce que je gardais de cette conversation/],
+      ['supprime mes données', /^C’est fait : j’ai supprimé/],
+      ['effacez tout ce qui me concerne', /^C’est fait : j’ai supprimé/],
+    ]],
+    ['does not forget on a mere guess (the required words are missing)', [
+      ['do you store my data?', /^(?!Done)/],
+      ['never mind, forget it', /^(?!Done)/],
+      ['forget about yahoo', /^(?!Done)/],
+      ['stop the reminders', /^(?!Done: I have deleted)/],
+    ]],
   ];
 
   for (const [name, turns] of conversations) {

@@ -66,6 +66,17 @@ describe('knowledge loader', () => {
     assert.ok(problemsOf(dir).some((p) => /training\/meta\.yaml: intents\[0\]\.tests\.en\[\d+\]: test phrase/.test(p)));
   });
 
+  it('rejects a phrase of a guarded intent without its required words, and a required word not written folded', () => {
+    editYaml(dir, 'training/meta.yaml', (d) => {
+      const forget = d.intents.find((e: { intent: string }) => e.intent === 'forget');
+      forget.utterances.en.push('what do you keep');
+      forget.requiredWords[0].push('Löschen');
+    });
+    const problems = problemsOf(dir);
+    assert.ok(problems.some((p) => /training\/meta\.yaml: intents\[\d+\]\.utterances\.en\[\d+\]: "what do you keep" has none of requiredWords\[0\]/.test(p)), problems.join('\n'));
+    assert.ok(problems.some((p) => /requiredWords\[0\]\[\d+\]: "Löschen" is not one folded word \(write "loschen"\)/.test(p)), problems.join('\n'));
+  });
+
   it('rejects a trained intent that nothing answers', () => {
     editYaml(dir, 'training/meta.yaml', (d) => { d.intents[0].intent = 'weather.today'; });
     assert.ok(problemsOf(dir).some((p) => /intent "weather\.today" has no topic/.test(p)));
