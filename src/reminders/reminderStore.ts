@@ -227,47 +227,55 @@ export class ReminderStore {
 
   /**
    * Brings every active subscription's sends in line with the knowledge base's dates (at start-up), in a
-   * few set-based statements whatever the number of subscriptions:
+   * few set-based statements whatever the number of subscriptions. The dates scheduled last time are
+   * kept (`reminder_dates`), so a start works only on what changed:
    * 1. pending sends of a date that was moved or removed are cancelled (one statement);
-   * 2. for each date and lead time still ahead, one `insert … select` over the subscriptions covering it
-   *    (per distinct set of lead times) schedules what is missing: dates added for every-date
-   *    subscriptions, moved dates. A cancelled send the knowledge base wants again is revived.
+   * 2. for a date that is new or moved, one `insert … select` per lead time still ahead and distinct set
+   *    of lead times schedules a send for every conversation whose subscriptions cover it (cancelled
+   *    sends of that date, from an earlier move, are replaced).
    * Sends whose time has passed stay pending: they go out late, never silently dropped.
    */
   async reschedule(deadlines: readonly Deadline[], now: number): Promise<{ added: number; cancelled: number }> {
+    const current = deadlines.map((d) => `${d.id}|${d.date}`);
+    const known = new Set((await this.db.selectFrom('reminder_dates').select('deadline_key').execute()).map((r) => r.deadline_key));
+    const fresh = deadlines.filter((d) => !known.has(`${d.id}|${d.date}`));
+    // Fresh statistics, so that PostgreSQL plans the anti-join as one (not a loop over a table it believes empty).
+    if (fresh.length > 0 && this.dialect === 'postgres') await sql`analyze subscriptions, reminder_sends`.execute(this.db);
     return this.db.transaction().execute(async (trx) => {
-      const current = deadlines.map((d) => `${d.id}|${d.date}`);
       const cancelled = await trx.updateTable('reminder_sends').set({ status: 'cancelled', last_error: 'the date was moved or removed in the knowledge base' })
         .where('status', '=', 'pending')
         .$if(current.length > 0, (q) => q.where(sql<string>`deadline_id || '|' || deadline_date`, 'not in', current))
         .executeTakeFirst();
-      const leadSets = (await trx.selectFrom('subscriptions').select('lead_minutes').distinct()
-        .where('active', '=', 1).where('excluded', '=', 0).execute()).map((r) => r.lead_minutes);
-      const newId = this.dialect === 'postgres' ? sql<string>`gen_random_uuid()::text` : sql<string>`lower(hex(randomblob(16)))`;
       let added = 0;
-      for (const deadline of deadlines) {
-        for (const leadSet of leadSets) {
-          for (const r of remindersAhead(deadline.date, JSON.parse(leadSet) as number[], now)) {
-            const result = await sql`
-              insert into reminder_sends (id, subscription_id, conversation_key, deadline_id, deadline_date, lead_minutes, due_at,
-                status, attempts, next_attempt_at, lease_owner, lease_until, sent_at, last_error)
-              select ${newId}, sid, conversation_key, ${deadline.id}, ${deadline.date}, ${r.leadMinutes}, ${r.dueAt}, 'pending', 0, ${r.dueAt}, null, null, null, null
-              from (
-                select min(s.id) as sid, s.conversation_key from subscriptions s
-                where s.active = 1 and s.excluded = 0 and s.lead_minutes = ${leadSet}
-                  and (s.target = ${deadline.id} or (s.target = ${ALL_DEADLINES} and not exists (
-                    select 1 from subscriptions e where e.conversation_key = s.conversation_key and e.target = ${deadline.id} and e.excluded = 1)))
-                group by s.conversation_key
-              ) covering
-              where not exists (
-                select 1 from reminder_sends r where r.conversation_key = covering.conversation_key and r.deadline_id = ${deadline.id}
-                  and r.deadline_date = ${deadline.date} and r.lead_minutes = ${r.leadMinutes} and r.status <> 'cancelled')
-              on conflict (conversation_key, deadline_id, deadline_date, lead_minutes) do update
-                set status = 'pending', attempts = 0, next_attempt_at = excluded.next_attempt_at, due_at = excluded.due_at, last_error = null
-                where reminder_sends.status = 'cancelled'`.execute(trx);
-            added += Number(result.numAffectedRows ?? 0);
+      if (fresh.length > 0) {
+        const leadSets = (await trx.selectFrom('subscriptions').select('lead_minutes').distinct()
+          .where('active', '=', 1).where('excluded', '=', 0).execute()).map((r) => r.lead_minutes);
+        const newId = this.dialect === 'postgres' ? sql<string>`gen_random_uuid()::text` : sql<string>`lower(hex(randomblob(16)))`;
+        for (const deadline of fresh) {
+          await trx.deleteFrom('reminder_sends').where('deadline_id', '=', deadline.id).where('deadline_date', '=', deadline.date).where('status', '=', 'cancelled').execute();
+          for (const leadSet of leadSets) {
+            for (const r of remindersAhead(deadline.date, JSON.parse(leadSet) as number[], now)) {
+              const result = await sql`
+                insert into reminder_sends (id, subscription_id, conversation_key, deadline_id, deadline_date, lead_minutes, due_at,
+                  status, attempts, next_attempt_at, lease_owner, lease_until, sent_at, last_error)
+                select ${newId}, sid, conversation_key, ${deadline.id}, ${deadline.date}, ${r.leadMinutes}, ${r.dueAt}, 'pending', 0, ${r.dueAt}, null, null, null, null
+                from (
+                  select min(s.id) as sid, s.conversation_key from subscriptions s
+                  where s.active = 1 and s.excluded = 0 and s.lead_minutes = ${leadSet}
+                    and (s.target = ${deadline.id} or (s.target = ${ALL_DEADLINES} and not exists (
+                      select 1 from subscriptions e where e.conversation_key = s.conversation_key and e.target = ${deadline.id} and e.excluded = 1)))
+                  group by s.conversation_key
+                ) covering
+                where true
+                on conflict (conversation_key, deadline_id, deadline_date, lead_minutes) do nothing`.execute(trx);
+              added += Number(result.numAffectedRows ?? 0);
+            }
           }
         }
+      }
+      if (fresh.length > 0 || known.size !== current.length) {
+        await trx.deleteFrom('reminder_dates').execute();
+        if (current.length > 0) await trx.insertInto('reminder_dates').values(current.map((k) => ({ deadline_key: k, scheduled_at: now }))).execute();
       }
       return { added, cancelled: Number(cancelled.numUpdatedRows) };
     });

@@ -115,6 +115,12 @@ export interface ReminderSendTable {
   last_error: string | null;
 }
 
+/** A knowledge-base date (`<deadline id>|<date>`) that start-up rescheduling has scheduled sends for. */
+export interface ReminderDateTable {
+  deadline_key: string;
+  scheduled_at: number;
+}
+
 export interface DatabaseTables {
   bot_state: BotStateTable;
   feedback: FeedbackTable;
@@ -122,6 +128,7 @@ export interface DatabaseTables {
   conversation_refs: ConversationRefTable;
   subscriptions: SubscriptionTable;
   reminder_sends: ReminderSendTable;
+  reminder_dates: ReminderDateTable;
 }
 
 /**

@@ -86,18 +86,31 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await pending(), ['eol:x-0d']);
     });
 
-    it('reschedules 2,000 subscriptions in a few statements, whatever their number', async () => {
-      const x = deadline('eol:x', at(10));
-      const rows = Array.from({ length: 2000 }, (_, i) => ({
-        id: `s${i}`, conversation_key: `msteams:c${i}`, target: i % 2 ? '*' : 'eol:x', lead_minutes: i % 3 ? '[0]' : `[${7 * DAY},0]`,
-        lang: 'en', active: 1, excluded: 0, created_at: T0, deactivated_reason: null,
-      }));
-      for (let i = 0; i < rows.length; i += 500) await database.db.insertInto('subscriptions').values(rows.slice(i, i + 500)).execute();
-      const queries: string[] = [];
-      const counting = database.db.withPlugin({ transformQuery: (a) => { queries.push(a.queryId.queryId); return a.node; }, transformResult: async (a) => a.result });
-      const r = await new ReminderStore(counting, database.dialect).reschedule([x], T0);
-      assert.deepEqual(r, { added: 2000 + 667, cancelled: 0 });
-      assert.ok(queries.length < 10, `${queries.length} statements`);
+    it('reschedules in a number of statements that does not grow with the subscriptions, and skips dates already scheduled', async () => {
+      const statements = async (count: number): Promise<{ first: number; again: number; added: number }> => {
+        await database.db.deleteFrom('subscriptions').execute();
+        await database.db.deleteFrom('reminder_sends').execute();
+        await database.db.deleteFrom('reminder_dates').execute();
+        const rows = Array.from({ length: count }, (_, i) => ({
+          id: `s${i}`, conversation_key: `msteams:c${i}`, target: i % 2 ? '*' : 'eol:x', lead_minutes: i % 3 ? '[0]' : `[${7 * DAY},0]`,
+          lang: 'en', active: 1, excluded: 0, created_at: T0, deactivated_reason: null,
+        }));
+        for (let i = 0; i < rows.length; i += 500) await database.db.insertInto('subscriptions').values(rows.slice(i, i + 500)).execute();
+        let n = 0;
+        const counting = database.db.withPlugin({ transformQuery: (a) => { n++; return a.node; }, transformResult: async (a) => a.result });
+        const store2 = new ReminderStore(counting, database.dialect);
+        const r = await store2.reschedule([deadline('eol:x', at(10))], T0);
+        const first = n;
+        n = 0;
+        assert.deepEqual(await store2.reschedule([deadline('eol:x', at(10))], T0), { added: 0, cancelled: 0 });
+        return { first, again: n, added: r.added };
+      };
+      const small = await statements(300);
+      const large = await statements(3000);
+      assert.equal(small.added, 300 + 100);
+      assert.equal(large.added, 3000 + 1000);
+      assert.equal(large.first, small.first, 'same statements for 10 times the subscriptions');
+      assert.ok(large.again < large.first, `a restart with the same dates does less (${large.again} < ${large.first})`);
     });
   });
 

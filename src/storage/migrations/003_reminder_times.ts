@@ -9,6 +9,7 @@ import { sql, type Kysely, type Migration } from 'kysely';
  *   subscriptions lead to it (every date + one date on the day used to send two identical reminders):
  *   the unique key moves from the subscription to the conversation. Duplicates already stored are
  *   merged, keeping the most advanced one (sent, sending, pending, failed, cancelled).
+ * - `reminder_dates`: the dates start-up rescheduling last brought the sends in line with.
  * - `subscriptions.excluded`: a row that takes one date out of an every-date subscription ("cancel the
  *   Yahoo reminder" while subscribed to all dates).
  */
@@ -40,5 +41,11 @@ export const reminderTimes: Migration = {
     await db.schema.createIndex('reminder_sends_unique_send').unique().on('reminder_sends')
       .columns(['conversation_key', 'deadline_id', 'deadline_date', 'lead_minutes']).execute();
     await db.schema.createIndex('subscriptions_target').on('subscriptions').columns(['target', 'active']).execute();
+    // The knowledge base's dates as last scheduled (`<deadline id>|<date>`): a start compares them with
+    // the current ones and works only on what was added, moved or removed.
+    await db.schema.createTable('reminder_dates')
+      .addColumn('deadline_key', 'text', (c) => c.primaryKey())
+      .addColumn('scheduled_at', 'bigint', (c) => c.notNull())
+      .execute();
   },
 };
