@@ -68,7 +68,7 @@ export class ReminderService {
     const possible = (d: Deadline): number[] => request.minutes.filter((m) => dueAt(d.date, m) > now);
     const tooLate = ahead.map((d) => ({ deadline: d, leadMinutes: request.minutes.filter((m) => dueAt(d.date, m) <= now) })).filter((t) => t.leadMinutes.length > 0);
     const scheduled = ahead.filter((d) => possible(d).length > 0);
-    const tooClose = ahead.filter((d) => possible(d).length === 0);
+    const tooClose = request.minutes.length === 0 ? [] : ahead.filter((d) => possible(d).length === 0);
     let previous: number[] | undefined;
     let leadMinutes = request.minutes;
     let restored: Deadline[] = [];
