@@ -5,7 +5,7 @@ import { runEval } from '../scripts/lib/evalHarness';
 describe('question set, end to end over HTTP (npm run eval)', () => {
   it('answers at least 95 % of the questions correctly, in both languages', async function () {
     this.timeout(120_000);
-    const r = await runEval(resolve(__dirname, '../eval/questions.yaml'));
+    const r = await runEval(resolve(__dirname, '../eval/questions.yaml'), 'emulator');
     assert.ok(r.total >= 150, `only ${r.total} questions`);
     assert.ok(r.byLang.en.total > 50 && r.byLang.fr.total > 50, 'both languages are covered');
     const share = r.passed / r.total;
