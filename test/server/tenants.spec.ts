@@ -3,6 +3,7 @@ import { AppCredentials } from 'botframework-connector';
 import sinon from 'sinon';
 import { emulatorMessage, teamsPersonalMessage } from '../../scripts/lib/activities';
 import { TenantNotAllowedError } from '../../src/errors';
+import { verdictFor } from '../../src/reminders/retryPolicy';
 import { TENANT_REFUSED_BODY } from '../../src/server/tenantGate';
 import { realKnowledge } from '../helpers/knowledge';
 import { channelClaims, makeSigningKey, OpenIdStandIn, signToken } from '../helpers/botFrameworkKeys';
@@ -124,6 +125,8 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
     });
     assert.equal(logic.callCount, 0);
     assert.equal(bot.connector.inConversation('a:proactive-theirs').length, 0);
+    // The reminder scheduler treats it as a bot removed: the conversation is deactivated, not retried.
+    assert.equal(verdictFor(new TenantNotAllowedError('msteams'), 1).action, 'deactivate');
     await bot.app.adapter.continueConversationAsync(APP_ID, reference(OURS, 'a:proactive-ours'), logic);
     assert.equal(logic.callCount, 1);
     assert.equal(bot.connector.inConversation('a:proactive-ours')[0]?.text, 'reminder');
