@@ -1,0 +1,151 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Lang } from '../knowledge/schema';
+import type { Understanding } from '../nlu/nlu';
+import { PhraseGroup, type Lexicon, type Span } from './lexicon';
+
+/** The shape of a question: what kind of answer it wants. */
+export type Shape = 'yesno' | 'list' | 'count' | 'when' | 'ago' | 'why' | 'replace' | 'other';
+
+/**
+ * A question as the reasoning layer reads it: its shape, the products it names in their roles, the
+ * features and licences it asks about, and the words that change its meaning.
+ */
+export interface Frame {
+  lang: Lang;
+  tokens: string[];
+  shape: Shape;
+  clients: string[];
+  servers: string[];
+  providers: string[];
+  /** Server roles: "from X" (the server left), "to Y" (the server moved to). */
+  source?: string;
+  target?: string;
+  features: string[];
+  licences: string[];
+  /** A client name followed by "clients" ("which Lync 2010 clients"): every client of that name. */
+  family?: string;
+  negated: boolean;
+  both: boolean;
+  allServers: boolean;
+  butNot: boolean;
+  still: boolean;
+  buy: boolean;
+  need: boolean;
+  enough: boolean;
+  move: boolean;
+  keep: boolean;
+  /** A product qualifier the sources do not cover ("for Mac", "Teams"), as written. */
+  unknownProduct?: string;
+  /** A subject the sources do not cover ("lifecycle", "back end"), as written. */
+  uncovered?: string;
+  listRef?: 'first' | 'last' | 'all' | 'those';
+  /** Only follow-up words beside the products named ("and on 2010?", "et pour AOL ?"). */
+  elliptic: boolean;
+  /** Words that are neither products nor follow-up words (what the message adds). */
+  contentWords: string[];
+  /** Mentions of "clients"/"servers"/"providers" as such. */
+  asksAbout?: 'clients' | 'servers' | 'providers';
+}
+
+const CLIENT_WORDS = new Set(['client', 'clients', 'clientes', 'app', 'apps']);
+const SERVER_WORDS = new Set(['server', 'servers', 'serveur', 'serveurs', 'pool', 'pools']);
+const PROVIDER_WORDS = new Set(['provider', 'providers', 'fournisseur', 'fournisseurs', 'network', 'networks', 'reseau', 'reseaux', 'service', 'services']);
+
+/** Licence names and aliases, compiled once per knowledge base. */
+const licenceGroups = new WeakMap<KnowledgeBase, Map<string, PhraseGroup>>();
+function licencesOf(kb: KnowledgeBase): Map<string, PhraseGroup> {
+  let groups = licenceGroups.get(kb);
+  if (!groups) {
+    groups = new Map(kb.publicIm.licences.map((l) => {
+      const names = [l.name, ...l.aliases];
+      return [l.id, new PhraseGroup({ en: names, fr: names })];
+    }));
+    licenceGroups.set(kb, groups);
+  }
+  return groups;
+}
+
+function covered(spans: readonly Span[], i: number): boolean {
+  return spans.some((s) => i >= s.start && i < s.end);
+}
+
+/** Reads the frame of a message. Pure. */
+export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Frame {
+  const { tokens, lang } = u;
+  const langs: Lang[] = [lang, lang === 'en' ? 'fr' : 'en'];
+  const own: Lang[] = [lang];
+  const s = lex.shapes;
+  const mentions = [...u.mentions].sort((a, b) => a.start - b.start);
+  const mentionSpans: Span[] = mentions.map((m) => ({ start: m.start, end: m.end, text: m.id }));
+
+  const clients: string[] = [];
+  const servers: string[] = [];
+  const providers: string[] = [];
+  let source: string | undefined;
+  let target: string | undefined;
+  let family: string | undefined;
+  const move = lex.roles.move.has(tokens, langs);
+  const add = (list: string[], id: string): void => { if (!list.includes(id)) list.push(id); };
+  for (const m of mentions) {
+    const before = (g: 'source' | 'target' | 'on'): boolean => {
+      // The role word may be a few words before ("from our OCS 2007 R2", "to the Lync Server 2013 pool").
+      for (let back = m.start; back >= Math.max(0, m.start - 3); back--) if (lex.roles[g].endsAt(tokens, back, own)) return true;
+      return false;
+    };
+    if (m.kind === 'client') {
+      const client = kb.client(m.id);
+      const next = tokens[m.end];
+      if (next && CLIENT_WORDS.has(next) && /s$/.test(next)) family = client?.name;
+      // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
+      const asServer = client?.asServer;
+      const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
+      const hasServer = mentions.some((o) => o.kind === 'server');
+      if (asServer && (before('source') || before('target') || (before('on') && (otherClient || !hasServer)))) {
+        add(servers, asServer);
+        if (before('source')) source = asServer; else if (before('target') || move) target ??= asServer;
+        continue;
+      }
+      add(clients, m.id);
+    } else if (m.kind === 'server') {
+      add(servers, m.id);
+      if (before('source')) source = m.id;
+      else if (before('target')) target = m.id;
+    } else if (m.kind === 'provider') add(providers, m.id);
+  }
+  if (move && servers.length === 1 && !source && !target) target = servers[0];
+  if (move && servers.length === 2 && source && !target) target = servers.find((x) => x !== source);
+  if (move && servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
+
+  const features = [...lex.features].filter(([, g]) => g.find(tokens, langs).some((sp) => !covered(mentionSpans, sp.start))).map(([id]) => id);
+  const licences = [...licencesOf(kb)].filter(([, g]) => g.has(tokens)).map(([id]) => id);
+
+  const unknown = lex.unknownProducts.find(tokens, langs)[0];
+  const uncovered = lex.uncoveredSubjects.find(tokens, langs)[0];
+  const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => lex.listReferences[k].has(tokens, own));
+
+  const starts = (g: keyof Lexicon['shapes']): boolean => s[g].startsAt(tokens, 0, langs) || (tokens[0] === 'and' || tokens[0] === 'et' || tokens[0] === 'so' || tokens[0] === 'alors' || tokens[0] === 'ok' ? s[g].startsAt(tokens, 1, langs) : false);
+  let shape: Shape = 'other';
+  if (s.why.has(tokens, langs)) shape = 'why';
+  else if (s.ago.has(tokens, langs)) shape = 'ago';
+  else if (s.when.has(tokens, langs)) shape = 'when';
+  else if (s.count.has(tokens, langs)) shape = 'count';
+  else if (s.replace.has(tokens, langs) && !s.yesNo.startsAt(tokens, 0, langs)) shape = 'replace';
+  else if (starts('yesNo')) shape = 'yesno';
+  else if (s.list.has(tokens, langs)) shape = 'list';
+  else if (u.text.trim().endsWith('?')) shape = 'yesno';
+
+  const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t));
+  const elliptic = mentions.length > 0 && contentWords.length === 0;
+  const asksAbout = tokens.some((t) => CLIENT_WORDS.has(t)) ? 'clients' : tokens.some((t) => SERVER_WORDS.has(t)) ? 'servers'
+    : tokens.some((t) => PROVIDER_WORDS.has(t)) ? 'providers' : undefined;
+
+  return {
+    lang, tokens, shape, clients, servers, providers, features, licences,
+    ...(source ? { source } : {}), ...(target ? { target } : {}), ...(family ? { family } : {}),
+    negated: s.negation.has(tokens, own), both: s.both.has(tokens, langs), allServers: s.allServers.has(tokens, langs), butNot: s.butNot.has(tokens, langs),
+    still: s.still.has(tokens, langs), buy: s.buy.has(tokens, langs), need: s.need.has(tokens, langs), enough: s.enough.has(tokens, langs),
+    move, keep: lex.roles.keep.has(tokens, langs),
+    ...(unknown ? { unknownProduct: unknown.text } : {}), ...(uncovered ? { uncovered: uncovered.text } : {}), ...(listRef ? { listRef } : {}),
+    elliptic, contentWords, ...(asksAbout ? { asksAbout } : {}),
+  };
+}

@@ -1,0 +1,499 @@
+import { answer, type Answer } from '../answers/answer';
+import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf } from '../answers/format';
+import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
+import type { Lang, StatusId } from '../knowledge/schema';
+import type { Understanding } from '../nlu/nlu';
+import { readFrame, type Frame, type Shape } from './frame';
+import { Lexicon } from './lexicon';
+
+/** What the conversation keeps of the last question the reasoning layer answered. */
+export interface LastFrame {
+  subject: 'support' | 'pic' | 'licence' | 'planner' | 'decline';
+  shape: Shape;
+  clients: string[];
+  servers: string[];
+  providers: string[];
+  features: string[];
+  licences: string[];
+  source?: string;
+  target?: string;
+  /** What the last answer listed, for "which of those", "the first one". */
+  list?: { kind: 'client' | 'provider'; ids: string[] };
+  /** The reasons behind the last answer, for "why?". */
+  reasons: string[];
+}
+
+/** A reply the reasoning layer computed, and what to remember of it. */
+export interface Reasoned {
+  answer: Answer;
+  last: LastFrame;
+}
+
+const SOURCE_000 = '000_d35094426f230cb5.txt';
+
+/**
+ * Answers computed from the knowledge's relations, for the question's shape and in the conversation's
+ * context: yes/no, lists, counts, intersections and differences over the support matrix, what replaces a
+ * client, a migration plan, PIC features, licences and dates, "why?" after an answer, follow-ups that
+ * only name another product, and honest declines for products and subjects the sources do not cover.
+ * Every function works over the relations (clients × servers, providers × features, providers ×
+ * licences), so new entries in the knowledge base are answered with no code.
+ *
+ * Returns undefined for what it does not handle: the intent dialogs answer those.
+ */
+export class Reasoner {
+  readonly lexicon: Lexicon;
+
+  constructor(private readonly kb: KnowledgeBase) {
+    this.lexicon = new Lexicon(kb.language);
+  }
+
+  frame(u: Understanding): Frame {
+    return readFrame(u, this.kb, this.lexicon);
+  }
+
+  reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
+    let f = this.frame(u);
+    const { lang } = f;
+    // Reminders and commands are not questions over the knowledge.
+    if (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') return undefined;
+    if (u.entities.endOfLife.length > 0) return undefined;
+
+    if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
+    if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
+
+    if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+
+    f = this.withContext(f, last);
+
+    if (f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) {
+      const r = this.licence(f, today);
+      if (r) return r;
+    }
+    if (f.providers.length > 0 || (f.features.length > 0 && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
+      const r = this.pic(f, today);
+      if (r) return r;
+    }
+    if (f.asksAbout === 'providers' && f.shape === 'count') return this.countProviders(f);
+    if (f.move || f.source) {
+      const r = this.planner(f);
+      if (r) return r;
+    }
+    return this.support(f);
+  }
+
+  /** Fills what an elliptic follow-up leaves out from the last question ("and on 2010?", "et AOL ?"). */
+  private withContext(f: Frame, last: LastFrame | undefined): Frame {
+    if (!last) return f;
+    const bareVersion = f.clients.length + f.servers.length + f.providers.length === 0 ? this.bareServer(f) : undefined;
+    if (bareVersion && (last.subject === 'support' || last.subject === 'planner')) {
+      return { ...last, ...f, shape: last.shape, clients: last.clients, servers: [bareVersion], providers: [], features: [], licences: [], source: last.source, target: last.target } as Frame;
+    }
+    const refersToList = f.listRef && last.list;
+    if (refersToList && last.list) {
+      const ids = f.listRef === 'first' ? last.list.ids.slice(0, 1) : f.listRef === 'last' ? last.list.ids.slice(-1) : last.list.ids;
+      if (last.list.kind === 'client' && f.clients.length === 0) f = { ...f, clients: ids, family: undefined } as Frame;
+      if (last.list.kind === 'provider' && f.providers.length === 0) f = { ...f, providers: ids };
+    }
+    const backRef = this.lexicon.backReferences.has(f.tokens, [f.lang]);
+    if (!f.elliptic && !backRef && !refersToList) return f;
+    const merged: Frame = { ...f };
+    if (last.subject === 'pic' || last.subject === 'licence') {
+      if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
+      if (merged.features.length === 0 && f.elliptic) merged.features = last.features;
+      if (merged.licences.length === 0 && f.elliptic) merged.licences = last.licences;
+      if (f.elliptic) merged.shape = last.shape;
+    }
+    if (last.subject === 'support' || last.subject === 'planner') {
+      if (merged.providers.length > 0) return merged;
+      if (merged.clients.length === 0 && (f.elliptic || backRef || refersToList)) merged.clients = last.clients;
+      if (merged.servers.length === 0 && (f.elliptic || backRef)) merged.servers = last.servers;
+      if (f.elliptic) merged.shape = last.shape === 'other' ? 'yesno' : last.shape;
+    }
+    return merged;
+  }
+
+  /** The server a bare answer names ("2010", "r2", "la 2013"), if it names exactly one. */
+  bareServerOf(u: Understanding): string | undefined {
+    return this.bareServer(this.frame(u));
+  }
+
+  /** A bare version answering for a server ("2010", "r2", "la 2013"). */
+  private bareServer(f: Frame): string | undefined {
+    const words = f.tokens.filter((t) => !this.lexicon.followUpWords.has(t));
+    if (words.length === 0 || words.length > 2) return undefined;
+    const matches = this.kb.servers.filter((s) => words.every((w) => s.name.toLowerCase().split(/\s+/).includes(w) || s.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(w))));
+    return matches.length === 1 ? matches[0]?.id : undefined;
+  }
+
+  // ---------------------------------------------------------------- declines and "why"
+
+  private decline(f: Frame, what: string, kind: 'product' | 'subject', u: Understanding): Reasoned {
+    const { kb } = this;
+    const { lang } = f;
+    const known = [...f.clients.map((c) => kb.client(c)?.name), ...f.providers.map((p) => kb.provider(p)?.name)].filter((n): n is string => !!n);
+    const name = kind === 'product' ? [...known.slice(0, 1), what].join(' ').replace(/\b(\w)/, (c) => c) : what;
+    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: displayQualified(u.text, what, name) }) : kb.message('decline_subject', lang, { subject: what });
+    const suggestions = [
+      ...(f.clients[0] && kb.client(f.clients[0]) ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })] : []),
+      ...(f.providers[0] && kb.provider(f.providers[0]) ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })] : []),
+      kb.message('suggest_matrix', lang),
+      kb.message('suggest_providers', lang),
+    ].slice(0, 3);
+    return {
+      answer: answer('cannot-answer', lang, headline, { reason: 'unknown-product', details: [kb.message('decline_try', lang)], suggestions }),
+      last: { ...emptyLast('decline', f), reasons: [] },
+    };
+  }
+
+  private why(lang: Lang, last: LastFrame): Reasoned {
+    const { kb } = this;
+    const reasons = last.reasons;
+    const headline = reasons[0] ?? kb.message('why_none', lang);
+    return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, SOURCE_000, lang)] }), last };
+  }
+
+  // ---------------------------------------------------------------- Public IM Connectivity
+
+  private capabilityNames(p: Provider, lang: Lang): string {
+    return formatList(p.capabilities.map((c) => this.kb.publicIm.capabilities[c]?.[lang] ?? c), lang);
+  }
+
+  private featureName(id: string, lang: Lang): string {
+    return this.kb.publicIm.capabilities[id]?.[lang] ?? id;
+  }
+
+  private pic(f: Frame, today: Date): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    const last = (extra: Partial<LastFrame> = {}): LastFrame => ({ ...emptyLast('pic', f), ...extra });
+    const source = (p?: Provider) => [sourceOf(kb, p?.source ?? kb.providers[0]?.source ?? '', lang)];
+
+    // Which providers offer a feature / how many.
+    if (providers.length === 0 && f.features.length > 0) {
+      const feature = f.features[0] as string;
+      const offering = kb.providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
+      const names = formatList(offering.map((p) => p.name), lang);
+      const headline = offering.length === 0 ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
+        : kb.message('providers_with_feature', lang, { count: offering.length, total: kb.providers.length, feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), providers: names });
+      return {
+        answer: answer('topic', lang, headline, { facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })), sources: source() }),
+        last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
+      };
+    }
+    if (providers.length === 0) return undefined;
+
+    // Does federation with P include feature F?
+    if (f.features.length > 0 && (f.shape === 'yesno' || f.shape === 'other')) {
+      const lines = providers.map((p) => {
+        const missing = f.features.filter((x) => !p.capabilities.includes(x));
+        const feature = formatList((missing.length > 0 ? missing : f.features).map((x) => this.featureName(x, lang)), lang);
+        return missing.length === 0 ? kb.message('feature_yes', lang, { provider: p.name, feature })
+          : kb.message('feature_no', lang, { provider: p.name, feature, capabilities: this.capabilityNames(p, lang) });
+      });
+      const ended = providers.filter((p) => p.endOfService && daysUntil(p.endOfService, today) < 0)
+        .map((p) => kb.message('end_past', lang, { provider: p.name, date: formatDate(p.endOfService as string, lang), relative: formatRelative(p.endOfService as string, today, lang) }));
+      return { answer: answer('provider', lang, lines[0] as string, { details: [...lines.slice(1), ...ended], sources: source(providers[0]) }), last: last() };
+    }
+
+    // Dates: still / when / how long ago / a date to check.
+    if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens)) {
+      const p = providers[0] as Provider;
+      const asked = askedDate(f.tokens);
+      const details = [...(p.serviceNote ? [p.serviceNote[lang]] : []), ...p.notes.map((n) => n.text[lang])];
+      if (!p.endOfService) {
+        return { answer: answer('provider', lang, kb.message('end_none', lang, { provider: p.name }), { details, sources: source(p) }), last: last() };
+      }
+      const vars = { provider: p.name, date: formatDate(p.endOfService, lang), relative: formatRelative(p.endOfService, today, lang) };
+      const past = daysUntil(p.endOfService, today) < 0;
+      let headline: string;
+      if (asked && f.shape !== 'when' && f.shape !== 'ago') {
+        headline = asked.month === Number(p.endOfService.slice(5, 7)) && asked.day === Number(p.endOfService.slice(8, 10))
+          ? kb.message('date_check_yes', lang, vars) : kb.message('date_check_no', lang, { ...vars, asked: asked.text });
+      } else if (f.shape === 'yesno' || (f.still && f.shape !== 'when' && f.shape !== 'ago')) {
+        headline = kb.message(past ? 'still_no' : 'still_yes', lang, vars);
+      } else {
+        headline = kb.message(past ? 'end_past' : 'end_future', lang, vars);
+      }
+      return { answer: answer('provider', lang, headline, { details, sources: source(p) }), last: last() };
+    }
+    return undefined;
+  }
+
+  private countProviders(f: Frame): Reasoned {
+    const { kb } = this;
+    const names = kb.providers.map((p) => p.name);
+    return {
+      answer: answer('topic', f.lang, kb.message('count_providers', f.lang, { count: names.length, providers: formatList(names, f.lang) }), { sources: [sourceOf(kb, kb.providers[0]?.source ?? '', f.lang)] }),
+      last: { ...emptyLast('pic', f), list: { kind: 'provider', ids: kb.providers.map((p) => p.id) } },
+    };
+  }
+
+  // ---------------------------------------------------------------- licences
+
+  private licence(f: Frame, today: Date): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const licence = kb.publicIm.licences.find((l) => f.licences.includes(l.id)) ?? kb.publicIm.licences.find((l) => l.id === 'pic-usl');
+    if (!licence) return undefined;
+    const last: LastFrame = { ...emptyLast('licence', f), licences: [licence.id] };
+    const source = [sourceOf(kb, licence.source, lang)];
+    const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    const name = licence.name;
+    // Buying it, or since when it is off sale.
+    if (providers.length === 0 || f.buy) {
+      if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {
+        const vars = { licence: name, date: formatDate(licence.noLongerSoldSince, lang), relative: formatRelative(licence.noLongerSoldSince, today, lang) };
+        const headline = f.shape === 'when' || f.shape === 'ago' ? kb.message('licence_sold_since', lang, vars) : kb.message('licence_sold_no', lang, vars);
+        const notes = kb.publicIm.notes.map((n) => n.text[lang]);
+        return { answer: answer('topic', lang, headline, { details: notes, sources: source }), last };
+      }
+      if (providers.length === 0) return undefined;
+    }
+    const p = providers[0] as Provider;
+    const options = p.licenceOptions;
+    if (options.length === 0) return undefined;
+    const details = [kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }), ...p.notes.map((n) => n.text[lang])];
+    let headline: string;
+    if (f.enough && !f.need) {
+      const enough = options.some((o) => o.every((id) => id === licence.id));
+      headline = kb.message(enough ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
+    } else if (f.enough) {
+      const covers = options.some((o) => o.includes(licence.id));
+      headline = kb.message(covers ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
+    } else {
+      const needed = options.every((o) => o.includes(licence.id));
+      headline = kb.message(needed ? 'licence_needed_yes' : 'licence_needed_no', lang, { licence: name, provider: p.name });
+    }
+    return { answer: answer('provider', lang, headline, { details, sources: [sourceOf(kb, p.source, lang)] }), last: { ...last, providers: [p.id] } };
+  }
+
+  // ---------------------------------------------------------------- support matrix
+
+  private statusOf(client: string, server: string): StatusId {
+    return this.kb.cell(client, server).status;
+  }
+
+  private statusLabel(status: StatusId, lang: Lang): string {
+    return inSentence(this.kb.status(status).label[lang]);
+  }
+
+  /** Footnotes behind the cells of these clients on these servers, and those about the clients. */
+  private reasonsFor(clients: readonly string[], servers: readonly string[], lang: Lang): string[] {
+    const ids = new Set<number>();
+    for (const c of clients) for (const s of servers) {
+      const cell = this.kb.cell(c, s);
+      if (cell.footnote !== undefined) ids.add(cell.footnote);
+    }
+    return [...ids].sort().map((id) => this.kb.footnote(id)?.text[lang] ?? '').filter((t) => t !== '');
+  }
+
+  private clientsOf(f: Frame): Client[] {
+    const { kb } = this;
+    if (f.family) return kb.clients.filter((c) => c.name.startsWith(f.family as string));
+    return f.clients.map((id) => kb.client(id)).filter((c): c is Client => !!c);
+  }
+
+  private names(ids: readonly string[], lang: Lang): string {
+    return formatList(ids.map((id) => this.kb.client(id)?.name ?? this.kb.server(id)?.name ?? id), lang);
+  }
+
+  private support(f: Frame): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const servers = f.allServers ? kb.servers.map((s) => s.id) : f.servers;
+    const clients = this.clientsOf(f);
+    const source = [sourceOf(kb, SOURCE_000, lang)];
+    const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
+    const supportedOn = (c: Client, on: readonly string[]): boolean => on.every((s) => this.statusOf(c.id, s) === 'supported');
+
+    // What replaces a client.
+    if (f.shape === 'replace' && clients.length > 0 && !f.move) {
+      const c = clients[0] as Client;
+      const lines = c.replacedBy.map((r) => kb.message('replaced_by', lang, { replacement: kb.client(r.client)?.name ?? r.client, client: c.name }));
+      const reasons = c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[lang] ?? '').filter(Boolean);
+      const headline = lines[0] ?? kb.message('replaced_by_none', lang, { client: c.name });
+      return { answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }), last: base({ reasons }) };
+    }
+
+    // How many.
+    if (f.shape === 'count') {
+      if (servers.length === 1) {
+        const status: StatusId = f.negated ? 'not_supported' : 'supported';
+        const server = kb.server(servers[0] as string);
+        const pool = f.family ? clients : kb.clients;
+        const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
+        return {
+          answer: answer('support-table', lang, kb.message('count_clients_status', lang, {
+            count: matching.length, status: this.statusLabel(status, lang), server: server?.name ?? '', clients: formatList(matching.map((c) => c.name), lang),
+          }), { sources: source }),
+          last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+        };
+      }
+      if (f.asksAbout === 'servers') {
+        return { answer: answer('topic', lang, kb.message('count_servers', lang, { count: kb.servers.length, servers: formatList(kb.servers.map((s) => s.name), lang) }), { sources: source }), last: base({}) };
+      }
+      if (f.asksAbout === 'clients' || clients.length === 0) {
+        const pool = f.family ? clients : kb.clients;
+        return {
+          answer: answer('topic', lang, kb.message('count_clients', lang, { count: pool.length, clients: formatList(pool.map((c) => c.name), lang) }), { sources: source }),
+          last: base({ list: { kind: 'client', ids: pool.map((c) => c.id) } }),
+        };
+      }
+    }
+
+    // Supported on A but not on B.
+    if (f.butNot && servers.length === 2 && clients.length === 0) {
+      const [a, b] = servers as [string, string];
+      const matching = kb.clients.filter((c) => this.statusOf(c.id, a) === 'supported' && this.statusOf(c.id, b) !== 'supported');
+      const vars = { a: this.names([a], lang), b: this.names([b], lang), clients: formatList(matching.map((c) => c.name), lang) };
+      return {
+        answer: answer('support-table', lang, kb.message(matching.length ? 'clients_difference' : 'clients_difference_none', lang, vars), { sources: source }),
+        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+      };
+    }
+
+    // On both / on all three: clients supported everywhere named, or one client's verdict across them.
+    if ((f.both || f.allServers || (servers.length >= 2 && f.shape !== 'yesno')) && servers.length >= 2) {
+      const on = this.names(servers, lang);
+      if (clients.length === 1 && !f.family) {
+        const c = clients[0] as Client;
+        const statuses = servers.map((s) => this.statusOf(c.id, s));
+        const detail = servers.map((s, i) => `${this.statusLabel(statuses[i] as StatusId, lang)} ${lang === 'fr' ? 'sur' : 'on'} ${this.names([s], lang)}`).join(', ');
+        const key = statuses.every((s) => s === 'supported') ? 'client_on_all_yes'
+          : statuses.some((s) => s === 'not_supported' || s === 'not_applicable') ? 'client_on_all_no' : 'client_on_all_partly';
+        return {
+          answer: answer('support-cell', lang, kb.message(key, lang, { client: c.name, servers: on, detail }), { sources: source }),
+          last: base({ reasons: this.reasonsFor([c.id], servers, lang) }),
+        };
+      }
+      const pool = clients.length > 0 ? clients : kb.clients;
+      const matching = pool.filter((c) => supportedOn(c, servers));
+      const names = formatList(matching.map((c) => c.name), lang);
+      const key = matching.length === 0 ? 'clients_on_all_none' : f.shape === 'yesno' ? 'clients_on_all_yes' : 'clients_on_all';
+      return {
+        answer: answer('support-table', lang, kb.message(key, lang, { servers: on, clients: names }), { sources: source }),
+        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+      };
+    }
+
+    // Which clients have a status on one server ("which clients are not supported on LS 2013").
+    if (servers.length === 1 && (f.shape === 'list' || f.family) && (clients.length === 0 || f.family) && (f.negated || f.family)) {
+      const server = kb.server(servers[0] as string);
+      const status: StatusId = f.negated ? 'not_supported' : 'supported';
+      const pool = f.family ? clients : kb.clients;
+      const matching = f.negated ? pool.filter((c) => this.statusOf(c.id, server?.id ?? '') !== 'supported') : pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
+      const rows = pool.map((c) => ({ label: c.name, value: kb.status(this.statusOf(c.id, server?.id ?? '')).label[lang] }));
+      const headline = matching.length === 0 ? kb.message('clients_with_status_none', lang, { status: this.statusLabel(status, lang), server: server?.name ?? '' })
+        : kb.message('clients_with_status', lang, { status: kb.status(status).label[lang], server: server?.name ?? '', clients: formatList(matching.map((c) => c.name), lang) });
+      return { answer: answer('support-table', lang, headline, { facts: rows, sources: source }), last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }) };
+    }
+
+    // One client on one server (in its role), asked yes/no or after a list reference.
+    if (clients.length >= 1 && servers.length === 1 && !f.family && (f.shape === 'yesno' || f.shape === 'other')) {
+      const server = servers[0] as string;
+      const lines = clients.map((c) => {
+        const status = this.statusOf(c.id, server);
+        return this.kb.status(status).headline[lang].replace('{client}', c.name).replace('{server}', this.names([server], lang));
+      });
+      const first = this.statusOf((clients[0] as Client).id, server);
+      const reasons = this.reasonsFor(clients.map((c) => c.id), [server], lang);
+      return {
+        answer: answer('support-cell', lang, lines[0] as string, {
+          tone: kb.status(first).tone, badge: kb.status(first).label[lang], details: lines.slice(1),
+          notes: reasons.map((text) => ({ text })), sources: source,
+        }),
+        last: base({ reasons }),
+      };
+    }
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- migration planner
+
+  private planner(f: Frame): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const target = f.target ?? (f.servers.length === 1 && !f.source ? f.servers[0] : undefined);
+    if (!target || !kb.server(target)) return undefined;
+    const asksPlan = f.shape === 'replace' || f.need || f.keep || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
+    if (!asksPlan) return undefined;
+    const source = f.source && f.source !== target ? f.source : undefined;
+    let clients = this.clientsOf(f);
+    if (clients.length === 0) {
+      if (!source) return undefined;
+      clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');
+    }
+    if (clients.length === 1 && f.shape === 'yesno') return undefined;
+    const rows = clients.map((c) => {
+      const status = this.statusOf(c.id, target);
+      const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : undefined;
+      const action = status === 'supported' ? kb.message('planner_keep', lang)
+        : status === 'interoperable' ? (replacement ? kb.message('planner_partial', lang, { replacement }) : kb.message('planner_partial_plain', lang))
+          : status === 'not_applicable' ? kb.message('planner_na', lang)
+            : replacement ? kb.message('planner_replace_with', lang, { replacement }) : kb.message('planner_replace', lang);
+      return { client: c, status, action };
+    });
+    const count = (s: StatusId): number => rows.filter((r) => r.status === s).length;
+    const summary = [
+      count('supported') > 0 ? kb.message('planner_keep_count', lang, { count: count('supported') }) : '',
+      count('interoperable') > 0 ? kb.message('planner_partial_count', lang, { count: count('interoperable') }) : '',
+      count('not_supported') > 0 ? kb.message('planner_replace_count', lang, { count: count('not_supported') }) : '',
+      count('not_applicable') > 0 ? kb.message('planner_na_count', lang, { count: count('not_applicable') }) : '',
+    ].filter(Boolean);
+    const from = source ? this.names([source], lang) : '—';
+    const headline = kb.message('planner_headline', lang, { source: from, target: this.names([target], lang), summary: formatList(summary, lang) });
+    const footnotes = new Set<number>();
+    for (const r of rows) {
+      const cell = kb.cell(r.client.id, target);
+      if (cell.footnote !== undefined) footnotes.add(cell.footnote);
+      for (const x of r.client.replacedBy) footnotes.add(x.footnote);
+    }
+    const reasons = [...footnotes].sort().map((id) => kb.footnote(id)?.text[lang] ?? '').filter(Boolean);
+    return {
+      answer: answer('support-table', lang, headline, {
+        title: kb.message('planner_title', lang),
+        details: rows.map((r) => `${r.client.name}: ${r.action}`),
+        table: {
+          columns: [kb.message('client_column', lang), this.names([target], lang), kb.message('planner_action_column', lang)],
+          rows: rows.map((r) => [{ text: r.client.name }, { text: kb.status(r.status).label[lang], tone: kb.status(r.status).tone }, { text: r.action }]),
+        },
+        notes: reasons.map((text) => ({ text })),
+        sources: [sourceOf(kb, SOURCE_000, lang)],
+      }),
+      last: { ...emptyLast('planner', f), clients: rows.map((r) => r.client.id), servers: [target], target, ...(source ? { source } : {}), list: { kind: 'client', ids: rows.map((r) => r.client.id) }, reasons },
+    };
+  }
+}
+
+function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
+  return {
+    subject, shape: f.shape, clients: f.clients, servers: f.servers, providers: f.providers, features: f.features, licences: f.licences,
+    ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: [],
+  };
+}
+
+const MONTHS: Record<string, number> = {
+  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
+  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+};
+
+/** A day and month named in the question ("1er juin", "june 1", "30 june"). */
+function askedDate(tokens: readonly string[]): { day: number; month: number; text: string } | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const month = MONTHS[tokens[i] as string];
+    if (!month) continue;
+    const before = tokens[i - 1] === 'er' ? tokens[i - 2] : tokens[i - 1];
+    const after = tokens[i + 1];
+    const day = before && /^\d{1,2}$/.test(before) ? Number(before) : after && /^\d{1,2}$/.test(after) ? Number(after) : undefined;
+    if (day) return { day, month, text: `${day} ${tokens[i]}` };
+  }
+  return undefined;
+}
+
+/** "Lync 2013 for Mac" as the user wrote the product, for the decline sentence. */
+function displayQualified(text: string, qualifier: string, fallback: string): string {
+  const clean = text.replace(/[?!.]+\s*$/, '').trim();
+  return clean.length <= 60 ? `“${clean}”` : fallback || qualifier;
+}
