@@ -3,7 +3,8 @@ import { freshMemory } from '../src/bot/conversationMemory';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
 import { NONE_INTENT, subjectOf } from '../src/nlu/intents';
 import { CONFIDENT } from '../src/nlu/nlu';
-import type { DialogDeps } from './dialogDeps';
+import { sendAnswer, type DialogDeps } from './dialogDeps';
+import { Reasoner, type LastFrame } from '../src/reasoning/reasoner';
 import { FORGET_DIALOG, ForgetDialog } from './forgetDialog';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
 import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
@@ -36,9 +37,11 @@ export class RootDialog extends ComponentDialog {
   private readonly topicSubjects = new Set<string>();
   private readonly relatedIntents: Record<string, string>;
   private readonly requiredWords: RequiredWords;
+  private readonly reasoner: Reasoner;
 
   constructor(private readonly deps: DialogDeps) {
     super(ROOT_DIALOG);
+    this.reasoner = new Reasoner(deps.kb);
     this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
     this.requiredWords = Object.fromEntries(deps.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])));
     this.addDialog(new SupportMatrixDialog(deps));
@@ -59,6 +62,15 @@ export class RootDialog extends ComponentDialog {
   protected override async onContinueDialog(inner: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(inner.context);
     const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
+    // A bare version typed in answer to "Which server do you mean?" ("2010", "la 2013", "r2").
+    if (memory.pending === 'server' && u.mentions.length === 0) {
+      const server = this.reasoner.bareServerOf(u);
+      if (server) {
+        const at = u.tokens.length - 1;
+        u.mentions.push({ kind: 'server', id: server, start: at, end: at + 1, cost: 0 });
+        u.entities.servers.push(server);
+      }
+    }
     const answersPrompt = memory.pending !== undefined && (u.mentions.some((m) => m.kind === memory.pending)
       || (memory.pending === 'server' && saysAllServers(this.deps.kb, u.text)));
     const newQuestion = !answersPrompt && (u.mentions.length > 0 || (u.intent !== 'none' && u.confidence >= CONFIDENT));
@@ -72,8 +84,29 @@ export class RootDialog extends ComponentDialog {
   private async route(inner: DialogContext): Promise<DialogTurnResult> {
     const u = getUnderstanding(inner.context);
     const memory = await this.deps.memory.get(inner.context, freshMemory(u.lang));
+    // Questions whose answer is computed from the knowledge's relations, for their shape and in context.
+    const reasoned = this.reasoner.reason(u, memory.last, this.deps.now());
+    if (reasoned) {
+      await sendAnswer(this.deps, inner.context, reasoned.answer);
+      const { last } = reasoned;
+      const next = { ...memory, last, lastIntent: last.subject === 'pic' || last.subject === 'licence' ? 'pic.provider' : 'support.check' };
+      delete next.pending;
+      if (last.clients[0]) next.client = last.clients[0];
+      if (last.servers[0]) next.server = last.servers[0];
+      if (last.providers[0]) next.provider = last.providers[0];
+      await this.deps.memory.set(inner.context, next);
+      return inner.endDialog();
+    }
     const route = resolveRoute(u, memory, this.relatedIntents, this.requiredWords);
     const subject = subjectOf(route.intent);
+    // What the intent dialogs answer is remembered too, for the next follow-up.
+    const frame = this.reasoner.frame(u);
+    const last: LastFrame | undefined = subject === 'support' || subject === 'pic' ? {
+      subject: subject === 'pic' ? 'pic' : 'support', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers,
+      features: frame.features, licences: frame.licences, reasons: [],
+    } : undefined;
+    await this.deps.memory.set(inner.context, { ...memory, ...(last ? { last } : {}) });
+    if (!last) { const cleared = { ...memory }; delete cleared.last; await this.deps.memory.set(inner.context, cleared); }
     // Support and PIC dialogs say which products they know; other subjects have no such list.
     if (route.unknownProduct && !SUBJECTS_WITH_PRODUCTS.has(subject)) return inner.beginDialog(HELP_DIALOG, { ...route, intent: NONE_INTENT });
     const target = ROUTES[subject] ?? (this.topicSubjects.has(subject) ? topicDialogId(subject) : HELP_DIALOG);

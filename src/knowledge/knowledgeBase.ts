@@ -1,4 +1,4 @@
-import type { EndOfLifeFile, Lang, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
+import type { EndOfLifeFile, Lang, LanguageFile, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
 import type { MessageKey } from './messages';
 
 export type Client = SupportMatrixFile['clients'][number];
@@ -34,6 +34,7 @@ export interface KnowledgeParts {
   topics: Map<string, Topic>;
   bot: BotFile;
   endOfLife: EndOfLifeEntry[];
+  language: LanguageFile;
   training: IntentCorpus[];
 }
 
@@ -50,6 +51,8 @@ export class KnowledgeBase {
   readonly training: readonly IntentCorpus[];
   readonly bot: BotFile;
   readonly endOfLife: readonly EndOfLifeEntry[];
+  /** The words that steer understanding (`language.yaml`). */
+  readonly language: LanguageFile;
   private readonly topicByIntent: Map<string, Topic>;
   private readonly sourceByFile: Map<string, Source>;
   private readonly cells = new Map<string, Cell>();
@@ -61,6 +64,7 @@ export class KnowledgeBase {
     this.publicIm = parts.publicIm;
     this.subjects = parts.subjects;
     this.endOfLife = parts.endOfLife;
+    this.language = parts.language;
     this.training = parts.training;
     this.bot = parts.bot;
     this.topicByIntent = parts.topics;

@@ -7,7 +7,7 @@ import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
 import { normalizePhrase, tokenize } from '../nlu/normalize';
 import { KnowledgeBase } from './knowledgeBase';
 import {
-  BotFile, EndOfLifeFile, PublicImFile, SourcesFile, SupportMatrixFile, TopicsFile, TrainingFile,
+  BotFile, EndOfLifeFile, LanguageFile, PublicImFile, SourcesFile, SupportMatrixFile, TopicsFile, TrainingFile,
   type Entity, type Topic,
 } from './schema';
 
@@ -20,6 +20,7 @@ const NAMED_FILES = {
   'public-im': PublicImFile,
   bot: BotFile,
   'end-of-life': EndOfLifeFile,
+  language: LanguageFile,
 } as const;
 type NamedFile = keyof typeof NAMED_FILES;
 /** Named files a knowledge folder may leave out. */
@@ -132,6 +133,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const publicIm = named['public-im']!;
   const bot = named.bot!;
   const endOfLife = named['end-of-life'];
+  const language = named.language!;
 
   // Every fact names a seed file that sources.yaml lists.
   const known = new Set(sources.data.sources.map((s) => s.file));
@@ -197,6 +199,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     topics,
     bot: bot.data,
     endOfLife: endOfLife?.data.entries ?? [],
+    language: language.data,
     training: [...utterances.values()],
   });
 }

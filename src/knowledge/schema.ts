@@ -98,7 +98,12 @@ export const SupportMatrixFile = z.strictObject({
     tone: z.enum(['good', 'warning', 'attention', 'neutral']),
   })),
   servers: z.array(Entity).min(1),
-  clients: z.array(Entity).min(1),
+  clients: z.array(Entity.extend({
+    /** The server of the same name ("Lync 2013" → Lync Server 2013): the product meant after "on", "to", "from". */
+    asServer: Id.optional(),
+    /** What replaces this client, per the sources (footnotes), with the footnote that says so. */
+    replacedBy: z.array(z.strictObject({ client: Id, footnote: z.number().int().positive() })).default([]),
+  })).min(1),
   footnotes: z.array(z.strictObject({
     id: z.number().int().positive(),
     text: LocalizedText,
@@ -126,9 +131,16 @@ export type SupportMatrixFile = z.infer<typeof SupportMatrixFile>;
 export const PublicImFile = z.strictObject({
   /** Federated capabilities by id (im, presence, audio, video). */
   capabilities: z.record(Id, LocalizedText),
+  /** Licences the providers' licensing names, so that "do we need a PIC USL for Skype?" is answered from data. */
+  licences: z.array(Entity.extend({
+    /** Since when it can no longer be bought, if so. */
+    noLongerSoldSince: IsoDate.optional(),
+  })).default([]),
   providers: z.array(Entity.extend({
     capabilities: z.array(Id).min(1),
     licensing: LocalizedText,
+    /** The licences federation with this provider takes: each alternative is a set of licence ids. */
+    licenceOptions: z.array(z.array(Id).min(1)).default([]),
     /** The day PIC federation with this provider ended, if it has one. */
     endOfService: IsoDate.optional(),
     /** What stays true after (or without) an end date, e.g. "continues through Skype". */
@@ -186,3 +198,28 @@ export const BotFile = z.strictObject({
   examples: z.array(z.strictObject({ subject: LocalizedText, questions: z.array(LocalizedText).min(1) })).min(1),
 });
 export type BotFile = z.infer<typeof BotFile>;
+
+/** Words or phrases per language. */
+const Phrases = z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) });
+
+/**
+ * `language.yaml`: the words that steer understanding (question shapes, roles of servers, feature names,
+ * follow-up words, products and subjects the sources do not cover), in both languages. Data, not code.
+ */
+export const LanguageFile = z.strictObject({
+  shapes: z.strictObject({
+    yesNo: Phrases, list: Phrases, count: Phrases, when: Phrases, still: Phrases, ago: Phrases, why: Phrases, replace: Phrases,
+    both: Phrases, allServers: Phrases, negation: Phrases, butNot: Phrases, buy: Phrases, need: Phrases, enough: Phrases,
+    supported: Phrases, greeting: Phrases, federation: Phrases,
+  }),
+  roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases }),
+  /** Per capability id of public-im.yaml, the words users name it with. */
+  features: z.record(Id, Phrases),
+  followUp: Phrases,
+  backReferences: Phrases,
+  listReferences: z.strictObject({ first: Phrases, last: Phrases, all: Phrases, those: Phrases }),
+  unknownProducts: Phrases,
+  uncoveredSubjects: Phrases,
+  numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
+});
+export type LanguageFile = z.infer<typeof LanguageFile>;

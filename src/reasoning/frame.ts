@@ -43,6 +43,8 @@ export interface Frame {
   elliptic: boolean;
   /** Words that are neither products nor follow-up words (what the message adds). */
   contentWords: string[];
+  /** Words of Public IM Connectivity ("federation", "provider", "PIC"). */
+  federation: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
   asksAbout?: 'clients' | 'servers' | 'providers';
 }
@@ -141,10 +143,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   return {
     lang, tokens, shape, clients, servers, providers, features, licences,
-    ...(source ? { source } : {}), ...(target ? { target } : {}), ...(family ? { family } : {}),
+    ...(source ? { source } : {}), ...(target ? { target } : {}), ...(family && (shape === 'list' || shape === 'count') ? { family } : {}),
     negated: s.negation.has(tokens, own), both: s.both.has(tokens, langs), allServers: s.allServers.has(tokens, langs), butNot: s.butNot.has(tokens, langs),
     still: s.still.has(tokens, langs), buy: s.buy.has(tokens, langs), need: s.need.has(tokens, langs), enough: s.enough.has(tokens, langs),
-    move, keep: lex.roles.keep.has(tokens, langs),
+    move, keep: lex.roles.keep.has(tokens, langs), federation: s.federation.has(tokens, langs),
     ...(unknown ? { unknownProduct: unknown.text } : {}), ...(uncovered ? { uncovered: uncovered.text } : {}), ...(listRef ? { listRef } : {}),
     elliptic, contentWords, ...(asksAbout ? { asksAbout } : {}),
   };

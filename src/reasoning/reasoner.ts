@@ -58,6 +58,8 @@ export class Reasoner {
     // Reminders and commands are not questions over the knowledge.
     if (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') return undefined;
     if (u.entities.endOfLife.length > 0) return undefined;
+    // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
+    if (u.entities.products.length > 0) return undefined;
 
     if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
@@ -70,11 +72,11 @@ export class Reasoner {
       const r = this.licence(f, today);
       if (r) return r;
     }
-    if (f.providers.length > 0 || (f.features.length > 0 && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
+    if (f.providers.length > 0 || (f.features.length > 0 && f.federation && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
       const r = this.pic(f, today);
       if (r) return r;
     }
-    if (f.asksAbout === 'providers' && f.shape === 'count') return this.countProviders(f);
+    if (f.asksAbout === 'providers' && f.federation && f.shape === 'count') return this.countProviders(f);
     if (f.move || f.source) {
       const r = this.planner(f);
       if (r) return r;
@@ -131,9 +133,7 @@ export class Reasoner {
   private decline(f: Frame, what: string, kind: 'product' | 'subject', u: Understanding): Reasoned {
     const { kb } = this;
     const { lang } = f;
-    const known = [...f.clients.map((c) => kb.client(c)?.name), ...f.providers.map((p) => kb.provider(p)?.name)].filter((n): n is string => !!n);
-    const name = kind === 'product' ? [...known.slice(0, 1), what].join(' ').replace(/\b(\w)/, (c) => c) : what;
-    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: displayQualified(u.text, what, name) }) : kb.message('decline_subject', lang, { subject: what });
+    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what) }) : kb.message('decline_subject', lang, { subject: asWritten(u, what) });
     const suggestions = [
       ...(f.clients[0] && kb.client(f.clients[0]) ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })] : []),
       ...(f.providers[0] && kb.provider(f.providers[0]) ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })] : []),
@@ -201,7 +201,7 @@ export class Reasoner {
     if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens)) {
       const p = providers[0] as Provider;
       const asked = askedDate(f.tokens);
-      const details = [...(p.serviceNote ? [p.serviceNote[lang]] : []), ...p.notes.map((n) => n.text[lang])];
+      const details = [...(p.serviceNote ? [p.serviceNote[lang]] : []), kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }), ...p.notes.map((n) => n.text[lang])];
       if (!p.endOfService) {
         return { answer: answer('provider', lang, kb.message('end_none', lang, { provider: p.name }), { details, sources: source(p) }), last: last() };
       }
@@ -334,7 +334,7 @@ export class Reasoner {
       if (f.asksAbout === 'servers') {
         return { answer: answer('topic', lang, kb.message('count_servers', lang, { count: kb.servers.length, servers: formatList(kb.servers.map((s) => s.name), lang) }), { sources: source }), last: base({}) };
       }
-      if (f.asksAbout === 'clients' || clients.length === 0) {
+      if (f.asksAbout === 'clients') {
         const pool = f.family ? clients : kb.clients;
         return {
           answer: answer('topic', lang, kb.message('count_clients', lang, { count: pool.length, clients: formatList(pool.map((c) => c.name), lang) }), { sources: source }),
@@ -492,8 +492,16 @@ function askedDate(tokens: readonly string[]): { day: number; month: number; tex
   return undefined;
 }
 
-/** "Lync 2013 for Mac" as the user wrote the product, for the decline sentence. */
-function displayQualified(text: string, qualifier: string, fallback: string): string {
-  const clean = text.replace(/[?!.]+\s*$/, '').trim();
-  return clean.length <= 60 ? `“${clean}”` : fallback || qualifier;
+/**
+ * The product as the user wrote it, for the decline sentence: the qualifier with the known name just
+ * before it ("Lync 2013 for Mac", "Skype for Business"), in the user's own spelling when it can be found.
+ */
+function asWritten(u: Understanding, qualifier: string): string {
+  const words = qualifier.split(' ');
+  const at = u.tokens.findIndex((_, i) => words.every((w, k) => u.tokens[i + k] === w));
+  const before = at > 0 ? u.mentions.find((m) => m.end === at || m.end === at - 1) : undefined;
+  const tokens = before ? u.tokens.slice(before.start, at + words.length) : words;
+  const pattern = new RegExp(tokens.map((t) => t.replace(/[^a-z0-9]/g, '.')).join('[^a-z0-9]*'), 'i');
+  const found = u.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(pattern);
+  return found ? u.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').slice(found.index, (found.index ?? 0) + found[0].length) : tokens.join(' ');
 }

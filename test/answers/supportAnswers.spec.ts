@@ -17,7 +17,7 @@ describe('support answers (real knowledge base)', () => {
 
   it('explains the footnote of an interoperable pair, in French', () => {
     const a = cellAnswer(kb, [{ client: client('oc2007r2'), server: server('ls2013') }], 'fr');
-    assert.match(a.headline, /^En partie\. Office Communicator 2007 R2/);
+    assert.match(a.headline, /^Partiellement\. Office Communicator 2007 R2/);
     assert.equal(a.notes[0]?.marker, 3);
     assert.match(a.notes[0]?.text ?? '', /Lync Web App 2013/);
   });
