@@ -139,6 +139,7 @@ export const MESSAGE_KEYS = [
   'decline_product',
   'decline_subject',
   'decline_try',
+  'ask_which',
   'reminders_none',
   'reminders_list',
   'reminder_all_dates',

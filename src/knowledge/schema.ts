@@ -103,7 +103,11 @@ export const SupportMatrixFile = z.strictObject({
     asServer: Id.optional(),
     /** What replaces this client, per the sources (footnotes), with the footnote that says so. */
     replacedBy: z.array(z.strictObject({ client: Id, footnote: z.number().int().positive() })).default([]),
+    /** What a migration plan says of this client beyond its status (a clause, from a source). */
+    planNotes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
   })).min(1),
+  /** Names users give several clients at once ("Communicator", "the attendant"). */
+  genericNames: z.array(z.strictObject({ names: z.array(z.string().trim().min(1)).min(1), clients: z.array(Id).min(1) })).default([]),
   footnotes: z.array(z.strictObject({
     id: z.number().int().positive(),
     text: LocalizedText,

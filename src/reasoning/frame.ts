@@ -1,6 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
+import { tokenize } from '../nlu/normalize';
 import { PhraseGroup, type Lexicon, type Span } from './lexicon';
 
 /** The shape of a question: what kind of answer it wants. */
@@ -43,6 +44,10 @@ export interface Frame {
   elliptic: boolean;
   /** Words that are neither products nor follow-up words (what the message adds). */
   contentWords: string[];
+  /** A name several clients share ("Communicator", "the attendant"), narrowed by the words beside it. */
+  generic?: { name: string; candidates: string[] };
+  /** Client mentions read as the server of the same name ("on Lync 2013"): token start → server id. */
+  asServer: { start: number; server: string }[];
   /** Words of Public IM Connectivity ("federation", "provider", "PIC"). */
   federation: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
@@ -87,13 +92,21 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let target: string | undefined;
   let family: string | undefined;
   const move = lex.roles.move.has(tokens, langs);
+  const reread: { start: number; server: string }[] = [];
   const add = (list: string[], id: string): void => { if (!list.includes(id)) list.push(id); };
   for (const m of mentions) {
-    const before = (g: 'source' | 'target' | 'on'): boolean => {
-      // The role word may be a few words before ("from our OCS 2007 R2", "to the Lync Server 2013 pool").
-      for (let back = m.start; back >= Math.max(0, m.start - 3); back--) if (lex.roles[g].endsAt(tokens, back, own)) return true;
-      return false;
-    };
+    // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
+    // Lync Server 2013 pool"), and never beyond another product. Short French words ("a", "de") count only
+    // in French.
+    let role: 'source' | 'target' | 'on' | undefined;
+    for (let back = m.start; back >= Math.max(0, m.start - 3) && !role; back--) {
+      if (back < m.start && mentions.some((o) => o.end === back + 1 && o !== m)) break;
+      for (const g of ['source', 'target', 'on'] as const) {
+        const hit = lex.roles[g].find(tokens.slice(0, back), langs).find((sp) => sp.end === back);
+        if (hit && (lang === 'fr' || hit.text.length > 3 || lex.roles[g].has(hit.text.split(' '), ['en']))) { role = g; break; }
+      }
+    }
+    const before = (g: 'source' | 'target' | 'on'): boolean => role === g;
     if (m.kind === 'client') {
       const client = kb.client(m.id);
       const next = tokens[m.end];
@@ -104,6 +117,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       const hasServer = mentions.some((o) => o.kind === 'server');
       if (asServer && (before('source') || before('target') || (before('on') && (otherClient || !hasServer)))) {
         add(servers, asServer);
+        reread.push({ start: m.start, server: asServer });
         if (before('source')) source = asServer; else if (before('target') || move) target ??= asServer;
         continue;
       }
@@ -115,12 +129,16 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     } else if (m.kind === 'provider') add(providers, m.id);
   }
   if (move && servers.length === 1 && !source && !target) target = servers[0];
+  // "ls2010 -> ls2013", "OCS R2 … Lync Server 2013": moving, the first named is left for the second.
+  if (move && servers.length === 2 && !source && !target) [source, target] = servers as [string, string];
   if (move && servers.length === 2 && source && !target) target = servers.find((x) => x !== source);
   if (move && servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
 
   const features = [...lex.features].filter(([, g]) => g.find(tokens, langs).some((sp) => !covered(mentionSpans, sp.start))).map(([id]) => id);
   const licences = [...licencesOf(kb)].filter(([, g]) => g.has(tokens)).map(([id]) => id);
 
+  const generic = genericOf(kb, tokens, mentionSpans, lex);
+  if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
   const unknown = lex.unknownProducts.find(tokens, langs)[0];
   const uncovered = lex.uncoveredSubjects.find(tokens, langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => lex.listReferences[k].has(tokens, own));
@@ -146,8 +164,47 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     ...(source ? { source } : {}), ...(target ? { target } : {}), ...(family && (shape === 'list' || shape === 'count') ? { family } : {}),
     negated: s.negation.has(tokens, own), both: s.both.has(tokens, langs), allServers: s.allServers.has(tokens, langs), butNot: s.butNot.has(tokens, langs),
     still: s.still.has(tokens, langs), buy: s.buy.has(tokens, langs), need: s.need.has(tokens, langs), enough: s.enough.has(tokens, langs),
-    move, keep: lex.roles.keep.has(tokens, langs), federation: s.federation.has(tokens, langs),
+    move, keep: lex.roles.keep.has(tokens, langs), federation: s.federation.has(tokens, langs), asServer: reread,
+    ...(generic && generic.candidates.length > 1 && clients.length === 0 ? { generic } : {}),
     ...(unknown ? { unknownProduct: unknown.text } : {}), ...(uncovered ? { uncovered: uncovered.text } : {}), ...(listRef ? { listRef } : {}),
     elliptic, contentWords, ...(asksAbout ? { asksAbout } : {}),
   };
+}
+
+/** Generic names, compiled once per knowledge base. */
+const genericGroups = new WeakMap<KnowledgeBase, { group: PhraseGroup; clients: string[] }[]>();
+
+/** The words of a client's names and aliases, for narrowing a generic name. */
+function nameWords(kb: KnowledgeBase, id: string): Set<string> {
+  const c = kb.client(id);
+  return new Set([c?.name ?? '', c?.frenchName ?? '', ...(c?.aliases ?? [])].flatMap((n) => tokenize(n)));
+}
+
+/**
+ * A generic name in the message, outside the products it names, with the clients it may mean: narrowed
+ * by the words just around it ("the OCS attendant" → the OCS 2007 R2 Attendant).
+ */
+export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon): { name: string; candidates: string[] } | undefined {
+  let groups = genericGroups.get(kb);
+  if (!groups) {
+    groups = kb.support.genericNames.map((g) => ({ group: new PhraseGroup({ en: g.names, fr: g.names }), clients: g.clients }));
+    genericGroups.set(kb, groups);
+  }
+  for (const { group, clients } of groups) {
+    const span = group.find(tokens).find((sp) => !covered(mentions, sp.start));
+    if (!span) continue;
+    const near = [...tokens.slice(Math.max(0, span.start - 2), span.start), ...tokens.slice(span.end, span.end + 2)]
+      .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && /^(ocs|lync|r2|\d{4}|2007|2010|2013)$/.test(t));
+    const narrowed = clients.filter((c) => near.every((w) => nameWords(kb, c).has(w)));
+    return { name: span.text, candidates: narrowed.length > 0 ? narrowed : clients };
+  }
+  return undefined;
+}
+
+/** The candidates a short answer picks ("2010", "the OCS one", "la 2013"). */
+export function pickCandidates(kb: KnowledgeBase, tokens: readonly string[], candidates: readonly string[], lex: Lexicon): string[] {
+  const words = tokens.filter((t) => !lex.followUpWords.has(t));
+  if (words.length === 0) return [];
+  const picked = candidates.filter((c) => words.every((w) => nameWords(kb, c).has(w)));
+  return picked.length > 0 && picked.length < candidates.length ? picked : [];
 }

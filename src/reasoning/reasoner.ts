@@ -3,7 +3,7 @@ import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf
 import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
 import type { Lang, StatusId } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
-import { readFrame, type Frame, type Shape } from './frame';
+import { pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
@@ -21,6 +21,8 @@ export interface LastFrame {
   list?: { kind: 'client' | 'provider'; ids: string[] };
   /** The reasons behind the last answer, for "why?". */
   reasons: string[];
+  /** The clients the bot asked the user to choose between ("Which attendant do you mean?"). */
+  candidates?: string[];
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */
@@ -61,7 +63,18 @@ export class Reasoner {
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
     if (u.entities.products.length > 0) return undefined;
 
+    this.applyRoles(u, f);
     if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
+    // A short answer to "Which attendant do you mean?" ("2010", "the OCS one"), or one of the names offered.
+    if (last?.candidates) {
+      const named = f.clients.filter((c) => last.candidates?.includes(c));
+      const picked = named.length > 0 ? named : pickCandidates(this.kb, f.tokens, last.candidates, this.lexicon);
+      if (picked.length > 0 && f.servers.length === 0) {
+        const r = this.support({ ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: picked, servers: last.servers, ...(last.target ? { target: last.target } : {}) });
+        // The choice stays open: "and the OCS one?" next picks the other.
+        if (r) return { ...r, last: { ...r.last, candidates: last.candidates } };
+      }
+    }
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
@@ -81,7 +94,21 @@ export class Reasoner {
       const r = this.planner(f);
       if (r) return r;
     }
-    return this.support(f);
+    return this.support(f, last);
+  }
+
+  /**
+   * Makes the understanding agree with the frame's roles, so that the intent dialogs read "on Lync 2013"
+   * as the server too when this layer leaves a question to them.
+   */
+  private applyRoles(u: Understanding, f: Frame): void {
+    if (f.asServer.length === 0) return;
+    for (const m of u.mentions) {
+      const reread = f.asServer.find((r) => r.start === m.start);
+      if (reread && m.kind === 'client') { m.kind = 'server'; m.id = reread.server; }
+    }
+    u.entities.clients = [...new Set(u.mentions.filter((m) => m.kind === 'client').map((m) => m.id))];
+    u.entities.servers = [...new Set(u.mentions.filter((m) => m.kind === 'server').map((m) => m.id))];
   }
 
   /** Fills what an elliptic follow-up leaves out from the last question ("and on 2010?", "et AOL ?"). */
@@ -299,10 +326,11 @@ export class Reasoner {
     return formatList(ids.map((id) => this.kb.client(id)?.name ?? this.kb.server(id)?.name ?? id), lang);
   }
 
-  private support(f: Frame): Reasoned | undefined {
+  private support(f: Frame, last?: LastFrame): Reasoned | undefined {
     const { kb } = this;
     const { lang } = f;
-    const servers = f.allServers ? kb.servers.map((s) => s.id) : f.servers;
+    const servers = f.allServers ? kb.servers.map((s) => s.id) : f.target && !f.both ? [f.target] : f.servers;
+    if (f.generic && f.clients.length === 0) return this.generic(f, servers, last);
     const clients = this.clientsOf(f);
     const source = [sourceOf(kb, SOURCE_000, lang)];
     const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
@@ -410,6 +438,28 @@ export class Reasoner {
     return undefined;
   }
 
+  /**
+   * A generic name ("Communicator", "the attendant"): from the conversation when it names one of the
+   * clients meant; answered for all of them when they share the answer; otherwise asked, offering only them.
+   */
+  private generic(f: Frame, servers: readonly string[], last?: LastFrame): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const candidates = f.generic?.candidates ?? [];
+    const fromContext = (last?.clients ?? []).filter((c) => candidates.includes(c));
+    if (fromContext.length === 1) return this.support({ ...f, generic: undefined, clients: fromContext } as Frame, last);
+    const server = servers[0];
+    if (server && servers.length === 1) {
+      const statuses = new Set(candidates.map((c) => this.statusOf(c, server)));
+      if (statuses.size === 1) return this.support({ ...f, generic: undefined, clients: candidates, shape: f.shape === 'list' ? 'yesno' : f.shape } as Frame, last);
+    }
+    const names = candidates.map((c) => kb.client(c)?.name ?? c);
+    return {
+      answer: answer('prompt', lang, kb.message('ask_which', lang, { options: formatList(names, lang).replace(/ and | et /, lang === 'fr' ? ' ou ' : ' or ') }), { suggestions: names }),
+      last: { ...emptyLast('support', f), servers: [...servers], clients: [], candidates, shape: f.shape === 'other' ? 'yesno' : f.shape },
+    };
+  }
+
   // ---------------------------------------------------------------- migration planner
 
   private planner(f: Frame): Reasoned | undefined {
@@ -429,10 +479,12 @@ export class Reasoner {
     const rows = clients.map((c) => {
       const status = this.statusOf(c.id, target);
       const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : undefined;
-      const action = status === 'supported' ? kb.message('planner_keep', lang)
+      const notes = c.planNotes.map((n) => n.text[lang]);
+      const base = status === 'supported' ? kb.message('planner_keep', lang)
         : status === 'interoperable' ? (replacement ? kb.message('planner_partial', lang, { replacement }) : kb.message('planner_partial_plain', lang))
           : status === 'not_applicable' ? kb.message('planner_na', lang)
             : replacement ? kb.message('planner_replace_with', lang, { replacement }) : kb.message('planner_replace', lang);
+      const action = [base, ...notes].join('; ');
       return { client: c, status, action };
     });
     const count = (s: StatusId): number => rows.filter((r) => r.status === s).length;
