@@ -101,9 +101,13 @@ export class RootDialog extends ComponentDialog {
     const subject = subjectOf(route.intent);
     // What the intent dialogs answer is remembered too, for the next follow-up.
     const frame = this.reasoner.frame(u);
+    const topic = this.deps.kb.topic(route.intent);
     const last: LastFrame | undefined = subject === 'support' || subject === 'pic' ? {
       subject: subject === 'pic' ? 'pic' : 'support', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers,
-      features: frame.features, licences: frame.licences, reasons: [],
+      features: frame.features, licences: frame.licences, reasons: this.reasoner.reasonsOf(route.clients, route.servers, u.lang),
+    } : topic ? {
+      // "Why?" after a topic's answer: what follows its first sentence.
+      subject: 'topic', shape: frame.shape, clients: [], servers: [], providers: [], features: [], licences: [], reasons: topic.details.map((d) => d[u.lang]),
     } : undefined;
     await this.deps.memory.set(inner.context, { ...memory, ...(last ? { last } : {}) });
     if (!last) { const cleared = { ...memory }; delete cleared.last; await this.deps.memory.set(inner.context, cleared); }

@@ -96,6 +96,8 @@ export const SupportMatrixFile = z.strictObject({
     headline: LocalizedText,
     /** Colour hint for renderers. */
     tone: z.enum(['good', 'warning', 'attention', 'neutral']),
+    /** For a partial status: the features (language.yaml) that do work. */
+    covers: z.array(Id).optional(),
   })),
   servers: z.array(Entity).min(1),
   clients: z.array(Entity.extend({
@@ -214,7 +216,7 @@ export const LanguageFile = z.strictObject({
   shapes: z.strictObject({
     yesNo: Phrases, list: Phrases, count: Phrases, when: Phrases, still: Phrases, ago: Phrases, why: Phrases, replace: Phrases,
     both: Phrases, allServers: Phrases, negation: Phrases, butNot: Phrases, buy: Phrases, need: Phrases, enough: Phrases,
-    supported: Phrases, greeting: Phrases, federation: Phrases,
+    supported: Phrases, greeting: Phrases, federation: Phrases, how: Phrases, plain: Phrases,
   }),
   roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases }),
   /** Per capability id of public-im.yaml, the words users name it with. */

@@ -50,6 +50,10 @@ export interface Frame {
   asServer: { start: number; server: string }[];
   /** Words of Public IM Connectivity ("federation", "provider", "PIC"). */
   federation: boolean;
+  /** "How do I …": a procedure, answered by the topics. */
+  how: boolean;
+  /** "Communicator 2007, plain": the shorter of two names. */
+  plain: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
   asksAbout?: 'clients' | 'servers' | 'providers';
 }
@@ -165,6 +169,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     negated: s.negation.has(tokens, own), both: s.both.has(tokens, langs), allServers: s.allServers.has(tokens, langs), butNot: s.butNot.has(tokens, langs),
     still: s.still.has(tokens, langs), buy: s.buy.has(tokens, langs), need: s.need.has(tokens, langs), enough: s.enough.has(tokens, langs),
     move, keep: lex.roles.keep.has(tokens, langs), federation: s.federation.has(tokens, langs), asServer: reread,
+    how: s.how.has(tokens, langs) && !s.count.has(tokens, langs) && !s.ago.has(tokens, langs), plain: s.plain.has(tokens, langs),
     ...(generic && generic.candidates.length > 1 && clients.length === 0 ? { generic } : {}),
     ...(unknown ? { unknownProduct: unknown.text } : {}), ...(uncovered ? { uncovered: uncovered.text } : {}), ...(listRef ? { listRef } : {}),
     elliptic, contentWords, ...(asksAbout ? { asksAbout } : {}),
@@ -205,6 +210,12 @@ export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions
 export function pickCandidates(kb: KnowledgeBase, tokens: readonly string[], candidates: readonly string[], lex: Lexicon): string[] {
   const words = tokens.filter((t) => !lex.followUpWords.has(t));
   if (words.length === 0) return [];
-  const picked = candidates.filter((c) => words.every((w) => nameWords(kb, c).has(w)));
+  let picked = candidates.filter((c) => words.every((w) => nameWords(kb, c).has(w) || lex.shapes.plain.has([w])));
+  // "2007" picks both "Communicator 2007" and "Communicator 2007 R2": the name that says no more.
+  if (picked.length > 1) {
+    const length = (c: string): number => tokenize(kb.client(c)?.name ?? '').length;
+    const shortest = Math.min(...picked.map(length));
+    picked = picked.filter((c) => length(c) === shortest);
+  }
   return picked.length > 0 && picked.length < candidates.length ? picked : [];
 }

@@ -8,7 +8,7 @@ import { Lexicon } from './lexicon';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
 export interface LastFrame {
-  subject: 'support' | 'pic' | 'licence' | 'planner' | 'decline';
+  subject: 'support' | 'pic' | 'licence' | 'planner' | 'decline' | 'topic';
   shape: Shape;
   clients: string[];
   servers: string[];
@@ -80,12 +80,15 @@ export class Reasoner {
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
 
     f = this.withContext(f, last);
+    // "How do I …" is a procedure: the topics answer it (a migration plan may, when asked for).
+    if (f.how) return f.move ? this.planner(f) : undefined;
 
     if (f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) {
       const r = this.licence(f, today);
       if (r) return r;
     }
-    if (f.providers.length > 0 || (f.features.length > 0 && f.federation && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
+    const picContext = f.federation || last?.subject === 'pic';
+    if (f.providers.length > 0 || (f.features.length > 0 && picContext && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
       const r = this.pic(f, today);
       if (r) return r;
     }
@@ -124,11 +127,12 @@ export class Reasoner {
       if (last.list.kind === 'client' && f.clients.length === 0) f = { ...f, clients: ids, family: undefined } as Frame;
       if (last.list.kind === 'provider' && f.providers.length === 0) f = { ...f, providers: ids };
     }
-    const backRef = this.lexicon.backReferences.has(f.tokens, [f.lang]);
+    const backRef = this.lexicon.backReferences.has(f.tokens, [f.lang]) || (f.buy && last.subject === 'licence');
     if (!f.elliptic && !backRef && !refersToList) return f;
     const merged: Frame = { ...f };
     if (last.subject === 'pic' || last.subject === 'licence') {
       if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
+      if (merged.licences.length === 0 && last.subject === 'licence' && (backRef || f.buy)) merged.licences = last.licences;
       if (merged.features.length === 0 && f.elliptic) merged.features = last.features;
       if (merged.licences.length === 0 && f.elliptic) merged.licences = last.licences;
       if (f.elliptic) merged.shape = last.shape;
@@ -186,14 +190,26 @@ export class Reasoner {
     return formatList(p.capabilities.map((c) => this.kb.publicIm.capabilities[c]?.[lang] ?? c), lang);
   }
 
+  /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
+  private aspectName(id: string, lang: Lang): string {
+    return this.kb.publicIm.capabilities[id]?.[lang] ?? this.kb.message('meetings_word', lang);
+  }
+
+  /** The footnotes behind the cells of these clients on these servers (for "why?" after a dialog's answer). */
+  reasonsOf(clients: readonly string[], servers: readonly string[], lang: Lang): string[] {
+    return clients.length > 0 && servers.length > 0 ? this.reasonsFor(clients, servers, lang) : [];
+  }
+
   private featureName(id: string, lang: Lang): string {
     return this.kb.publicIm.capabilities[id]?.[lang] ?? id;
   }
 
-  private pic(f: Frame, today: Date): Reasoned | undefined {
+  private pic(frame: Frame, today: Date): Reasoned | undefined {
+    let f = frame;
     const { kb } = this;
     const { lang } = f;
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    f = { ...f, features: f.features.filter((x) => x in kb.publicIm.capabilities) };
     const last = (extra: Partial<LastFrame> = {}): LastFrame => ({ ...emptyLast('pic', f), ...extra });
     const source = (p?: Provider) => [sourceOf(kb, p?.source ?? kb.providers[0]?.source ?? '', lang)];
 
@@ -211,6 +227,13 @@ export class Reasoner {
     }
     if (providers.length === 0) return undefined;
 
+    // Which of these providers (the list just shown) offer feature F?
+    if (f.features.length > 0 && f.listRef && (f.shape === 'list' || f.shape === 'count')) {
+      const offering = providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
+      const headline = offering.length === 0 ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(f.features[0] as string, lang) })
+        : kb.message('providers_with_feature', lang, { count: offering.length, total: providers.length, feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), providers: formatList(offering.map((p) => p.name), lang) });
+      return { answer: answer('topic', lang, headline, { sources: source() }), last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }) };
+    }
     // Does federation with P include feature F?
     if (f.features.length > 0 && (f.shape === 'yesno' || f.shape === 'other')) {
       const lines = providers.map((p) => {
@@ -421,8 +444,15 @@ export class Reasoner {
     // One client on one server (in its role), asked yes/no or after a list reference.
     if (clients.length >= 1 && servers.length === 1 && !f.family && (f.shape === 'yesno' || f.shape === 'other')) {
       const server = servers[0] as string;
+      const aspects = f.features.filter((x) => !(x in kb.publicIm.capabilities) || x === 'im' || x === 'presence');
       const lines = clients.map((c) => {
         const status = this.statusOf(c.id, server);
+        const covers = this.kb.status(status).covers;
+        // "Is OC 2007 R2 fine for meetings?" under "IM and presence only": the features decide.
+        if (covers && aspects.length > 0) {
+          const vars = { client: c.name, server: this.names([server], lang), features: formatList(aspects.map((x) => this.aspectName(x, lang)), lang) };
+          return kb.message(aspects.every((x) => covers.includes(x)) ? 'cell_aspect_yes' : 'cell_aspect_no', lang, vars);
+        }
         return this.kb.status(status).headline[lang].replace('{client}', c.name).replace('{server}', this.names([server], lang));
       });
       const first = this.statusOf((clients[0] as Client).id, server);
@@ -446,6 +476,15 @@ export class Reasoner {
     const { kb } = this;
     const { lang } = f;
     const candidates = f.generic?.candidates ?? [];
+    // "Which of those is an attendant console?": the list just shown, filtered.
+    if (f.listRef && last?.list?.kind === 'client') {
+      const inList = last.list.ids.filter((c) => candidates.includes(c));
+      const names = formatList(inList.map((c) => kb.client(c)?.name ?? c), lang);
+      return {
+        answer: answer('topic', lang, inList.length > 0 ? names : kb.message('why_none', lang), { sources: [sourceOf(kb, SOURCE_000, lang)] }),
+        last: { ...last, clients: inList, list: { kind: 'client', ids: inList } },
+      };
+    }
     const fromContext = (last?.clients ?? []).filter((c) => candidates.includes(c));
     if (fromContext.length === 1) return this.support({ ...f, generic: undefined, clients: fromContext } as Frame, last);
     const server = servers[0];
