@@ -59,7 +59,7 @@ export interface Frame {
 }
 
 const CLIENT_WORDS = new Set(['client', 'clients', 'clientes', 'app', 'apps']);
-const SERVER_WORDS = new Set(['server', 'servers', 'serveur', 'serveurs', 'pool', 'pools']);
+const SERVER_WORDS = new Set(['server', 'servers', 'serveur', 'serveurs']);
 const PROVIDER_WORDS = new Set(['provider', 'providers', 'fournisseur', 'fournisseurs', 'network', 'networks', 'reseau', 'reseaux', 'service', 'services']);
 
 /** Licence names and aliases, compiled once per knowledge base. */
@@ -113,13 +113,16 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     const before = (g: 'source' | 'target' | 'on'): boolean => role === g;
     if (m.kind === 'client') {
       const client = kb.client(m.id);
+      // "which Lync 2010 clients": every client of that name (the alias "Lync 2010 client" may have taken the word).
       const next = tokens[m.end];
-      if (next && CLIENT_WORDS.has(next) && /s$/.test(next)) family = client?.name;
+      const lastWord = tokens[m.end - 1];
+      if ((next && CLIENT_WORDS.has(next) && /s$/.test(next)) || (lastWord && /^clients$/.test(lastWord))) family = client?.name;
       // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
       const hasServer = mentions.some((o) => o.kind === 'server');
-      if (asServer && (before('source') || before('target') || (before('on') && (otherClient || !hasServer)))) {
+      // "from"/"to" make it the server only when the question is about moving ("the Group Chat client from Lync 2010" is the client).
+      if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer)))) {
         add(servers, asServer);
         reread.push({ start: m.start, server: asServer });
         if (before('source')) source = asServer; else if (before('target') || move) target ??= asServer;
@@ -143,7 +146,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   const generic = genericOf(kb, tokens, mentionSpans, lex);
   if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
-  const unknown = lex.unknownProducts.find(tokens, langs)[0];
+  const unknown = lex.unknownProducts.find(tokens, langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined);
   const uncovered = lex.uncoveredSubjects.find(tokens, langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => lex.listReferences[k].has(tokens, own));
 
@@ -189,7 +192,7 @@ function nameWords(kb: KnowledgeBase, id: string): Set<string> {
  * A generic name in the message, outside the products it names, with the clients it may mean: narrowed
  * by the words just around it ("the OCS attendant" → the OCS 2007 R2 Attendant).
  */
-export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon): { name: string; candidates: string[] } | undefined {
+export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon): { name: string; candidates: string[]; unknown?: boolean } | undefined {
   let groups = genericGroups.get(kb);
   if (!groups) {
     groups = kb.support.genericNames.map((g) => ({ group: new PhraseGroup({ en: g.names, fr: g.names }), clients: g.clients }));
@@ -201,6 +204,9 @@ export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions
     const near = [...tokens.slice(Math.max(0, span.start - 2), span.start), ...tokens.slice(span.end, span.end + 2)]
       .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && /^(ocs|lync|r2|\d{4}|2007|2010|2013)$/.test(t));
     const narrowed = clients.filter((c) => near.every((w) => nameWords(kb, c).has(w)));
+    // "Office Communicator 2005": a version none of them has is another product.
+    const version = near.find((w) => /^\d{4}$/.test(w) && !clients.some((c) => nameWords(kb, c).has(w)));
+    if (version) return { name: `${span.text} ${version}`, candidates: [], unknown: true };
     return { name: span.text, candidates: narrowed.length > 0 ? narrowed : clients };
   }
   return undefined;

@@ -2,7 +2,8 @@ import { answer, type Answer } from '../answers/answer';
 import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf } from '../answers/format';
 import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
 import type { Lang, StatusId } from '../knowledge/schema';
-import type { Understanding } from '../nlu/nlu';
+import { CONFIDENT, type Understanding } from '../nlu/nlu';
+import { tokenize } from '../nlu/normalize';
 import { pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
 
@@ -78,6 +79,10 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
+    const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
+    const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
+    if (!named && !computed && !f.elliptic && !f.listRef && this.kb.topic(u.intent) && u.confidence >= CONFIDENT && !(last && this.bareServer(f))) return undefined;
 
     f = this.withContext(f, last);
     // "How do I …" is a procedure: the topics answer it (a migration plan may, when asked for).
@@ -341,7 +346,11 @@ export class Reasoner {
 
   private clientsOf(f: Frame): Client[] {
     const { kb } = this;
-    if (f.family) return kb.clients.filter((c) => c.name.startsWith(f.family as string));
+    // "Lync 2010 clients": every client whose names carry those words (Lync Web App 2010 included).
+    if (f.family) {
+      const words = tokenize(f.family);
+      return kb.clients.filter((c) => { const own = new Set([c.name, ...c.aliases].flatMap((n) => tokenize(n))); return words.every((w) => own.has(w)); });
+    }
     return f.clients.map((id) => kb.client(id)).filter((c): c is Client => !!c);
   }
 
@@ -414,9 +423,10 @@ export class Reasoner {
         const detail = servers.map((s, i) => `${this.statusLabel(statuses[i] as StatusId, lang)} ${lang === 'fr' ? 'sur' : 'on'} ${this.names([s], lang)}`).join(', ');
         const key = statuses.every((s) => s === 'supported') ? 'client_on_all_yes'
           : statuses.some((s) => s === 'not_supported' || s === 'not_applicable') ? 'client_on_all_no' : 'client_on_all_partly';
+        const reasons = this.reasonsFor([c.id], servers, lang);
         return {
-          answer: answer('support-cell', lang, kb.message(key, lang, { client: c.name, servers: on, detail }), { sources: source }),
-          last: base({ reasons: this.reasonsFor([c.id], servers, lang) }),
+          answer: answer('support-cell', lang, kb.message(key, lang, { client: c.name, servers: on, detail }), { details: reasons, sources: source }),
+          last: base({ reasons }),
         };
       }
       const pool = clients.length > 0 ? clients : kb.clients;
@@ -487,6 +497,17 @@ export class Reasoner {
     }
     const fromContext = (last?.clients ?? []).filter((c) => candidates.includes(c));
     if (fromContext.length === 1) return this.support({ ...f, generic: undefined, clients: fromContext } as Frame, last);
+    // "Is there a web app version that runs on both …?": any of them, on every server named.
+    if (servers.length >= 2) {
+      const matching = candidates.filter((c) => servers.every((sv) => this.statusOf(c, sv) === 'supported'));
+      const detail = candidates.map((c) => `${kb.client(c)?.name ?? c}: ${servers.map((sv) => `${this.statusLabel(this.statusOf(c, sv), lang)} (${this.names([sv], lang)})`).join(', ')}`);
+      return {
+        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'clients_on_all_none', lang, {
+          servers: this.names(servers, lang), clients: formatList(matching.map((c) => kb.client(c)?.name ?? c), lang),
+        }), { details: detail, sources: [sourceOf(kb, SOURCE_000, lang)] }),
+        last: { ...emptyLast('support', f), servers: [...servers], clients: candidates, list: { kind: 'client', ids: matching } },
+      };
+    }
     const server = servers[0];
     if (server && servers.length === 1) {
       const statuses = new Set(candidates.map((c) => this.statusOf(c, server)));
