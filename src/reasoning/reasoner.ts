@@ -124,12 +124,12 @@ export class Reasoner {
     if (!last) return f;
     const bareVersion = f.clients.length + f.servers.length + f.providers.length === 0 ? this.bareServer(f) : undefined;
     if (bareVersion && (last.subject === 'support' || last.subject === 'planner')) {
-      return { ...last, ...f, shape: last.shape, clients: last.clients, servers: [bareVersion], providers: [], features: [], licences: [], source: last.source, target: last.target } as Frame;
+      return { ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: last.clients, servers: [bareVersion], providers: [], licences: [] } as Frame;
     }
     const refersToList = f.listRef && last.list;
     if (refersToList && last.list) {
       const ids = f.listRef === 'first' ? last.list.ids.slice(0, 1) : f.listRef === 'last' ? last.list.ids.slice(-1) : last.list.ids;
-      if (last.list.kind === 'client' && f.clients.length === 0) f = { ...f, clients: ids, family: undefined } as Frame;
+      if (last.list.kind === 'client' && f.clients.length === 0 && !f.generic) f = { ...f, clients: ids, family: undefined } as Frame;
       if (last.list.kind === 'provider' && f.providers.length === 0) f = { ...f, providers: ids };
     }
     const backRef = this.lexicon.backReferences.has(f.tokens, [f.lang]) || (f.buy && last.subject === 'licence');
@@ -144,7 +144,7 @@ export class Reasoner {
     }
     if (last.subject === 'support' || last.subject === 'planner') {
       if (merged.providers.length > 0) return merged;
-      if (merged.clients.length === 0 && (f.elliptic || backRef || refersToList)) merged.clients = last.clients;
+      if (merged.clients.length === 0 && !f.generic && (f.elliptic || backRef || refersToList)) merged.clients = last.clients;
       if (merged.servers.length === 0 && (f.elliptic || backRef)) merged.servers = last.servers;
       if (f.elliptic) merged.shape = last.shape === 'other' ? 'yesno' : last.shape;
     }
@@ -158,7 +158,9 @@ export class Reasoner {
 
   /** A bare version answering for a server ("2010", "r2", "la 2013"). */
   private bareServer(f: Frame): string | undefined {
-    const words = f.tokens.filter((t) => !this.lexicon.followUpWords.has(t));
+    // Feature words ("2013 for meetings") do not name the server.
+    const featureWords = new Set([...this.lexicon.features.values()].flatMap((g) => g.find(f.tokens).flatMap((sp) => f.tokens.slice(sp.start, sp.end))));
+    const words = f.tokens.filter((t) => !this.lexicon.followUpWords.has(t) && !featureWords.has(t));
     if (words.length === 0 || words.length > 2) return undefined;
     const matches = this.kb.servers.filter((s) => words.every((w) => s.name.toLowerCase().split(/\s+/).includes(w) || s.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(w))));
     return matches.length === 1 ? matches[0]?.id : undefined;
@@ -198,6 +200,11 @@ export class Reasoner {
   /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
   private aspectName(id: string, lang: Lang): string {
     return this.kb.publicIm.capabilities[id]?.[lang] ?? this.kb.message('meetings_word', lang);
+  }
+
+  /** The clients supported (or interoperable) on a server, in the matrix's order. */
+  supportedOn(server: string): string[] {
+    return this.kb.clients.filter((c) => this.statusOf(c.id, server) === 'supported' || this.statusOf(c.id, server) === 'interoperable').map((c) => c.id);
   }
 
   /** The footnotes behind the cells of these clients on these servers (for "why?" after a dialog's answer). */

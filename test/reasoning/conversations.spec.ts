@@ -1,0 +1,90 @@
+import { strict as assert } from 'node:assert';
+import { emulatorMessage, post, visibleText } from '../../scripts/lib/activities';
+import { firstSentence } from '../../scripts/lib/evalHarness';
+import { startBot, type RunningBot } from '../helpers/server';
+
+/** One turn: what the user types, and what the reply's first sentence (and whole text) must show. */
+interface Turn { say: string; first: RegExp; has?: RegExp[]; hasNot?: RegExp[] }
+
+/**
+ * Whole conversations through the bot over HTTP, as a table: follow-ups, "why?", bare answers to the bot's
+ * own question, list references, roles, generic names, unknown products, topic switches, in both
+ * languages. Each asserts behaviour (the verdict first, the products named), not wording elsewhere.
+ */
+const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
+  'ellipsis and why after a partial answer': { turns: [
+    { say: 'is communicator 2007 r2 supported on lync server 2013?', first: /^Partly\b/ },
+    { say: 'why?', first: /conferenc/i },
+    { say: 'and on lync server 2010?', first: /^Yes\b/, has: [/Lync Server 2010/] },
+    { say: 'and 2013 for meetings?', first: /^No\b/ },
+  ] },
+  'a bare version answers the bot\'s own question': { turns: [
+    { say: 'is lync 2010 supported?', first: /\?$/ },
+    { say: '2013', first: /^Yes\b/, has: [/Lync Server 2013/] },
+  ] },
+  'intersection: a client supported on both, never one that is not': { turns: [
+    { say: 'which clients are supported on both lync server 2013 and lync server 2010?', first: /Lync 2010 Attendant/, hasNot: [/Lync Web App 2013/] },
+    { say: 'is lync 2010 supported on all three servers?', first: /^No\b/ },
+  ] },
+  'generic name: asked with only its candidates, then picked by a short answer': { turns: [
+    { say: 'is the attendant supported on lync server 2013?', first: /^Which one do you mean: Lync 2010 Attendant or Office Communications Server 2007 R2 Attendant\?/ },
+    { say: 'the ocs one', first: /^No\b/, has: [/Office Communications Server 2007 R2 Attendant/] },
+    { say: 'and the 2010 one?', first: /^Yes\b/, has: [/Lync 2010 Attendant/] },
+  ] },
+  'generic name answered for all when they agree': { turns: [
+    { say: 'is the web app supported on ocs 2007 r2?', first: /^No\b/, has: [/Lync Web App 2013/, /Lync Web App 2010/] },
+  ] },
+  'a server named like a client, in its role': { turns: [
+    { say: 'does the lync 2010 attendee work on lync 2013?', first: /^No\b/, has: [/Lync Server 2013/] },
+  ] },
+  'migration planner': { turns: [
+    {
+      say: 'we are moving from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
+      first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: .*3 must be replaced/,
+      has: [/Office Communications Server 2007 R2 Attendant/, /Office Live Meeting 2007/],
+    },
+    { say: 'which of those is an attendant console?', first: /Office Communications Server 2007 R2 Attendant/ },
+  ] },
+  'planner in French, from every client of the source server': { locale: 'fr-FR', turns: [
+    { say: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?', first: /^Passage de Lync Server 2010 à Lync Server 2013/, has: [/Lync Web App 2013/, /Persistent Chat/] },
+  ] },
+  'unknown products are declined, never mapped onto known ones': { turns: [
+    { say: 'is lync 2013 for mac supported on lync server 2013?', first: /^I can't answer that: I don't know lync 2013 for mac/i, hasNot: [/^Yes/] },
+    { say: 'does skype for business work with lync server 2013?', first: /^I can't answer that/, hasNot: [/^Yes/, /^No\./] },
+  ] },
+  'PIC: features, follow-ups, lists, licences and dates': { turns: [
+    { say: 'does aol federation include audio?', first: /^No\b/ },
+    { say: 'and wlm?', first: /^Yes\b/, has: [/Windows Live Messenger/] },
+    { say: 'which providers offer video?', first: /Windows Live Messenger/, hasNot: [/Skype/] },
+    { say: 'do we need a pic usl for skype?', first: /^No\b/ },
+    { say: 'can we still buy the pic usl?', first: /^No\b/, has: [/2012/] },
+  ] },
+  'PIC in French, and a topic switch': { locale: 'fr-FR', turns: [
+    { say: 'la fédération yahoo marche encore ?', first: /^Non\b/, has: [/30 juin 2014/] },
+    { say: 'et pour skype, la vidéo ?', first: /^Non\b/ },
+    { say: 'quel port utilise la messagerie instantanée sur le serveur frontal ?', first: /5061/ },
+  ] },
+};
+
+describe('conversations, turn by turn (reasoning over the knowledge, context, declines)', function () {
+  this.timeout(60_000);
+  let bot: RunningBot;
+  before(async () => { bot = await startBot({}); });
+  after(async () => bot.stop());
+
+  for (const [name, conversation] of Object.entries(CONVERSATIONS)) {
+    it(name, async () => {
+      const id = `conv-${name.replace(/\W+/g, '-')}`;
+      for (const turn of conversation.turns) {
+        const before = bot.connector.inConversation(id).length;
+        assert.equal(await post(bot.botUrl, emulatorMessage(turn.say, { serviceUrl: bot.serviceUrl, conversationId: id, locale: conversation.locale ?? 'en-US' })), 200);
+        const reply = bot.connector.inConversation(id)[before] ?? {};
+        const text = visibleText(reply);
+        const first = firstSentence(typeof reply.text === 'string' ? reply.text : text);
+        assert.match(first, turn.first, `“${turn.say}” → ${text.slice(0, 300)}`);
+        for (const re of turn.has ?? []) assert.match(text, re, `“${turn.say}” → ${text.slice(0, 300)}`);
+        for (const re of turn.hasNot ?? []) assert.doesNotMatch(first, re, `“${turn.say}” → ${text.slice(0, 300)}`);
+      }
+    });
+  }
+});
