@@ -2,6 +2,7 @@ import { loadKnowledge } from '../../src/knowledge/loader';
 import { featuresOf } from '../../src/nlu/features';
 import { Nlu } from '../../src/nlu/nlu';
 import { tokenize } from '../../src/nlu/normalize';
+import { Reasoner } from '../../src/reasoning/reasoner';
 import type { Question } from './questions';
 
 /**
@@ -29,16 +30,22 @@ export interface ClassifierResult {
   understandPerSecond: number;
   /** The intent classifier alone, on features computed beforehand. */
   rankPerSecond: number;
+  /** Nlu.understand, then the reasoning layer (frame, shape, answer computed from the relations). */
+  understandAndReasonPerSecond: number;
 }
 
 /** The NLU in this process, as the app builds it from the knowledge base, over the evaluation questions. */
 export function benchClassifier(knowledgeDir: string, questions: readonly Question[], seconds: number): ClassifierResult {
-  const nlu = new Nlu(loadKnowledge(knowledgeDir));
+  const kb = loadKnowledge(knowledgeDir);
+  const nlu = new Nlu(kb);
+  const reasoner = new Reasoner(kb);
+  const today = new Date();
   const understandPerSecond = rate(questions, seconds, (i) => { const { q, lang } = questions[i] as Question; nlu.understand(q, lang); });
   const features = questions.map(({ q }) => {
     const tokens = tokenize(q);
     return featuresOf(tokens, nlu.extractor.extract(tokens));
   });
   const rankPerSecond = rate(features, seconds, (i) => nlu.classifier.rank(features[i] as string[]));
-  return { understandPerSecond, rankPerSecond };
+  const understandAndReasonPerSecond = rate(questions, seconds, (i) => { const { q, lang } = questions[i] as Question; reasoner.reason(nlu.understand(q, lang), undefined, today); });
+  return { understandPerSecond, rankPerSecond, understandAndReasonPerSecond };
 }

@@ -2,7 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
-import { PhraseGroup, type Lexicon, type Span } from './lexicon';
+import type { Lexicon, Scan, Span } from './lexicon';
 
 /** The shape of a question: what kind of answer it wants. */
 export type Shape = 'yesno' | 'list' | 'count' | 'when' | 'ago' | 'why' | 'replace' | 'other';
@@ -62,22 +62,17 @@ const CLIENT_WORDS = new Set(['client', 'clients', 'clientes', 'app', 'apps']);
 const SERVER_WORDS = new Set(['server', 'servers', 'serveur', 'serveurs']);
 const PROVIDER_WORDS = new Set(['provider', 'providers', 'fournisseur', 'fournisseurs', 'network', 'networks', 'reseau', 'reseaux', 'service', 'services']);
 
-/** Licence names and aliases, compiled once per knowledge base. */
-const licenceGroups = new WeakMap<KnowledgeBase, Map<string, PhraseGroup>>();
-function licencesOf(kb: KnowledgeBase): Map<string, PhraseGroup> {
-  let groups = licenceGroups.get(kb);
-  if (!groups) {
-    groups = new Map(kb.publicIm.licences.map((l) => {
-      const names = [l.name, ...l.aliases];
-      return [l.id, new PhraseGroup({ en: names, fr: names })];
-    }));
-    licenceGroups.set(kb, groups);
-  }
-  return groups;
-}
-
 function covered(spans: readonly Span[], i: number): boolean {
   return spans.some((s) => i >= s.start && i < s.end);
+}
+
+/**
+ * The knowledge base's own names the reading needs (licences, generic names), added to the lexicon's
+ * one-pass index.
+ */
+export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
+  for (const l of kb.publicIm.licences) { const names = [l.name, ...l.aliases]; lex.addGroup(`licence.${l.id}`, { en: names, fr: names }); }
+  kb.support.genericNames.forEach((g, i) => lex.addGroup(`generic.${i}`, { en: g.names, fr: g.names }));
 }
 
 /** Reads the frame of a message. Pure. */
@@ -85,7 +80,6 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const { tokens, lang } = u;
   const langs: Lang[] = [lang, lang === 'en' ? 'fr' : 'en'];
   const own: Lang[] = [lang];
-  const s = lex.shapes;
   const mentions = [...u.mentions].sort((a, b) => a.start - b.start);
   const mentionSpans: Span[] = mentions.map((m) => ({ start: m.start, end: m.end, text: m.id }));
 
@@ -95,8 +89,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let source: string | undefined;
   let target: string | undefined;
   let family: string | undefined;
-  const move = lex.roles.move.has(tokens, langs);
+  const sc = lex.scan(tokens);
+  const move = sc.has('roles.move', langs);
   const reread: { start: number; server: string }[] = [];
+  // Short French words ("a", "de") count only in French.
+  const roleOf = (g: 'source' | 'target' | 'on'): Span[] => (lang === 'fr' ? sc.get(`roles.${g}`, langs) : [...sc.get(`roles.${g}`, ['en']), ...sc.get(`roles.${g}`, ['fr']).filter((sp) => sp.text.length > 3)]);
+  const roleSpans = { source: roleOf('source'), target: roleOf('target'), on: roleOf('on') };
   const add = (list: string[], id: string): void => { if (!list.includes(id)) list.push(id); };
   for (const m of mentions) {
     // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
@@ -106,8 +104,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     for (let back = m.start; back >= Math.max(0, m.start - 3) && !role; back--) {
       if (back < m.start && mentions.some((o) => o.end === back + 1 && o !== m)) break;
       for (const g of ['source', 'target', 'on'] as const) {
-        const hit = lex.roles[g].find(tokens.slice(0, back), langs).find((sp) => sp.end === back);
-        if (hit && (lang === 'fr' || hit.text.length > 3 || lex.roles[g].has(hit.text.split(' '), ['en']))) { role = g; break; }
+        const hit = roleSpans[g].find((sp) => sp.end === back);
+        if (hit) { role = g; break; }
       }
     }
     const before = (g: 'source' | 'target' | 'on'): boolean => role === g;
@@ -141,24 +139,27 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (move && servers.length === 2 && source && !target) target = servers.find((x) => x !== source);
   if (move && servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
 
-  const features = [...lex.features].filter(([, g]) => g.find(tokens, langs).some((sp) => !covered(mentionSpans, sp.start))).map(([id]) => id);
-  const licences = [...licencesOf(kb)].filter(([, g]) => g.has(tokens)).map(([id]) => id);
+  const features: string[] = [];
+  for (const id of lex.features.keys()) if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start))) features.push(id);
+  const licences = kb.publicIm.licences.filter((l) => sc.has(`licence.${l.id}`)).map((l) => l.id);
 
-  const generic = genericOf(kb, tokens, mentionSpans, lex);
+  const generic = genericOf(kb, tokens, mentionSpans, lex, sc);
   if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
-  const unknown = lex.unknownProducts.find(tokens, langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined);
-  const uncovered = lex.uncoveredSubjects.find(tokens, langs)[0];
-  const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => lex.listReferences[k].has(tokens, own));
+  const unknown = sc.get('unknownProducts', langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined);
+  const uncovered = sc.get('uncoveredSubjects', langs)[0];
+  const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => sc.has(`listReferences.${k}`, own));
 
-  const starts = (g: keyof Lexicon['shapes']): boolean => s[g].startsAt(tokens, 0, langs) || (tokens[0] === 'and' || tokens[0] === 'et' || tokens[0] === 'so' || tokens[0] === 'alors' || tokens[0] === 'ok' ? s[g].startsAt(tokens, 1, langs) : false);
+  const lead = tokens[0] === 'and' || tokens[0] === 'et' || tokens[0] === 'so' || tokens[0] === 'alors' || tokens[0] === 'ok' ? 1 : 0;
+  const has = (g: keyof Lexicon['shapes'], in_: readonly Lang[] = langs): boolean => sc.has(shapeKey(g), in_);
+  const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => sp.start === lead);
   let shape: Shape = 'other';
-  if (s.why.has(tokens, langs)) shape = 'why';
-  else if (s.ago.has(tokens, langs)) shape = 'ago';
-  else if (s.when.has(tokens, langs)) shape = 'when';
-  else if (s.count.has(tokens, langs)) shape = 'count';
-  else if (s.replace.has(tokens, langs) && !s.yesNo.startsAt(tokens, 0, langs)) shape = 'replace';
+  if (has('why')) shape = 'why';
+  else if (has('ago')) shape = 'ago';
+  else if (has('when')) shape = 'when';
+  else if (has('count')) shape = 'count';
+  else if (has('replace') && !starts('yesNo')) shape = 'replace';
   else if (starts('yesNo')) shape = 'yesno';
-  else if (s.list.has(tokens, langs)) shape = 'list';
+  else if (has('list')) shape = 'list';
   else if (u.text.trim().endsWith('?')) shape = 'yesno';
 
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t));
@@ -166,40 +167,60 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const asksAbout = tokens.some((t) => CLIENT_WORDS.has(t)) ? 'clients' : tokens.some((t) => SERVER_WORDS.has(t)) ? 'servers'
     : tokens.some((t) => PROVIDER_WORDS.has(t)) ? 'providers' : undefined;
 
-  return {
+  const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,
-    ...(source ? { source } : {}), ...(target ? { target } : {}), ...(family && (shape === 'list' || shape === 'count') ? { family } : {}),
-    negated: s.negation.has(tokens, own), both: s.both.has(tokens, langs), allServers: s.allServers.has(tokens, langs), butNot: s.butNot.has(tokens, langs),
-    still: s.still.has(tokens, langs), buy: s.buy.has(tokens, langs), need: s.need.has(tokens, langs), enough: s.enough.has(tokens, langs),
-    move, keep: lex.roles.keep.has(tokens, langs), federation: s.federation.has(tokens, langs), asServer: reread,
-    how: s.how.has(tokens, langs) && !s.count.has(tokens, langs) && !s.ago.has(tokens, langs), plain: s.plain.has(tokens, langs),
-    ...(generic && generic.candidates.length > 1 && clients.length === 0 ? { generic } : {}),
-    ...(unknown ? { unknownProduct: unknown.text } : {}), ...(uncovered ? { uncovered: uncovered.text } : {}), ...(listRef ? { listRef } : {}),
-    elliptic, contentWords, ...(asksAbout ? { asksAbout } : {}),
+    negated: has('negation', own), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
+    still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
+    move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
+    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), elliptic, contentWords,
   };
+  if (source) frame.source = source;
+  if (target) frame.target = target;
+  if (family && (shape === 'list' || shape === 'count')) frame.family = family;
+  if (generic && generic.candidates.length > 1 && clients.length === 0) frame.generic = generic;
+  if (unknown) frame.unknownProduct = unknown.text;
+  if (uncovered) frame.uncovered = uncovered.text;
+  if (listRef) frame.listRef = listRef;
+  if (asksAbout) frame.asksAbout = asksAbout;
+  return frame;
 }
 
-/** Generic names, compiled once per knowledge base. */
-const genericGroups = new WeakMap<KnowledgeBase, { group: PhraseGroup; clients: string[] }[]>();
+/** Group keys of the shapes, made once. */
+const SHAPE_KEYS = new Map<string, string>();
+function shapeKey(g: string): string {
+  let key = SHAPE_KEYS.get(g);
+  if (!key) { key = `shapes.${g}`; SHAPE_KEYS.set(g, key); }
+  return key;
+}
+const FEATURE_KEYS = new Map<string, string>();
+function featureKey(id: string): string {
+  let key = FEATURE_KEYS.get(id);
+  if (!key) { key = `features.${id}`; FEATURE_KEYS.set(id, key); }
+  return key;
+}
 
-/** The words of a client's names and aliases, for narrowing a generic name. */
+const nameWordCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+
+/** The words of a client's names and aliases, for narrowing a generic name (computed once per client). */
 function nameWords(kb: KnowledgeBase, id: string): Set<string> {
-  const c = kb.client(id);
-  return new Set([c?.name ?? '', c?.frenchName ?? '', ...(c?.aliases ?? [])].flatMap((n) => tokenize(n)));
+  let cache = nameWordCache.get(kb);
+  if (!cache) { cache = new Map(); nameWordCache.set(kb, cache); }
+  let words = cache.get(id);
+  if (!words) {
+    const c = kb.client(id);
+    words = new Set([c?.name ?? '', c?.frenchName ?? '', ...(c?.aliases ?? [])].flatMap((n) => tokenize(n)));
+    cache.set(id, words);
+  }
+  return words;
 }
 
 /**
  * A generic name in the message, outside the products it names, with the clients it may mean: narrowed
  * by the words just around it ("the OCS attendant" → the OCS 2007 R2 Attendant).
  */
-export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon): { name: string; candidates: string[]; unknown?: boolean } | undefined {
-  let groups = genericGroups.get(kb);
-  if (!groups) {
-    groups = kb.support.genericNames.map((g) => ({ group: new PhraseGroup({ en: g.names, fr: g.names }), clients: g.clients }));
-    genericGroups.set(kb, groups);
-  }
-  for (const { group, clients } of groups) {
-    const span = group.find(tokens).find((sp) => !covered(mentions, sp.start));
+export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon, sc: Scan): { name: string; candidates: string[]; unknown?: boolean } | undefined {
+  for (const [i, { clients }] of kb.support.genericNames.entries()) {
+    const span = sc.get(`generic.${i}`).find((sp) => !covered(mentions, sp.start));
     if (!span) continue;
     const near = [...tokens.slice(Math.max(0, span.start - 2), span.start), ...tokens.slice(span.end, span.end + 2)]
       .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && /^(ocs|lync|r2|\d{4}|2007|2010|2013)$/.test(t));

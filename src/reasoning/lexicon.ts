@@ -7,29 +7,53 @@ type Phrase = readonly string[];
 /** Where a phrase was found: token positions [start, end). */
 export interface Span { start: number; end: number; text: string }
 
-/** Phrases of one group, per language, ready to match against a message's tokens. */
+/**
+ * Phrases of one group, per language, ready to match against a message's tokens. Phrases are indexed by
+ * their first word, so a match costs a look-up per token of the message, whatever the group's size.
+ */
 export class PhraseGroup {
-  private readonly byLang: Record<Lang, Phrase[]>;
+  /** First word → phrases starting with it (longest first), with the languages they belong to. */
+  private readonly byFirst = new Map<string, { phrase: Phrase; langs: Set<Lang> }[]>();
+
   constructor(source: { en: readonly string[]; fr: readonly string[] }) {
-    const compile = (list: readonly string[]): Phrase[] => list.map((p) => tokenize(p)).filter((p) => p.length > 0).sort((a, b) => b.length - a.length);
-    this.byLang = { en: compile(source.en), fr: compile(source.fr) };
+    const all = new Map<string, { phrase: Phrase; langs: Set<Lang> }>();
+    for (const lang of ['en', 'fr'] as const) {
+      for (const text of source[lang]) {
+        const phrase = tokenize(text);
+        if (phrase.length === 0) continue;
+        const key = phrase.join(' ');
+        const entry = all.get(key) ?? { phrase, langs: new Set<Lang>() };
+        entry.langs.add(lang);
+        all.set(key, entry);
+      }
+    }
+    for (const entry of all.values()) {
+      const first = entry.phrase[0] as string;
+      const list = this.byFirst.get(first) ?? [];
+      list.push(entry);
+      this.byFirst.set(first, list);
+    }
+    for (const list of this.byFirst.values()) list.sort((a, b) => b.phrase.length - a.phrase.length);
   }
 
-  /** Every match in the tokens, longest phrases first, without overlaps. */
+  /** Every match in the tokens, left to right, the longest at each position, without overlaps. */
   find(tokens: readonly string[], langs: readonly Lang[] = ['en', 'fr']): Span[] {
     const out: Span[] = [];
-    const taken = new Set<number>();
-    for (const lang of langs) {
-      for (const phrase of this.byLang[lang]) {
-        for (let i = 0; i + phrase.length <= tokens.length; i++) {
-          if (phrase.every((w, k) => tokens[i + k] === w) && !phrase.some((_, k) => taken.has(i + k))) {
-            out.push({ start: i, end: i + phrase.length, text: phrase.join(' ') });
-            for (let k = 0; k < phrase.length; k++) taken.add(i + k);
-          }
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.byFirst.get(tokens[i] as string);
+      if (!candidates) continue;
+      for (const { phrase, langs: own } of candidates) {
+        if (i + phrase.length > tokens.length || !langs.some((l) => own.has(l))) continue;
+        let k = 1;
+        while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+        if (k === phrase.length) {
+          out.push({ start: i, end: i + phrase.length, text: phrase.join(' ') });
+          i += phrase.length - 1;
+          break;
         }
       }
     }
-    return out.sort((a, b) => a.start - b.start);
+    return out;
   }
 
   has(tokens: readonly string[], langs?: readonly Lang[]): boolean {
@@ -41,14 +65,46 @@ export class PhraseGroup {
     return this.find(tokens.slice(0, end), langs).some((s) => s.end === end);
   }
 
-  /** Whether a phrase starts the message. */
+  /** Whether a phrase starts at `start`. */
   startsAt(tokens: readonly string[], start: number, langs?: readonly Lang[]): boolean {
     return this.find(tokens, langs).some((s) => s.start === start);
   }
 }
 
+/** Every group's matches in one message, found in one pass over its tokens. */
+export class Scan {
+  constructor(private readonly hits: Map<string, (Span & { mask: number })[]>) {}
+
+  /** The matches of a group (in the given languages), left to right. */
+  get(group: string, langs?: readonly Lang[]): Span[] {
+    const all = this.hits.get(group);
+    if (!all) return [];
+    if (!langs) return all;
+    const mask = maskOf(langs);
+    return all.filter((h) => (h.mask & mask) !== 0);
+  }
+
+  has(group: string, langs?: readonly Lang[]): boolean {
+    const all = this.hits.get(group);
+    if (!all) return false;
+    if (!langs) return true;
+    const mask = maskOf(langs);
+    for (const h of all) if ((h.mask & mask) !== 0) return true;
+    return false;
+  }
+}
+
+/** Languages as bits: en 1, fr 2. */
+function maskOf(langs: readonly Lang[]): number {
+  let mask = 0;
+  for (const l of langs) mask |= l === 'en' ? 1 : 2;
+  return mask;
+}
+
 /** `language.yaml`, compiled once per knowledge base. */
 export class Lexicon {
+  /** First word → every phrase of every group starting with it (longest first). */
+  private readonly index = new Map<string, { phrase: Phrase; group: string; mask: number; text: string }[]>();
   readonly shapes: Record<keyof LanguageFile['shapes'], PhraseGroup>;
   readonly roles: Record<keyof LanguageFile['roles'], PhraseGroup>;
   readonly features: Map<string, PhraseGroup>;
@@ -73,5 +129,55 @@ export class Lexicon {
     this.uncoveredSubjects = new PhraseGroup(data.uncoveredSubjects);
     this.followUpWords = new Set([...data.followUp.en, ...data.followUp.fr, ...data.backReferences.en, ...data.backReferences.fr].flatMap((p) => tokenize(p)));
     this.numbers = data.numbers;
+    const groups: [string, { en: readonly string[]; fr: readonly string[] }][] = [
+      ...Object.entries(data.shapes).map(([k, v]) => [`shapes.${k}`, v] as [string, typeof v]),
+      ...Object.entries(data.roles).map(([k, v]) => [`roles.${k}`, v] as [string, typeof v]),
+      ...Object.entries(data.features).map(([k, v]) => [`features.${k}`, v] as [string, typeof v]),
+      ...Object.entries(data.listReferences).map(([k, v]) => [`listReferences.${k}`, v] as [string, typeof v]),
+      ['unknownProducts', data.unknownProducts], ['uncoveredSubjects', data.uncoveredSubjects],
+    ];
+    for (const [group, source] of groups) this.addGroup(group, source);
+  }
+
+  /** Adds a group of phrases to the one-pass index (the knowledge base's own names: licences, generic names). */
+  addGroup(group: string, source: { en: readonly string[]; fr: readonly string[] }): void {
+    const seen = new Map<string, { phrase: Phrase; group: string; mask: number; text: string }>();
+    for (const lang of ['en', 'fr'] as const) {
+      for (const text of source[lang]) {
+        const phrase = tokenize(text);
+        if (phrase.length === 0) continue;
+        const key = phrase.join(' ');
+        const entry = seen.get(key) ?? { phrase, group, mask: 0, text: key };
+        entry.mask |= lang === 'en' ? 1 : 2;
+        seen.set(key, entry);
+      }
+    }
+    for (const entry of seen.values()) {
+      const list = this.index.get(entry.phrase[0] as string) ?? [];
+      list.push(entry);
+      list.sort((a, b) => b.phrase.length - a.phrase.length);
+      this.index.set(entry.phrase[0] as string, list);
+    }
+  }
+
+  /** Every group's matches in the tokens, in one pass: per group, the longest at each position, no overlaps. */
+  scan(tokens: readonly string[]): Scan {
+    const hits = new Map<string, (Span & { mask: number })[]>();
+    for (let i = 0; i < tokens.length; i++) {
+      const candidates = this.index.get(tokens[i] as string);
+      if (!candidates) continue;
+      for (const { phrase, group, mask, text } of candidates) {
+        if (i + phrase.length > tokens.length) continue;
+        let list = hits.get(group);
+        const last = list?.[list.length - 1];
+        if (last && i < last.end) continue;
+        let k = 1;
+        while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+        if (k < phrase.length) continue;
+        if (!list) { list = []; hits.set(group, list); }
+        list.push({ start: i, end: i + phrase.length, text, mask });
+      }
+    }
+    return new Scan(hits);
   }
 }

@@ -4,7 +4,7 @@ import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase
 import type { Lang, StatusId } from '../knowledge/schema';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
-import { pickCandidates, readFrame, type Frame, type Shape } from './frame';
+import { addKnowledgeNames, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
@@ -49,6 +49,7 @@ export class Reasoner {
 
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
+    addKnowledgeNames(kb, this.lexicon);
   }
 
   frame(u: Understanding): Frame {
