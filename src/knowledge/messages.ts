@@ -140,6 +140,7 @@ export const MESSAGE_KEYS = [
   'decline_subject',
   'decline_try',
   'ask_which',
+  'instead_for',
   'cell_aspect_yes',
   'cell_aspect_no',
   'meetings_word',

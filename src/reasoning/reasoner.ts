@@ -86,6 +86,9 @@ export class Reasoner {
     if (!named && !computed && !f.elliptic && !f.listRef && this.kb.topic(u.intent) && u.confidence >= CONFIDENT && !(last && this.bareServer(f))) return undefined;
 
     f = this.withContext(f, last);
+    // "How do those users join meetings?": what the sources name for what a partial status leaves out.
+    const instead = this.insteadFor(f, last);
+    if (instead) return instead;
     // "How do I …" is a procedure: the topics answer it (a migration plan may, when asked for).
     if (f.how) return f.move ? this.planner(f) : undefined;
 
@@ -155,6 +158,31 @@ export class Reasoner {
   /** The server a bare answer names ("2010", "r2", "la 2013"), if it names exactly one. */
   bareServerOf(u: Understanding): string | undefined {
     return this.bareServer(this.frame(u));
+  }
+
+  /**
+   * A question about something a client's status leaves out (meetings under "IM and presence only"), for
+   * a client that has a replacement: the replacement, with the footnote that names it.
+   */
+  private insteadFor(f: Frame, last: LastFrame | undefined): Reasoned | undefined {
+    const aspects = f.features.filter((x) => !(x in this.kb.publicIm.capabilities));
+    if (aspects.length === 0 || f.providers.length > 0) return undefined;
+    const server = f.target ?? f.servers[0] ?? last?.servers[0];
+    if (!server) return undefined;
+    const client = (f.clients.length > 0 ? f.clients : []).map((id) => this.kb.client(id)).find((c): c is Client => !!c && c.replacedBy.length > 0);
+    if (!client) return undefined;
+    const covers = this.kb.status(this.statusOf(client.id, server)).covers;
+    if (!covers || aspects.every((a) => covers.includes(a))) return undefined;
+    const r = client.replacedBy[0] as { client: string; footnote: number };
+    const { lang } = f;
+    const reason = this.kb.footnote(r.footnote)?.text[lang] ?? '';
+    const headline = this.kb.message('instead_for', lang, {
+      features: formatList(aspects.map((a) => this.aspectName(a, lang)), lang), server: this.names([server], lang), client: client.name, replacement: this.kb.client(r.client)?.name ?? r.client,
+    });
+    return {
+      answer: answer('topic', lang, headline, { details: reason ? [reason] : [], sources: [sourceOf(this.kb, SOURCE_000, lang)] }),
+      last: { ...emptyLast('support', f), clients: [client.id], servers: [server], reasons: reason ? [reason] : [] },
+    };
   }
 
   /** A bare version answering for a server ("2010", "r2", "la 2013"). */
