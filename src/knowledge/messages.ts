@@ -140,6 +140,8 @@ export const MESSAGE_KEYS = [
   'decline_subject',
   'decline_try',
   'ask_which',
+  'eol_future',
+  'eol_past',
   'instead_for',
   'cell_aspect_yes',
   'cell_aspect_no',

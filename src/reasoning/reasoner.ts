@@ -61,7 +61,8 @@ export class Reasoner {
     const { lang } = f;
     // Reminders and commands are not questions over the knowledge.
     if (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') return undefined;
-    if (u.entities.endOfLife.length > 0) return undefined;
+    // An end-of-life entry is a subject of its own: what it is, and when it ends.
+    if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
     if (u.entities.products.length > 0) return undefined;
 
@@ -218,6 +219,28 @@ export class Reasoner {
     const reasons = last.reasons;
     const headline = reasons[0] ?? kb.message('why_none', lang);
     return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, SOURCE_000, lang)] }), last };
+  }
+
+  // ---------------------------------------------------------------- end-of-life entries
+
+  private endOfLife(f: Frame, ids: readonly string[], today: Date): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const entry = kb.endOfLife.find((e) => e.id === ids[0]);
+    if (!entry) return undefined;
+    const day = entry.date.slice(0, 10);
+    const past = daysUntil(day, today) < 0;
+    const vars = { name: entry.name, date: formatDate(day, lang), relative: formatRelative(day, today, lang) };
+    const when = kb.message(past ? 'eol_past' : 'eol_future', lang, vars);
+    const asksWhen = f.shape === 'when' || f.shape === 'ago' || f.still || f.shape === 'yesno';
+    const headline = asksWhen ? (f.still || f.shape === 'yesno' ? `${kb.message(past ? 'verdict_no' : 'verdict_yes', lang)}. ${when}` : when) : entry.description[lang];
+    return {
+      answer: answer('topic', lang, headline, {
+        title: entry.name, details: asksWhen ? [entry.description[lang]] : [when], sources: [sourceOf(kb, entry.source, lang)],
+        suggestions: past ? [] : [kb.message('suggest_remind', lang, { name: entry.name })],
+      }),
+      last: { ...emptyLast('decline', f), reasons: [] },
+    };
   }
 
   // ---------------------------------------------------------------- Public IM Connectivity

@@ -39,6 +39,12 @@ describe('reminder requests as users word them', function () {
   const pending = async (conversation: string): Promise<number[]> => (await bot.app.database.db.selectFrom('reminder_sends').select('lead_minutes')
     .where('conversation_key', '=', `emulator:${conversation}`).where('status', '=', 'pending').execute()).map((r) => Number(r.lead_minutes)).sort((a, b) => a - b);
 
+  it('describes an end-of-life entry and says when it ends, in both languages', async () => {
+    assert.match(await say('what', 'what is the contoso gateway?'), /^The Contoso IM gateway stops federating\.[\s\S]*Contoso IM gateway reaches its end of life on/);
+    assert.match(await say('when', 'when does the contoso gateway end?'), /^Contoso IM gateway reaches its end of life on \d+ \w+ \d{4}, in 3 days\./);
+    assert.match(await say('quand', 'quand se termine la passerelle contoso ?', 'fr-FR'), /^Contoso IM gateway atteint sa fin de vie le .*, dans 3 jours\./);
+  });
+
   it('"on the day of" is on the day only', async () => {
     const reply = await say('day-of', 'remind me on the day of the contoso gateway end');
     assert.match(reply, /^Done: I will remind you of Contoso IM gateway\.[\s\S]*When: on the day\./);
