@@ -65,6 +65,21 @@ export const Topic = z.strictObject({
   code: z.array(z.strictObject({ caption: LocalizedText, text: z.string().trim().min(1) })).default([]),
   /** Questions to offer next (written as the user would ask them). */
   suggestions: z.array(LocalizedText).default([]),
+  /**
+   * Yes/no statements the source makes on this topic, so that a yes/no question opens with the verdict.
+   * A claim answers a question that contains, for every group of `terms`, one of its phrases (any
+   * language; folded like messages), and names every product of `products` (client, server or provider
+   * ids, in their role). The most specific claim that matches wins; none matching, the topic's own answer
+   * stands (never a guessed verdict).
+   */
+  claims: z.array(z.strictObject({
+    verdict: z.enum(['yes', 'no']),
+    terms: z.array(z.array(z.string().trim().min(1)).min(1)).default([]),
+    products: z.array(Id).default([]),
+    /** The statement, as the sentence after "Yes." / "No.". */
+    text: LocalizedText,
+    source: SourceRef,
+  })).default([]),
 });
 export type Topic = z.infer<typeof Topic>;
 

@@ -1,6 +1,7 @@
 import { answer, type Answer } from '../answers/answer';
 import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf } from '../answers/format';
 import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
+import type { Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
@@ -81,6 +82,11 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // A yes/no question on a topic: the claim of the sources it is about, verdict first.
+    if (f.shape === 'yesno') {
+      const claimed = this.claim(u, f);
+      if (claimed) return claimed;
+    }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
@@ -219,6 +225,44 @@ export class Reasoner {
     const reasons = last.reasons;
     const headline = reasons[0] ?? kb.message('why_none', lang);
     return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, SOURCE_000, lang)] }), last };
+  }
+
+  // ---------------------------------------------------------------- claims of the topics
+
+  /**
+   * The claim a yes/no question is about: among the claims of the question's topic (and, less preferred,
+   * the other topics of its subject), those whose every term group and product the question contains; the
+   * most specific wins. Its verdict opens the answer; the topic's answer follows.
+   */
+  private claim(u: Understanding, f: Frame): Reasoned | undefined {
+    const { kb } = this;
+    const topic = kb.topic(u.intent);
+    if (!topic || u.confidence < CONFIDENT / 2) return undefined;
+    const subject = u.intent.split('.')[0];
+    const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
+    const text = ` ${f.tokens.join(' ')} `;
+    let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
+    for (const t of kb.subjects.flatMap((sj) => sj.topics).filter((x) => x.intent.split('.')[0] === subject)) {
+      for (const c of t.claims) {
+        if (!c.products.every((p) => products.has(p))) continue;
+        if (!c.terms.every((group) => group.some((phrase) => text.includes(` ${tokenize(phrase).join(' ')} `)))) continue;
+        const score = c.terms.length * 2 + c.products.length * 2 + (t === topic ? 1 : 0);
+        if (!best || score > best.score) best = { claim: c, topic: t, score };
+      }
+    }
+    if (!best) return undefined;
+    const { lang } = f;
+    const verdict = kb.message(best.claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
+    const t = best.topic;
+    return {
+      answer: answer('topic', lang, `${verdict}. ${best.claim.text[lang]}`, {
+        title: t.title[lang], details: [t.answer[lang], ...t.details.map((d) => d[lang])], facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
+        steps: t.steps.map((x) => x[lang]), code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
+        sources: [sourceOf(kb, best.claim.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
+      }),
+      // "Why?" next: what the topic says beyond its first sentence, then that sentence.
+      last: { ...emptyLast('topic', f), reasons: [...t.details.map((d) => d[lang]), t.answer[lang]] },
+    };
   }
 
   // ---------------------------------------------------------------- end-of-life entries
