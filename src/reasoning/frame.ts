@@ -140,7 +140,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (move && servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
 
   const features: string[] = [];
-  for (const id of lex.features.keys()) if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start))) features.push(id);
+  // A feature word inside a product name or inside "public IM" names no feature.
+  const federationSpans = sc.get(shapeKey('federation'), langs);
+  for (const id of lex.features.keys()) if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start))) features.push(id);
   const licences = kb.publicIm.licences.filter((l) => sc.has(`licence.${l.id}`)).map((l) => l.id);
 
   const generic = genericOf(kb, tokens, mentionSpans, lex, sc);
@@ -164,8 +166,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t));
   const elliptic = mentions.length > 0 && contentWords.length === 0;
-  const asksAbout = tokens.some((t) => CLIENT_WORDS.has(t)) ? 'clients' : tokens.some((t) => SERVER_WORDS.has(t)) ? 'servers'
-    : tokens.some((t) => PROVIDER_WORDS.has(t)) ? 'providers' : undefined;
+  // What is asked about: for "how many", the thing counted (the words right after: "how many users can one
+  // server handle" counts users, not servers); otherwise any mention of clients, servers or providers.
+  const countSpan = shape === 'count' ? sc.get(shapeKey('count'), langs)[0] : undefined;
+  const scope = countSpan ? tokens.slice(countSpan.end, countSpan.end + 5).filter((t) => !lex.followUpWords.has(t)).slice(0, 3) : tokens;
+  const asksAbout = scope.some((t) => CLIENT_WORDS.has(t)) ? 'clients' : scope.some((t) => SERVER_WORDS.has(t)) ? 'servers'
+    : scope.some((t) => PROVIDER_WORDS.has(t)) ? 'providers' : undefined;
 
   const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,

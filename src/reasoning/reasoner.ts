@@ -82,17 +82,17 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
-    // A yes/no question on a topic: the claim of the sources it is about, verdict first.
-    if (f.shape === 'yesno') {
-      const claimed = this.claim(u, f);
-      if (claimed) return claimed;
-    }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     if (!named && !computed && !f.elliptic && !f.listRef && this.kb.topic(u.intent) && u.confidence >= CONFIDENT && !(last && this.bareServer(f))) return undefined;
 
     f = this.withContext(f, last);
+    // A yes/no question on a topic: the claim of the sources it is about, verdict first.
+    if (f.shape === 'yesno' && !f.elliptic) {
+      const claimed = this.claim(u, f);
+      if (claimed) return claimed;
+    }
     // "How do those users join meetings?": what the sources name for what a partial status leaves out.
     const instead = this.insteadFor(f, last);
     if (instead) return instead;
@@ -237,13 +237,15 @@ export class Reasoner {
   private claim(u: Understanding, f: Frame): Reasoned | undefined {
     const { kb } = this;
     const topic = kb.topic(u.intent);
-    if (!topic || u.confidence < CONFIDENT / 2) return undefined;
+    if (!topic || u.confidence < CONFIDENT) return undefined;
     const subject = u.intent.split('.')[0];
     const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
     const text = ` ${f.tokens.join(' ')} `;
     let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
     for (const t of kb.subjects.flatMap((sj) => sj.topics).filter((x) => x.intent.split('.')[0] === subject)) {
       for (const c of t.claims) {
+        // A claim of another topic must name what it is about (a term), not only a product.
+        if (t !== topic && c.terms.length === 0) continue;
         if (!c.products.every((p) => products.has(p))) continue;
         if (!c.terms.every((group) => group.some((phrase) => text.includes(` ${tokenize(phrase).join(' ')} `)))) continue;
         const score = c.terms.length * 2 + c.products.length * 2 + (t === topic ? 1 : 0);
