@@ -114,17 +114,20 @@ export function formatHeldOutReport(r: HeldOutReport): string[] {
   for (const s of r.intents) {
     const flags = [
       ...(s.fewPhrases.length > 0 ? [`few phrases (${s.fewPhrases.join(', ')})`] : []),
-      ...(total(s.capturedFrom) >= r.minCaptured ? [`captures ${total(s.capturedFrom)}: ${counts(s.capturedFrom)}`] : []),
+      ...(total(s.capturedFrom) >= r.minCaptured ? [`captures ${total(s.capturedFrom)}`] : []),
     ];
     lines.push(row([s.intent, String(s.phrases.en), String(s.phrases.fr), String(s.tests), String(s.correct), percent(accuracyOf([s])), flags.join('; ')]));
   }
   lines.push('', `Held-out accuracy: ${percent(r.accuracy)} (${r.correct}/${r.tests}), classifier trained on the utterances only.`);
-  lines.push(r.fewPhrases.length === 0
-    ? `No intent has fewer than ${r.minPhrases} training phrases in a language.`
-    : `Fewer than ${r.minPhrases} training phrases in a language: ${r.fewPhrases.map((s) => `${s.intent} (${s.fewPhrases.map((l) => `${l} ${s.phrases[l]}`).join(', ')})`).join('; ')}; `
-      + `their held-out accuracy ${percent(r.fewPhrasesAccuracy)}, the other intents' ${percent(r.enoughPhrasesAccuracy)}.`);
-  lines.push(r.capturing.length === 0
-    ? `No intent receives ${r.minCaptured} or more held-out tests of other intents.`
-    : `Capturing other intents' tests (${r.minCaptured} or more): ${r.capturing.map((s) => `${s.intent} takes ${total(s.capturedFrom)} (${counts(s.capturedFrom)})`).join('; ')}.`);
+  if (r.fewPhrases.length === 0) lines.push(`No intent has fewer than ${r.minPhrases} training phrases in a language.`);
+  else {
+    lines.push(`Fewer than ${r.minPhrases} training phrases in a language (their held-out accuracy ${percent(r.fewPhrasesAccuracy)}, the other intents' ${percent(r.enoughPhrasesAccuracy)}):`);
+    for (const s of r.fewPhrases) lines.push(`  ${s.intent}: ${s.fewPhrases.map((l) => `${l} ${s.phrases[l]}`).join(', ')}`);
+  }
+  if (r.capturing.length === 0) lines.push(`No intent receives ${r.minCaptured} or more held-out tests of other intents.`);
+  else {
+    lines.push(`Receiving ${r.minCaptured} or more held-out tests of other intents:`);
+    for (const s of r.capturing) lines.push(`  ${s.intent} takes ${total(s.capturedFrom)}: ${counts(s.capturedFrom)}`);
+  }
   return lines;
 }

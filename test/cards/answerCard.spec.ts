@@ -17,6 +17,10 @@ const ALLOWED_TYPES = new Set([
   'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Input.ChoiceSet',
 ]);
 
+/** Footnote markers as cards write them (superscript digits: ¹, ², ¹²). */
+const MARKERS = /[⁰¹²³⁴⁵⁶⁷⁸⁹]+/g;
+const MARKER_AT_END = / [⁰¹²³⁴⁵⁶⁷⁸⁹]+$/;
+
 describe('answer cards (real knowledge base)', () => {
   const kb = realKnowledge();
   const client = (id: string): Client => kb.client(id) as Client;
@@ -66,16 +70,18 @@ describe('answer cards (real knowledge base)', () => {
     assert.deepEqual(rows[0], ['Client', ...kb.servers.map((s) => s.shortName ?? s.name)]);
     assert.equal(rows.length, kb.clients.length + 1);
     assert.deepEqual(rows.slice(1).map((r) => r[0]), kb.clients.map((c) => c.name));
-    const statusCells = ofType(card, 'TableCell').slice(4).filter((_, i) => i % 4 !== 0);
+    const width = kb.servers.length + 1;
+    const statusCells = ofType(card, 'TableCell').slice(width).filter((_, i) => i % width !== 0);
+    assert.equal(statusCells.length, kb.clients.length * kb.servers.length);
     const tints = statusCells.map((c) => c.style);
     assert.ok(tints.includes('good') && tints.includes('attention') && tints.includes('warning'), 'statuses tinted by tone');
     for (const cell of statusCells) {
-      const label = String((cell.items as { text: string }[])[0]?.text).replace(/ [¹²³]$/, '');
+      const label = String((cell.items as { text: string }[])[0]?.text).replace(MARKER_AT_END, '');
       const status = Object.values(kb.support.statuses).find((st) => st.label.en === label);
       assert.ok(status, `a status label: ${label}`);
       assert.equal(cell.style, status.tone === 'neutral' ? undefined : status.tone);
     }
-    const used = new Set(rows.flat().flatMap((t) => t.match(/[¹²³]/g) ?? []));
+    const used = new Set(rows.flat().flatMap((t) => t.match(MARKERS) ?? []));
     assert.ok(used.size > 0, 'some cells carry footnote markers');
     for (const m of used) assert.ok(texts(card).some((t) => t.startsWith(`${m} `)), `marker ${m} explained below the table`);
   });

@@ -3,7 +3,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KnowledgeInvalidError, KnowledgeUnreadableError } from '../../src/errors';
 import { formatPath, loadKnowledge } from '../../src/knowledge/loader';
-import { copyKnowledge, editYaml, realKnowledge } from '../helpers/knowledge';
+import { copyFixture, editYaml, fixtureKnowledge } from '../helpers/knowledge';
 
 /** Loads a broken copy and returns the problems it reports. */
 function problemsOf(dir: string): string[] {
@@ -16,18 +16,25 @@ function problemsOf(dir: string): string[] {
   assert.fail('the knowledge base was accepted');
 }
 
+/** The loader on the fixture knowledge base (test/fixtures/knowledge) and on broken copies of it. */
 describe('knowledge loader', () => {
   let dir: string;
-  beforeEach(() => { dir = copyKnowledge(); });
+  beforeEach(() => { dir = copyFixture(); });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('accepts the real knowledge base, complete: 11 clients × 3 servers, 3 footnotes, 4 providers', () => {
-    const kb = realKnowledge();
-    assert.equal(kb.clients.length, 11);
-    assert.equal(kb.servers.length, 3);
-    assert.equal(kb.support.matrix.length, 33);
-    assert.deepEqual(kb.support.footnotes.map((f) => f.id), [1, 2, 3]);
-    assert.deepEqual(kb.providers.map((p) => p.id).sort(), ['aol', 'skype', 'wlm', 'yahoo']);
+  it('reads the fixture completely: 4 clients × 2 servers, 1 footnote, 2 providers, 1 subject, 18 intents', () => {
+    const kb = fixtureKnowledge();
+    assert.deepEqual(kb.clients.map((c) => c.id), ['lync2013', 'lync2010', 'lync2010-groupchat', 'oc2007r2']);
+    assert.deepEqual(kb.servers.map((s) => s.id), ['ls2013', 'ocs2007r2']);
+    assert.equal(kb.support.matrix.length, 8);
+    assert.deepEqual(kb.support.footnotes.map((f) => f.id), [1]);
+    assert.deepEqual(kb.providers.map((p) => p.id), ['skype', 'yahoo']);
+    assert.deepEqual(kb.subjects.map((s) => s.subject), ['frontend']);
+    assert.equal(kb.training.length, 18);
+    assert.equal(kb.cell('oc2007r2', 'ls2013').status, 'interoperable');
+    assert.equal(kb.cell('oc2007r2', 'ls2013').footnote, 1);
+    assert.equal(kb.provider('yahoo')?.endOfService, '2014-06-30');
+    assert.deepEqual(kb.deadlines().map((d) => d.id), ['pic:yahoo']);
   });
 
   it('formats zod paths as people read them', () => {
@@ -43,7 +50,7 @@ describe('knowledge loader', () => {
 
   it('rejects a matrix with a missing cell', () => {
     editYaml(dir, 'support-matrix.yaml', (d) => { d.matrix.pop(); });
-    assert.ok(problemsOf(dir).some((p) => /support-matrix\.yaml: matrix: missing cell for client "livemeeting2007" on server "ocs2007r2"/.test(p)));
+    assert.ok(problemsOf(dir).some((p) => /support-matrix\.yaml: matrix: missing cell for client "oc2007r2" on server "ocs2007r2"/.test(p)));
   });
 
   it('rejects a fact that names no listed seed file', () => {
@@ -52,8 +59,8 @@ describe('knowledge loader', () => {
   });
 
   it('rejects a missing French text', () => {
-    editYaml(dir, 'exchange.yaml', (d) => { delete d.topics[0].answer.fr; });
-    assert.ok(problemsOf(dir).some((p) => /exchange\.yaml: topics\[0\]\.answer\.fr: /.test(p)));
+    editYaml(dir, 'front-end.yaml', (d) => { delete d.topics[0].answer.fr; });
+    assert.ok(problemsOf(dir).some((p) => /front-end\.yaml: topics\[0\]\.answer\.fr: /.test(p)));
   });
 
   it('rejects an alias that names two products', () => {
@@ -83,13 +90,13 @@ describe('knowledge loader', () => {
   });
 
   it('rejects a topic outside its file subject', () => {
-    editYaml(dir, 'front-end.yaml', (d) => { d.topics[0].intent = 'exchange.frontend'; });
+    editYaml(dir, 'front-end.yaml', (d) => { d.topics[0].intent = 'exchange.port'; });
     assert.ok(problemsOf(dir).some((p) => /front-end\.yaml: topics\[0\]\.intent: .*must start with/.test(p)));
   });
 
   it('reports unreadable YAML with the file name', () => {
-    writeFileSync(join(dir, 'exchange.yaml'), 'topics: [unclosed');
-    assert.throws(() => loadKnowledge(dir), (err: unknown) => err instanceof KnowledgeUnreadableError && /exchange\.yaml: not valid YAML/.test(err.message));
+    writeFileSync(join(dir, 'front-end.yaml'), 'topics: [unclosed');
+    assert.throws(() => loadKnowledge(dir), (err: unknown) => err instanceof KnowledgeUnreadableError && /front-end\.yaml: not valid YAML/.test(err.message));
   });
 
   it('reports a missing folder', () => {

@@ -3,10 +3,10 @@ import { messageAnswer } from '../../src/answers/metaAnswers';
 import { providersAnswer } from '../../src/answers/publicImAnswers';
 import { matrixAnswer } from '../../src/answers/supportAnswers';
 import { CARD_CHANNELS, renderAnswer, renderingOf } from '../../src/render/renderAnswer';
-import { realKnowledge } from '../helpers/knowledge';
+import { fixtureKnowledge } from '../helpers/knowledge';
 
-describe('renderAnswer (channel-aware)', () => {
-  const kb = realKnowledge();
+describe('renderAnswer (channel-aware, fixture knowledge base)', () => {
+  const kb = fixtureKnowledge();
   const matrix = matrixAnswer(kb, 'en');
 
   for (const channel of ['msteams', 'emulator', 'webchat', 'directline']) {
@@ -22,7 +22,9 @@ describe('renderAnswer (channel-aware)', () => {
   it('slack: the same facts as a mrkdwn text table, no card', () => {
     const activity = renderAnswer(kb, matrix, 'slack');
     assert.equal(activity.attachments, undefined);
-    assert.match(activity.text ?? '', /```\nClient\s+Lync Server 2013\s+Lync Server 2010/);
+    assert.match(activity.text ?? '', /```\nClient\s+Lync Server 2013\s+OCS 2007 R2\n-+/);
+    assert.match(activity.text ?? '', /^Office Communicator 2007 R2 +Interoperable \[1\] +Supported$/m);
+    assert.match(activity.text ?? '', /^\[1\] The presence and IM features/m);
     for (const c of kb.clients) assert.ok(activity.text?.includes(c.name), c.name);
     assert.match(activity.text ?? '', /^_Source: /m);
   });
@@ -32,7 +34,8 @@ describe('renderAnswer (channel-aware)', () => {
     const activity = renderAnswer(kb, providersAnswer(kb, 'end', 'en', new Date('2026-11-21T00:00:00Z')), 'telegram');
     assert.equal(activity.attachments, undefined);
     assert.match(activity.text ?? '', /\| Provider \| Federated features \| Licensing \| End of service \|/);
-    assert.match(activity.text ?? '', /\| AOL \| .* \| 30 June 2014 \(12 years ago\) \|/);
+    assert.match(activity.text ?? '', /\| Yahoo! \| IM and presence \| .* \| 30 June 2014 \(12 years ago\) \|/);
+    assert.match(activity.text ?? '', /\| Skype \| IM, presence and audio \| .* \| — \|/);
   });
 
   it('a short message needs no card on any channel', () => {
