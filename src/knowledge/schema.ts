@@ -242,5 +242,7 @@ export const LanguageFile = z.strictObject({
   unknownProducts: Phrases,
   uncoveredSubjects: Phrases,
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
+  /** The language detector's words: function words and frequent question words of each language. */
+  detector: z.strictObject({ en: z.array(z.string().trim().min(1)).min(20), fr: z.array(z.string().trim().min(1)).min(20) }),
 });
 export type LanguageFile = z.infer<typeof LanguageFile>;

@@ -4,7 +4,7 @@ import { allowedTypos, editDistance, EntityExtractor, letterGap, letterMask, typ
 import { featuresOf, wordFeatures } from './features';
 import { BayesIntentClassifier, type Example, type IntentClassifier, type Scored } from './intentClassifier';
 import { NONE_INTENT } from './intents';
-import { detectLanguage } from './languageDetector';
+import { detectLanguage, languageWords, type LanguageWords } from './languageDetector';
 import { fold, tokenize, tokensOfFolded } from './normalize';
 
 /** Products named in a message, by kind, in the order they appear (duplicates removed). */
@@ -128,6 +128,8 @@ export class Nlu {
   private readonly domainFeatures = new Set<string>();
   /** Every word of every training phrase: these are never "corrected" into another word. */
   private readonly trainedWords = new Set<string>();
+  /** The language detector's words (`language.yaml`). */
+  private readonly languageWords: LanguageWords;
   /** Words of the in-scope training phrases that may carry a typo, for spelling correction. */
   private readonly correctable: { word: string; mask: number; typos: number }[];
 
@@ -137,6 +139,7 @@ export class Nlu {
    */
   constructor(kb: KnowledgeBase, classifier?: IntentClassifier, prepared?: PreparedTraining) {
     this.extractor = new EntityExtractor(kb);
+    this.languageWords = languageWords(kb.language.detector);
     const { examples, trainedWords, correctableWords } = prepared ?? prepareTraining(kb, this.extractor);
     this.classifier = classifier ?? new BayesIntentClassifier(examples);
     this.productProfiles = productProfiles(examples);
@@ -185,7 +188,7 @@ export class Nlu {
 
   understand(text: string, fallbackLang: Lang = 'en'): Understanding {
     const folded = fold(text);
-    const lang = detectLanguage(text, fallbackLang, folded);
+    const lang = detectLanguage(text, this.languageWords, fallbackLang, folded);
     const tokens = tokensOfFolded(folded);
     const mentions = this.extractor.extract(tokens);
     const entities: Entities = { clients: [], servers: [], providers: [], products: [], endOfLife: [] };

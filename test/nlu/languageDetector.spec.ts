@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { detectLanguage } from '../../src/nlu/languageDetector';
+import { detectLanguage, languageWords } from '../../src/nlu/languageDetector';
+import { realKnowledge } from '../helpers/knowledge';
 
-describe('detectLanguage', () => {
+describe('detectLanguage (the words of knowledge/language.yaml)', () => {
+  const words = languageWords(realKnowledge().language.detector);
   const table: [string, 'en' | 'fr'][] = [
     ['is lync 2010 supported on lync server 2013?', 'en'],
     ['Lync 2010 est-il pris en charge sur Lync Server 2013 ?', 'fr'],
@@ -11,11 +13,13 @@ describe('detectLanguage', () => {
     ['what is the unified contact store', 'en'],
     ['et pour AOL ?', 'fr'],
     ['and AOL?', 'en'],
+    ['fournisseurs PIC ?', 'fr'],
+    ['AOL : appel audio possible ?', 'fr'],
   ];
-  for (const [text, lang] of table) it(`"${text}" is ${lang}`, () => assert.equal(detectLanguage(text), lang));
+  for (const [text, lang] of table) it(`"${text}" is ${lang}`, () => assert.equal(detectLanguage(text, words), lang));
 
   it('keeps the conversation language when the message does not show one', () => {
-    assert.equal(detectLanguage('Lync Server 2013', 'fr'), 'fr');
-    assert.equal(detectLanguage('Lync Server 2013', 'en'), 'en');
+    assert.equal(detectLanguage('Lync Server 2013', words, 'fr'), 'fr');
+    assert.equal(detectLanguage('Lync Server 2013', words, 'en'), 'en');
   });
 });
