@@ -2,7 +2,7 @@ import { ComponentDialog, TurnContext, WaterfallDialog, type DialogTurnResult, t
 import { remindersCancelledAnswer, remindersListAnswer, subscribedAnswer } from '../src/answers/reminderAnswers';
 import { messageAnswer } from '../src/answers/metaAnswers';
 import { getUnderstanding } from '../src/bot/turnUnderstanding';
-import { leadRequestOf, leadRequestOrDefault, targetOf } from '../src/reminders/reminderRequest';
+import { leadRequestOf, leadRequestOrDefault, reminderWords, targetOf, type ReminderWords } from '../src/reminders/reminderRequest';
 import { conversationKeyOf } from '../src/reminders/reminderStore';
 import { remember, sendAnswer, type DialogDeps } from './dialogDeps';
 import type { Route } from './route';
@@ -14,8 +14,11 @@ export const REMINDERS_DIALOG = 'remindersDialog';
  * before"), list ("what reminders do I have?") and cancel ("stop the reminders", "cancel the AOL reminder").
  */
 export class RemindersDialog extends ComponentDialog {
+  private readonly words: ReminderWords;
+
   constructor(private readonly deps: DialogDeps) {
     super(REMINDERS_DIALOG);
+    this.words = reminderWords(deps.kb.language);
     this.addDialog(new WaterfallDialog(`${REMINDERS_DIALOG}.flow`, [(step) => this.answer(step)]));
     this.initialDialogId = `${REMINDERS_DIALOG}.flow`;
   }
@@ -32,7 +35,7 @@ export class RemindersDialog extends ComponentDialog {
     let target = targetOf(u);
     // "Remind me 14 days before" right after a question about one provider is about that provider.
     const memory = await this.deps.memory.get(step.context, { lang: u.lang });
-    if (target.kind === 'all' && leadRequestOf(u.tokens) && memory.provider && /^(pic|reminders)\./.test(memory.lastIntent ?? '')) {
+    if (target.kind === 'all' && leadRequestOf(u.tokens, this.words) && memory.provider && /^(pic|reminders)\./.test(memory.lastIntent ?? '')) {
       target = { kind: 'deadlines', ids: [`pic:${memory.provider}`] };
     }
     const today = this.deps.now();
@@ -43,7 +46,7 @@ export class RemindersDialog extends ComponentDialog {
       const dates = target.kind === 'deadlines' ? target.ids.flatMap((id) => reminders.deadline(id) ?? []) : [];
       await sendAnswer(this.deps, step.context, remindersCancelledAnswer(kb, count, u.lang, dates));
     } else {
-      const outcome = await reminders.subscribe(key, target, leadRequestOrDefault(u.tokens), u.lang);
+      const outcome = await reminders.subscribe(key, target, leadRequestOrDefault(u.tokens, this.words), u.lang);
       await sendAnswer(this.deps, step.context, subscribedAnswer(kb, outcome, u.lang, today));
     }
     const provider = target.kind === 'deadlines' ? target.ids.find((id) => id.startsWith('pic:'))?.slice(4) : undefined;

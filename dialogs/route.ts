@@ -64,13 +64,6 @@ function isYesNoQuestion(words: readonly string[]): boolean {
   return opensYesNo && !words.some((w) => LIST_WORDS.has(w));
 }
 
-/**
- * Words without which a message is not about reminders. Subscribing changes what the bot will do later,
- * so a request the classifier merely guesses is a reminder ("write me a script", "book me a train")
- * must not subscribe anyone.
- */
-const REMINDER_WORDS = /^(remind|reminder|reminders|reminding|notify|notification|notifications|alert|warn|ping|heads|subscribe|subscribed|subscription|subscriptions|unsubscribe|rappel|rappels|rappelle|rappeler|rappelez|rappelle-moi|previens|prevenir|prevenu|prevenez|avertis|alerte|abonne|abonnements|abonnement|desabonne|notifications?)$/;
-
 /** A four-digit year-like version the knowledge base does not know ("Exchange 2019", "Windows Server 2022"). */
 function namesUnknownVersion(u: Understanding): boolean {
   return u.unknownWords.some((w) => /^(19|20)\d\d$/.test(w));
@@ -100,8 +93,7 @@ export function resolveRoute(
     intent = intentFromProducts(kinds) ?? intent;
   }
 
-  if (subjectOf(intent) === 'reminders' && !u.tokens.some((t) => REMINDER_WORDS.test(t))) intent = NONE_INTENT;
-  // Likewise for intents the knowledge base guards with required words ("forget me" deletes what is kept).
+  // Intents the knowledge base guards with required words (reminders subscribe; "forget me" deletes).
   const groups = requiredWords[intent];
   if (groups && !groups.every((group) => u.tokens.some((t) => group.has(t)))) intent = NONE_INTENT;
 

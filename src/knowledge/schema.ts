@@ -242,6 +242,13 @@ export const LanguageFile = z.strictObject({
   unknownProducts: Phrases,
   uncoveredSubjects: Phrases,
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
+  /** Reminder requests: lead-time units keyed by their length in minutes, "the day before", "on the day", "only". */
+  reminders: z.strictObject({
+    units: z.record(z.string().regex(/^\d+$/, 'expected a number of minutes'), Phrases),
+    dayBefore: Phrases,
+    onTheDay: Phrases,
+    only: Phrases,
+  }),
   /** The language detector's words: function words and frequent question words of each language. */
   detector: z.strictObject({ en: z.array(z.string().trim().min(1)).min(20), fr: z.array(z.string().trim().min(1)).min(20) }),
 });
