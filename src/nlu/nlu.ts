@@ -199,18 +199,22 @@ export class Nlu {
     const inMention = new Set<number>();
     for (const m of mentions) for (let i = m.start; i < m.end; i++) inMention.add(i);
     let knownWords = 0;
+    /** Known words that are not function words ("tell", "me", "the"): what the message is about. */
+    let knownContent = 0;
     const unknownWords: string[] = [];
+    const isFunctionWord = (t: string): boolean => this.languageWords.en.has(t) || this.languageWords.fr.has(t);
     const words = tokens.map((t, i) => {
       if (inMention.has(i)) return t;
-      if (wordFeatures(t).some((f) => this.domainFeatures.has(f))) { knownWords++; return t; }
+      if (wordFeatures(t).some((f) => this.domainFeatures.has(f))) { knownWords++; if (!isFunctionWord(t)) knownContent++; return t; }
       const fixed = /^\d+$/.test(t) || this.trainedWords.has(t) ? undefined : this.correct(t);
-      if (fixed !== undefined) { knownWords++; return fixed; }
+      if (fixed !== undefined) { knownWords++; knownContent++; return fixed; }
       if (t.length >= 2 || /\d/.test(t)) unknownWords.push(t);
       return t;
     });
     const features = featuresOf(words, mentions);
 
-    if (knownWords === 0 && mentions.length === 0) {
+    // Nothing the domain knows but function words, beside a word it does not know ("tell me a joke"): out of scope.
+    if (mentions.length === 0 && (knownWords === 0 || (knownContent === 0 && unknownWords.length > 0))) {
       return { text, lang, tokens, intent: NONE_INTENT, confidence: 1, ranking: [], entities, mentions, unknownWords, knownWords };
     }
     const ranking = this.classifier.rank(features);
