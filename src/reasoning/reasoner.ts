@@ -85,7 +85,11 @@ export class Reasoner {
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
-    if (!named && !computed && !f.elliptic && !f.listRef && this.kb.topic(u.intent) && u.confidence >= CONFIDENT && !(last && this.bareServer(f))) return undefined;
+    if (!named && !computed && !f.elliptic && !f.listRef && this.kb.topic(u.intent) && u.confidence >= CONFIDENT && !(last && this.bareServer(f))) {
+      // "How many …" answered by a topic that gives no figure: the sources do not say.
+      if (f.shape === 'count' && !this.hasFigure(this.kb.topic(u.intent) as Topic, lang)) return this.decline(f, '', 'figure', u);
+      return undefined;
+    }
 
     f = this.withContext(f, last);
     // A yes/no question on a topic: the claim of the sources it is about, verdict first.
@@ -204,10 +208,18 @@ export class Reasoner {
 
   // ---------------------------------------------------------------- declines and "why"
 
-  private decline(f: Frame, what: string, kind: 'product' | 'subject', u: Understanding): Reasoned {
+  /** Whether a topic states a number (a digit or a number word): what a "how many" question needs. */
+  private hasFigure(t: Topic, lang: Lang): boolean {
+    const text = [t.answer[lang], ...t.details.map((d) => d[lang]), ...t.facts.map((x) => `${x.label[lang]} ${x.value[lang]}`)].join(' ');
+    const numberWords = this.lexicon.numbers[lang];
+    return /\d/.test(text) || tokenize(text).some((w) => w in numberWords && !['a', 'an', 'un', 'une'].includes(w));
+  }
+
+  private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure', u: Understanding): Reasoned {
     const { kb } = this;
     const { lang } = f;
-    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what) }) : kb.message('decline_subject', lang, { subject: asWritten(u, what) });
+    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what) })
+      : kind === 'figure' ? kb.message('decline_figure', lang) : kb.message('decline_subject', lang, { subject: asWritten(u, what) });
     const suggestions = [
       ...(f.clients[0] && kb.client(f.clients[0]) ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })] : []),
       ...(f.providers[0] && kb.provider(f.providers[0]) ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })] : []),
@@ -363,7 +375,8 @@ export class Reasoner {
       const asked = askedDate(f.tokens);
       const details = [...(p.serviceNote ? [p.serviceNote[lang]] : []), kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }), ...p.notes.map((n) => n.text[lang])];
       if (!p.endOfService) {
-        return { answer: answer('provider', lang, kb.message('end_none', lang, { provider: p.name }), { details, sources: source(p) }), last: last() };
+        // No date in the sources: say so plainly, never a guessed "yes, still".
+        return { answer: answer('provider', lang, kb.message('end_unknown', lang, { provider: p.name }), { details, sources: source(p) }), last: last() };
       }
       const vars = { provider: p.name, date: formatDate(p.endOfService, lang), relative: formatRelative(p.endOfService, today, lang) };
       const past = daysUntil(p.endOfService, today) < 0;
