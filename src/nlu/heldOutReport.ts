@@ -28,6 +28,8 @@ export interface IntentScore {
   capturedFrom: Map<string, number>;
   /** Languages with fewer than the minimum of training phrases. */
   fewPhrases: Lang[];
+  /** Languages without held-out tests: the intent is not measured there. */
+  untested: Lang[];
 }
 
 /** The classifier, trained on `utterances` only, scored on every intent's `tests`. */
@@ -43,6 +45,8 @@ export interface HeldOutReport {
   fewPhrases: IntentScore[];
   /** Intents receiving at least `minCaptured` tests of other intents, most first. */
   capturing: IntentScore[];
+  /** Intents without held-out tests in a language. */
+  untested: IntentScore[];
   /** Held-out accuracy of the intents with too few phrases, and of the others. */
   fewPhrasesAccuracy: number | undefined;
   enoughPhrasesAccuracy: number | undefined;
@@ -73,6 +77,7 @@ export function heldOutReport(kb: KnowledgeBase, options: HeldOutOptions = {}): 
     phrases: { en: e.utterances.en.length, fr: e.utterances.fr.length },
     tests: 0, correct: 0, lostTo: new Map(), capturedFrom: new Map(),
     fewPhrases: LANGS.filter((l) => e.utterances[l].length < minPhrases),
+    untested: LANGS.filter((l) => e.tests[l].length === 0),
   }]));
   for (const entry of kb.training) for (const lang of LANGS) for (const text of entry.tests[lang]) {
     const own = scores.get(entry.intent) as IntentScore;
@@ -90,6 +95,7 @@ export function heldOutReport(kb: KnowledgeBase, options: HeldOutOptions = {}): 
   return {
     intents, tests, correct, accuracy: accuracyOf(intents), minPhrases, minCaptured,
     fewPhrases: few,
+    untested: intents.filter((s) => s.untested.length > 0),
     fewPhrasesAccuracy: accuracyOf(few),
     enoughPhrasesAccuracy: accuracyOf(intents.filter((s) => s.fewPhrases.length === 0)),
     capturing: intents.filter((s) => total(s.capturedFrom) >= minCaptured).sort((a, b) => total(b.capturedFrom) - total(a.capturedFrom)),
@@ -115,6 +121,7 @@ export function formatHeldOutReport(r: HeldOutReport): string[] {
     const flags = [
       ...(s.fewPhrases.length > 0 ? [`few phrases (${s.fewPhrases.join(', ')})`] : []),
       ...(total(s.capturedFrom) >= r.minCaptured ? [`captures ${total(s.capturedFrom)}`] : []),
+      ...(s.untested.length > 0 ? [`no tests (${s.untested.join(', ')})`] : []),
     ];
     lines.push(row([s.intent, String(s.phrases.en), String(s.phrases.fr), String(s.tests), String(s.correct), percent(accuracyOf([s])), flags.join('; ')]));
   }
@@ -129,5 +136,6 @@ export function formatHeldOutReport(r: HeldOutReport): string[] {
     lines.push(`Receiving ${r.minCaptured} or more held-out tests of other intents:`);
     for (const s of r.capturing) lines.push(`  ${s.intent} takes ${total(s.capturedFrom)}: ${counts(s.capturedFrom)}`);
   }
+  if (r.untested.length > 0) lines.push(`No held-out tests (add some under \`tests:\` to measure them): ${r.untested.map((s) => `${s.intent} (${s.untested.join(', ')})`).join(', ')}.`);
   return lines;
 }

@@ -67,7 +67,10 @@ function sourceViolations(kb: KnowledgeBase): string[] {
   return out;
 }
 
-/** Every intent the bot answers is trained, and measured on held-out tests, in both languages. */
+/**
+ * Every intent the bot answers is trained in both languages. (Held-out tests are advice, not a rule: an
+ * administrator adding a subject may have none yet; `kb:check` flags an intent without them.)
+ */
 function trainingViolations(kb: KnowledgeBase): string[] {
   const out: string[] = [];
   const trained = new Map(kb.training.map((e) => [e.intent, e]));
@@ -79,7 +82,6 @@ function trainingViolations(kb: KnowledgeBase): string[] {
     if (!e) { out.push(`training: intent ${intent} has no training phrases`); continue; }
     for (const lang of LANGS) {
       if (e.utterances[lang].length === 0) out.push(`training: intent ${intent} has no ${lang} training phrases`);
-      if (e.tests[lang].length === 0) out.push(`training: intent ${intent} has no ${lang} held-out tests`);
     }
   }
   for (const e of kb.training) {

@@ -30,8 +30,8 @@ describe('npm run kb:check (on copies of the fixture knowledge base)', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /: valid\n {2}4 clients × 2 servers, 1 footnotes\n {2}2 public IM providers\n {2}1 topic files, 18 intents, 176 training phrases, 72 held-out tests\n/);
     assert.match(run.stdout, /^intent +en +fr +tests +right +accuracy +flags$/m);
-    assert.match(run.stdout, /^thanks +2 +2 +4 +1 +25\.0 % few phrases \(en, fr\)$/m);
-    assert.match(run.stdout, /^Held-out accuracy: 95\.8 % \(69\/72\)/m);
+    assert.match(run.stdout, /^thanks +2 +2 +4 +2 +50\.0 % few phrases \(en, fr\)$/m);
+    assert.match(run.stdout, /^Held-out accuracy: 97\.2 % \(70\/72\)/m);
     assert.match(run.stdout, /^Fewer than 20 training phrases in a language/m);
     assert.match(run.stdout, /^ {2}help takes 2: thanks 2$/m);
   });
