@@ -85,7 +85,8 @@ export class Reasoner {
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
-    if (!named && !computed && !f.elliptic && !f.listRef && this.kb.topic(u.intent) && u.confidence >= CONFIDENT && !(last && this.bareServer(f))) {
+    const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
+    if (!named && !computed && !f.elliptic && !f.listRef && !followsUp && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
       // "How many …" answered by a topic that gives no figure: the sources do not say.
       if (f.shape === 'count' && !this.hasFigure(this.kb.topic(u.intent) as Topic, lang)) return this.decline(f, '', 'figure', u);
       return undefined;
@@ -96,6 +97,11 @@ export class Reasoner {
     if (f.shape === 'yesno' && !f.elliptic) {
       const claimed = this.claim(u, f);
       if (claimed) return claimed;
+    }
+    // "list them" / "lesquels ?" after a count: the list itself.
+    if (last?.list && f.listRef && f.shape === 'list' && f.features.length === 0 && !f.generic && f.contentWords.length <= 1) {
+      const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
+      return { answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, SOURCE_000, lang)] }), last };
     }
     // "How do those users join meetings?": what the sources name for what a partial status leaves out.
     const instead = this.insteadFor(f, last);
@@ -147,7 +153,13 @@ export class Reasoner {
       if (last.list.kind === 'client' && f.clients.length === 0 && !f.generic) f = { ...f, clients: ids, family: undefined } as Frame;
       if (last.list.kind === 'provider' && f.providers.length === 0) f = { ...f, providers: ids };
     }
-    const backRef = this.lexicon.backReferences.has(f.tokens, [f.lang]) || (f.buy && last.subject === 'licence');
+    const backRef = this.refersBack(f, last);
+    // "and for IM and presence?": features alone, after a question about products.
+    const featuresOnly = f.clients.length + f.servers.length + f.providers.length === 0 && f.features.length > 0
+      && f.contentWords.every((w) => this.isFeatureWord(f, w));
+    if (featuresOnly && (last.subject === 'support' || last.subject === 'planner')) {
+      return { ...f, clients: last.clients, servers: last.servers, shape: 'yesno', ...(last.target ? { target: last.target } : {}) } as Frame;
+    }
     if (!f.elliptic && !backRef && !refersToList) return f;
     const merged: Frame = { ...f };
     if (last.subject === 'pic' || last.subject === 'licence') {
@@ -166,6 +178,22 @@ export class Reasoner {
     return merged;
   }
 
+  /**
+   * Whether a message refers back to the last question: a pronoun ("it", "those"), "buying one" after a
+   * licence, or a when / how long ago / still / why question that names nothing (about the last subject).
+   */
+  private refersBack(f: Frame, last: LastFrame): boolean {
+    if (this.lexicon.backReferences.has(f.tokens, [f.lang])) return true;
+    if (f.buy && last.subject === 'licence') return true;
+    const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
+    return nothingNamed && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
+  }
+
+  private isFeatureWord(f: Frame, word: string): boolean {
+    for (const g of this.lexicon.features.values()) if (g.find(f.tokens).some((sp) => f.tokens.slice(sp.start, sp.end).includes(word))) return true;
+    return false;
+  }
+
   /** The server a bare answer names ("2010", "r2", "la 2013"), if it names exactly one. */
   bareServerOf(u: Understanding): string | undefined {
     return this.bareServer(this.frame(u));
@@ -177,7 +205,8 @@ export class Reasoner {
    */
   private insteadFor(f: Frame, last: LastFrame | undefined): Reasoned | undefined {
     const aspects = f.features.filter((x) => !(x in this.kb.publicIm.capabilities));
-    if (aspects.length === 0 || f.providers.length > 0) return undefined;
+    // A yes/no question ("is OC 2007 R2 fine for meetings?") gets its verdict per feature instead.
+    if (aspects.length === 0 || f.providers.length > 0 || f.shape === 'yesno') return undefined;
     const server = f.target ?? f.servers[0] ?? last?.servers[0];
     if (!server) return undefined;
     const client = (f.clients.length > 0 ? f.clients : []).map((id) => this.kb.client(id)).find((c): c is Client => !!c && c.replacedBy.length > 0);
@@ -415,7 +444,7 @@ export class Reasoner {
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     const name = licence.name;
     // Buying it, or since when it is off sale.
-    if (providers.length === 0 || f.buy) {
+    if (providers.length === 0 || f.buy || f.shape === 'when' || f.shape === 'ago') {
       if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {
         const vars = { licence: name, date: formatDate(licence.noLongerSoldSince, lang), relative: formatRelative(licence.noLongerSoldSince, today, lang) };
         const headline = f.shape === 'when' || f.shape === 'ago' ? kb.message('licence_sold_since', lang, vars) : kb.message('licence_sold_no', lang, vars);
