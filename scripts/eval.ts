@@ -5,12 +5,14 @@
  * `--failures`, every failure (of the first shape run). Exits 1 when a target is missed.
  *
  * Sets: `eval/questions.yaml` (written with the training phrases in view: target 97 %) and
- * `eval/heldout.yaml` (written apart from them, never trained on: target 95 %).
+ * `eval/heldout.yaml` (written apart from them, never trained on: target 95 %), `eval/unseen.yaml` (written
+ * later, the same way, and looked at only as aggregate scores while the reasoning layer was built: the
+ * honest measure of what generalises; target 95 %).
  */
 import { basename, resolve } from 'node:path';
 import { runEval, SHAPES, type EvalResult, type ShapeName } from './lib/evalHarness';
 
-const TARGETS: Record<string, number> = { 'questions.yaml': 0.97, 'heldout.yaml': 0.95 };
+const TARGETS: Record<string, number> = { 'questions.yaml': 0.97, 'heldout.yaml': 0.95, 'unseen.yaml': 0.95 };
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
 
@@ -20,7 +22,7 @@ async function main(): Promise<void> {
   const shapeAt = args.indexOf('--shape');
   const shapes = (shapeAt >= 0 ? [args[shapeAt + 1]] : Object.keys(SHAPES)) as ShapeName[];
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--shape');
-  const sets = (files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml']).map((f) => resolve(f));
+  const sets = (files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml', 'eval/unseen.yaml']).map((f) => resolve(f));
   let missed = false;
   for (const file of sets) {
     const name = basename(file);
