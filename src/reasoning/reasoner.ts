@@ -702,7 +702,7 @@ export class Reasoner {
       count('not_applicable') > 0 ? kb.message('planner_na_count', lang, { count: count('not_applicable') }) : '',
     ].filter(Boolean);
     const from = source ? this.names([source], lang) : '—';
-    const headline = kb.message('planner_headline', lang, { source: from, target: this.names([target], lang), summary: formatList(summary, lang) });
+    const headline = kb.message('planner_headline', lang, { source: from, target: this.names([target], lang), summary: summary.join(lang === 'fr' ? ' ; ' : '; ') });
     const footnotes = new Set<number>();
     for (const r of rows) {
       const cell = kb.cell(r.client.id, target);

@@ -40,7 +40,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'migration planner': { turns: [
     {
       say: 'we are moving from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
-      first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: .*3 must be replaced/,
+      first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: .*to replace: 3/,
       has: [/Office Communications Server 2007 R2 Attendant/, /Office Live Meeting 2007/],
     },
     { say: 'which of those is an attendant console?', first: /Office Communications Server 2007 R2 Attendant/ },
