@@ -155,12 +155,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const has = (g: keyof Lexicon['shapes'], in_: readonly Lang[] = langs): boolean => sc.has(shapeKey(g), in_);
   const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => sp.start === lead);
   let shape: Shape = 'other';
+  // A question that opens as yes/no stays one whatever follows ("does presence show when …?"), unless it
+  // asks why, how long ago or how many.
   if (has('why')) shape = 'why';
   else if (has('ago')) shape = 'ago';
-  else if (has('when')) shape = 'when';
   else if (has('count')) shape = 'count';
-  else if (has('replace') && !starts('yesNo')) shape = 'replace';
-  else if (starts('yesNo')) shape = 'yesno';
+  else if (starts('yesNo')) shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1) ? 'when' : 'yesno';
+  else if (has('when')) shape = 'when';
+  else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
   else if (u.text.trim().endsWith('?')) shape = 'yesno';
 

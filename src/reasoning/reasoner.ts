@@ -35,6 +35,9 @@ export interface Reasoned {
 
 const SOURCE_000 = '000_d35094426f230cb5.txt';
 
+/** The largest share of a question's own words a claim may leave uncovered and still settle it. */
+const CLAIM_UNCOVERED = 0.5;
+
 /**
  * Answers computed from the knowledge's relations, for the question's shape and in the conversation's
  * context: yes/no, lists, counts, intersections and differences over the support matrix, what replaces a
@@ -51,7 +54,14 @@ export class Reasoner {
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
     addKnowledgeNames(kb, this.lexicon);
+    this.allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    this.functionWords = new Set([...kb.language.detector.en, ...kb.language.detector.fr].flatMap((w) => tokenize(w)));
   }
+
+  /** Every topic, whichever file holds it (claims are searched in all). */
+  private readonly allTopics: Topic[];
+  /** Function words and frequent question words (the language detector's), which say nothing of a subject. */
+  private readonly functionWords: Set<string>;
 
   frame(u: Understanding): Frame {
     return readFrame(u, this.kb, this.lexicon);
@@ -82,6 +92,11 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // A yes/no question on a topic: the claim of the sources it is about, verdict first.
+    if (f.shape === 'yesno' && !f.elliptic && !(last && this.refersBack(f, last))) {
+      const claimed = this.claim(u, f);
+      if (claimed) return claimed;
+    }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
@@ -93,11 +108,6 @@ export class Reasoner {
     }
 
     f = this.withContext(f, last);
-    // A yes/no question on a topic: the claim of the sources it is about, verdict first.
-    if (f.shape === 'yesno' && !f.elliptic) {
-      const claimed = this.claim(u, f);
-      if (claimed) return claimed;
-    }
     // "list them" / "lesquels ?" after a count: the list itself.
     if (last?.list && f.listRef && f.shape === 'list' && f.features.length === 0 && !f.generic && f.contentWords.length <= 1) {
       const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
@@ -237,6 +247,14 @@ export class Reasoner {
 
   // ---------------------------------------------------------------- declines and "why"
 
+  /** Whether a product (client, server, provider or related product) is named in a text. */
+  private namedIn(id: string, text: string): boolean {
+    const e = this.kb.client(id) ?? this.kb.server(id) ?? this.kb.provider(id) ?? this.kb.relatedProduct(id);
+    if (!e) return false;
+    const lower = text.toLowerCase();
+    return [e.name, ...e.aliases].some((n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(lower));
+  }
+
   /** Whether a topic states a number (a digit or a number word): what a "how many" question needs. */
   private hasFigure(t: Topic, lang: Lang): boolean {
     const text = [t.answer[lang], ...t.details.map((d) => d[lang]), ...t.facts.map((x) => `${x.label[lang]} ${x.value[lang]}`)].join(' ');
@@ -278,18 +296,39 @@ export class Reasoner {
   private claim(u: Understanding, f: Frame): Reasoned | undefined {
     const { kb } = this;
     const topic = kb.topic(u.intent);
-    if (!topic || u.confidence < CONFIDENT) return undefined;
+    const confident = topic !== undefined && u.confidence >= CONFIDENT;
     const subject = u.intent.split('.')[0];
     const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
     const text = ` ${f.tokens.join(' ')} `;
+    // What the question is about: its words beside function words and product names.
+    const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
+    const content = new Set(f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)));
     let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
-    for (const t of kb.subjects.flatMap((sj) => sj.topics).filter((x) => x.intent.split('.')[0] === subject)) {
+    for (const t of this.allTopics) {
+      const own = t === topic;
+      const sameSubject = t.intent.split('.')[0] === subject;
       for (const c of t.claims) {
-        // A claim of another topic must name what it is about (a term), not only a product.
-        if (t !== topic && c.terms.length === 0) continue;
+        // A claim of another topic must name what it is about (a term), not only a product; one of another
+        // subject, or any claim when the classifier is unsure, must match on two points at least.
+        if (!own && c.terms.length === 0) continue;
+        if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
         if (!c.products.every((p) => products.has(p))) continue;
-        if (!c.terms.every((group) => group.some((phrase) => text.includes(` ${tokenize(phrase).join(' ')} `)))) continue;
-        const score = c.terms.length * 2 + c.products.length * 2 + (t === topic ? 1 : 0);
+        // Every product the question names is one the claim is about (by id or by name in its statement):
+        // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
+        if (![...products].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
+        const matched: string[] = [];
+        let all = true;
+        for (const group of c.terms) {
+          const hit = group.map((phrase) => tokenize(phrase)).find((words) => text.includes(` ${words.join(' ')} `));
+          if (!hit) { all = false; break; }
+          matched.push(...hit);
+        }
+        if (!all) continue;
+        // The claim must cover what the question is about, not share a word with it ("connect to two pools
+        // at once" is not settled by "legacy clients still connect").
+        const uncovered = [...content].filter((w) => !matched.includes(w));
+        if (content.size > 0 && uncovered.length / content.size > CLAIM_UNCOVERED) continue;
+        const score = c.terms.length * 2 + c.products.length * 2 + (own ? 1 : 0) - uncovered.length;
         if (!best || score > best.score) best = { claim: c, topic: t, score };
       }
     }
