@@ -54,12 +54,33 @@ export class Reasoner {
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
     addKnowledgeNames(kb, this.lexicon);
-    this.allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    this.claims = allTopics.flatMap((topic) => topic.claims.map((claim) => ({
+      claim, topic, subject: topic.intent.split('.')[0] as string,
+      groups: claim.terms.map((group) => group.map((phrase) => { const words = tokenize(phrase); return { words, key: words.join(' ') }; })),
+    })));
+    this.claims.forEach(({ groups }, ci) => {
+      if (groups.length === 0) this.termlessClaims.push(ci);
+      groups.forEach((group, gi) => group.forEach(({ words, key }) => {
+        const list = this.claimIndex.get(key) ?? [];
+        list.push({ claim: ci, group: gi, words });
+        this.longestTerm = Math.max(this.longestTerm, words.length);
+        this.claimIndex.set(key, list);
+      }));
+    });
     this.functionWords = new Set([...kb.language.detector.en, ...kb.language.detector.fr].flatMap((w) => tokenize(w)));
   }
 
-  /** Every topic, whichever file holds it (claims are searched in all). */
-  private readonly allTopics: Topic[];
+  /** Every topic's claims, whichever file holds it, with their terms folded once. */
+  private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: { words: string[]; key: string }[][] }[];
+  /** Phrase of a claim's term → the claims and term groups it satisfies. */
+  private readonly claimIndex = new Map<string, { claim: number; group: number; words: string[] }[]>();
+  /** The longest term phrase of any claim, in words. */
+  private longestTerm = 1;
+  /** Claims with no term (matched on products alone, within their own topic). */
+  private readonly termlessClaims: number[] = [];
+  /** Name patterns of products, built once (see `namedIn`). */
+  private readonly namePatterns = new Map<string, RegExp[]>();
   /** Function words and frequent question words (the language detector's), which say nothing of a subject. */
   private readonly functionWords: Set<string>;
 
@@ -249,10 +270,14 @@ export class Reasoner {
 
   /** Whether a product (client, server, provider or related product) is named in a text. */
   private namedIn(id: string, text: string): boolean {
-    const e = this.kb.client(id) ?? this.kb.server(id) ?? this.kb.provider(id) ?? this.kb.relatedProduct(id);
-    if (!e) return false;
+    let patterns = this.namePatterns.get(id);
+    if (!patterns) {
+      const e = this.kb.client(id) ?? this.kb.server(id) ?? this.kb.provider(id) ?? this.kb.relatedProduct(id);
+      patterns = e ? [e.name, ...e.aliases].map((n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`)) : [];
+      this.namePatterns.set(id, patterns);
+    }
     const lower = text.toLowerCase();
-    return [e.name, ...e.aliases].some((n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`).test(lower));
+    return patterns.some((p) => p.test(lower));
   }
 
   /** Whether a topic states a number (a digit or a number word): what a "how many" question needs. */
@@ -299,31 +324,42 @@ export class Reasoner {
     const confident = topic !== undefined && u.confidence >= CONFIDENT;
     const subject = u.intent.split('.')[0];
     const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
-    const text = ` ${f.tokens.join(' ')} `;
+    // Every run of words of the question as long as the longest term, for whole-phrase look-ups.
+    const runs = new Set<string>();
+    for (let i = 0; i < f.tokens.length; i++) {
+      let key = f.tokens[i] as string;
+      runs.add(key);
+      for (let n = 2; n <= this.longestTerm && i + n <= f.tokens.length; n++) { key = `${key} ${f.tokens[i + n - 1] as string}`; runs.add(key); }
+    }
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
     const content = new Set(f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)));
+    // The claims whose every term group the question contains (through the index of their phrases), and
+    // the claims without terms.
+    const hits = new Map<number, Map<number, string[]>>();
+    for (const run of runs) {
+      for (const { claim: ci, group: gi, words } of this.claimIndex.get(run) ?? []) {
+        const groups = hits.get(ci) ?? new Map<number, string[]>();
+        if (!groups.has(gi)) groups.set(gi, words);
+        hits.set(ci, groups);
+      }
+    }
+    const candidates = [...this.termlessClaims, ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci)];
     let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
-    for (const t of this.allTopics) {
+    for (const ci of candidates) {
+      const { claim: c, topic: t, subject: claimSubject } = this.claims[ci] as Reasoner['claims'][number];
       const own = t === topic;
-      const sameSubject = t.intent.split('.')[0] === subject;
-      for (const c of t.claims) {
+      const sameSubject = claimSubject === subject;
+      {
         // A claim of another topic must name what it is about (a term), not only a product; one of another
         // subject, or any claim when the classifier is unsure, must match on two points at least.
         if (!own && c.terms.length === 0) continue;
         if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
         if (!c.products.every((p) => products.has(p))) continue;
+        const matched = [...(hits.get(ci)?.values() ?? [])].flat();
         // Every product the question names is one the claim is about (by id or by name in its statement):
         // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
         if (![...products].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
-        const matched: string[] = [];
-        let all = true;
-        for (const group of c.terms) {
-          const hit = group.map((phrase) => tokenize(phrase)).find((words) => text.includes(` ${words.join(' ')} `));
-          if (!hit) { all = false; break; }
-          matched.push(...hit);
-        }
-        if (!all) continue;
         // The claim must cover what the question is about, not share a word with it ("connect to two pools
         // at once" is not settled by "legacy clients still connect").
         const uncovered = [...content].filter((w) => !matched.includes(w));
