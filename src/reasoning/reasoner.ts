@@ -344,7 +344,8 @@ export class Reasoner {
         hits.set(ci, groups);
       }
     }
-    const candidates = [...this.termlessClaims, ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci)];
+    // In the order the knowledge lists them: on a tie, the claim listed first wins.
+    const candidates = [...this.termlessClaims, ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci)].sort((a, b) => a - b);
     let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
     for (const ci of candidates) {
       const { claim: c, topic: t, subject: claimSubject } = this.claims[ci] as Reasoner['claims'][number];
