@@ -19,6 +19,7 @@ function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
 }
 
 const dateFormat = perLang((l) => new Intl.DateTimeFormat(l, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }));
+const monthFormat = perLang((l) => new Intl.DateTimeFormat(l, { month: 'long', year: 'numeric', timeZone: 'UTC' }));
 const relativeFormat = perLang((l) => new Intl.RelativeTimeFormat(l, { numeric: 'auto' }));
 const listFormat = perLang((l) => new Intl.ListFormat(l, { style: 'long', type: 'conjunction' }));
 
@@ -27,6 +28,11 @@ export function formatDate(isoDate: string, lang: Lang): string {
   const text = dateFormat(lang).format(new Date(`${isoDate}T00:00:00Z`));
   // French writes the first day of a month as an ordinal.
   return lang === 'fr' ? text.replace(/^1 /, '1er ') : text;
+}
+
+/** "May 2013" / "mai 2013": a date known to the month. */
+export function formatMonth(isoDate: string, lang: Lang): string {
+  return monthFormat(lang).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 const DAY = 86_400_000;

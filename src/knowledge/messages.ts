@@ -140,6 +140,8 @@ export const MESSAGE_KEYS = [
   'decline_subject',
   'decline_try',
   'ask_which',
+  'generic_on_all_none',
+  'milestone',
   'decline_figure',
   'end_unknown',
   'eol_future',

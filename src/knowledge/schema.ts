@@ -166,6 +166,11 @@ export const PublicImFile = z.strictObject({
     endOfService: IsoDate.optional(),
     /** What stays true after (or without) an end date, e.g. "continues through Skype". */
     serviceNote: LocalizedText.optional(),
+    /**
+     * Dated events known to the month (the first of the month stands for the month): "Lync–Skype
+     * connectivity became publicly available" in May 2013. Answer "since when / how long ago" questions.
+     */
+    milestones: z.array(z.strictObject({ date: IsoDate, text: LocalizedText, source: SourceRef })).default([]),
     notes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
   })).min(1),
   /** Notes that apply to PIC as a whole (licences no longer sold, credits). */
@@ -231,7 +236,7 @@ export const LanguageFile = z.strictObject({
   shapes: z.strictObject({
     yesNo: Phrases, list: Phrases, count: Phrases, when: Phrases, still: Phrases, ago: Phrases, why: Phrases, replace: Phrases,
     both: Phrases, allServers: Phrases, negation: Phrases, butNot: Phrases, buy: Phrases, need: Phrases, enough: Phrases,
-    supported: Phrases, greeting: Phrases, federation: Phrases, how: Phrases, plain: Phrases,
+    supported: Phrases, greeting: Phrases, federation: Phrases, how: Phrases, plain: Phrases, since: Phrases,
   }),
   roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases }),
   /** Per capability id of public-im.yaml, the words users name it with. */

@@ -54,11 +54,15 @@ export interface Frame {
   how: boolean;
   /** "Communicator 2007, plain": the shorter of two names. */
   plain: boolean;
+  /** About when something began ("since when", "launched"), not when it ends. */
+  since: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
   asksAbout?: 'clients' | 'servers' | 'providers';
 }
 
 const CLIENT_WORDS = new Set(['client', 'clients', 'clientes', 'app', 'apps']);
+/** Words that make "Lync 2010 client" mean every client of that name. */
+const QUANTIFIERS = new Set(['every', 'each', 'all', 'any', 'tous', 'toutes', 'chaque', 'les']);
 const SERVER_WORDS = new Set(['server', 'servers', 'serveur', 'serveurs']);
 const PROVIDER_WORDS = new Set(['provider', 'providers', 'fournisseur', 'fournisseurs', 'network', 'networks', 'reseau', 'reseaux', 'service', 'services']);
 
@@ -114,7 +118,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // "which Lync 2010 clients": every client of that name (the alias "Lync 2010 client" may have taken the word).
       const next = tokens[m.end];
       const lastWord = tokens[m.end - 1];
-      if ((next && CLIENT_WORDS.has(next) && /s$/.test(next)) || (lastWord && /^clients$/.test(lastWord))) family = client?.name;
+      // Also "clients Lync 2010" (French order) and "every Lync 2010 client".
+      const prev = tokens[m.start - 1];
+      const quantified = prev !== undefined && QUANTIFIERS.has(prev);
+      if ((next && CLIENT_WORDS.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? '')) family = client?.name;
       // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
@@ -132,6 +139,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       if (before('source')) source = m.id;
       else if (before('target')) target = m.id;
     } else if (m.kind === 'provider') add(providers, m.id);
+  }
+  // "Lync Server 2013 and 2010": a bare version after "and" names the other server of that version.
+  for (const m of mentions) {
+    if (m.kind !== 'server') continue;
+    const joiner = tokens[m.end];
+    const version = tokens[m.end + 1];
+    if (!joiner || !version || !['and', 'et', 'or', 'ou', 'vs'].includes(joiner) || !/^(\d{4}|r2)$/.test(version)) continue;
+    const named = kb.servers.filter((sv) => sv.id !== m.id && tokenize(sv.name).includes(version));
+    if (named.length === 1) add(servers, (named[0] as { id: string }).id);
   }
   if (move && servers.length === 1 && !source && !target) target = servers[0];
   // "ls2010 -> ls2013", "OCS R2 … Lync Server 2013": moving, the first named is left for the second.
@@ -180,7 +196,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     negated: has('negation', own), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
-    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), elliptic, contentWords,
+    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), elliptic, contentWords,
   };
   if (source) frame.source = source;
   if (target) frame.target = target;

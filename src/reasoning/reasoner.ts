@@ -1,5 +1,5 @@
 import { answer, type Answer } from '../answers/answer';
-import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf } from '../answers/format';
+import { daysUntil, formatDate, formatList, formatMonth, formatRelative, inSentence, sourceOf } from '../answers/format';
 import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
@@ -119,7 +119,7 @@ export class Reasoner {
       if (claimed) return claimed;
     }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
-    const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined;
+    const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
     if (!named && !computed && !f.elliptic && !f.listRef && !followsUp && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
@@ -480,6 +480,15 @@ export class Reasoner {
       const asked = askedDate(f.tokens);
       const details = [...(p.serviceNote ? [p.serviceNote[lang]] : []), kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }), ...p.notes.map((n) => n.text[lang])];
       if (!p.endOfService) {
+        // "How long has it been out?": a dated milestone of the provider answers it.
+        const milestone = p.milestones[0];
+        if (milestone && f.since && (f.shape === 'ago' || f.shape === 'when') && !f.still) {
+          const when = formatMonth(milestone.date, lang);
+          return {
+            answer: answer('provider', lang, kb.message('milestone', lang, { what: milestone.text[lang], when, relative: formatRelative(milestone.date, today, lang) }), { details, sources: [sourceOf(kb, milestone.source, lang)] }),
+            last: last(),
+          };
+        }
         // No date in the sources: say so plainly, never a guessed "yes, still".
         return { answer: answer('provider', lang, kb.message('end_unknown', lang, { provider: p.name }), { details, sources: source(p) }), last: last() };
       }
@@ -724,10 +733,9 @@ export class Reasoner {
     if (servers.length >= 2) {
       const matching = candidates.filter((c) => servers.every((sv) => this.statusOf(c, sv) === 'supported'));
       const detail = candidates.map((c) => `${kb.client(c)?.name ?? c}: ${servers.map((sv) => `${this.statusLabel(this.statusOf(c, sv), lang)} (${this.names([sv], lang)})`).join(', ')}`);
+      const vars = { servers: this.names(servers, lang), clients: formatList(matching.map((c) => kb.client(c)?.name ?? c), lang), candidates: formatList(candidates.map((c) => kb.client(c)?.name ?? c), lang) };
       return {
-        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'clients_on_all_none', lang, {
-          servers: this.names(servers, lang), clients: formatList(matching.map((c) => kb.client(c)?.name ?? c), lang),
-        }), { details: detail, sources: [sourceOf(kb, SOURCE_000, lang)] }),
+        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'generic_on_all_none', lang, vars), { details: detail, sources: [sourceOf(kb, SOURCE_000, lang)] }),
         last: { ...emptyLast('support', f), servers: [...servers], clients: candidates, list: { kind: 'client', ids: matching } },
       };
     }
