@@ -25,6 +25,10 @@ export interface LastFrame {
   reasons: string[];
   /** The clients the bot asked the user to choose between ("Which attendant do you mean?"). */
   candidates?: string[];
+  /** The words of the last question, to read a follow-up with ("and high availability?"). */
+  tokens?: string[];
+  /** The topic that answered it, if one did. */
+  intent?: string;
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */
@@ -113,9 +117,11 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
-    // A yes/no question on a topic: the claim of the sources it is about, verdict first.
-    if (f.shape === 'yesno' && !f.elliptic && !(last && this.refersBack(f, last))) {
-      const claimed = this.claim(u, f);
+    // A yes/no question on a topic: the claim of the sources it is about, verdict first. A follow-up ("and
+    // high availability?", "et les photos HD pour eux ?") is read with the question before it.
+    if (f.shape === 'yesno' && !f.elliptic) {
+      const followUp = last !== undefined && (this.refersBack(f, last) || ['and', 'et', 'also', 'aussi'].includes(f.tokens[0] ?? ''));
+      const claimed = this.claim(u, f, followUp ? last : undefined);
       if (claimed) return claimed;
     }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
@@ -318,18 +324,23 @@ export class Reasoner {
    * the other topics of its subject), those whose every term group and product the question contains; the
    * most specific wins. Its verdict opens the answer; the topic's answer follows.
    */
-  private claim(u: Understanding, f: Frame): Reasoned | undefined {
+  private claim(u: Understanding, f: Frame, context?: LastFrame): Reasoned | undefined {
     const { kb } = this;
-    const topic = kb.topic(u.intent);
-    const confident = topic !== undefined && u.confidence >= CONFIDENT;
-    const subject = u.intent.split('.')[0];
-    const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
-    // Every run of words of the question as long as the longest term, for whole-phrase look-ups.
+    const contextTopic = context?.subject === 'topic' && context.intent ? kb.topic(context.intent) : undefined;
+    const topic = kb.topic(u.intent) ?? contextTopic;
+    const confident = (topic !== undefined && u.confidence >= CONFIDENT) || contextTopic !== undefined;
+    const subject = (contextTopic && !(u.confidence >= CONFIDENT && kb.topic(u.intent)) ? contextTopic.intent : u.intent).split('.')[0];
+    const namesNothing = f.clients.length + f.servers.length + f.providers.length === 0;
+    const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products, ...(context && namesNothing ? [...context.clients, ...context.servers, ...context.providers] : [])]);
+    // Every run of words of the question (and, for a follow-up, of the question before it) as long as the
+    // longest term, for whole-phrase look-ups.
     const runs = new Set<string>();
-    for (let i = 0; i < f.tokens.length; i++) {
-      let key = f.tokens[i] as string;
-      runs.add(key);
-      for (let n = 2; n <= this.longestTerm && i + n <= f.tokens.length; n++) { key = `${key} ${f.tokens[i + n - 1] as string}`; runs.add(key); }
+    for (const tokens of [f.tokens, context?.tokens ?? []]) {
+      for (let i = 0; i < tokens.length; i++) {
+        let key = tokens[i] as string;
+        runs.add(key);
+        for (let n = 2; n <= this.longestTerm && i + n <= tokens.length; n++) { key = `${key} ${tokens[i + n - 1] as string}`; runs.add(key); }
+      }
     }
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
@@ -380,7 +391,7 @@ export class Reasoner {
         sources: [sourceOf(kb, best.claim.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
       }),
       // "Why?" next: what the topic says beyond its first sentence, then that sentence.
-      last: { ...emptyLast('topic', f), reasons: [...t.details.map((d) => d[lang]), t.answer[lang]] },
+      last: { ...emptyLast('topic', f), intent: t.intent, reasons: [...t.details.map((d) => d[lang]), t.answer[lang]] },
     };
   }
 
@@ -813,7 +824,7 @@ export class Reasoner {
 function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
   return {
     subject, shape: f.shape, clients: f.clients, servers: f.servers, providers: f.providers, features: f.features, licences: f.licences,
-    ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: [],
+    ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: [], tokens: f.tokens,
   };
 }
 
