@@ -180,7 +180,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   else if (has('when')) shape = 'when';
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
-  else if (u.text.trim().endsWith('?')) shape = 'yesno';
+  // A question mark alone: yes/no, unless the question is about clients as such ("clients supportés sur
+  // ls2013 et ls2010 ?" lists them).
+  else if (u.text.trim().endsWith('?')) shape = tokens.some((t) => t === 'clients') && clients.length === 0 ? 'list' : 'yesno';
 
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t));
   const elliptic = mentions.length > 0 && contentWords.length === 0;
