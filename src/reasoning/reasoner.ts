@@ -42,6 +42,14 @@ const SOURCE_000 = '000_d35094426f230cb5.txt';
 /** The largest share of a question's own words a claim may leave uncovered and still settle it. */
 const CLAIM_UNCOVERED = 0.5;
 
+/** Above this share of a question's own words unknown to the topic it was classified into, it is declined. */
+const TOPIC_UNCOVERED = 0.6;
+
+/** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
+function stemish(word: string): string {
+  return word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
+}
+
 /**
  * Answers computed from the knowledge's relations, for the question's shape and in the conversation's
  * context: yes/no, lists, counts, intersections and differences over the support matrix, what replaces a
@@ -83,6 +91,8 @@ export class Reasoner {
   private longestTerm = 1;
   /** Claims with no term (matched on products alone, within their own topic). */
   private readonly termlessClaims: number[] = [];
+  /** Per topic intent, the words its texts, claims and training phrases use (see `uncoveredBy`). */
+  private readonly topicVocabulary = new Map<string, Set<string>>();
   /** Name patterns of products, built once (see `namedIn`). */
   private readonly namePatterns = new Map<string, RegExp[]>();
   /** Function words and frequent question words (the language detector's), which say nothing of a subject. */
@@ -131,6 +141,10 @@ export class Reasoner {
     if (!named && !computed && !f.elliptic && !f.listRef && !followsUp && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
       // "How many …" answered by a topic that gives no figure: the sources do not say.
       if (f.shape === 'count' && !this.hasFigure(this.kb.topic(u.intent) as Topic, lang)) return this.decline(f, '', 'figure', u);
+      // A question most of whose own words the topic never uses asks something else ("what port does the
+      // edge server use for federation" is not the Front End IM port): declined, not answered nearby.
+      const uncovered = this.uncoveredBy(u.intent, f, u);
+      if (uncovered.length > 0) return this.decline(f, uncovered.join(' '), 'subject', u);
       return undefined;
     }
 
@@ -284,6 +298,27 @@ export class Reasoner {
     }
     const lower = text.toLowerCase();
     return patterns.some((p) => p.test(lower));
+  }
+
+  /**
+   * The words of a question (beyond function words, follow-up words and product names) that a topic's
+   * vocabulary — its texts, claims and training phrases — never uses, when they are most of the question.
+   */
+  private uncoveredBy(intent: string, f: Frame, u: Understanding): string[] {
+    let vocabulary = this.topicVocabulary.get(intent);
+    if (!vocabulary) {
+      const t = this.kb.topic(intent);
+      const texts = t ? [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.suggestions, ...t.claims.map((c) => c.text)].flatMap((x) => [x.en, x.fr]) : [];
+      const terms = t ? t.claims.flatMap((c) => c.terms.flat()) : [];
+      const training = this.kb.training.find((e) => e.intent === intent);
+      const phrases = training ? [...training.utterances.en, ...training.utterances.fr] : [];
+      vocabulary = new Set([...texts, ...terms, ...phrases].flatMap((x) => tokenize(x)).flatMap((w) => [w, stemish(w)]));
+      this.topicVocabulary.set(intent, vocabulary);
+    }
+    const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
+    const content = [...new Set(f.tokens.filter((t) => t.length > 2 && !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)))];
+    const unknown = content.filter((w) => !vocabulary?.has(w) && !vocabulary?.has(stemish(w)));
+    return content.length >= 2 && unknown.length / content.length > TOPIC_UNCOVERED ? unknown : [];
   }
 
   /** Whether a topic states a number (a digit or a number word): what a "how many" question needs. */
