@@ -144,7 +144,7 @@ export class Reasoner {
       // A question most of whose own words the topic never uses asks something else ("what port does the
       // edge server use for federation" is not the Front End IM port): declined, not answered nearby.
       const uncovered = this.uncoveredBy(u.intent, f, u);
-      if (uncovered.length > 0) return this.decline(f, uncovered.join(' '), 'subject', u);
+      if (uncovered.length > 0) return this.decline(f, uncovered.join(', '), 'words', u);
       return undefined;
     }
 
@@ -328,11 +328,12 @@ export class Reasoner {
     return /\d/.test(text) || tokenize(text).some((w) => w in numberWords && !['a', 'an', 'un', 'une'].includes(w));
   }
 
-  private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure', u: Understanding): Reasoned {
+  private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure' | 'words', u: Understanding): Reasoned {
     const { kb } = this;
     const { lang } = f;
     const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what) })
-      : kind === 'figure' ? kb.message('decline_figure', lang) : kb.message('decline_subject', lang, { subject: asWritten(u, what) });
+      : kind === 'figure' ? kb.message('decline_figure', lang)
+        : kind === 'words' ? kb.message('decline_words', lang, { words: what }) : kb.message('decline_subject', lang, { subject: asWritten(u, what) });
     const suggestions = [
       ...(f.clients[0] && kb.client(f.clients[0]) ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })] : []),
       ...(f.providers[0] && kb.provider(f.providers[0]) ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })] : []),

@@ -59,6 +59,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'do we need a pic usl for skype?', first: /^No\b/ },
     { say: 'can we still buy the pic usl?', first: /^No\b/, has: [/2012/] },
   ] },
+  'a topic question about what the sources do not cover is declined': { locale: 'fr-FR', turns: [
+    { say: 'la présence se synchronise avec ma montre garmin ?', first: /^Je ne peux pas répondre à cela/, hasNot: [/^Oui/, /^Non/] },
+  ] },
   'PIC in French, and a topic switch': { locale: 'fr-FR', turns: [
     { say: 'la fédération yahoo marche encore ?', first: /^Non\b/, has: [/30 juin 2014/] },
     { say: 'et pour skype, la vidéo ?', first: /^Non\b/ },
