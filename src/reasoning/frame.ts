@@ -149,7 +149,22 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     const named = kb.servers.filter((sv) => sv.id !== m.id && tokenize(sv.name).includes(version));
     if (named.length === 1) add(servers, (named[0] as { id: string }).id);
   }
+  // "vers 2013", "to 2013": a bare version after a role word names the server of that version.
+  for (let i = 1; i < tokens.length; i++) {
+    const version = tokens[i] as string;
+    if (!/^(\d{4}|r2)$/.test(version) || mentionSpans.some((sp) => i >= sp.start && i < sp.end)) continue;
+    const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source' : undefined;
+    if (!role) continue;
+    const named = kb.servers.filter((sv) => tokenize(sv.name).includes(version));
+    if (named.length !== 1) continue;
+    const id = (named[0] as { id: string }).id;
+    add(servers, id);
+    if (role === 'target') target ??= id; else source ??= id;
+  }
   if (move && servers.length === 1 && !source && !target) target = servers[0];
+  // "ls2010 to ls2013": one role known, the other server has the other.
+  if (servers.length === 2 && source && !target) target = servers.find((x) => x !== source);
+  if (servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
   // "ls2010 -> ls2013", "OCS R2 … Lync Server 2013": moving, the first named is left for the second.
   if (move && servers.length === 2 && !source && !target) [source, target] = servers as [string, string];
   if (move && servers.length === 2 && source && !target) target = servers.find((x) => x !== source);

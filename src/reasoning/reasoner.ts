@@ -170,7 +170,11 @@ export class Reasoner {
       if (r) return r;
     }
     if (f.asksAbout === 'providers' && f.federation && f.shape === 'count') return this.countProviders(f);
-    if (f.move || f.source) {
+    // "On doit remplacer quoi ?" with clients, after a migration plan: the same move.
+    if (last?.subject === 'planner' && last.target && f.servers.length === 0 && f.clients.length > 0 && (f.shape === 'replace' || f.need || f.how)) {
+      f = { ...f, move: true, target: last.target, servers: [last.target], ...(last.source ? { source: last.source } : {}) };
+    }
+    if (f.move || (f.source && f.target)) {
       const r = this.planner(f);
       if (r) return r;
     }
@@ -805,7 +809,7 @@ export class Reasoner {
     const { lang } = f;
     const target = f.target ?? (f.servers.length === 1 && !f.source ? f.servers[0] : undefined);
     if (!target || !kb.server(target)) return undefined;
-    const asksPlan = f.shape === 'replace' || f.need || f.keep || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
+    const asksPlan = f.shape === 'replace' || f.need || f.keep || f.how || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
     if (!asksPlan) return undefined;
     const source = f.source && f.source !== target ? f.source : undefined;
     let clients = this.clientsOf(f);
@@ -813,7 +817,7 @@ export class Reasoner {
       if (!source) return undefined;
       clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');
     }
-    if (clients.length === 1 && f.shape === 'yesno') return undefined;
+    if (clients.length === 1 && f.shape === 'yesno' && !f.how) return undefined;
     const rows = clients.map((c) => {
       const status = this.statusOf(c.id, target);
       const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : undefined;
