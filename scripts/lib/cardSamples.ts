@@ -8,6 +8,8 @@ import { answerCard } from '../../src/cards/answerCard';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import type { Lang } from '../../src/knowledge/schema';
+import { Nlu } from '../../src/nlu/nlu';
+import { Reasoner } from '../../src/reasoning/reasoner';
 
 /** The date the samples are built for, so that relative dates ("12 years ago") are stable. */
 export const SAMPLE_DATE = new Date('2026-11-21T00:00:00Z');
@@ -29,6 +31,14 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
     if (!t) throw new Error(`card samples: no topic ${intent}`);
     return t;
   };
+  // Answers the reasoning layer computes: a migration plan, a generic name asked about, a decline, a claim.
+  const nlu = new Nlu(kb);
+  const reasoner = new Reasoner(kb);
+  const reasoned = (question: string, lang: Lang): Answer => {
+    const r = reasoner.reason(nlu.understand(question, lang), undefined, today);
+    if (!r) throw new Error(`card samples: the reasoning layer does not answer "${question}"`);
+    return r.answer;
+  };
   const both = (name: string, make: (lang: Lang) => Answer) => (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: make(lang) }));
   return [
     ...both('support-cell', (l) => cellAnswer(kb, [{ client: client('lync2010'), server: server('ls2013') }], l)),
@@ -49,6 +59,11 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
     { name: 'prompt-client-en', answer: promptAnswer(kb, 'en', 'ask_client', kb.clients.map((c) => c.name)) },
     { name: 'prompt-server-en', answer: promptAnswer(kb, 'en', 'ask_server', [...kb.servers.map((s) => s.name), kb.message('all_servers', 'en')]) },
     { name: 'cannot-answer-en', answer: cannotAnswer(kb, 'en') },
+    { name: 'planner-en', answer: reasoned('we move from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?', 'en') },
+    { name: 'planner-fr', answer: reasoned('on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?', 'fr') },
+    { name: 'generic-prompt-en', answer: reasoned('is the attendant supported on lync server 2013?', 'en') },
+    { name: 'decline-en', answer: reasoned('is lync 2013 for mac supported on lync server 2013?', 'en') },
+    { name: 'claim-fr', answer: reasoned('UCS pour les utilisateurs hébergés sur lync server 2010 ?', 'fr') },
     { name: 'unknown-product-fr', answer: unknownProductAnswer(kb, 'fr') },
   ];
 }

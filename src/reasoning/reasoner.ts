@@ -826,7 +826,7 @@ export class Reasoner {
         : status === 'interoperable' ? (replacement ? kb.message('planner_partial', lang, { replacement }) : kb.message('planner_partial_plain', lang))
           : status === 'not_applicable' ? kb.message('planner_na', lang)
             : replacement ? kb.message('planner_replace_with', lang, { replacement }) : kb.message('planner_replace', lang);
-      const action = [base, ...notes].join('; ');
+      const action = [base, ...notes].join(lang === 'fr' ? ' ; ' : '; ');
       return { client: c, status, action };
     });
     const count = (s: StatusId): number => rows.filter((r) => r.status === s).length;
@@ -848,7 +848,7 @@ export class Reasoner {
     return {
       answer: answer('support-table', lang, headline, {
         title: kb.message('planner_title', lang),
-        details: rows.map((r) => `${r.client.name}: ${r.action}`),
+        // One row per client in the table (cards, Markdown, Slack's monospace block): no list repeating it.
         table: {
           columns: [kb.message('client_column', lang), this.names([target], lang), kb.message('planner_action_column', lang)],
           rows: rows.map((r) => [{ text: r.client.name }, { text: kb.status(r.status).label[lang], tone: kb.status(r.status).tone }, { text: r.action }]),
