@@ -170,6 +170,10 @@ export class Reasoner {
       if (r) return r;
     }
     if (f.asksAbout === 'providers' && f.federation && f.shape === 'count') return this.countProviders(f);
+    // "And if we stop at Lync Server 2010 first?" after a plan: the same clients, to that server.
+    if (last?.subject === 'planner' && f.servers.length === 1 && f.clients.length === 0 && f.providers.length === 0 && !f.generic && f.servers[0] !== last.target) {
+      f = { ...f, move: true, target: f.servers[0] as string, clients: last.clients, ...(last.source ? { source: last.source } : {}) };
+    }
     // "On doit remplacer quoi ?" with clients, after a migration plan: the same move.
     if (last?.subject === 'planner' && last.target && f.servers.length === 0 && f.clients.length > 0 && (f.shape === 'replace' || f.need || f.how)) {
       f = { ...f, move: true, target: last.target, servers: [last.target], ...(last.source ? { source: last.source } : {}) };
@@ -371,7 +375,10 @@ export class Reasoner {
     const confident = (topic !== undefined && u.confidence >= CONFIDENT) || contextTopic !== undefined;
     const subject = (contextTopic && !(u.confidence >= CONFIDENT && kb.topic(u.intent)) ? contextTopic.intent : u.intent).split('.')[0];
     const namesNothing = f.clients.length + f.servers.length + f.providers.length === 0;
-    const products = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products, ...(context && namesNothing ? [...context.clients, ...context.servers, ...context.providers] : [])]);
+    // The products the question names must all be ones the claim is about; those of the question before
+    // a follow-up only count toward the claim's own products.
+    const named = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
+    const products = new Set([...named, ...(context && namesNothing ? [...context.clients, ...context.servers, ...context.providers] : [])]);
     // Every run of words of the question (and, for a follow-up, of the question before it) as long as the
     // longest term, for whole-phrase look-ups.
     const runs = new Set<string>();
@@ -411,7 +418,7 @@ export class Reasoner {
         const matched = [...(hits.get(ci)?.values() ?? [])].flat();
         // Every product the question names is one the claim is about (by id or by name in its statement):
         // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
-        if (![...products].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
+        if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
         // The claim must cover what the question is about, not share a word with it ("connect to two pools
         // at once" is not settled by "legacy clients still connect").
         const uncovered = [...content].filter((w) => !matched.includes(w));

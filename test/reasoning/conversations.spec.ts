@@ -43,6 +43,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: .*to replace: 3/,
       has: [/Office Communications Server 2007 R2 Attendant/, /Office Live Meeting 2007/],
     },
+    { say: 'and if we go to lync server 2010 instead?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010: keep working: 3\./ },
     { say: 'which of those is an attendant console?', first: /Office Communications Server 2007 R2 Attendant/ },
   ] },
   'planner in French, from every client of the source server': { locale: 'fr-FR', turns: [
