@@ -104,13 +104,13 @@ export class RootDialog extends ComponentDialog {
     const topic = this.deps.kb.topic(route.intent);
     const last: LastFrame | undefined = subject === 'support' || subject === 'pic' ? {
       subject: subject === 'pic' ? 'pic' : 'support', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers,
-      features: frame.features, licences: frame.licences, reasons: this.reasoner.reasonsOf(route.clients, route.servers, u.lang), tokens: frame.tokens,
+      features: frame.features, licences: frame.licences, reasons: this.reasoner.reasonsOf(route.clients, route.servers), tokens: frame.tokens,
       // A server's column lists its clients: "which of those…" next refers to the supported ones.
       ...(route.clients.length === 0 && route.servers.length === 1 ? { list: { kind: 'client' as const, ids: this.reasoner.supportedOn(route.servers[0] as string) } } : {}),
     } : topic ? {
       // "Why?" after a topic's answer: what follows its first sentence.
       subject: 'topic', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers, features: [], licences: [],
-      reasons: topic.details.map((d) => d[u.lang]), tokens: frame.tokens, intent: topic.intent,
+      reasons: { en: topic.details.map((d) => d.en), fr: topic.details.map((d) => d.fr) }, tokens: frame.tokens, intent: topic.intent,
     } : undefined;
     await this.deps.memory.set(inner.context, { ...memory, ...(last ? { last } : {}) });
     if (!last) { const cleared = { ...memory }; delete cleared.last; await this.deps.memory.set(inner.context, cleared); }

@@ -140,6 +140,7 @@ export const MESSAGE_KEYS = [
   'decline_subject',
   'decline_try',
   'ask_which',
+  'decline_date',
   'decline_words',
   'generic_on_all_none',
   'milestone',

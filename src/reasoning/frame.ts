@@ -56,6 +56,8 @@ export interface Frame {
   plain: boolean;
   /** About when something began ("since when", "launched"), not when it ends. */
   since: boolean;
+  /** About when something ends ("end", "retire", "fin"). */
+  ending: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
   asksAbout?: 'clients' | 'servers' | 'providers';
 }
@@ -213,7 +215,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     negated: has('negation', own), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
-    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), elliptic, contentWords,
+    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords,
   };
   if (source) frame.source = source;
   if (target) frame.target = target;

@@ -21,8 +21,8 @@ export interface LastFrame {
   target?: string;
   /** What the last answer listed, for "which of those", "the first one". */
   list?: { kind: 'client' | 'provider'; ids: string[] };
-  /** The reasons behind the last answer, for "why?". */
-  reasons: string[];
+  /** The reasons behind the last answer, for "why?", in both languages (the next question may switch). */
+  reasons: Reasons;
   /** The clients the bot asked the user to choose between ("Which attendant do you mean?"). */
   candidates?: string[];
   /** The words of the last question, to read a follow-up with ("and high availability?"). */
@@ -127,6 +127,14 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // "When does support for Lync Server 2013 end?": the matrix has no dates; say so, never a status.
+    if ((f.shape === 'when' || f.shape === 'ago') && f.ending && !f.since && !f.generic && f.providers.length === 0 && f.licences.length === 0 && f.clients.length + f.servers.length > 0 && !f.move) {
+      const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter((x): x is string => !!x);
+      return {
+        answer: answer('cannot-answer', lang, this.kb.message('decline_date', lang, { names: formatList(names, lang) }), { reason: 'out-of-scope', suggestions: [this.kb.message('suggest_matrix', lang)] }),
+        last: { ...emptyLast('decline', f) },
+      };
+    }
     // A yes/no question on a topic: the claim of the sources it is about, verdict first. A follow-up ("and
     // high availability?", "et les photos HD pour eux ?") is read with the question before it.
     if (f.shape === 'yesno' && !f.elliptic) {
@@ -280,7 +288,7 @@ export class Reasoner {
     });
     return {
       answer: answer('topic', lang, headline, { details: reason ? [reason] : [], sources: [sourceOf(this.kb, SOURCE_000, lang)] }),
-      last: { ...emptyLast('support', f), clients: [client.id], servers: [server], reasons: reason ? [reason] : [] },
+      last: { ...emptyLast('support', f), clients: [client.id], servers: [server], reasons: both((l) => [this.kb.footnote(r.footnote)?.text[l] ?? '']) },
     };
   }
 
@@ -350,13 +358,13 @@ export class Reasoner {
     ].slice(0, 3);
     return {
       answer: answer('cannot-answer', lang, headline, { reason: 'unknown-product', details: [kb.message('decline_try', lang)], suggestions }),
-      last: { ...emptyLast('decline', f), reasons: [] },
+      last: { ...emptyLast('decline', f) },
     };
   }
 
   private why(lang: Lang, last: LastFrame): Reasoned {
     const { kb } = this;
-    const reasons = last.reasons;
+    const reasons = last.reasons[lang];
     const headline = reasons[0] ?? kb.message('why_none', lang);
     return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, SOURCE_000, lang)] }), last };
   }
@@ -397,8 +405,9 @@ export class Reasoner {
     const hits = new Map<number, Map<number, string[]>>();
     for (const run of runs) {
       for (const { claim: ci, group: gi, words } of this.claimIndex.get(run) ?? []) {
+        // Every phrase of a group found counts toward what the claim covers, not only the first.
         const groups = hits.get(ci) ?? new Map<number, string[]>();
-        if (!groups.has(gi)) groups.set(gi, words);
+        groups.set(gi, [...(groups.get(gi) ?? []), ...words]);
         hits.set(ci, groups);
       }
     }
@@ -438,7 +447,7 @@ export class Reasoner {
         sources: [sourceOf(kb, best.claim.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
       }),
       // "Why?" next: what the topic says beyond its first sentence, then that sentence.
-      last: { ...emptyLast('topic', f), intent: t.intent, reasons: [...t.details.map((d) => d[lang]), t.answer[lang]] },
+      last: { ...emptyLast('topic', f), intent: t.intent, reasons: both((l) => [...t.details.map((d) => d[l]), t.answer[l]]) },
     };
   }
 
@@ -460,7 +469,7 @@ export class Reasoner {
         title: entry.name, details: asksWhen ? [entry.description[lang]] : [when], sources: [sourceOf(kb, entry.source, lang)],
         suggestions: past ? [] : [kb.message('suggest_remind', lang, { name: entry.name })],
       }),
-      last: { ...emptyLast('decline', f), reasons: [] },
+      last: { ...emptyLast('decline', f) },
     };
   }
 
@@ -481,8 +490,8 @@ export class Reasoner {
   }
 
   /** The footnotes behind the cells of these clients on these servers (for "why?" after a dialog's answer). */
-  reasonsOf(clients: readonly string[], servers: readonly string[], lang: Lang): string[] {
-    return clients.length > 0 && servers.length > 0 ? this.reasonsFor(clients, servers, lang) : [];
+  reasonsOf(clients: readonly string[], servers: readonly string[]): Reasons {
+    return both((l) => (clients.length > 0 && servers.length > 0 ? this.reasonsFor(clients, servers, l) : []));
   }
 
   private featureName(id: string, lang: Lang): string {
@@ -664,7 +673,7 @@ export class Reasoner {
       const lines = c.replacedBy.map((r) => kb.message('replaced_by', lang, { replacement: kb.client(r.client)?.name ?? r.client, client: c.name }));
       const reasons = c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[lang] ?? '').filter(Boolean);
       const headline = lines[0] ?? kb.message('replaced_by_none', lang, { client: c.name });
-      return { answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }), last: base({ reasons }) };
+      return { answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }), last: base({ reasons: both((l) => c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[l] ?? '').filter(Boolean)) }) };
     }
 
     // How many.
@@ -716,7 +725,7 @@ export class Reasoner {
         const reasons = this.reasonsFor([c.id], servers, lang);
         return {
           answer: answer('support-cell', lang, kb.message(key, lang, { client: c.name, servers: on, detail }), { details: reasons, sources: source }),
-          last: base({ reasons }),
+          last: base({ reasons: both((l) => this.reasonsFor([c.id], servers, l)) }),
         };
       }
       const pool = clients.length > 0 ? clients : kb.clients;
@@ -762,7 +771,7 @@ export class Reasoner {
           tone: kb.status(first).tone, badge: kb.status(first).label[lang], details: lines.slice(1),
           notes: reasons.map((text) => ({ text })), sources: source,
         }),
-        last: base({ reasons }),
+        last: base({ reasons: both((l) => this.reasonsFor(clients.map((c) => c.id), [server], l)) }),
       };
     }
     return undefined;
@@ -863,15 +872,25 @@ export class Reasoner {
         notes: reasons.map((text) => ({ text })),
         sources: [sourceOf(kb, SOURCE_000, lang)],
       }),
-      last: { ...emptyLast('planner', f), clients: rows.map((r) => r.client.id), servers: [target], target, ...(source ? { source } : {}), list: { kind: 'client', ids: rows.map((r) => r.client.id) }, reasons },
+      last: {
+        ...emptyLast('planner', f), clients: rows.map((r) => r.client.id), servers: [target], target, ...(source ? { source } : {}), list: { kind: 'client', ids: rows.map((r) => r.client.id) },
+        reasons: both((l) => [...footnotes].sort().map((id) => kb.footnote(id)?.text[l] ?? '').filter(Boolean)),
+      },
     };
   }
+}
+
+/** Reasons in both languages. */
+export type Reasons = Record<Lang, string[]>;
+
+function both(make: (lang: Lang) => string[]): Reasons {
+  return { en: make('en'), fr: make('fr') };
 }
 
 function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
   return {
     subject, shape: f.shape, clients: f.clients, servers: f.servers, providers: f.providers, features: f.features, licences: f.licences,
-    ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: [], tokens: f.tokens,
+    ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: { en: [], fr: [] }, tokens: f.tokens,
   };
 }
 

@@ -60,6 +60,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'do we need a pic usl for skype?', first: /^No\b/ },
     { say: 'can we still buy the pic usl?', first: /^No\b/, has: [/2012/] },
   ] },
+  '"why" in the other language, and dates the matrix does not have': { turns: [
+    { say: 'is office communicator 2007 r2 supported on lync server 2013?', first: /^Partly\b/ },
+    { say: 'pourquoi ?', first: /^La présence et la messagerie instantanée d’Office Communicator 2007 R2/ },
+    { say: 'when does lync server 2010 reach its end of support?', first: /^I can't answer that: I don't know/, hasNot: [/^Yes/, /^No\./] },
+    { say: 'when will lync server 2010 be retired?', first: /^I can't answer that: I don't know, because the documentation I answer from gives no dates for Lync Server 2010/ },
+  ] },
+  'a licence that expires before the shutdown': { turns: [
+    { say: 'if our yahoo pic licence expires in march 2014, do we keep federating until the shutdown?', first: /^No\./, has: [/whichever comes first/] },
+  ] },
   'a topic question about what the sources do not cover is declined': { locale: 'fr-FR', turns: [
     { say: 'la présence se synchronise avec ma montre garmin ?', first: /^Je ne peux pas répondre à cela/, hasNot: [/^Oui/, /^Non/] },
   ] },
