@@ -148,7 +148,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     const joiner = tokens[m.end];
     const version = tokens[m.end + 1];
     if (!joiner || !version || !['and', 'et', 'or', 'ou', 'vs'].includes(joiner) || !/^(\d{4}|r2)$/.test(version)) continue;
-    const named = kb.servers.filter((sv) => sv.id !== m.id && tokenize(sv.name).includes(version));
+    const named = kb.servers.filter((sv) => sv.id !== m.id && serverWords(kb, sv.id).has(version));
     if (named.length === 1) add(servers, (named[0] as { id: string }).id);
   }
   // "vers 2013", "to 2013": a bare version after a role word names the server of that version.
@@ -157,7 +157,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (!/^(\d{4}|r2)$/.test(version) || mentionSpans.some((sp) => i >= sp.start && i < sp.end)) continue;
     const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source' : undefined;
     if (!role) continue;
-    const named = kb.servers.filter((sv) => tokenize(sv.name).includes(version));
+    const named = kb.servers.filter((sv) => serverWords(kb, sv.id).has(version));
     if (named.length !== 1) continue;
     const id = (named[0] as { id: string }).id;
     add(servers, id);
@@ -243,6 +243,14 @@ function featureKey(id: string): string {
 }
 
 const nameWordCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+const serverWordCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+
+/** The words of a server's name ("lync", "server", "2013"), computed once per server. */
+function serverWords(kb: KnowledgeBase, id: string): Set<string> {
+  let cache = serverWordCache.get(kb);
+  if (!cache) { cache = new Map(kb.servers.map((sv) => [sv.id, new Set(tokenize(sv.name))])); serverWordCache.set(kb, cache); }
+  return cache.get(id) ?? new Set();
+}
 
 /** The words of a client's names and aliases, for narrowing a generic name (computed once per client). */
 function nameWords(kb: KnowledgeBase, id: string): Set<string> {

@@ -76,6 +76,7 @@ export class Reasoner {
       groups.forEach((group, gi) => group.forEach(({ words, key }) => {
         const list = this.claimIndex.get(key) ?? [];
         list.push({ claim: ci, group: gi, words });
+        if (words[0]) this.claimFirstWords.add(words[0]);
         this.longestTerm = Math.max(this.longestTerm, words.length);
         this.claimIndex.set(key, list);
       }));
@@ -87,6 +88,8 @@ export class Reasoner {
   private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: { words: string[]; key: string }[][] }[];
   /** Phrase of a claim's term → the claims and term groups it satisfies. */
   private readonly claimIndex = new Map<string, { claim: number; group: number; words: string[] }[]>();
+  /** The first words of the claims' phrases. */
+  private readonly claimFirstWords = new Set<string>();
   /** The longest term phrase of any claim, in words. */
   private longestTerm = 1;
   /** Claims with no term (matched on products alone, within their own topic). */
@@ -392,6 +395,8 @@ export class Reasoner {
     const runs = new Set<string>();
     for (const tokens of [f.tokens, context?.tokens ?? []]) {
       for (let i = 0; i < tokens.length; i++) {
+        // Only runs that start like some claim's phrase can match one.
+        if (!this.claimFirstWords.has(tokens[i] as string)) continue;
         let key = tokens[i] as string;
         runs.add(key);
         for (let n = 2; n <= this.longestTerm && i + n <= tokens.length; n++) { key = `${key} ${tokens[i + n - 1] as string}`; runs.add(key); }
@@ -402,13 +407,16 @@ export class Reasoner {
     const content = new Set(f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)));
     // The claims whose every term group the question contains (through the index of their phrases), and
     // the claims without terms.
-    const hits = new Map<number, Map<number, string[]>>();
+    const hits = new Map<number, Map<number, string[][]>>();
     for (const run of runs) {
-      for (const { claim: ci, group: gi, words } of this.claimIndex.get(run) ?? []) {
+      const entries = this.claimIndex.get(run);
+      if (!entries) continue;
+      for (const { claim: ci, group: gi, words } of entries) {
         // Every phrase of a group found counts toward what the claim covers, not only the first.
-        const groups = hits.get(ci) ?? new Map<number, string[]>();
-        groups.set(gi, [...(groups.get(gi) ?? []), ...words]);
-        hits.set(ci, groups);
+        let groups = hits.get(ci);
+        if (!groups) { groups = new Map(); hits.set(ci, groups); }
+        const found = groups.get(gi);
+        if (found) found.push(words); else groups.set(gi, [words]);
       }
     }
     // In the order the knowledge lists them: on a tie, the claim listed first wins.
@@ -424,7 +432,7 @@ export class Reasoner {
         if (!own && c.terms.length === 0) continue;
         if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
         if (!c.products.every((p) => products.has(p))) continue;
-        const matched = [...(hits.get(ci)?.values() ?? [])].flat();
+        const matched = [...(hits.get(ci)?.values() ?? [])].flat(2);
         // Every product the question names is one the claim is about (by id or by name in its statement):
         // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
         if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
