@@ -1,27 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { emulatorMessage, post, visibleText } from '../../scripts/lib/activities';
-import { copyKnowledge, editYaml } from '../helpers/knowledge';
+import { knowledgeWithGateway } from '../helpers/reminderFixtures';
 import { startBot, type RunningBot } from '../helpers/server';
 
 /** Contoso three days ahead at 17:00 UTC, Fabrikam on a plain date far ahead. */
 function knowledge(): string {
-  const dir = copyKnowledge();
   const contoso = new Date(Date.now() + 3 * 86_400_000);
   contoso.setUTCHours(17, 0, 0, 0);
-  editYaml(dir, 'end-of-life.yaml', (data) => {
-    data.entries = [{
-      id: 'contoso-gateway', name: 'Contoso IM gateway', aliases: ['contoso gateway', 'passerelle contoso'],
-      date: contoso.toISOString().replace(/\.\d+Z$/, 'Z'),
-      description: { en: 'The Contoso IM gateway stops federating.', fr: 'La passerelle Contoso cesse la fédération.' },
-      source: '003_66c8802f7532fe68.txt',
-    }, {
-      id: 'fabrikam-bridge', name: 'Fabrikam bridge', aliases: ['fabrikam bridge', 'pont fabrikam'],
-      date: '2099-01-01',
-      description: { en: 'The Fabrikam bridge is retired.', fr: 'Le pont Fabrikam est retiré.' },
-      source: '003_66c8802f7532fe68.txt',
-    }];
-  });
-  return dir;
+  return knowledgeWithGateway(contoso.getTime(), true);
 }
 
 /** Reminders that do what was asked, in both languages (HTTP, in-process bot, connector stand-in). */

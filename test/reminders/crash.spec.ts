@@ -10,6 +10,7 @@ import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
 import { sourceArgs, startBotProcess } from '../helpers/botProcess';
 import { copyKnowledge, editYaml } from '../helpers/knowledge';
+import { seedSubscribers } from '../helpers/reminderFixtures';
 
 const COUNT = 1000;
 /** REMINDER_CONCURRENCY's default: the most sends one process has in flight. */
@@ -42,10 +43,7 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     const store = new ReminderStore(seed.db, seed.dialect);
     const deadline = loadKnowledge(knowledge).deadlines().find((d) => d.id === 'eol:crash') as Deadline;
     const now = Date.now();
-    for (let i = 0; i < COUNT; i++) {
-      await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
-      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:crash', leadMinutes: [0], lang: 'en' }, [deadline], now);
-    }
+    await seedSubscribers(store, { count: COUNT, serviceUrl, deadline, now });
     await seed.db.updateTable('reminder_sends').set({ next_attempt_at: now }).execute();
     await seed.close();
 

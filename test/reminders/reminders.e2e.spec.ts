@@ -1,32 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { emulatorMessage, post, teamsPersonalMessage, visibleText } from '../../scripts/lib/activities';
-import { copyKnowledge, editYaml } from '../helpers/knowledge';
+import { knowledgeWithGateway } from '../helpers/reminderFixtures';
 import { startBot, type RunningBot } from '../helpers/server';
-
-/** A knowledge folder with one end-of-life entry `secondsAhead` seconds from now. */
-function knowledgeWithDateAhead(secondsAhead: number): string {
-  const dir = copyKnowledge();
-  editYaml(dir, 'end-of-life.yaml', (data) => {
-    data.entries = [{
-      id: 'contoso-gateway', name: 'Contoso IM gateway', aliases: ['contoso gateway', 'passerelle contoso'],
-      date: new Date(Date.now() + secondsAhead * 1000).toISOString().replace(/\.\d+Z$/, 'Z'),
-      description: { en: 'The Contoso IM gateway stops federating.', fr: 'La passerelle Contoso cesse la fédération.' },
-      source: '003_66c8802f7532fe68.txt',
-    }, {
-      id: 'fabrikam-bridge', name: 'Fabrikam bridge', aliases: ['fabrikam bridge', 'pont fabrikam'],
-      date: '2099-01-01',
-      description: { en: 'The Fabrikam bridge is retired.', fr: 'Le pont Fabrikam est retiré.' },
-      source: '003_66c8802f7532fe68.txt',
-    }];
-  });
-  return dir;
-}
 
 describe('reminders end to end (HTTP, scheduler, connector stand-in)', function () {
   this.timeout(30_000);
   let bot: RunningBot;
   before(async () => {
-    bot = await startBot({ KNOWLEDGE_DIR: knowledgeWithDateAhead(3), REMINDER_POLL_MS: '100' });
+    bot = await startBot({ KNOWLEDGE_DIR: knowledgeWithGateway(Date.now() + 3000, true), REMINDER_POLL_MS: '100' });
   });
   after(async () => bot.stop());
 

@@ -10,8 +10,8 @@ import { loadKnowledge } from '../../src/knowledge/loader';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
 import { listeningPort, sourceArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
-import { copyKnowledge, editYaml } from '../helpers/knowledge';
 import { freshPostgresDatabase } from '../helpers/postgres';
+import { knowledgeWithGateway, seedSubscribers } from '../helpers/reminderFixtures';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const until = async (what: () => boolean, timeoutMs: number): Promise<boolean> => {
@@ -19,20 +19,6 @@ const until = async (what: () => boolean, timeoutMs: number): Promise<boolean> =
   while (!what() && Date.now() < end) await sleep(20);
   return what();
 };
-
-/** A knowledge copy whose only end-of-life entry falls at `at` (an instant). */
-function knowledgeWithEntryAt(at: number): string {
-  const dir = copyKnowledge();
-  editYaml(dir, 'end-of-life.yaml', (data) => {
-    data.entries = [{
-      id: 'contoso-gateway', name: 'Contoso IM gateway', aliases: ['contoso gateway', 'passerelle contoso'],
-      date: new Date(at).toISOString().replace(/\.\d+Z$/, 'Z'),
-      description: { en: 'The Contoso IM gateway stops federating.', fr: 'La passerelle Contoso cesse la fédération.' },
-      source: '003_66c8802f7532fe68.txt',
-    }];
-  });
-  return dir;
-}
 
 /**
  * Restarts as an operator causes them, with the bot as a process (node on the sources), HTTP only, and
@@ -63,7 +49,7 @@ describe('reminders across restarts (processes, SQLite)', function () {
   it('delivers, late and saying so, a reminder due while the bot was stopped with SIGTERM', async () => {
     const serviceUrl = await connector.start();
     const date = Date.now() + 12_000;
-    const env = { KNOWLEDGE_DIR: knowledgeWithEntryAt(date), REMINDER_LATE_AFTER_MS: '1000' };
+    const env = { KNOWLEDGE_DIR: knowledgeWithGateway(date), REMINDER_LATE_AFTER_MS: '1000' };
     const first = start(env);
     const url = `http://127.0.0.1:${await listeningPort(first)}`;
     const say = async (conversationId: string, text: string, locale = 'en-US'): Promise<string> => {
@@ -102,16 +88,12 @@ describe('reminders across restarts (processes, SQLite)', function () {
     const CONCURRENCY = 8;
     const serviceUrl = await connector.start();
     const date = Date.now() + 20_000;
-    const knowledge = knowledgeWithEntryAt(date);
+    const knowledge = knowledgeWithGateway(date);
     const dbUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
     const seed = await openDatabase(dbUrl);
     const store = new ReminderStore(seed.db, seed.dialect);
     const deadline = loadKnowledge(knowledge).deadlines().find((d) => d.id === 'eol:contoso-gateway') as Deadline;
-    const now = Date.now();
-    for (let i = 0; i < COUNT; i++) {
-      await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
-      await store.subscribe({ conversationKey: `msteams:c${i}`, target: 'eol:contoso-gateway', leadMinutes: [0], lang: 'en' }, [deadline], now);
-    }
+    await seedSubscribers(store, { count: COUNT, serviceUrl, deadline, now: Date.now() });
     await seed.close();
     // Paced to 20 a second, so that the kill falls in the middle; the lease is short so the restart retakes
     // the sends the killed process held.
@@ -165,15 +147,11 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
     const serviceUrl = await connector.start();
     const dbUrl = await freshPostgresDatabase();
     const date = Date.now() + 25_000;
-    const knowledge = knowledgeWithEntryAt(date);
+    const knowledge = knowledgeWithGateway(date);
     const seed = await openDatabase(dbUrl);
     const store = new ReminderStore(seed.db, seed.dialect);
     const deadline = loadKnowledge(knowledge).deadlines().find((d) => d.id === 'eol:contoso-gateway') as Deadline;
-    const now = Date.now();
-    for (let i = 0; i < COUNT; i++) {
-      await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
-      await store.subscribe({ conversationKey: `msteams:c${i}`, target: i % 2 ? '*' : 'eol:contoso-gateway', leadMinutes: [0], lang: 'en' }, [deadline], now);
-    }
+    await seedSubscribers(store, { count: COUNT, serviceUrl, deadline, now: Date.now(), target: (i) => (i % 2 ? '*' : deadline.id) });
     const env = {
       KNOWLEDGE_DIR: knowledge, DATABASE_URL: dbUrl, PORT: '0', LOG_LEVEL: 'info', REMINDER_POLL_MS: '20',
       REMINDERS_PER_SECOND: '0', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_CONCURRENCY: '4',
