@@ -273,8 +273,11 @@ export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions
   for (const [i, { clients }] of kb.support.genericNames.entries()) {
     const span = sc.get(`generic.${i}`).find((sp) => !covered(mentions, sp.start));
     if (!span) continue;
+    // Words that tell the clients apart ("ocs", "2010", "r2"): in some of their names, not in all.
+    const names = clients.map((c) => nameWords(kb, c));
+    const distinguishing = new Set(names.flatMap((n) => [...n]).filter((w) => !names.every((n) => n.has(w))));
     const near = [...tokens.slice(Math.max(0, span.start - 2), span.start), ...tokens.slice(span.end, span.end + 2)]
-      .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && /^(ocs|lync|r2|\d{4}|2007|2010|2013)$/.test(t));
+      .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && (distinguishing.has(t) || /^\d{4}$/.test(t)));
     const narrowed = clients.filter((c) => near.every((w) => nameWords(kb, c).has(w)));
     // "Office Communicator 2005": a version none of them has is another product.
     const version = near.find((w) => /^\d{4}$/.test(w) && !clients.some((c) => nameWords(kb, c).has(w)));

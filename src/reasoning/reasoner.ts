@@ -1,7 +1,7 @@
 import { answer, type Answer } from '../answers/answer';
 import { daysUntil, formatDate, formatList, formatMonth, formatRelative, inSentence, sourceOf } from '../answers/format';
 import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
-import type { Topic } from '../knowledge/schema';
+import type { PublicImFile, Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
@@ -37,7 +37,6 @@ export interface Reasoned {
   last: LastFrame;
 }
 
-const SOURCE_000 = '000_d35094426f230cb5.txt';
 
 /** The largest share of a question's own words a claim may leave uncovered and still settle it. */
 const CLAIM_UNCOVERED = 0.5;
@@ -84,6 +83,19 @@ export class Reasoner {
     this.functionWords = new Set([...kb.language.detector.en, ...kb.language.detector.fr].flatMap((w) => tokenize(w)));
   }
 
+  /**
+   * The licence that "do we need a licence for X?" means when none is named: the one no provider's
+   * federation takes alone (an add-on, the PIC USL in the sources).
+   */
+  private get addOnLicence(): PublicImFile['licences'][number] | undefined {
+    return this.kb.publicIm.licences.find((l) => !this.kb.providers.some((p) => p.licenceOptions.some((o) => o.length === 1 && o[0] === l.id)));
+  }
+
+  /** The source the support matrix's facts come from (answers computed over the matrix cite it). */
+  private get matrixSource(): string {
+    return this.kb.support.matrix[0]?.source ?? this.kb.support.servers[0]?.source ?? '';
+  }
+
   /** Every topic's claims, whichever file holds it, with their terms folded once. */
   private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: { words: string[]; key: string }[][] }[];
   /** Phrase of a claim's term → the claims and term groups it satisfies. */
@@ -101,9 +113,14 @@ export class Reasoner {
   /** Function words and frequent question words (the language detector's), which say nothing of a subject. */
   private readonly functionWords: Set<string>;
 
+  /** The frame of a message, read once per understanding (the router asks again when the dialogs answer). */
   frame(u: Understanding): Frame {
-    return readFrame(u, this.kb, this.lexicon);
+    let f = this.frames.get(u);
+    if (!f) { f = readFrame(u, this.kb, this.lexicon); this.frames.set(u, f); }
+    return f;
   }
+
+  private readonly frames = new WeakMap<Understanding, Frame>();
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     let f = this.frame(u);
@@ -163,7 +180,7 @@ export class Reasoner {
     // "list them" / "lesquels ?" after a count: the list itself.
     if (last?.list && f.listRef && f.shape === 'list' && f.features.length === 0 && !f.generic && f.contentWords.length <= 1) {
       const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
-      return { answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, SOURCE_000, lang)] }), last };
+      return { answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, this.matrixSource, lang)] }), last };
     }
     // "How do those users join meetings?": what the sources name for what a partial status leaves out.
     const instead = this.insteadFor(f, last);
@@ -266,7 +283,8 @@ export class Reasoner {
 
   /** The server a bare answer names ("2010", "r2", "la 2013"), if it names exactly one. */
   bareServerOf(u: Understanding): string | undefined {
-    return this.bareServer(this.frame(u));
+    // Read afresh, not remembered: the caller adds the server to the understanding when there is one.
+    return this.bareServer(readFrame(u, this.kb, this.lexicon));
   }
 
   /**
@@ -290,7 +308,7 @@ export class Reasoner {
       features: formatList(aspects.map((a) => this.aspectName(a, lang)), lang), server: this.names([server], lang), client: client.name, replacement: this.kb.client(r.client)?.name ?? r.client,
     });
     return {
-      answer: answer('topic', lang, headline, { details: reason ? [reason] : [], sources: [sourceOf(this.kb, SOURCE_000, lang)] }),
+      answer: answer('topic', lang, headline, { details: reason ? [reason] : [], sources: [sourceOf(this.kb, this.matrixSource, lang)] }),
       last: { ...emptyLast('support', f), clients: [client.id], servers: [server], reasons: both((l) => [this.kb.footnote(r.footnote)?.text[l] ?? '']) },
     };
   }
@@ -369,7 +387,7 @@ export class Reasoner {
     const { kb } = this;
     const reasons = last.reasons[lang];
     const headline = reasons[0] ?? kb.message('why_none', lang);
-    return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, SOURCE_000, lang)] }), last };
+    return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }), last };
   }
 
   // ---------------------------------------------------------------- claims of the topics
@@ -426,23 +444,21 @@ export class Reasoner {
       const { claim: c, topic: t, subject: claimSubject } = this.claims[ci] as Reasoner['claims'][number];
       const own = t === topic;
       const sameSubject = claimSubject === subject;
-      {
-        // A claim of another topic must name what it is about (a term), not only a product; one of another
-        // subject, or any claim when the classifier is unsure, must match on two points at least.
-        if (!own && c.terms.length === 0) continue;
-        if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
-        if (!c.products.every((p) => products.has(p))) continue;
-        const matched = [...(hits.get(ci)?.values() ?? [])].flat(2);
-        // Every product the question names is one the claim is about (by id or by name in its statement):
-        // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
-        if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
-        // The claim must cover what the question is about, not share a word with it ("connect to two pools
-        // at once" is not settled by "legacy clients still connect").
-        const uncovered = [...content].filter((w) => !matched.includes(w));
-        if (content.size > 0 && uncovered.length / content.size > CLAIM_UNCOVERED) continue;
-        const score = c.terms.length * 2 + c.products.length * 2 + (own ? 1 : 0) - uncovered.length;
-        if (!best || score > best.score) best = { claim: c, topic: t, score };
-      }
+      // A claim of another topic must name what it is about (a term), not only a product; one of another
+      // subject, or any claim when the classifier is unsure, must match on two points at least.
+      if (!own && c.terms.length === 0) continue;
+      if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
+      if (!c.products.every((p) => products.has(p))) continue;
+      const matched = [...(hits.get(ci)?.values() ?? [])].flat(2);
+      // Every product the question names is one the claim is about (by id or by name in its statement):
+      // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
+      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
+      // The claim must cover what the question is about, not share a word with it ("connect to two pools
+      // at once" is not settled by "legacy clients still connect").
+      const uncovered = [...content].filter((w) => !matched.includes(w));
+      if (content.size > 0 && uncovered.length / content.size > CLAIM_UNCOVERED) continue;
+      const score = c.terms.length * 2 + c.products.length * 2 + (own ? 1 : 0) - uncovered.length;
+      if (!best || score > best.score) best = { claim: c, topic: t, score };
     }
     if (!best) return undefined;
     const { lang } = f;
@@ -597,7 +613,7 @@ export class Reasoner {
   private licence(f: Frame, today: Date): Reasoned | undefined {
     const { kb } = this;
     const { lang } = f;
-    const licence = kb.publicIm.licences.find((l) => f.licences.includes(l.id)) ?? kb.publicIm.licences.find((l) => l.id === 'pic-usl');
+    const licence = kb.publicIm.licences.find((l) => f.licences.includes(l.id)) ?? this.addOnLicence;
     if (!licence) return undefined;
     const last: LastFrame = { ...emptyLast('licence', f), licences: [licence.id] };
     const source = [sourceOf(kb, licence.source, lang)];
@@ -671,7 +687,7 @@ export class Reasoner {
     const servers = f.allServers ? kb.servers.map((s) => s.id) : f.target && !f.both ? [f.target] : f.servers;
     if (f.generic && f.clients.length === 0) return this.generic(f, servers, last);
     const clients = this.clientsOf(f);
-    const source = [sourceOf(kb, SOURCE_000, lang)];
+    const source = [sourceOf(kb, this.matrixSource, lang)];
     const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
     const supportedOn = (c: Client, on: readonly string[]): boolean => on.every((s) => this.statusOf(c.id, s) === 'supported');
 
@@ -798,7 +814,7 @@ export class Reasoner {
       const inList = last.list.ids.filter((c) => candidates.includes(c));
       const names = formatList(inList.map((c) => kb.client(c)?.name ?? c), lang);
       return {
-        answer: answer('topic', lang, inList.length > 0 ? names : kb.message('why_none', lang), { sources: [sourceOf(kb, SOURCE_000, lang)] }),
+        answer: answer('topic', lang, inList.length > 0 ? names : kb.message('why_none', lang), { sources: [sourceOf(kb, this.matrixSource, lang)] }),
         last: { ...last, clients: inList, list: { kind: 'client', ids: inList } },
       };
     }
@@ -810,7 +826,7 @@ export class Reasoner {
       const detail = candidates.map((c) => `${kb.client(c)?.name ?? c}: ${servers.map((sv) => `${this.statusLabel(this.statusOf(c, sv), lang)} (${this.names([sv], lang)})`).join(', ')}`);
       const vars = { servers: this.names(servers, lang), clients: formatList(matching.map((c) => kb.client(c)?.name ?? c), lang), candidates: formatList(candidates.map((c) => kb.client(c)?.name ?? c), lang) };
       return {
-        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'generic_on_all_none', lang, vars), { details: detail, sources: [sourceOf(kb, SOURCE_000, lang)] }),
+        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'generic_on_all_none', lang, vars), { details: detail, sources: [sourceOf(kb, this.matrixSource, lang)] }),
         last: { ...emptyLast('support', f), servers: [...servers], clients: candidates, list: { kind: 'client', ids: matching } },
       };
     }
@@ -878,7 +894,7 @@ export class Reasoner {
           rows: rows.map((r) => [{ text: r.client.name }, { text: kb.status(r.status).label[lang], tone: kb.status(r.status).tone }, { text: r.action }]),
         },
         notes: reasons.map((text) => ({ text })),
-        sources: [sourceOf(kb, SOURCE_000, lang)],
+        sources: [sourceOf(kb, this.matrixSource, lang)],
       }),
       last: {
         ...emptyLast('planner', f), clients: rows.map((r) => r.client.id), servers: [target], target, ...(source ? { source } : {}), list: { kind: 'client', ids: rows.map((r) => r.client.id) },
