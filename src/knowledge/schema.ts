@@ -241,6 +241,9 @@ export const LanguageFile = z.strictObject({
   roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases }),
   /** Per capability id of public-im.yaml, the words users name it with. */
   features: z.record(Id, Phrases),
+  nouns: z.strictObject({ clients: Phrases, servers: Phrases, providers: Phrases }),
+  quantifiers: Phrases,
+  continuations: Phrases,
   followUp: Phrases,
   backReferences: Phrases,
   listReferences: z.strictObject({ first: Phrases, last: Phrases, all: Phrases, those: Phrases }),

@@ -62,11 +62,6 @@ export interface Frame {
   asksAbout?: 'clients' | 'servers' | 'providers';
 }
 
-const CLIENT_WORDS = new Set(['client', 'clients', 'clientes', 'app', 'apps']);
-/** Words that make "Lync 2010 client" mean every client of that name. */
-const QUANTIFIERS = new Set(['every', 'each', 'all', 'any', 'tous', 'toutes', 'chaque', 'les']);
-const SERVER_WORDS = new Set(['server', 'servers', 'serveur', 'serveurs']);
-const PROVIDER_WORDS = new Set(['provider', 'providers', 'fournisseur', 'fournisseurs', 'network', 'networks', 'reseau', 'reseaux', 'service', 'services']);
 
 function covered(spans: readonly Span[], i: number): boolean {
   return spans.some((s) => i >= s.start && i < s.end);
@@ -122,8 +117,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       const lastWord = tokens[m.end - 1];
       // Also "clients Lync 2010" (French order) and "every Lync 2010 client".
       const prev = tokens[m.start - 1];
-      const quantified = prev !== undefined && QUANTIFIERS.has(prev);
-      if ((next && CLIENT_WORDS.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? '')) family = client?.name;
+      const quantified = prev !== undefined && lex.quantifiers.has(prev);
+      if ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? '')) family = client?.name;
       // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
@@ -184,7 +179,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const uncovered = sc.get('uncoveredSubjects', langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => sc.has(`listReferences.${k}`, own));
 
-  const lead = tokens[0] === 'and' || tokens[0] === 'et' || tokens[0] === 'so' || tokens[0] === 'alors' || tokens[0] === 'ok' ? 1 : 0;
+  const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
   const has = (g: keyof Lexicon['shapes'], in_: readonly Lang[] = langs): boolean => sc.has(shapeKey(g), in_);
   const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => sp.start === lead);
   let shape: Shape = 'other';
@@ -207,8 +202,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // server handle" counts users, not servers); otherwise any mention of clients, servers or providers.
   const countSpan = shape === 'count' ? sc.get(shapeKey('count'), langs)[0] : undefined;
   const scope = countSpan ? tokens.slice(countSpan.end, countSpan.end + 5).filter((t) => !lex.followUpWords.has(t)).slice(0, 3) : tokens;
-  const asksAbout = scope.some((t) => CLIENT_WORDS.has(t)) ? 'clients' : scope.some((t) => SERVER_WORDS.has(t)) ? 'servers'
-    : scope.some((t) => PROVIDER_WORDS.has(t)) ? 'providers' : undefined;
+  const asksAbout = scope.some((t) => lex.clientNouns.has(t)) ? 'clients' : scope.some((t) => lex.serverNouns.has(t)) ? 'servers'
+    : scope.some((t) => lex.providerNouns.has(t)) ? 'providers' : undefined;
 
   const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,

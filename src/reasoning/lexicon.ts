@@ -115,6 +115,12 @@ export class Lexicon {
   readonly uncoveredSubjects: PhraseGroup;
   readonly followUpWords: Set<string>;
   readonly numbers: Record<Lang, Record<string, number>>;
+  /** Single words (either language) naming a kind of product, making a name mean a family, opening a follow-up. */
+  readonly clientNouns: Set<string>;
+  readonly serverNouns: Set<string>;
+  readonly providerNouns: Set<string>;
+  readonly quantifiers: Set<string>;
+  readonly continuations: Set<string>;
 
   constructor(data: LanguageFile) {
     const group = <K extends string>(rec: Record<K, { en: string[]; fr: string[] }>): Record<K, PhraseGroup> =>
@@ -129,6 +135,12 @@ export class Lexicon {
     this.uncoveredSubjects = new PhraseGroup(data.uncoveredSubjects);
     this.followUpWords = new Set([...data.followUp.en, ...data.followUp.fr, ...data.backReferences.en, ...data.backReferences.fr].flatMap((p) => tokenize(p)));
     this.numbers = data.numbers;
+    const words = (p: { en: readonly string[]; fr: readonly string[] }): Set<string> => new Set([...p.en, ...p.fr].flatMap((w) => tokenize(w)));
+    this.clientNouns = words(data.nouns.clients);
+    this.serverNouns = words(data.nouns.servers);
+    this.providerNouns = words(data.nouns.providers);
+    this.quantifiers = words(data.quantifiers);
+    this.continuations = words(data.continuations);
     const groups: [string, { en: readonly string[]; fr: readonly string[] }][] = [
       ...Object.entries(data.shapes).map(([k, v]) => [`shapes.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.roles).map(([k, v]) => [`roles.${k}`, v] as [string, typeof v]),

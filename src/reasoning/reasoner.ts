@@ -158,7 +158,7 @@ export class Reasoner {
     // A yes/no question on a topic: the claim of the sources it is about, verdict first. A follow-up ("and
     // high availability?", "et les photos HD pour eux ?") is read with the question before it.
     if (f.shape === 'yesno' && !f.elliptic) {
-      const followUp = last !== undefined && (this.refersBack(f, last) || ['and', 'et', 'also', 'aussi'].includes(f.tokens[0] ?? ''));
+      const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
       const claimed = this.claim(u, f, followUp ? last : undefined);
       if (claimed) return claimed;
     }
