@@ -21,10 +21,13 @@ export interface DialogDeps {
    * state is then not saved. Absent in tests of dialogs alone.
    */
   forget?(context: TurnContext): Promise<void>;
+  /** The answer to send instead, when it does not give what the question asked for (the router provides it). */
+  vet?(context: TurnContext, answer: Answer): Answer;
 }
 
 /** Sends an answer on its channel. */
-export async function sendAnswer(deps: DialogDeps, context: TurnContext, answer: Answer): Promise<void> {
+export async function sendAnswer(deps: DialogDeps, context: TurnContext, given: Answer): Promise<void> {
+  const answer = deps.vet?.(context, given) ?? given;
   await context.sendActivity(deps.render(context, answer));
   await deps.answered?.(context, answer);
 }

@@ -39,9 +39,15 @@ export class RootDialog extends ComponentDialog {
   private readonly requiredWords: RequiredWords;
   private readonly reasoner: Reasoner;
 
-  constructor(private readonly deps: DialogDeps) {
+  private readonly deps: DialogDeps;
+
+  constructor(given: DialogDeps) {
     super(ROOT_DIALOG);
-    this.reasoner = new Reasoner(deps.kb);
+    const reasoner = new Reasoner(given.kb);
+    this.reasoner = reasoner;
+    // Every answer, whichever dialog gives it, is checked to give what the question asked for.
+    this.deps = { ...given, vet: (context, a) => reasoner.vet(getUnderstanding(context), a) };
+    const deps = this.deps;
     this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
     this.requiredWords = Object.fromEntries(deps.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])));
     this.addDialog(new SupportMatrixDialog(deps));

@@ -142,6 +142,8 @@ export const MESSAGE_KEYS = [
   'ask_which',
   'decline_date',
   'decline_words',
+  'decline_attribute',
+  'decline_says',
   'generic_on_all_none',
   'milestone',
   'decline_figure',

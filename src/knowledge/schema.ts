@@ -241,7 +241,17 @@ export const LanguageFile = z.strictObject({
   roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases }),
   /** Per capability id of public-im.yaml, the words users name it with. */
   features: z.record(Id, Phrases),
-  nouns: z.strictObject({ clients: Phrases, servers: Phrases, providers: Phrases }),
+  /**
+   * Words naming kinds of products; `otherServers`, words that make a server noun beside them another kind
+   * of server ("front end servers", "serveur SQL"), which the matrix's servers are not.
+   */
+  nouns: z.strictObject({ clients: Phrases, servers: Phrases, providers: Phrases, otherServers: Phrases.default({ en: [], fr: [] }), vague: Phrases.default({ en: [], fr: [] }) }),
+  /**
+   * What a question may ask for about its subject (a port, a price, a file size…): the words that ask for
+   * it, and the words an answer must contain to give it. Without them the answer is replaced by an honest
+   * "the documentation does not say", naming what was asked.
+   */
+  attributes: z.record(Id, z.strictObject({ name: LocalizedText, asks: Phrases, gives: Phrases })).default({}),
   quantifiers: Phrases,
   continuations: Phrases,
   followUp: Phrases,

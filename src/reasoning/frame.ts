@@ -60,6 +60,10 @@ export interface Frame {
   ending: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
   asksAbout?: 'clients' | 'servers' | 'providers';
+  /** What the question asks for (attribute ids of language.yaml: a port, a price…): the answer must give it. */
+  asks: string[];
+  /** For "how many X", the word X stands for (the head of the words counted: "chat rooms" → "rooms"). */
+  counted?: string;
 }
 
 
@@ -201,17 +205,37 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // What is asked about: for "how many", the thing counted (the words right after: "how many users can one
   // server handle" counts users, not servers); otherwise any mention of clients, servers or providers.
   const countSpan = shape === 'count' ? sc.get(shapeKey('count'), langs)[0] : undefined;
-  const scope = countSpan ? tokens.slice(countSpan.end, countSpan.end + 5).filter((t) => !lex.followUpWords.has(t)).slice(0, 3) : tokens;
-  const asksAbout = scope.some((t) => lex.clientNouns.has(t)) ? 'clients' : scope.some((t) => lex.serverNouns.has(t)) ? 'servers'
-    : scope.some((t) => lex.providerNouns.has(t)) ? 'providers' : undefined;
+  // A server noun beside a word that makes it another kind of server ("front end servers", "serveur SQL")
+  // is not the matrix's servers.
+  const otherServer = (i: number): boolean => sc.get('otherServers', langs).some((sp) => i >= sp.start - 1 && i <= sp.end);
+  const serverNoun = (t: string, i: number): boolean => lex.serverNouns.has(t) && !otherServer(i);
+  const at = (from: number, n: number): number[] => tokens.slice(from, from + n).map((_, k) => from + k);
+  const scope = countSpan ? at(countSpan.end, 5).filter((i) => !lex.followUpWords.has(tokens[i] as string)).slice(0, 3) : tokens.map((_, i) => i);
+  const asksAbout = scope.some((i) => lex.clientNouns.has(tokens[i] as string)) ? 'clients' : scope.some((i) => serverNoun(tokens[i] as string, i)) ? 'servers'
+    : scope.some((i) => lex.providerNouns.has(tokens[i] as string)) ? 'providers' : undefined;
+  // The words counted: after "how many" / "combien de", the run of words that are not function words; its
+  // head is the last in English ("chat rooms"), the first in French ("salons de discussion").
+  let counted: string | undefined;
+  if (countSpan) {
+    let i = countSpan.end;
+    while (i < tokens.length && lex.isFunctionWord(tokens[i] as string)) i++;
+    const run: string[] = [];
+    // English heads come last ("front end editions"), so its run goes on to a verb or a preposition.
+    const ends = (t: string): boolean => (lang === 'fr' ? lex.isFunctionWord(t) : lex.phraseEnds.has(t));
+    while (i < tokens.length && run.length < 4 && !ends(tokens[i] as string) && !covered(mentionSpans, i) && !/^\d+$/.test(tokens[i] as string)) run.push(tokens[i++] as string);
+    const head = lang === 'fr' ? run[0] : run[run.length - 1];
+    if (head && !lex.vagueNouns.has(head)) counted = head;
+  }
+  const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
 
   const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,
     negated: has('negation', own), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
-    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords,
+    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks,
   };
+  if (counted) frame.counted = counted;
   if (source) frame.source = source;
   if (target) frame.target = target;
   if (family && (shape === 'list' || shape === 'count')) frame.family = family;

@@ -121,6 +121,14 @@ export class Lexicon {
   readonly providerNouns: Set<string>;
   readonly quantifiers: Set<string>;
   readonly continuations: Set<string>;
+  /** Nouns that count another ("versions", "kinds"): the thing counted is not them. */
+  readonly vagueNouns: Set<string>;
+  /** Function words and frequent question words (the language detector's, both languages). */
+  readonly functionWords: Set<string>;
+  /** Words that end a noun phrase: yes/no openers ("are", "can"), role words ("on", "per"), follow-up words. */
+  readonly phraseEnds: Set<string>;
+  /** Attribute ids (language.yaml's `attributes`), in order. */
+  readonly attributeIds: string[];
 
   constructor(data: LanguageFile) {
     const group = <K extends string>(rec: Record<K, { en: string[]; fr: string[] }>): Record<K, PhraseGroup> =>
@@ -141,12 +149,18 @@ export class Lexicon {
     this.providerNouns = words(data.nouns.providers);
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);
+    this.vagueNouns = words(data.nouns.vague);
+    this.functionWords = new Set([...data.detector.en, ...data.detector.fr].flatMap((w) => tokenize(w)));
+    this.attributeIds = Object.keys(data.attributes);
+    const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] => [...p.en, ...p.fr].filter((w) => tokenize(w).length === 1).map((w) => tokenize(w)[0] as string);
+    this.phraseEnds = new Set([...single(data.shapes.yesNo), ...single(data.roles.on), ...single(data.roles.source), ...single(data.roles.target), ...this.followUpWords]);
     const groups: [string, { en: readonly string[]; fr: readonly string[] }][] = [
       ...Object.entries(data.shapes).map(([k, v]) => [`shapes.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.roles).map(([k, v]) => [`roles.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.features).map(([k, v]) => [`features.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.listReferences).map(([k, v]) => [`listReferences.${k}`, v] as [string, typeof v]),
-      ['unknownProducts', data.unknownProducts], ['uncoveredSubjects', data.uncoveredSubjects],
+      ['unknownProducts', data.unknownProducts], ['uncoveredSubjects', data.uncoveredSubjects], ['otherServers', data.nouns.otherServers],
+      ...Object.entries(data.attributes).map(([k, v]) => [`attributes.${k}`, v.asks] as [string, { en: string[]; fr: string[] }]),
     ];
     for (const [group, source] of groups) this.addGroup(group, source);
   }
@@ -170,6 +184,11 @@ export class Lexicon {
       list.sort((a, b) => b.phrase.length - a.phrase.length);
       this.index.set(entry.phrase[0] as string, list);
     }
+  }
+
+  /** Whether a word says nothing of a subject (a function word or a frequent question word). */
+  isFunctionWord(word: string): boolean {
+    return this.functionWords.has(word) || this.followUpWords.has(word);
   }
 
   /** Every group's matches in the tokens, in one pass: per group, the longest at each position, no overlaps. */

@@ -7,6 +7,7 @@ import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
+import { AnswerCheck, stemish } from './vet';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
 export interface LastFrame {
@@ -45,9 +46,6 @@ const CLAIM_UNCOVERED = 0.5;
 const TOPIC_UNCOVERED = 0.6;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
-function stemish(word: string): string {
-  return word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
-}
 
 /**
  * Answers computed from the knowledge's relations, for the question's shape and in the conversation's
@@ -64,6 +62,7 @@ export class Reasoner {
 
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
+    this.check = new AnswerCheck(kb);
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
     this.claims = allTopics.flatMap((topic) => topic.claims.map((claim) => ({
@@ -121,6 +120,13 @@ export class Reasoner {
   }
 
   private readonly frames = new WeakMap<Understanding, Frame>();
+
+  private readonly check: AnswerCheck;
+
+  /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
+  vet(u: Understanding, given: Answer): Answer {
+    return this.check.vet(this.frame(u), given);
+  }
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     let f = this.frame(u);

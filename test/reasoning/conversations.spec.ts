@@ -49,6 +49,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'planner in French, from every client of the source server': { locale: 'fr-FR', turns: [
     { say: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?', first: /^Passage de Lync Server 2010 à Lync Server 2013/, has: [/Lync Web App 2013/, /Persistent Chat/] },
   ] },
+  'a question asking for what no answer gives (a port, a price, a count) is declined, with what the sources say': { turns: [
+    { say: 'which port does aol federation use?', first: /^I can't answer that: the documentation I answer from does not give the port\./, has: [/What it does say: Federation with AOL/], hasNot: [/^No\b/] },
+    { say: 'which port does instant messaging use?', first: /5061/ },
+    { say: 'how many chat rooms can a persistent chat pool hold?', first: /^I can't answer that/ },
+    { say: 'how many providers does PIC cover?', first: /\b4\b/ },
+  ] },
+  'the same in French': { locale: 'fr-FR', turns: [
+    { say: 'combien coûte la PIC USL par utilisateur ?', first: /^Je ne peux pas répondre à cela/ },
+    { say: 'quel port utilise la fédération avec yahoo ?', first: /^Je ne peux pas répondre à cela : la documentation sur laquelle je m’appuie ne donne pas le port\./ },
+  ] },
   'unknown products are declined, never mapped onto known ones': { turns: [
     { say: 'is lync 2013 for mac supported on lync server 2013?', first: /^I can't answer that: I don't know lync 2013 for mac/i, hasNot: [/^Yes/] },
     { say: 'does skype for business work with lync server 2013?', first: /^I can't answer that/, hasNot: [/^Yes/, /^No\./] },
