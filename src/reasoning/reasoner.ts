@@ -47,6 +47,41 @@ const TOPIC_UNCOVERED = 0.6;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
+/** A phrase of a claim's term, as words and as the key its index uses. */
+interface TermPhrase { words: string[]; key: string }
+
+/**
+ * Key words of claims' term groups: a word most of a group's phrases share ("standard" in "standard
+ * edition", "lync standard", "serveur standard") names the term alone, as administrators write it ("does
+ * standard do enterprise voice?"), in every group that has one of those phrases. Not function words,
+ * numbers, product names, nor a word spread over many groups ("edition" is Standard's and Enterprise's).
+ * Returns word → the phrases it stands for.
+ */
+function keyWords(groups: readonly TermPhrase[][], lex: Lexicon, names: ReadonlySet<string>): Map<string, Set<string>> {
+  const spread = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const id = g.map((p) => p.key).sort().join('|');
+    for (const w of new Set(g.flatMap((p) => p.words))) { const ids = spread.get(w) ?? new Set(); ids.add(id); spread.set(w, ids); }
+  }
+  const keys = new Map<string, Set<string>>();
+  for (const g of groups) {
+    const phrases = g.filter((p) => p.words.length > 1);
+    if (phrases.length < 3) continue;
+    const counts = new Map<string, number>();
+    for (const p of phrases) for (const w of new Set(p.words)) counts.set(w, (counts.get(w) ?? 0) + 1);
+    for (const [w, n] of counts) {
+      if (n * 2 <= phrases.length || w.length <= 2 || lex.isFunctionWord(w) || /^\d+$/.test(w) || names.has(w) || (spread.get(w)?.size ?? 0) > KEY_WORD_SPREAD) continue;
+      const stands = keys.get(w) ?? new Set();
+      for (const p of phrases) if (p.words.includes(w)) stands.add(p.key);
+      keys.set(w, stands);
+    }
+  }
+  return keys;
+}
+
+/** The most distinct term groups a key word may appear in (the same concept recurs across claims). */
+const KEY_WORD_SPREAD = 2;
+
 /**
  * Answers computed from the knowledge's relations, for the question's shape and in the conversation's
  * context: yes/no, lists, counts, intersections and differences over the support matrix, what replaces a
@@ -65,10 +100,18 @@ export class Reasoner {
     this.check = new AnswerCheck(kb);
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    // The words of product names (never a claim's key word).
+    const names = new Set([...kb.clients.flatMap((c) => [c.name, ...c.aliases]), ...kb.servers.flatMap((sv) => [sv.name, ...sv.aliases]), ...kb.providers.flatMap((p) => [p.name, ...p.aliases]),
+      ...kb.support.relatedProducts.flatMap((p) => [p.name, ...p.aliases])].flatMap((n) => tokenize(n)));
     this.claims = allTopics.flatMap((topic) => topic.claims.map((claim) => ({
       claim, topic, subject: topic.intent.split('.')[0] as string,
       groups: claim.terms.map((group) => group.map((phrase) => { const words = tokenize(phrase); return { words, key: words.join(' ') }; })),
     })));
+    // A key word joins every group that has a phrase it stands for.
+    const keys = keyWords(this.claims.flatMap((c) => c.groups), this.lexicon, names);
+    for (const c of this.claims) {
+      c.groups = c.groups.map((g) => [...g, ...[...keys].filter(([w, stands]) => !g.some((p) => p.key === w) && g.some((p) => stands.has(p.key))).map(([w]) => ({ words: [w], key: w }))]);
+    }
     this.claims.forEach(({ groups }, ci) => {
       if (groups.length === 0) this.termlessClaims.push(ci);
       groups.forEach((group, gi) => group.forEach(({ words, key }) => {
@@ -96,7 +139,7 @@ export class Reasoner {
   }
 
   /** Every topic's claims, whichever file holds it, with their terms folded once. */
-  private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: { words: string[]; key: string }[][] }[];
+  private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: TermPhrase[][] }[];
   /** Phrase of a claim's term → the claims and term groups it satisfies. */
   private readonly claimIndex = new Map<string, { claim: number; group: number; words: string[] }[]>();
   /** The first words of the claims' phrases. */
