@@ -108,6 +108,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     let role: 'source' | 'target' | 'on' | undefined;
     for (let back = m.start; back >= Math.max(0, m.start - 3) && !role; back--) {
       if (back < m.start && mentions.some((o) => o.end === back + 1 && o !== m)) break;
+      // Nor beyond a bare version, which names a server of its own ("depuis 2010, parc : lync 2013").
+      if (back < m.start && /^(\d{4}|r2)$/.test(tokens[back] ?? '')) break;
       for (const g of ['source', 'target', 'on'] as const) {
         const hit = roleSpans[g].find((sp) => sp.end === back);
         if (hit) { role = g; break; }
@@ -122,7 +124,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // Also "clients Lync 2010" (French order) and "every Lync 2010 client".
       const prev = tokens[m.start - 1];
       const quantified = prev !== undefined && lex.quantifiers.has(prev);
-      if ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? '')) family = client?.name;
+      // Only for a client named alone: "lync 2013 and lync 2010 clients", "clients: communicator 2007 r2,
+      // live meeting 2007" are lists of clients, not families.
+      const alone = mentions.filter((o) => o.kind === 'client').length === 1;
+      if (alone && ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? ''))) family = client?.name;
       // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
