@@ -67,6 +67,9 @@ export interface Frame {
 }
 
 
+/** Words that join the names of a list ("lync 2013 and lync 2010", "plus the group chat client"). */
+const LIST_JOINERS = new Set(['and', 'et', 'or', 'ou', 'plus']);
+
 function covered(spans: readonly Span[], i: number): boolean {
   return spans.some((s) => i >= s.start && i < s.end);
 }
@@ -95,11 +98,18 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let target: string | undefined;
   let family: string | undefined;
   const sc = lex.scan(tokens);
-  const move = sc.has('roles.move', langs);
+  let move = sc.has('roles.move', langs);
   const reread: { start: number; server: string }[] = [];
   // Short French words ("a", "de") count only in French.
   const roleOf = (g: 'source' | 'target' | 'on'): Span[] => (lang === 'fr' ? sc.get(`roles.${g}`, langs) : [...sc.get(`roles.${g}`, ['en']), ...sc.get(`roles.${g}`, ['fr']).filter((sp) => sp.text.length > 3)]);
   const roleSpans = { source: roleOf('source'), target: roleOf('target'), on: roleOf('on') };
+  // "From X to Y" with products on both sides is a move, whatever the verb ("from lync 2010 to lync 2013, …").
+  const rightBefore = (g: 'source' | 'target'): boolean => mentions.some((m) => roleSpans[g].some((sp) => sp.end === m.start))
+    || roleSpans[g].some((sp) => /^(\d{4}|r2)$/.test(tokens[sp.end] ?? ''));
+  if (rightBefore('source') && rightBefore('target')) move = true;
+  /** Whether a client mention is listed with another ("lync 2013 and lync 2010", "lync 2013, lwa 2013"). */
+  const listed = (m: (typeof mentions)[number]): boolean => mentions.some((o) => o !== m && o.kind === 'client'
+    && ((o.start === m.end + 1 && LIST_JOINERS.has(tokens[m.end] ?? '')) || (o.end === m.start - 1 && LIST_JOINERS.has(tokens[m.start - 1] ?? '')) || o.start === m.end || o.end === m.start));
   const add = (list: string[], id: string): void => { if (!list.includes(id)) list.push(id); };
   for (const m of mentions) {
     // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
@@ -132,8 +142,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
       const hasServer = mentions.some((o) => o.kind === 'server');
-      // "from"/"to" make it the server only when the question is about moving ("the Group Chat client from Lync 2010" is the client).
-      if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer)))) {
+      // "from"/"to" make it the server only when the question is about moving ("the Group Chat client from Lync 2010" is the client);
+      // "on" when no server is named or beside another client, unless listed with clients ("with lync 2013 and lync 2010");
+      // "our servers are lync 2010"; "does lync 2013 support the attendee?" (the subject of "support" before another client).
+      const afterServerNoun = tokens.slice(Math.max(0, m.start - 2), m.start).some((t) => lex.serverNouns.has(t));
+      const supportsOther = !hasServer && mentions.some((o) => o.kind === 'client' && o.start > m.end) && sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
+      if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer) && !listed(m)) || afterServerNoun || supportsOther)) {
         add(servers, asServer);
         reread.push({ start: m.start, server: asServer });
         if (before('source')) source = asServer; else if (before('target') || move) target ??= asServer;

@@ -283,6 +283,14 @@ export class Reasoner {
     if (bareVersion && (last.subject === 'support' || last.subject === 'planner')) {
       return { ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: last.clients, servers: [bareVersion], providers: [], licences: [] } as Frame;
     }
+    // "And if we go straight to 2013?", "et si on va directement sur lync server 2013 ?": a server alone, after
+    // a question about clients — the same clients there.
+    const serverOnly = f.servers.length > 0 && f.clients.length + f.providers.length === 0 && !f.generic && f.features.length === 0 && !f.asksAbout;
+    if (serverOnly && (last.subject === 'support' || last.subject === 'planner') && last.clients.length > 0 && (f.elliptic || this.opensFollowUp(f))) {
+      // The question asked again ("what if …" is no list), from the server left before when it is a move.
+      const shape = ['count', 'when', 'ago', 'why'].includes(f.shape) ? f.shape : last.shape === 'other' ? 'yesno' : last.shape;
+      return { ...f, clients: last.clients, shape, ...(f.move && !f.source && last.source ? { source: last.source } : {}) } as Frame;
+    }
     const refersToList = f.listRef && last.list;
     if (refersToList && last.list) {
       const ids = f.listRef === 'first' ? last.list.ids.slice(0, 1) : f.listRef === 'last' ? last.list.ids.slice(-1) : last.list.ids;
@@ -323,6 +331,11 @@ export class Reasoner {
     if (f.buy && last.subject === 'licence') return true;
     const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
     return nothingNamed && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
+  }
+
+  /** A message that opens like a follow-up: "and …", "ok …", "et si …", "what about …". */
+  private opensFollowUp(f: Frame): boolean {
+    return this.lexicon.continuations.has(f.tokens[0] ?? '') || this.lexicon.shapes.followUpOpeners.find(f.tokens).some((sp) => sp.start === 0);
   }
 
   private isFeatureWord(f: Frame, word: string): boolean {

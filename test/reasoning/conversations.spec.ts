@@ -59,6 +59,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'combien coûte la PIC USL par utilisateur ?', first: /^Je ne peux pas répondre à cela/ },
     { say: 'quel port utilise la fédération avec yahoo ?', first: /^Je ne peux pas répondre à cela : la documentation sur laquelle je m’appuie ne donne pas le port\./ },
   ] },
+  'roles: clients listed together stay clients; a client-named server as the subject of "support"; from … to is a move': { turns: [
+    { say: 'we are going from ls2010 to ls2013 with lync 2013 and lync 2010 desktops, what happens to them?', first: /^Moving from Lync Server 2010 to Lync Server 2013: keep working: 2\./ },
+    { say: 'does lync 2013 support lync web app 2010?', first: /^No\b/, has: [/Lync Server 2013/] },
+    { say: 'from ocs r2 to lync 2010, is the ocs attendant still ok?', first: /^Yes\b/, has: [/Lync Server 2010/] },
+    { say: 'and what if we go straight to 2013?', first: /^No\b/, has: [/Lync Server 2013/] },
+  ] },
+  'a server after "our servers are" is the server': { turns: [
+    { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
+  ] },
   'unknown products are declined, never mapped onto known ones': { turns: [
     { say: 'is lync 2013 for mac supported on lync server 2013?', first: /^I can't answer that: I don't know lync 2013 for mac/i, hasNot: [/^Yes/] },
     { say: 'does skype for business work with lync server 2013?', first: /^I can't answer that/, hasNot: [/^Yes/, /^No\./] },
