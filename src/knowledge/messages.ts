@@ -143,6 +143,7 @@ export const MESSAGE_KEYS = [
   'decline_date',
   'decline_words',
   'decline_attribute',
+  'clients_mixed',
   'decline_says',
   'generic_on_all_none',
   'milestone',

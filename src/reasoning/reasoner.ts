@@ -508,7 +508,7 @@ export class Reasoner {
       const sameSubject = claimSubject === subject;
       // A claim of another topic must name what it is about (a term), not only a product; one of another
       // subject, or any claim when the classifier is unsure, must match on two points at least.
-      if (!own && c.terms.length === 0) continue;
+      if (c.terms.length === 0 && (!own || !confident)) continue;
       if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
       if (!c.products.every((p) => products.has(p))) continue;
       const matched = [...(hits.get(ci)?.values() ?? [])].flat(2);
@@ -852,9 +852,13 @@ export class Reasoner {
       });
       const first = this.statusOf((clients[0] as Client).id, server);
       const reasons = this.reasonsFor(clients.map((c) => c.id), [server], lang);
+      // "Are X and Y both fine on S?": one verdict for the question — Partly when they differ — then each.
+      const opener = (line: string): string => line.slice(0, line.indexOf('. ') + 1);
+      const mixed = f.shape === 'yesno' && lines.length > 1 && new Set(lines.map(opener)).size > 1;
+      const headline = mixed ? kb.message('clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
       return {
-        answer: answer('support-cell', lang, lines[0] as string, {
-          tone: kb.status(first).tone, badge: kb.status(first).label[lang], details: lines.slice(1),
+        answer: answer('support-cell', lang, headline, {
+          tone: mixed ? 'warning' : kb.status(first).tone, badge: mixed ? kb.message('verdict_partly', lang) : kb.status(first).label[lang], details: mixed ? [] : lines.slice(1),
           notes: reasons.map((text) => ({ text })), sources: source,
         }),
         last: base({ reasons: both((l) => this.reasonsFor(clients.map((c) => c.id), [server], l)) }),

@@ -65,6 +65,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'from ocs r2 to lync 2010, is the ocs attendant still ok?', first: /^Yes\b/, has: [/Lync Server 2010/] },
     { say: 'and what if we go straight to 2013?', first: /^No\b/, has: [/Lync Server 2013/] },
   ] },
+  'several clients asked at once: one verdict, Partly when they differ': { turns: [
+    { say: 'are lync 2010 and oc 2007 r2 both fine on lync server 2013?', first: /^Partly: Lync 2010 is supported on Lync Server 2013; Office Communicator 2007 R2 interoperates/ },
+    { say: 'and are lync 2013 and lync 2010 ok there?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
