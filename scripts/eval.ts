@@ -4,15 +4,21 @@
  * and category, invented support statuses and French questions not answered in French. With
  * `--failures`, every failure (of the first shape run). Exits 1 when a target is missed.
  *
- * Sets: `eval/questions.yaml` (written with the training phrases in view: target 97 %) and
- * `eval/heldout.yaml` (written apart from them, never trained on: target 95 %), `eval/unseen.yaml` (written
- * later, the same way, and looked at only as aggregate scores while the reasoning layer was built: the
- * honest measure of what generalises; target 95 %).
+ * Sets: `eval/questions.yaml` (written with the training phrases in view: target 97 %),
+ * `eval/heldout.yaml` (written apart from them, never trained on; its failures were read while the
+ * reasoning layer was built, so it is now a development set: target 95 %), `eval/unseen.yaml` (written the
+ * same way; aggregate scores only, except that one failure listing of about 40 of its items was printed by
+ * mistake on 2026-11-30) and `eval/fresh.yaml` (written on 2026-11-30 by a helper session that saw only the
+ * seeds and the glossary; aggregate scores only: the honest measure of what generalises; target 95 %).
+ *
+ * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
 import { basename, resolve } from 'node:path';
 import { runEval, SHAPES, type EvalResult, type ShapeName } from './lib/evalHarness';
 
-const TARGETS: Record<string, number> = { 'questions.yaml': 0.97, 'heldout.yaml': 0.95, 'unseen.yaml': 0.95 };
+const TARGETS: Record<string, number> = { 'questions.yaml': 0.97, 'heldout.yaml': 0.95, 'unseen.yaml': 0.95, 'fresh.yaml': 0.95 };
+/** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
+const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml']);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
 
@@ -22,7 +28,7 @@ async function main(): Promise<void> {
   const shapeAt = args.indexOf('--shape');
   const shapes = (shapeAt >= 0 ? [args[shapeAt + 1]] : Object.keys(SHAPES)) as ShapeName[];
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--shape');
-  const sets = (files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml', 'eval/unseen.yaml']).map((f) => resolve(f));
+  const sets = (files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml', 'eval/unseen.yaml', 'eval/fresh.yaml']).map((f) => resolve(f));
   let missed = false;
   for (const file of sets) {
     const name = basename(file);
@@ -30,7 +36,8 @@ async function main(): Promise<void> {
     const results: EvalResult[] = [];
     for (const shape of shapes) results.push(await runEval(file, shape));
     const first = results[0] as EvalResult;
-    if (showFailures) for (const f of first.failures) console.log(`✗ [${f.category}] ${f.id}: ${f.q}\n    ${f.reasons.join('\n    ')}\n    reply: ${f.reply}`);
+    if (showFailures && AGGREGATE_ONLY.has(name)) console.log(`(${name}: aggregate scores only; its failures are not listed)`);
+    else if (showFailures) for (const f of first.failures) console.log(`✗ [${f.category}] ${f.id}: ${f.q}\n    ${f.reasons.join('\n    ')}\n    reply: ${f.reply}`);
     console.log(`\n${name} (target ${target * 100} %)`);
     for (const r of results) {
       console.log(`  ${r.shape.padEnd(8)} ${r.passed}/${r.total} (${pct(r.passed, r.total)})  en ${pct(r.byLang.en.passed, r.byLang.en.total)}  fr ${pct(r.byLang.fr.passed, r.byLang.fr.total)}`

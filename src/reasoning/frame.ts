@@ -62,6 +62,11 @@ export interface Frame {
   asksAbout?: 'clients' | 'servers' | 'providers';
   /** What the question asks for (attribute ids of language.yaml: a port, a price…): the answer must give it. */
   asks: string[];
+  /**
+   * The words no product, no steering word (shapes, roles, features, nouns) and no function word accounts
+   * for: what the question is about beyond its products ("the default well-known user", "voice mail").
+   */
+  plainWords: string[];
   /** For "how many X", the word X stands for (the head of the words counted: "chat rooms" → "rooms"). */
   counted?: string;
 }
@@ -246,13 +251,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (head && !lex.vagueNouns.has(head)) counted = head;
   }
   const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
+  const steered = new Set<number>();
+  for (const sp of sc.spans()) for (let k = sp.start; k < sp.end; k++) steered.add(k);
+  const plainWords = tokens.filter((t, k) => !steered.has(k) && !covered(mentionSpans, k) && !lex.isFunctionWord(t) && !lex.clientNouns.has(t) && !lex.serverNouns.has(t)
+    && !lex.providerNouns.has(t) && !lex.quantifiers.has(t) && !/^\d+$/.test(t));
 
   const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,
     negated: has('negation', own), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
-    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks,
+    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,
   };
   if (counted) frame.counted = counted;
   if (source) frame.source = source;

@@ -84,6 +84,11 @@ export class Scan {
     return all.filter((h) => (h.mask & mask) !== 0);
   }
 
+  /** Every match of every group. */
+  spans(): Span[] {
+    return [...this.hits.values()].flat();
+  }
+
   has(group: string, langs?: readonly Lang[]): boolean {
     const all = this.hits.get(group);
     if (!all) return false;

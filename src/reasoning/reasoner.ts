@@ -7,6 +7,7 @@ import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
+import { Passages, type Hit } from './passages';
 import { AnswerCheck, stemish } from './vet';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
@@ -44,6 +45,12 @@ const CLAIM_UNCOVERED = 0.5;
 
 /** Above this share of a question's own words unknown to the topic it was classified into, it is declined. */
 const TOPIC_UNCOVERED = 0.6;
+/** The share of a question's weighted words one sentence must contain to answer it when the classifier is unsure. */
+const RETRIEVED_ALONE = 0.75;
+/** How much more of a question another topic's sentence must cover than the classifier's topic to take over. */
+const RETRIEVED_MARGIN = 0.3;
+/** How much more a detail must cover than the topic's first sentence to be said first. */
+const LEAD_MARGIN = 0.2;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
@@ -98,6 +105,7 @@ export class Reasoner {
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
     this.check = new AnswerCheck(kb);
+    this.passages = new Passages(kb, this.lexicon);
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
     // The words of product names (never a claim's key word).
@@ -165,6 +173,7 @@ export class Reasoner {
   private readonly frames = new WeakMap<Understanding, Frame>();
 
   private readonly check: AnswerCheck;
+  private readonly passages: Passages;
 
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
@@ -215,14 +224,20 @@ export class Reasoner {
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
-    if (!named && !computed && !f.elliptic && !f.listRef && !followsUp && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
+    const topicQuestion = !named && !computed && !f.elliptic && !f.listRef && !followsUp;
+    if (topicQuestion && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
       // "How many …" answered by a topic that gives no figure: the sources do not say.
       if (f.shape === 'count' && !this.hasFigure(this.kb.topic(u.intent) as Topic, lang)) return this.decline(f, '', 'figure', u);
       // A question most of whose own words the topic never uses asks something else ("what port does the
       // edge server use for federation" is not the Front End IM port): declined, not answered nearby.
       const uncovered = this.uncoveredBy(u.intent, f, u);
       if (uncovered.length > 0) return this.decline(f, uncovered.join(', '), 'words', u);
-      return undefined;
+      return this.retrieved(u, f, true);
+    }
+    // A topic question the classifier is unsure of: the sentence of the knowledge that says it, if one clearly does.
+    if (topicQuestion && !this.kb.topic(u.intent) && (u.intent === 'none' || u.confidence < CONFIDENT)) {
+      const r = this.retrieved(u, f, false);
+      if (r) return r;
     }
 
     f = this.withContext(f, last);
@@ -385,6 +400,57 @@ export class Reasoner {
     return matches.length === 1 ? matches[0]?.id : undefined;
   }
 
+  // ---------------------------------------------------------------- the sentence that says it
+
+  /**
+   * The topic and sentence of the knowledge that answer a topic question, found by its words (see
+   * `Passages`): another topic than the classifier's when one of its sentences covers clearly more of the
+   * question (or the classifier is unsure and one covers most of it), and that sentence first when it is
+   * a detail that answers more exactly than the topic's first sentence ("what was the default well-known
+   * user?" → "by default OCSChat@<domain>"). Undefined when the classifier's topic, as it is, is the answer.
+   */
+  private retrieved(u: Understanding, f: Frame, sure: boolean): Reasoned | undefined {
+    const hits = this.passages.search(f.tokens);
+    const best = hits[0];
+    if (!best) return undefined;
+    const own = sure ? this.kb.topic(u.intent) : undefined;
+    const ownBest = own ? hits.find((h) => h.passage.topic === own) : undefined;
+    let topic = own;
+    if (!own) {
+      if (best.coverage < RETRIEVED_ALONE) return undefined;
+      topic = best.passage.topic;
+    } else if (best.passage.topic !== own && best.coverage >= RETRIEVED_ALONE && best.coverage - (ownBest?.coverage ?? 0) >= RETRIEVED_MARGIN) {
+      topic = best.passage.topic;
+    }
+    if (!topic) return undefined;
+    return this.fromTopic(u, f, hits, topic, own);
+  }
+
+  private fromTopic(u: Understanding, f: Frame, hits: readonly Hit[], topic: Topic, own: Topic | undefined): Reasoned | undefined {
+    // A yes/no question: the claim of that topic, verdict first, or its answer without a verdict.
+    if (f.shape === 'yesno' && topic !== own) {
+      const claimed = this.claim(u, f, undefined, topic);
+      if (claimed) return claimed;
+    }
+    const inTopic = hits.filter((h) => h.passage.topic === topic);
+    const lead = inTopic[0];
+    const answerCoverage = inTopic.find((h) => h.passage.kind === 'answer')?.coverage ?? 0;
+    const leads = lead !== undefined && lead.passage.kind !== 'answer' && lead.coverage >= answerCoverage + LEAD_MARGIN && !f.how && f.shape !== 'yesno';
+    if (topic === own && !leads) return undefined;
+    const { lang } = f;
+    const t = topic;
+    const first = leads && lead ? lead.passage.text[lang] : t.answer[lang];
+    const details = [t.answer[lang], ...t.details.map((d) => d[lang])].filter((d) => d !== first && !(leads && lead?.passage.kind === 'detail' && d === t.details[lead.passage.index]?.[lang]));
+    return {
+      answer: answer('topic', lang, first, {
+        title: t.title[lang], details, facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
+        steps: t.steps.map((x) => x[lang]), code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
+        sources: [sourceOf(this.kb, t.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
+      }),
+      last: { ...emptyLast('topic', f), intent: t.intent, reasons: both((l) => [...t.details.map((d) => d[l]), t.answer[l]]) },
+    };
+  }
+
   // ---------------------------------------------------------------- declines and "why"
 
   /** Whether a product (client, server, provider or related product) is named in a text. */
@@ -459,10 +525,10 @@ export class Reasoner {
    * the other topics of its subject), those whose every term group and product the question contains; the
    * most specific wins. Its verdict opens the answer; the topic's answer follows.
    */
-  private claim(u: Understanding, f: Frame, context?: LastFrame): Reasoned | undefined {
+  private claim(u: Understanding, f: Frame, context?: LastFrame, found?: Topic): Reasoned | undefined {
     const { kb } = this;
-    const contextTopic = context?.subject === 'topic' && context.intent ? kb.topic(context.intent) : undefined;
-    const topic = kb.topic(u.intent) ?? contextTopic;
+    const contextTopic = found ?? (context?.subject === 'topic' && context.intent ? kb.topic(context.intent) : undefined);
+    const topic = found ?? kb.topic(u.intent) ?? contextTopic;
     const confident = (topic !== undefined && u.confidence >= CONFIDENT) || contextTopic !== undefined;
     const subject = (contextTopic && !(u.confidence >= CONFIDENT && kb.topic(u.intent)) ? contextTopic.intent : u.intent).split('.')[0];
     const namesNothing = f.clients.length + f.servers.length + f.providers.length === 0;

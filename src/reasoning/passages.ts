@@ -1,0 +1,94 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Lang, Topic } from '../knowledge/schema';
+import { tokenize } from '../nlu/normalize';
+import type { Lexicon } from './lexicon';
+import { stemish } from './vet';
+
+/** Where a passage sits in its topic: its first sentence, a detail, a fact or a claim's statement. */
+export type PassageKind = 'answer' | 'detail' | 'fact' | 'claim';
+
+/** One sentence of the knowledge, in both languages, with the stemmed words each one uses. */
+export interface Passage {
+  topic: Topic;
+  kind: PassageKind;
+  /** Index among the topic's details, facts or claims. */
+  index: number;
+  text: Record<Lang, string>;
+  words: Record<Lang, Set<string>>;
+}
+
+/** A word in at most this many passages is specific to them. */
+const SPECIFIC_PASSAGES = 3;
+
+/** A passage and the share of the question's weighted words it contains. */
+export interface Hit { passage: Passage; coverage: number }
+
+/**
+ * Every sentence of the topics, searchable by the words of a question: which sentence of the knowledge
+ * says what the question asks. Words are weighted by rarity (a word in every passage tells nothing), and
+ * a passage is scored in both languages (French questions use English terms: "endpoint", "well-known
+ * user"), keeping the better.
+ */
+export class Passages {
+  readonly all: Passage[] = [];
+  private readonly weight = new Map<string, number>();
+
+  constructor(kb: KnowledgeBase, private readonly lex: Lexicon) {
+    const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    const add = (topic: Topic, kind: PassageKind, index: number, text: Record<Lang, string>): void => {
+      this.all.push({ topic, kind, index, text, words: { en: this.words(text.en), fr: this.words(text.fr) } });
+    };
+    for (const t of topics) {
+      add(t, 'answer', 0, t.answer);
+      t.details.forEach((d, i) => add(t, 'detail', i, d));
+      t.facts.forEach((f, i) => add(t, 'fact', i, { en: `${f.label.en}: ${f.value.en}`, fr: `${f.label.fr} : ${f.value.fr}` }));
+      t.claims.forEach((c, i) => add(t, 'claim', i, c.text));
+    }
+    // Rarity: log(passages / passages using the word), over both languages.
+    const df = new Map<string, number>();
+    for (const p of this.all) for (const w of new Set([...p.words.en, ...p.words.fr])) df.set(w, (df.get(w) ?? 0) + 1);
+    for (const [w, n] of df) this.weight.set(w, Math.log((this.all.length + 1) / n));
+  }
+
+  /** The stemmed words of a text that say something (not function words). */
+  words(text: string): Set<string> {
+    return new Set(tokenize(text).filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish));
+  }
+
+  /** Whether a word is used by few sentences of the knowledge (three at most): it says what they are about. */
+  isSpecific(word: string): boolean {
+    const w = this.weight.get(stemish(word));
+    return w !== undefined && w >= Math.log((this.all.length + 1) / SPECIFIC_PASSAGES);
+  }
+
+  /** The share of the question's weighted words a text contains. */
+  coverageOf(questionWords: readonly string[], text: string): number {
+    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))];
+    const rarest = Math.log(this.all.length + 1);
+    const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);
+    if (total === 0) return 1;
+    const words = this.words(text);
+    return query.reduce((sum, w) => sum + (words.has(w) ? (this.weight.get(w) ?? rarest) : 0), 0) / total;
+  }
+
+  /** Passages scored against the question's words (stemmed, deduplicated), best first. */
+  search(questionWords: readonly string[], within?: (p: Passage) => boolean): Hit[] {
+    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))];
+    // A word no passage uses weighs as much as the rarest: "Lyon" is what the question is about.
+    const rarest = Math.log(this.all.length + 1);
+    const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);
+    if (total === 0) return [];
+    const hits: Hit[] = [];
+    for (const p of this.all) {
+      if (within && !within(p)) continue;
+      let best = 0;
+      for (const lang of ['en', 'fr'] as const) {
+        let got = 0;
+        for (const w of query) if (p.words[lang].has(w)) got += this.weight.get(w) ?? 0;
+        best = Math.max(best, got);
+      }
+      if (best > 0) hits.push({ passage: p, coverage: best / total });
+    }
+    return hits.sort((a, b) => b.coverage - a.coverage);
+  }
+}
