@@ -205,6 +205,11 @@ export class Reasoner {
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // "Pourquoi pas le participant ?" after a plan or a status: the footnotes behind that client there.
+    if (f.shape === 'why' && last && (last.subject === 'support' || last.subject === 'planner') && f.clients.length > 0 && f.servers.length === 0 && f.providers.length === 0) {
+      const r = this.whyClients(f, last);
+      if (r) return r;
+    }
     // "When does support for Lync Server 2013 end?": the matrix has no dates; say so, never a status.
     if ((f.shape === 'when' || f.shape === 'ago') && f.ending && !f.since && !f.generic && f.providers.length === 0 && f.licences.length === 0 && f.clients.length + f.servers.length > 0 && !f.move) {
       const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter((x): x is string => !!x);
@@ -215,7 +220,8 @@ export class Reasoner {
     }
     // A yes/no question on a topic: the claim of the sources it is about, verdict first. A follow-up ("and
     // high availability?", "et les photos HD pour eux ?") is read with the question before it.
-    if (f.shape === 'yesno' && !f.elliptic) {
+    // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
+    if (f.shape === 'yesno' && !f.elliptic && !this.serverFollowUp(f, last)) {
       const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
       const claimed = this.claim(u, f, followUp ? last : undefined);
       if (claimed) return claimed;
@@ -300,11 +306,12 @@ export class Reasoner {
     }
     // "And if we go straight to 2013?", "et si on va directement sur lync server 2013 ?": a server alone, after
     // a question about clients — the same clients there.
-    const serverOnly = f.servers.length > 0 && f.clients.length + f.providers.length === 0 && !f.generic && f.features.length === 0 && !f.asksAbout;
-    if (serverOnly && (last.subject === 'support' || last.subject === 'planner') && last.clients.length > 0 && (f.elliptic || this.opensFollowUp(f))) {
+    if (this.serverFollowUp(f, last)) {
       // The question asked again ("what if …" is no list), from the server left before when it is a move.
       const shape = ['count', 'when', 'ago', 'why'].includes(f.shape) ? f.shape : last.shape === 'other' ? 'yesno' : last.shape;
-      return { ...f, clients: last.clients, shape, ...(f.move && !f.source && last.source ? { source: last.source } : {}) } as Frame;
+      // After a plan, the plan to that server.
+      const plan = last.subject === 'planner' ? { move: true, target: f.target ?? (f.servers[0] as string) } : {};
+      return { ...f, clients: last.clients, shape, ...plan, ...((f.move || plan.move) && !f.source && last.source ? { source: last.source } : {}) } as Frame;
     }
     const refersToList = f.listRef && last.list;
     if (refersToList && last.list) {
@@ -346,6 +353,12 @@ export class Reasoner {
     if (f.buy && last.subject === 'licence') return true;
     const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
     return nothingNamed && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
+  }
+
+  /** A server alone, opening like a follow-up, after a question about clients ("and if we go straight to 2013?"). */
+  private serverFollowUp(f: Frame, last: LastFrame | undefined): boolean {
+    const serverOnly = f.servers.length > 0 && f.clients.length + f.providers.length === 0 && !f.generic && f.features.length === 0 && !f.asksAbout;
+    return serverOnly && last !== undefined && (last.subject === 'support' || last.subject === 'planner') && last.clients.length > 0 && (f.elliptic || this.opensFollowUp(f));
   }
 
   /** A message that opens like a follow-up: "and …", "ok …", "et si …", "what about …". */
@@ -516,6 +529,30 @@ export class Reasoner {
     const reasons = last.reasons[lang];
     const headline = reasons[0] ?? kb.message('why_none', lang);
     return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }), last };
+  }
+
+  /** Why a client has its status on the server just discussed: the footnotes of its cell and of its replacement. */
+  private whyClients(f: Frame, last: LastFrame): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const server = last.target ?? last.servers[0];
+    if (!server) return undefined;
+    const reasonsIn = (l: Lang): string[] => {
+      const ids = new Set<number>();
+      for (const c of f.clients) {
+        const cell = kb.cell(c, server);
+        if (cell.footnote !== undefined) ids.add(cell.footnote);
+        for (const r of kb.client(c)?.replacedBy ?? []) ids.add(r.footnote);
+      }
+      return [...ids].sort().map((id) => kb.footnote(id)?.text[l] ?? '').filter(Boolean);
+    };
+    const reasons = reasonsIn(lang);
+    if (reasons.length === 0) return undefined;
+    const statuses = f.clients.map((c) => kb.status(this.statusOf(c, server)).headline[lang].replace('{client}', kb.client(c)?.name ?? c).replace('{server}', this.names([server], lang)));
+    return {
+      answer: answer('topic', lang, reasons[0] as string, { details: [...reasons.slice(1), ...statuses], sources: [sourceOf(kb, this.matrixSource, lang)] }),
+      last: { ...last, clients: f.clients, reasons: both(reasonsIn) },
+    };
   }
 
   // ---------------------------------------------------------------- claims of the topics

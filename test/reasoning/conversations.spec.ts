@@ -69,6 +69,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'are lync 2010 and oc 2007 r2 both fine on lync server 2013?', first: /^Partly: Lync 2010 is supported on Lync Server 2013; Office Communicator 2007 R2 interoperates/ },
     { say: 'and are lync 2013 and lync 2010 ok there?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
   ] },
+  'a detail that answers more exactly than the topic\'s first sentence is said first': { turns: [
+    { say: 'what happens to the well known user during the migration?', first: /well-known user \(by default OCSChat@/ },
+  ] },
+  'after a plan: the same clients to another server, and why for one of them': { turns: [
+    { say: 'we are on ocs 2007 r2 with communicator 2007 and the lync 2010 attendee. moving to ls2013, what must go?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/ },
+    { say: 'and if we stop at lync server 2010 first?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010/ },
+    { say: 'and to ls2013 then?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/ },
+    { say: 'why not the attendee?', first: /Lync Web App 2013/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
