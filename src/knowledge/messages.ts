@@ -121,6 +121,7 @@ export const MESSAGE_KEYS = [
   'clients_with_status_none',
   'planner_title',
   'planner_headline',
+  'planner_headline_to',
   'planner_keep_count',
   'planner_partial_count',
   'planner_replace_count',

@@ -60,6 +60,10 @@ export interface Frame {
   ending: boolean;
   /** Mentions of "clients"/"servers"/"providers" as such. */
   asksAbout?: 'clients' | 'servers' | 'providers';
+  /** Words that ask for a migration plan ("what happens to", "que deviennent"), or that something breaks. */
+  plan: boolean;
+  /** A server being retired ("before we decommission OCS 2007 R2"). */
+  retired?: string;
   /** What the question asks for (attribute ids of language.yaml: a port, a price…): the answer must give it. */
   asks: string[];
   /**
@@ -178,13 +182,24 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   for (let i = 1; i < tokens.length; i++) {
     const version = tokens[i] as string;
     if (!/^(\d{4}|r2)$/.test(version) || mentionSpans.some((sp) => i >= sp.start && i < sp.end)) continue;
-    const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source' : undefined;
+    // "de lync server 2010 à 2013": after the server left, "à" / "to" names the one moved to.
+    const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source'
+      : move && source && roleSpans.on.some((sp) => sp.end === i) ? 'target' : undefined;
     if (!role) continue;
     const named = kb.servers.filter((sv) => serverWords(kb, sv.id).has(version));
     if (named.length !== 1) continue;
     const id = (named[0] as { id: string }).id;
     add(servers, id);
     if (role === 'target') target ??= id; else source ??= id;
+  }
+  // "Before we decommission OCS 2007 R2": that server is left, for the matrix's first server (the newest).
+  let retired: string | undefined;
+  const retireSpans = sc.get('roles.retire', langs);
+  if (retireSpans.length > 0 && servers.length === 1 && !target) {
+    const sv = servers[0] as string;
+    const near = mentions.some((m) => m.kind === 'server' && m.id === sv && retireSpans.some((sp) => Math.abs(sp.end - m.start) <= 2 || Math.abs(m.end - sp.start) <= 3));
+    const newest = kb.servers.find((x) => x.id !== sv)?.id;
+    if (near && newest && kb.servers[0]?.id !== sv) { retired = sv; source = sv; target = newest; add(servers, newest); move = true; }
   }
   if (move && servers.length === 1 && !source && !target) target = servers[0];
   // "ls2010 to ls2013": one role known, the other server has the other.
@@ -263,7 +278,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
     how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,
+    plan: has('plan') || has('replace'),
   };
+  if (retired) frame.retired = retired;
   if (counted) frame.counted = counted;
   if (source) frame.source = source;
   if (target) frame.target = target;

@@ -1018,7 +1018,7 @@ export class Reasoner {
     const { lang } = f;
     const target = f.target ?? (f.servers.length === 1 && !f.source ? f.servers[0] : undefined);
     if (!target || !kb.server(target)) return undefined;
-    const asksPlan = f.shape === 'replace' || f.need || f.keep || f.how || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
+    const asksPlan = f.shape === 'replace' || f.plan || f.need || f.keep || f.how || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
     if (!asksPlan) return undefined;
     const source = f.source && f.source !== target ? f.source : undefined;
     let clients = this.clientsOf(f);
@@ -1026,7 +1026,7 @@ export class Reasoner {
       if (!source) return undefined;
       clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');
     }
-    if (clients.length === 1 && f.shape === 'yesno' && !f.how) return undefined;
+    if (clients.length === 1 && f.shape === 'yesno' && !f.how && !f.plan) return undefined;
     const rows = clients.map((c) => {
       const status = this.statusOf(c.id, target);
       const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : undefined;
@@ -1045,8 +1045,8 @@ export class Reasoner {
       count('not_supported') > 0 ? kb.message('planner_replace_count', lang, { count: count('not_supported') }) : '',
       count('not_applicable') > 0 ? kb.message('planner_na_count', lang, { count: count('not_applicable') }) : '',
     ].filter(Boolean);
-    const from = source ? this.names([source], lang) : '—';
-    const headline = kb.message('planner_headline', lang, { source: from, target: this.names([target], lang), summary: summary.join(lang === 'fr' ? ' ; ' : '; ') });
+    const vars = { target: this.names([target], lang), summary: summary.join(lang === 'fr' ? ' ; ' : '; ') };
+    const headline = source ? kb.message('planner_headline', lang, { ...vars, source: this.names([source], lang) }) : kb.message('planner_headline_to', lang, vars);
     const footnotes = new Set<number>();
     for (const r of rows) {
       const cell = kb.cell(r.client.id, target);

@@ -55,7 +55,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'how many chat rooms can a persistent chat pool hold?', first: /^I can't answer that/ },
     { say: 'how many providers does PIC cover?', first: /\b4\b/ },
   ] },
-  'the same in French': { locale: 'fr-FR', turns: [
+  'asked attributes, in French': { locale: 'fr-FR', turns: [
     { say: 'combien coûte la PIC USL par utilisateur ?', first: /^Je ne peux pas répondre à cela/ },
     { say: 'quel port utilise la fédération avec yahoo ?', first: /^Je ne peux pas répondre à cela : la documentation sur laquelle je m’appuie ne donne pas le port\./ },
   ] },
@@ -77,6 +77,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'and if we stop at lync server 2010 first?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010/ },
     { say: 'and to ls2013 then?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/ },
     { say: 'why not the attendee?', first: /Lync Web App 2013/ },
+  ] },
+  'plans asked in other words: retiring a server, "what happens to", "de … à 2013", no source named': { turns: [
+    { say: 'before we decommission ocs 2007 r2, which clients must be replaced?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./ },
+    { say: 'we migrate OCS 2007 R2 to LS 2010, does anything break?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010: keep working: 4\./ },
+    { say: 'we will go to lync server 2013 and still have communicator 2007 r2 everywhere. what happens to it?', first: /^Moving to Lync Server 2013: IM and presence only: 1\./ },
+  ] },
+  'plans asked in other words, in French': { locale: 'fr-FR', turns: [
+    { say: 'on passe de lync server 2010 à 2013, quels clients faut-il remplacer ?', first: /^Passage de Lync Server 2010 à Lync Server 2013 :/ },
+    { say: 'nous migrons vers lync server 2013 depuis ocs 2007 r2, que deviennent nos clients live meeting 2007 ?', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
   ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
