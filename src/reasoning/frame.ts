@@ -62,6 +62,8 @@ export interface Frame {
   asksAbout?: 'clients' | 'servers' | 'providers';
   /** Words that ask for a migration plan ("what happens to", "que deviennent"), or that something breaks. */
   plan: boolean;
+  /** Every generic name of the message with its candidates (a plan takes, of each, those in use). */
+  generics: { name: string; candidates: string[] }[];
   /** A server being retired ("before we decommission OCS 2007 R2"). */
   retired?: string;
   /** What the question asks for (attribute ids of language.yaml: a port, a price…): the answer must give it. */
@@ -216,7 +218,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   for (const id of lex.features.keys()) if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start))) features.push(id);
   const licences = kb.publicIm.licences.filter((l) => sc.has(`licence.${l.id}`)).map((l) => l.id);
 
-  const generic = genericOf(kb, tokens, mentionSpans, lex, sc);
+  const generics = genericsOf(kb, tokens, mentionSpans, lex, sc);
+  const generic = generics[0];
   if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
   const unknown = sc.get('unknownProducts', langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined);
   const uncovered = sc.get('uncoveredSubjects', langs)[0];
@@ -278,7 +281,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
     how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,
-    plan: has('plan') || has('replace'),
+    plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown),
   };
   if (retired) frame.retired = retired;
   if (counted) frame.counted = counted;
@@ -335,6 +338,12 @@ function nameWords(kb: KnowledgeBase, id: string): Set<string> {
  * by the words just around it ("the OCS attendant" → the OCS 2007 R2 Attendant).
  */
 export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon, sc: Scan): { name: string; candidates: string[]; unknown?: boolean } | undefined {
+  return genericsOf(kb, tokens, mentions, lex, sc)[0];
+}
+
+/** Every generic name in the message ("the attendant and communicator"), each narrowed by its neighbours. */
+export function genericsOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon, sc: Scan): { name: string; candidates: string[]; unknown?: boolean }[] {
+  const found: { name: string; candidates: string[]; unknown?: boolean }[] = [];
   for (const [i, { clients }] of kb.support.genericNames.entries()) {
     const span = sc.get(`generic.${i}`).find((sp) => !covered(mentions, sp.start));
     if (!span) continue;
@@ -346,10 +355,10 @@ export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions
     const narrowed = clients.filter((c) => near.every((w) => nameWords(kb, c).has(w)));
     // "Office Communicator 2005": a version none of them has is another product.
     const version = near.find((w) => /^\d{4}$/.test(w) && !clients.some((c) => nameWords(kb, c).has(w)));
-    if (version) return { name: `${span.text} ${version}`, candidates: [], unknown: true };
-    return { name: span.text, candidates: narrowed.length > 0 ? narrowed : clients };
+    if (version) { found.push({ name: `${span.text} ${version}`, candidates: [], unknown: true }); continue; }
+    found.push({ name: span.text, candidates: narrowed.length > 0 ? narrowed : clients });
   }
-  return undefined;
+  return found;
 }
 
 /** The candidates a short answer picks ("2010", "the OCS one", "la 2013"). */

@@ -1022,6 +1022,11 @@ export class Reasoner {
     if (!asksPlan) return undefined;
     const source = f.source && f.source !== target ? f.source : undefined;
     let clients = this.clientsOf(f);
+    // "The attendant" in a plan from OCS 2007 R2: the one in use there.
+    for (const g of source ? f.generics : []) {
+      const inUse = g.candidates.filter((c) => ['supported', 'interoperable'].includes(this.statusOf(c, source as string)) && !clients.some((x) => x.id === c));
+      clients = [...clients, ...inUse.map((c) => kb.client(c)).filter((c): c is Client => c !== undefined)];
+    }
     if (clients.length === 0) {
       if (!source) return undefined;
       clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');

@@ -83,6 +83,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'we migrate OCS 2007 R2 to LS 2010, does anything break?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010: keep working: 4\./ },
     { say: 'we will go to lync server 2013 and still have communicator 2007 r2 everywhere. what happens to it?', first: /^Moving to Lync Server 2013: IM and presence only: 1\./ },
   ] },
+  'a plan with generic names takes, of each, the clients in use on the server left': { turns: [
+    { say: 'moving ocs r2 to ls2013, we have the attendant and communicator. plan?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 2\./, has: [/Office Communications Server 2007 R2 Attendant/], hasNot: [/Lync 2010 Attendant/] },
+  ] },
   'plans asked in other words, in French': { locale: 'fr-FR', turns: [
     { say: 'on passe de lync server 2010 à 2013, quels clients faut-il remplacer ?', first: /^Passage de Lync Server 2010 à Lync Server 2013 :/ },
     { say: 'nous migrons vers lync server 2013 depuis ocs 2007 r2, que deviennent nos clients live meeting 2007 ?', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
