@@ -78,6 +78,9 @@ export interface Frame {
 }
 
 
+/** "Our servers are / run Lync 2010", "nos serveurs sont en Lync 2010": the server noun, then the name. */
+const COPULAS = new Set(['is', 'are', 'was', 'were', 'run', 'runs', 'still', 'est', 'sont', 'tournent', 'tourne', 'en']);
+
 /** Words that join the names of a list ("lync 2013 and lync 2010", "plus the group chat client"). */
 const LIST_JOINERS = new Set(['and', 'et', 'or', 'ou', 'plus']);
 
@@ -156,7 +159,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // "from"/"to" make it the server only when the question is about moving ("the Group Chat client from Lync 2010" is the client);
       // "on" when no server is named or beside another client, unless listed with clients ("with lync 2013 and lync 2010");
       // "our servers are lync 2010"; "does lync 2013 support the attendee?" (the subject of "support" before another client).
-      const afterServerNoun = tokens.slice(Math.max(0, m.start - 2), m.start).some((t) => lex.serverNouns.has(t));
+      const afterServerNoun = COPULAS.has(tokens[m.start - 1] ?? '') && lex.serverNouns.has(tokens[m.start - 2] ?? '');
       const supportsOther = !hasServer && mentions.some((o) => o.kind === 'client' && o.start > m.end) && sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
       if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer) && !listed(m)) || afterServerNoun || supportsOther)) {
         add(servers, asServer);
