@@ -49,6 +49,10 @@ const TOPIC_UNCOVERED = 0.6;
 const RETRIEVED_ALONE = 0.75;
 /** How much more of a question another topic's sentence must cover than the classifier's topic to take over. */
 const RETRIEVED_MARGIN = 0.3;
+/** The share of a yes/no question's weighted words a claim's statement must contain to settle it without its terms. */
+const CLAIM_BY_WORDS = 0.75;
+/** How much better that claim must cover the question than any claim of the other verdict. */
+const CLAIM_BY_WORDS_MARGIN = 0.15;
 /** How much more a detail must cover than the topic's first sentence to be said first. */
 const LEAD_MARGIN = 0.2;
 
@@ -223,7 +227,7 @@ export class Reasoner {
     // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
     if (f.shape === 'yesno' && !f.elliptic && !this.serverFollowUp(f, last)) {
       const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
-      const claimed = this.claim(u, f, followUp ? last : undefined);
+      const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f);
       if (claimed) return claimed;
     }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
@@ -558,6 +562,28 @@ export class Reasoner {
   // ---------------------------------------------------------------- claims of the topics
 
   /**
+   * A yes/no question no claim's terms match, settled by the claim whose statement says most of it, when
+   * it is clearly that one: its sentence covers most of the question's weighted words, it belongs to the
+   * topic the classifier is sure of, and no claim of the other verdict comes close. Else no verdict.
+   */
+  private claimByWords(u: Understanding, f: Frame): Reasoned | undefined {
+    const topic = this.kb.topic(u.intent);
+    // (A generic product name — "the web app" — is asked about as such, not settled by words.)
+    if (!topic || u.confidence < CONFIDENT || f.generics.length > 0) return undefined;
+    const hits = this.passages.search(f.tokens, (p) => p.kind === 'claim');
+    const best = hits[0];
+    if (!best || best.coverage < CLAIM_BY_WORDS || best.passage.topic !== topic) return undefined;
+    const verdict = (h: Hit): string | undefined => h.passage.topic.claims[h.passage.index]?.verdict;
+    if (hits.some((h) => verdict(h) !== verdict(best) && best.coverage - h.coverage < CLAIM_BY_WORDS_MARGIN)) return undefined;
+    const claim = topic.claims[best.passage.index];
+    if (!claim) return undefined;
+    // The products the question names must be the claim's (a claim about Lync Server 2013 does not settle 2010).
+    const named = [...f.clients, ...f.servers, ...f.providers];
+    if (!named.every((p) => claim.products.includes(p) || this.namedIn(p, claim.text.en))) return undefined;
+    return this.claimAnswer(f, claim, topic);
+  }
+
+  /**
    * The claim a yes/no question is about: among the claims of the question's topic (and, less preferred,
    * the other topics of its subject), those whose every term group and product the question contains; the
    * most specific wins. Its verdict opens the answer; the topic's answer follows.
@@ -626,14 +652,19 @@ export class Reasoner {
       if (!best || score > best.score) best = { claim: c, topic: t, score };
     }
     if (!best) return undefined;
+    return this.claimAnswer(f, best.claim, best.topic);
+  }
+
+  /** A claim as the answer: its verdict and statement first, then its topic. */
+  private claimAnswer(f: Frame, claim: Topic['claims'][number], t: Topic): Reasoned {
+    const { kb } = this;
     const { lang } = f;
-    const verdict = kb.message(best.claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
-    const t = best.topic;
+    const verdict = kb.message(claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
     return {
-      answer: answer('topic', lang, `${verdict}. ${best.claim.text[lang]}`, {
+      answer: answer('topic', lang, `${verdict}. ${claim.text[lang]}`, {
         title: t.title[lang], details: [t.answer[lang], ...t.details.map((d) => d[lang])], facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
         steps: t.steps.map((x) => x[lang]), code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
-        sources: [sourceOf(kb, best.claim.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
+        sources: [sourceOf(kb, claim.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
       }),
       // "Why?" next: what the topic says beyond its first sentence, then that sentence.
       last: { ...emptyLast('topic', f), intent: t.intent, reasons: both((l) => [...t.details.map((d) => d[l]), t.answer[l]]) },

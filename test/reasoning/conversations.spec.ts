@@ -90,6 +90,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'on passe de lync server 2010 à 2013, quels clients faut-il remplacer ?', first: /^Passage de Lync Server 2010 à Lync Server 2013 :/ },
     { say: 'nous migrons vers lync server 2013 depuis ocs 2007 r2, que deviennent nos clients live meeting 2007 ?', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
   ] },
+  'a yes/no question no claim\'s terms match is settled by the claim whose statement says it': { turns: [
+    { say: 'can we store lync archives in exchange 2013 instead of sql?', first: /^Yes\b/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
