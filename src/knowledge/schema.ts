@@ -172,6 +172,8 @@ export const PublicImFile = z.strictObject({
      */
     milestones: z.array(z.strictObject({ date: IsoDate, text: LocalizedText, source: SourceRef })).default([]),
     notes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
+    /** Why federation with this provider ends, as the sources say it ("why?" after its end date). */
+    endReason: z.strictObject({ text: LocalizedText, source: SourceRef }).optional(),
   })).min(1),
   /** Notes that apply to PIC as a whole (licences no longer sold, credits). */
   notes: z.array(z.strictObject({ date: IsoDate.optional(), text: LocalizedText, source: SourceRef })).default([]),

@@ -31,6 +31,10 @@ export interface LastFrame {
   tokens?: string[];
   /** The topic that answered it, if one did. */
   intent?: string;
+  /** It asked whether something still holds, since when, or when it ends ("and AOL?" asks the same). */
+  still?: boolean;
+  since?: boolean;
+  ending?: boolean;
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */
@@ -333,7 +337,13 @@ export class Reasoner {
     if (!f.elliptic && !backRef && !refersToList) return f;
     const merged: Frame = { ...f };
     if (last.subject === 'pic' || last.subject === 'licence') {
+      // "Which provider has it?" after a feature question: the providers offering that feature.
+      if (backRef && f.asksAbout === 'providers' && f.providers.length === 0 && f.features.length === 0 && last.features.length > 0) {
+        return { ...merged, features: last.features, federation: true };
+      }
       if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
+      // "And AOL?" after "is Yahoo federation still available?": still, again.
+      if (f.elliptic) { merged.still ||= last.still === true; merged.since ||= last.since === true; merged.ending ||= last.ending === true; }
       if (merged.licences.length === 0 && last.subject === 'licence' && (backRef || f.buy)) merged.licences = last.licences;
       if (merged.features.length === 0 && f.elliptic) merged.features = last.features;
       if (merged.licences.length === 0 && f.elliptic) merged.licences = last.licences;
@@ -724,7 +734,9 @@ export class Reasoner {
     const { lang } = f;
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     f = { ...f, features: f.features.filter((x) => x in kb.publicIm.capabilities) };
-    const last = (extra: Partial<LastFrame> = {}): LastFrame => ({ ...emptyLast('pic', f), ...extra });
+    // "Why?" next: what the sources add about these providers (their notes).
+    const reasons = both((l) => providers.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : []), ...p.notes.map((n) => n.text[l])]));
+    const last = (extra: Partial<LastFrame> = {}): LastFrame => ({ ...emptyLast('pic', f), reasons, ...extra });
     const source = (p?: Provider) => [sourceOf(kb, p?.source ?? kb.providers[0]?.source ?? '', lang)];
 
     // Which providers offer a feature / how many.
@@ -758,7 +770,8 @@ export class Reasoner {
       });
       const ended = providers.filter((p) => p.endOfService && daysUntil(p.endOfService, today) < 0)
         .map((p) => kb.message('end_past', lang, { provider: p.name, date: formatDate(p.endOfService as string, lang), relative: formatRelative(p.endOfService as string, today, lang) }));
-      return { answer: answer('provider', lang, lines[0] as string, { details: [...lines.slice(1), ...ended], sources: source(providers[0]) }), last: last() };
+      // (The sources give no reason why a provider lacks a feature: "why?" next says so.)
+      return { answer: answer('provider', lang, lines[0] as string, { details: [...lines.slice(1), ...ended], sources: source(providers[0]) }), last: last({ reasons: { en: [], fr: [] } }) };
     }
 
     // Dates: still / when / how long ago / a date to check.
@@ -1120,6 +1133,7 @@ function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
   return {
     subject, shape: f.shape, clients: f.clients, servers: f.servers, providers: f.providers, features: f.features, licences: f.licences,
     ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: { en: [], fr: [] }, tokens: f.tokens,
+    ...(f.still ? { still: true } : {}), ...(f.since ? { since: true } : {}), ...(f.ending ? { ending: true } : {}),
   };
 }
 

@@ -93,6 +93,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a yes/no question no claim\'s terms match is settled by the claim whose statement says it': { turns: [
     { say: 'can we store lync archives in exchange 2013 instead of sql?', first: /^Yes\b/ },
   ] },
+  'PIC follow-ups keep what was asked: still, why (the reason the sources give), which provider has it': { turns: [
+    { say: 'is yahoo federation still available?', first: /^No\b/ },
+    { say: 'why?', first: /agreements/ },
+    { say: 'and aol?', first: /^No\. PIC federation with AOL ended on 30 June 2014/ },
+    { say: 'does skype federation support video?', first: /^No\b/ },
+    { say: 'why not?', first: /no reason/ },
+    { say: 'which provider has it?', first: /Windows Live Messenger/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
