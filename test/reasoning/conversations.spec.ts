@@ -96,7 +96,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'PIC follow-ups keep what was asked: still, why (the reason the sources give), which provider has it': { turns: [
     { say: 'is yahoo federation still available?', first: /^No\b/ },
     { say: 'why?', first: /agreements/ },
-    { say: 'and aol?', first: /^No\. PIC federation with AOL ended on 30 June 2014/ },
+    { say: 'and aol?', first: /^No\b/, has: [/PIC federation with AOL ended on 30 June 2014/] },
     { say: 'does skype federation support video?', first: /^No\b/ },
     { say: 'why not?', first: /no reason/ },
     { say: 'which provider has it?', first: /Windows Live Messenger/ },
