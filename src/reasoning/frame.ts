@@ -255,8 +255,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const otherServer = (i: number): boolean => sc.get('otherServers', langs).some((sp) => i >= sp.start - 1 && i <= sp.end);
   const serverNoun = (t: string, i: number): boolean => lex.serverNouns.has(t) && !otherServer(i);
   const at = (from: number, n: number): number[] => tokens.slice(from, from + n).map((_, k) => from + k);
-  // (A noun inside a product's name — "Lync Server 2010" — is not one.)
-  const scope = (countSpan ? at(countSpan.end, 5).filter((i) => !lex.followUpWords.has(tokens[i] as string)).slice(0, 3) : tokens.map((_, i) => i)).filter((i) => !covered(mentionSpans, i));
+  // (A noun inside a product's name — "Lync Server 2010" — is not one; a plural ending it — "Lync 2010 clients" — is.)
+  const inName = (i: number): boolean => mentionSpans.some((sp) => i >= sp.start && i < sp.end && !(i === sp.end - 1 && /s$/.test(tokens[i] as string)));
+  const scope = (countSpan ? at(countSpan.end, 5).filter((i) => !lex.followUpWords.has(tokens[i] as string)).slice(0, 3) : tokens.map((_, i) => i)).filter((i) => !inName(i));
   const asksAbout = scope.some((i) => lex.clientNouns.has(tokens[i] as string)) ? 'clients' : scope.some((i) => serverNoun(tokens[i] as string, i)) ? 'servers'
     : scope.some((i) => lex.providerNouns.has(tokens[i] as string)) ? 'providers' : undefined;
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its

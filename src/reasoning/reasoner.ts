@@ -249,7 +249,7 @@ export class Reasoner {
       return this.retrieved(u, f, true);
     }
     // A topic question the classifier is unsure of: the sentence of the knowledge that says it, if one clearly does.
-    if (topicQuestion && !this.kb.topic(u.intent) && (u.intent === 'none' || u.confidence < CONFIDENT)) {
+    if (topicQuestion && (u.intent === 'none' || u.confidence < CONFIDENT)) {
       const r = this.retrieved(u, f, false);
       if (r) return r;
     }
@@ -899,6 +899,11 @@ export class Reasoner {
     const source = [sourceOf(kb, this.matrixSource, lang)];
     const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
     const supportedOn = (c: Client, on: readonly string[]): boolean => on.every((s) => this.statusOf(c.id, s) === 'supported');
+    // Working everywhere named, somewhere only for IM and presence ("interoperable"): said beside the fully supported.
+    const partlyOn = (pool: readonly Client[], on: readonly string[]): string => {
+      const partial = pool.filter((c) => !supportedOn(c, on) && on.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s))));
+      return partial.map((c) => kb.message('client_partly_on', lang, { client: c.name, servers: this.names(on.filter((s) => this.statusOf(c.id, s) === 'interoperable'), lang) })).join(' ');
+    };
 
     // What replaces a client.
     if (f.shape === 'replace' && clients.length > 0 && !f.move) {
@@ -920,6 +925,18 @@ export class Reasoner {
           answer: answer('support-table', lang, kb.message('count_clients_status', lang, {
             count: matching.length, status: this.statusLabel(status, lang), server: server?.name ?? '', clients: formatList(matching.map((c) => c.name), lang),
           }), { sources: source }),
+          last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+        };
+      }
+      // "Combien de clients sont compatibles avec les trois serveurs ?": those supported on every one.
+      if (servers.length >= 2 && (f.both || f.allServers)) {
+        const pool = f.family ? clients : kb.clients;
+        const matching = pool.filter((c) => supportedOn(c, servers));
+        const partly = partlyOn(pool, servers);
+        return {
+          answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'count_clients_on_all' : 'count_clients_on_all_none', lang, {
+            count: matching.length, servers: this.names(servers, lang), clients: formatList(matching.map((c) => c.name), lang),
+          }), { details: partly ? [partly] : [], sources: source }),
           last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
         };
       }
@@ -965,8 +982,11 @@ export class Reasoner {
       const matching = pool.filter((c) => supportedOn(c, servers));
       const names = formatList(matching.map((c) => c.name), lang);
       const key = matching.length === 0 ? 'clients_on_all_none' : f.shape === 'yesno' ? 'clients_on_all_yes' : 'clients_on_all';
+      const partly = partlyOn(pool, servers);
+      // None fully, one partly: said right after ("… only for IM and presence on …").
+      const headline = kb.message(key, lang, { servers: on, clients: names }) + (matching.length === 0 && partly ? ` ${partly}` : '');
       return {
-        answer: answer('support-table', lang, kb.message(key, lang, { servers: on, clients: names }), { sources: source }),
+        answer: answer('support-table', lang, headline, { details: matching.length > 0 && partly ? [partly] : [], sources: source }),
         last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
       };
     }

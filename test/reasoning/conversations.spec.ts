@@ -101,6 +101,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'why not?', first: /no reason/ },
     { say: 'which provider has it?', first: /Windows Live Messenger/ },
   ] },
+  'intersections count, and name what works everywhere only in part': { turns: [
+    { say: 'which clients work on all three servers?', first: /^No\b/, has: [/Office Communicator 2007 R2 works on all of them, but only for IM and presence on Lync Server 2013/] },
+    { say: 'how many clients work on both ls2013 and ls2010?', first: /^3 clients are supported on Lync Server 2013 and Lync Server 2010/ },
+    { say: 'how many lync 2010 clients are there?', first: /\b5 clients\b/ },
+    { say: 'how many front end editions are there?', first: /two editions/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
