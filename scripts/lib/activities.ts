@@ -128,10 +128,13 @@ export function cardText(node: unknown): string[] {
   return [...own, ...children.flatMap(cardText)];
 }
 
-/** What a reply shows: its text, then the text of its Adaptive Cards. */
-export function visibleText(activity: { text?: unknown; attachments?: unknown }): string {
+/**
+ * What a reply says: its text, or for a card without text its `summary` (the direct answer Teams shows in
+ * notifications and the chat list), then the text of its Adaptive Cards.
+ */
+export function visibleText(activity: { text?: unknown; summary?: unknown; attachments?: unknown }): string {
   const attachments = Array.isArray(activity.attachments) ? (activity.attachments as { contentType?: unknown; content?: unknown }[]) : [];
   const cards = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-  const text = typeof activity.text === 'string' ? activity.text : '';
+  const text = typeof activity.text === 'string' ? activity.text : typeof activity.summary === 'string' ? activity.summary : '';
   return [text, ...cards.flatMap((c) => cardText(c.content))].filter((t) => t !== '').join('\n');
 }

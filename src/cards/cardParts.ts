@@ -10,6 +10,11 @@ export interface CardContext {
   question?: string;
   /** The intent the bot understood, for the feedback record. */
   intent?: string;
+  /**
+   * The channel runs Adaptive Card Universal Actions (Teams): feedback buttons are `Action.Execute`, so
+   * the card itself is updated with the verdict. Elsewhere (Emulator, Web Chat) they are `Action.Submit`.
+   */
+  universalActions?: boolean;
 }
 
 const TONE_STYLES: Record<Tone, ContainerStyle> = { good: 'good', warning: 'warning', attention: 'attention', neutral: 'default' };
