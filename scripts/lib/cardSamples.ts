@@ -5,6 +5,7 @@ import { endDateAnswer, providerAnswer, providersAnswer } from '../../src/answer
 import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../../src/answers/supportAnswers';
 import { topicAnswer } from '../../src/answers/topicAnswer';
 import { answerCard } from '../../src/cards/answerCard';
+import { withVerdict } from '../../src/cards/feedbackCard';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import type { Lang } from '../../src/knowledge/schema';
@@ -75,8 +76,20 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
 
 /** Every card type, built from the real knowledge base (for the browser test and `npm run cards:preview`). */
 export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname, '../../knowledge'))): { name: string; card: Record<string, unknown> }[] {
-  return sampleAnswers(kb).flatMap(({ name, answer }) => {
-    const card = answerCard(kb, answer, { question: 'sample question', intent: 'sample' });
+  const context = { question: 'sample question', intent: 'sample' };
+  const answers = sampleAnswers(kb).flatMap(({ name, answer }) => {
+    const card = answerCard(kb, answer, context);
     return card ? [{ name, card: { ...card } }] : [];
   });
+  // Cards as Teams shows them after a feedback button (Universal Actions): the verdict, and what next after "No".
+  const verdicts = (['en', 'fr'] as const).flatMap((lang) => {
+    const card = answerCard(kb, cellAnswer(kb, [{ client: find(kb.clients, 'oc2007r2'), server: find(kb.servers, 'ls2013') }], lang), { ...context, universalActions: true });
+    if (!card) return [];
+    return [
+      { name: `feedback-yes-${lang}`, card: { ...withVerdict(kb, card, true) } },
+      { name: `feedback-no-${lang}`, card: { ...withVerdict(kb, card, false) } },
+      { name: `feedback-buttons-${lang}`, card: { ...card } },
+    ];
+  });
+  return [...answers, ...verdicts];
 }

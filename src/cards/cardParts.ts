@@ -227,13 +227,13 @@ export function askButton(question: string): SubmitAction {
  * A button's title is one line that Teams cuts with an ellipsis ("How do I migrate Lync 2010 Group Chat
  * to Persiste…"); a row shows the whole question on a 320 px phone as on a desktop.
  */
-export function askRow(question: string, spacing: TextBlock['spacing'] = 'Small'): Container {
+export function askRow(question: string, spacing: TextBlock['spacing'] = 'Small', label = question): Container {
   return {
     type: 'Container',
     style: 'emphasis',
     spacing,
     selectAction: askButton(question),
-    items: [text(`› ${literal(question)}`, { color: 'Accent' })],
+    items: [text(`› ${literal(label)}`, { color: 'Accent' })],
   };
 }
 

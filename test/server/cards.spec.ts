@@ -14,13 +14,6 @@ function cardOf(activity: { attachments?: unknown[] } | undefined): AdaptiveCard
   return attachment?.content as AdaptiveCard | undefined;
 }
 
-/** A card button pressed in Teams: a message with the button's data as `value` and no text. */
-function submit(conversationId: string, serviceUrl: string, value: Record<string, unknown>): Record<string, unknown> {
-  const activity = teamsPersonalMessage('', { serviceUrl, conversationId });
-  delete activity.text;
-  return { ...activity, value };
-}
-
 describe('cards over HTTP (end to end)', () => {
   let bot: RunningBot;
   before(async () => { bot = await startBot(); });
@@ -39,7 +32,8 @@ describe('cards over HTTP (end to end)', () => {
     const [table] = ofType(card, 'Table');
     assert.ok(table, 'a Table element');
     assert.deepEqual(tableRows(table).map((r) => r[0]), ['Server', ...realKnowledge().servers.map((s) => s.name)]);
-    assert.deepEqual(submits(card).filter((d) => 'feedback' in d).map((d) => d.question), ['which servers support lync 2010?', 'which servers support lync 2010?']);
+    const feedback = ofType(card, 'Action.Execute');
+    assert.deepEqual(feedback.map((a) => [a.verb, (a.data as { question?: string }).question]), [['feedback', 'which servers support lync 2010?'], ['feedback', 'which servers support lync 2010?']]);
   });
 
   it('answers the same question on Slack with a text table and no card', async () => {
@@ -62,13 +56,15 @@ describe('cards over HTTP (end to end)', () => {
     assert.match(visibleText(answer ?? {}), /Yahoo! ended on 30 June 2014/);
   });
 
-  it('records feedback from a card and thanks the user', async () => {
-    await post(bot.botUrl, teamsPersonalMessage('when did AOL federation end?', { serviceUrl: bot.serviceUrl, conversationId: 'a:cards-4' }));
-    const card = cardOf(bot.connector.inConversation('a:cards-4')[0]);
+  it('without Universal Actions (Emulator, Web Chat): records feedback from a card\'s Action.Submit and thanks the user', async () => {
+    await post(bot.botUrl, emulatorMessage('when did AOL federation end?', { serviceUrl: bot.serviceUrl, conversationId: 'cards-4' }));
+    const card = cardOf(bot.connector.inConversation('cards-4')[0]);
+    assert.equal(ofType(card, 'Action.Execute').length, 0);
     const notHelpful = submits(card).find((d) => d.feedback === 'not_helpful');
     assert.ok(notHelpful);
-    assert.equal(await post(bot.botUrl, submit('a:cards-4', bot.serviceUrl, notHelpful)), 200);
-    assert.match(bot.connector.inConversation('a:cards-4')[1]?.text ?? '', /did not help/);
+    const press = { ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: 'cards-4' }), text: undefined, value: notHelpful };
+    assert.equal(await post(bot.botUrl, press), 200);
+    assert.match(bot.connector.inConversation('cards-4')[1]?.text ?? '', /did not help/);
     const summary = await bot.app.feedback.feedbackSummary();
     assert.ok(summary.notHelpfulQuestions.some((f) => f.question === 'when did AOL federation end?'), JSON.stringify(summary));
   });
