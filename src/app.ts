@@ -14,6 +14,8 @@ import type { QuestionLog } from './bot/questionLog';
 import { findUnderstanding } from './bot/turnUnderstanding';
 import { LyncBot } from './bot/lyncBot';
 import type { SentCard } from './bot/sentCards';
+import { MessageExtension } from './bot/messageExtension';
+import { SupportSearch } from './search/supportSearch';
 import { createOnTurnError } from './bot/onTurnError';
 import { isLocalMode, listenHost, type Config } from './config';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
@@ -110,6 +112,7 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   const rootDialog = new RootDialog(deps);
   const bot = new LyncBot({
     kb, nlu, conversationState, memory, dialogState, rootDialog, questionLog, sentCards,
+    messageExtension: new MessageExtension(kb, new SupportSearch(kb, nlu, deps.now)),
     ...(stores.forgetConversation ? { forgetConversation: stores.forgetConversation } : {}),
     send: async (context, answer) => { await context.sendActivity(render(context, answer)); },
   });

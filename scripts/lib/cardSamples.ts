@@ -6,6 +6,7 @@ import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../../src/ans
 import { topicAnswer } from '../../src/answers/topicAnswer';
 import { answerCard } from '../../src/cards/answerCard';
 import { withVerdict } from '../../src/cards/feedbackCard';
+import { parseRefKey, SupportSearch } from '../../src/search/supportSearch';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import type { Lang } from '../../src/knowledge/schema';
@@ -91,5 +92,13 @@ export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname,
       { name: `feedback-buttons-${lang}`, card: { ...card } },
     ];
   });
-  return [...answers, ...verdicts];
+  // Cards the message extension inserts into a conversation: the answer and its source, no buttons.
+  const search = new SupportSearch(kb, new Nlu(kb), () => SAMPLE_DATE);
+  const shared = (['en', 'fr'] as const).flatMap((lang) => ['cell:oc2007r2:ls2013', 'row:lync2010', 'column:ocs2007r2', 'provider:yahoo'].flatMap((key) => {
+    const ref = parseRefKey(key);
+    const result = ref && search.resolve(ref, lang);
+    const card = result && answerCard(kb, result.answer, { shared: true });
+    return card ? [{ name: `search-${key.split(':')[0] ?? ''}-${lang}`, card: { ...card } }] : [];
+  }));
+  return [...answers, ...verdicts, ...shared];
 }

@@ -40,7 +40,8 @@ export function answerCard(kb: KnowledgeBase, a: Answer, context: CardContext = 
   if (a.kind === 'message') return undefined;
   const isAnswer = ANSWER_KINDS.has(a.kind);
   const content = body(kb, a);
-  const tail: CardElement[] = isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
+  const tail: CardElement[] = isAnswer && context.shared ? sources(kb, a)
+    : isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
     : a.kind === 'reminder' || a.kind === 'reminders' ? sources(kb, a) : [];
   return {
     type: 'AdaptiveCard',

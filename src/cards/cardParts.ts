@@ -15,6 +15,11 @@ export interface CardContext {
    * the card itself is updated with the verdict. Elsewhere (Emulator, Web Chat) they are `Action.Submit`.
    */
   universalActions?: boolean;
+  /**
+   * The card is inserted by the message extension into a conversation the bot may not be in: no buttons
+   * that talk to the bot (follow-up questions, feedback), only the answer and its source.
+   */
+  shared?: boolean;
 }
 
 const TONE_STYLES: Record<Tone, ContainerStyle> = { good: 'good', warning: 'warning', attention: 'attention', neutral: 'default' };

@@ -64,6 +64,8 @@ export const MESSAGE_KEYS = [
   'feedback_next',
   'feedback_examples',
   'help_command',
+  'search_empty',
+  'search_no_match',
   'reminders_title',
   'reminder_title',
   'remind_scheduled',
