@@ -100,7 +100,7 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
   });
 
   it('answers an invoke from another tenant with 403 and a short body, not a chat message', async () => {
-    const invoke: Record<string, unknown> = { ...fromTenant(bot, THEIRS, 'a:invoke'), type: 'invoke', name: 'composeExtension/query', value: { commandId: 'search', parameters: [] } };
+    const invoke: Record<string, unknown> = { ...fromTenant(bot, THEIRS, 'a:invoke'), type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchSupport', parameters: [{ name: 'product', value: 'lync 2010' }] } };
     delete invoke.text;
     const refused = await post(invoke);
     assert.equal(refused.status, 403);
@@ -108,7 +108,7 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
     assert.equal(bot.connector.inConversation('a:invoke').length, 0);
     const card = { ...invoke, name: 'adaptiveCard/action', value: { action: { type: 'Action.Execute', verb: 'x' } } };
     assert.equal((await post(card)).status, 403);
-    // The same invoke from an allowed tenant is acknowledged as before.
+    // The same invoke from an allowed tenant is answered (the message extension's results).
     assert.equal((await post({ ...invoke, ...fromTenant(bot, OURS, 'a:invoke-ours'), type: 'invoke', text: undefined })).status, 200);
   });
 
