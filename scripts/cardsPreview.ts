@@ -1,11 +1,11 @@
 /**
  * `npm run cards:preview`: renders every sample card in headless Chromium with the official Adaptive
- * Cards renderer and a Teams light host config, writes previews/cards/<name>.png, prints each path and
+ * Cards renderer and a Teams light host config at 320, 450 and 600 px, writes previews/cards/<width>/<name>.png, prints each path and
  * every warning, and exits 1 when any card has a warning or did not render.
  */
 import { rm } from 'node:fs/promises';
-import { relative, resolve } from 'node:path';
-import { openCardBrowser } from './lib/cardBrowser';
+import { join, relative, resolve } from 'node:path';
+import { CARD_WIDTHS, openCardBrowser } from './lib/cardBrowser';
 import { cardSamples } from './lib/cardSamples';
 
 const OUT_DIR = resolve(__dirname, '../previews/cards');
@@ -16,17 +16,23 @@ async function main(): Promise<number> {
   await rm(OUT_DIR, { recursive: true, force: true });
   const browser = await openCardBrowser();
   try {
-    const results = await browser.render(cardSamples(), { screenshotDir: OUT_DIR });
+    const samples = cardSamples();
     let failed = 0;
-    for (const r of results) {
-      const ok = r.rendered && r.warnings.length === 0;
-      if (!ok) failed++;
-      const where = r.screenshot ? relative(process.cwd(), r.screenshot) : '(no picture)';
-      console.log(`${ok ? 'ok  ' : 'FAIL'} ${where}  ${Math.round(r.height)}px${r.rendered ? '' : '  NOT RENDERED'}`);
-      for (const w of r.warnings) console.log(`       ${w}`);
+    let count = 0;
+    for (const width of CARD_WIDTHS) {
+      const results = await browser.render(samples, { screenshotDir: join(OUT_DIR, String(width)), width });
+      for (const r of results) {
+        count++;
+        const problems = [...r.warnings, ...r.layout];
+        const ok = r.rendered && problems.length === 0;
+        if (!ok) failed++;
+        const where = r.screenshot ? relative(process.cwd(), r.screenshot) : '(no picture)';
+        console.log(`${ok ? 'ok  ' : 'FAIL'} ${where}  ${Math.round(r.height)}px${r.rendered ? '' : '  NOT RENDERED'}`);
+        for (const w of problems) console.log(`       ${w}`);
+      }
     }
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    console.log(`\n${results.length} cards, ${failed} with problems, ${seconds}s`);
+    console.log(`\n${count} cards (${samples.length} at ${CARD_WIDTHS.join(', ')} px), ${failed} with problems, ${seconds}s`);
     return failed ? 1 : 0;
   } finally {
     await browser.close();

@@ -11,16 +11,18 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadConfig } from '../src/config';
 import { CodedError } from '../src/errors';
-import { DEFAULT_PLAYGROUND_PORT, startPlayground, stopper, waitForHttp, type RunningPlayground } from './lib/playground';
+import { startPlayground, stopper, waitForHttp, type RunningPlayground } from './lib/playground';
 
 const ROOT = resolve(__dirname, '..');
 
 async function main(): Promise<void> {
   let port: number;
+  let playgroundPort: number;
   let hadAppId: boolean;
   try {
     const config = loadConfig();
     port = config.PORT;
+    playgroundPort = config.PLAYGROUND_PORT;
     hadAppId = config.MicrosoftAppId !== undefined;
   } catch (err) {
     if (err instanceof CodedError) { console.error(err.message); process.exit(1); }
@@ -54,7 +56,7 @@ async function main(): Promise<void> {
     const logDir = join(ROOT, 'build', 'playground');
     mkdirSync(logDir, { recursive: true });
     playground = await startPlayground({
-      endpoint: `http://localhost:${port}/api/messages`, channel: 'msteams', port: DEFAULT_PLAYGROUND_PORT,
+      endpoint: `http://localhost:${port}/api/messages`, channel: 'msteams', port: playgroundPort,
       logFile: join(logDir, 'm365agentsplayground.log'), cwd: ROOT, env: process.env,
     });
   } catch (err) {

@@ -13,6 +13,9 @@ import type { ConversationMemory } from './bot/conversationMemory';
 import type { QuestionLog } from './bot/questionLog';
 import { findUnderstanding } from './bot/turnUnderstanding';
 import { LyncBot } from './bot/lyncBot';
+import type { SentCard } from './bot/sentCards';
+import { MessageExtension } from './bot/messageExtension';
+import { SupportSearch } from './search/supportSearch';
 import { createOnTurnError } from './bot/onTurnError';
 import { isLocalMode, listenHost, type Config } from './config';
 import type { KnowledgeBase } from './knowledge/knowledgeBase';
@@ -88,6 +91,7 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   const conversationState = new ConversationState(stores.storage);
   const memory = conversationState.createProperty<ConversationMemory>('memory');
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
+  const sentCards = conversationState.createProperty<SentCard[]>('sentCards');
   const render = (context: TurnContext, answer: Answer) => {
     const understanding = findUnderstanding(context);
     return renderAnswer(kb, answer, context.activity.channelId, understanding ? { question: understanding.text, intent: understanding.intent } : {});
@@ -107,7 +111,8 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   };
   const rootDialog = new RootDialog(deps);
   const bot = new LyncBot({
-    kb, nlu, conversationState, memory, dialogState, rootDialog, questionLog,
+    kb, nlu, conversationState, memory, dialogState, rootDialog, questionLog, sentCards,
+    messageExtension: new MessageExtension(kb, new SupportSearch(kb, nlu, deps.now)),
     ...(stores.forgetConversation ? { forgetConversation: stores.forgetConversation } : {}),
     send: async (context, answer) => { await context.sendActivity(render(context, answer)); },
   });

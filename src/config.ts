@@ -20,6 +20,8 @@ export const ConfigSchema = z.object({
   /** Required for SingleTenant. */
   MicrosoftAppTenantId: optionalString,
   PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  /** Port of the Microsoft 365 Agents Playground's UI and connector (`npm run playground`); 0: any free port. */
+  PLAYGROUND_PORT: z.coerce.number().int().min(0).max(65535).default(56150),
   /**
    * Address the HTTP server binds. Default: 127.0.0.1 in local mode (nothing is authenticated), every
    * interface with an app id.

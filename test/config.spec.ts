@@ -7,6 +7,9 @@ describe('config', () => {
   it('has defaults for every variable, and no app id means local mode', () => {
     const c = parseConfig({});
     assert.equal(c.PORT, 3978);
+    assert.equal(c.PLAYGROUND_PORT, 56150);
+    assert.equal(parseConfig({ PLAYGROUND_PORT: '0' }).PLAYGROUND_PORT, 0);
+    assert.throws(() => parseConfig({ PLAYGROUND_PORT: '70000' }), /PLAYGROUND_PORT/);
     assert.equal(c.KNOWLEDGE_DIR, './knowledge');
     assert.match(c.DATABASE_URL, /^sqlite:\.\/data\//);
     assert.equal(c.MicrosoftAppType, 'MultiTenant');

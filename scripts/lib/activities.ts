@@ -113,6 +113,23 @@ export async function post(botUrl: string, activity: unknown, headers: Record<st
   return res.status;
 }
 
+/** POSTs an activity to the bot; resolves with the HTTP status and the parsed JSON body (an invoke's response). */
+export async function postForBody(botUrl: string, activity: unknown): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  let body: unknown;
+  try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
+  return { status: res.status, body };
+}
+
+/** An invoke as Teams sends it in a personal chat (card actions, messaging extensions, feedback). */
+export function teamsInvoke(name: string, value: unknown, o: ActivityOptions & { replyToId?: string }): Record<string, unknown> {
+  const message = teamsPersonalMessage('', o);
+  delete message.text;
+  delete message.textFormat;
+  return { ...message, type: 'invoke', name, value, ...(o.replyToId ? { replyToId: o.replyToId } : {}) };
+}
+
 /** Text a person sees in a card, in reading order: text blocks, runs, facts, table cells, button titles. */
 export function cardText(node: unknown): string[] {
   if (Array.isArray(node)) return node.flatMap(cardText);
@@ -128,10 +145,13 @@ export function cardText(node: unknown): string[] {
   return [...own, ...children.flatMap(cardText)];
 }
 
-/** What a reply shows: its text, then the text of its Adaptive Cards. */
-export function visibleText(activity: { text?: unknown; attachments?: unknown }): string {
+/**
+ * What a reply says: its text, or for a card without text its `summary` (the direct answer Teams shows in
+ * notifications and the chat list), then the text of its Adaptive Cards.
+ */
+export function visibleText(activity: { text?: unknown; summary?: unknown; attachments?: unknown }): string {
   const attachments = Array.isArray(activity.attachments) ? (activity.attachments as { contentType?: unknown; content?: unknown }[]) : [];
   const cards = attachments.filter((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-  const text = typeof activity.text === 'string' ? activity.text : '';
+  const text = typeof activity.text === 'string' ? activity.text : typeof activity.summary === 'string' ? activity.summary : '';
   return [text, ...cards.flatMap((c) => cardText(c.content))].filter((t) => t !== '').join('\n');
 }

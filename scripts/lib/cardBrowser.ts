@@ -13,7 +13,7 @@ export interface CardToRender {
 export interface CardRenderOptions {
   /** Write `<screenshotDir>/<name>.png` of every card (created if missing). */
   screenshotDir?: string;
-  /** Width of the card in CSS pixels; Teams shows bot cards in a chat about 450 px wide. */
+  /** Width of the card in CSS pixels; Teams shows bot cards from about 320 px (mobile) to 600 px (desktop chat). */
   width?: number;
 }
 
@@ -24,6 +24,8 @@ export interface CardRenderResult {
   warnings: string[];
   /** The renderer produced an element with a height in the page. */
   rendered: boolean;
+  /** What a reader would find wrong at this width: cut button titles, words broken inside, content too wide. */
+  layout: string[];
   /** Height of the rendered card in CSS pixels (0 when not rendered). */
   height: number;
   /** Path of the PNG, when `screenshotDir` was given. */
@@ -42,6 +44,7 @@ interface CardPageApi {
   init(hostConfig: object): void;
   render(card: object, width: number): { warnings: string[]; rendered: boolean; height: number };
   settle(): Promise<void>;
+  layoutProblems(): string[];
 }
 type PageGlobals = { cardPage: CardPageApi };
 
@@ -50,6 +53,8 @@ const CHROMIUM = '/usr/bin/chromium';
 // CI network refuses; the page itself loads nothing from the network.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const DEFAULT_WIDTH = 450;
+/** Widths every card must be readable at: Teams on a phone, a narrow desktop chat, a wide one. */
+export const CARD_WIDTHS = [320, 450, 600] as const;
 
 // Teams' chat: a #F5F5F5 pane, the card in a white bubble with a thin border (the designer's Teams container).
 const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><style>
@@ -119,7 +124,8 @@ export async function openCardBrowser(): Promise<CardBrowser> {
           const found = await page.evaluate(([c, w]) => (globalThis as unknown as PageGlobals).cardPage.render(c, w), [card, width] as const);
           // Let fonts, images and any late console message arrive before the card is judged.
           await page.evaluate(() => (globalThis as unknown as PageGlobals).cardPage.settle());
-          const result: CardRenderResult = { name, ...found };
+          const layout = await page.evaluate(() => (globalThis as unknown as PageGlobals).cardPage.layoutProblems());
+          const result: CardRenderResult = { name, ...found, layout };
           if (opts.screenshotDir) {
             result.screenshot = resolve(opts.screenshotDir, `${name}.png`);
             await page.locator('#frame').screenshot({ path: result.screenshot, animations: 'disabled' });

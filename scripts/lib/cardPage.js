@@ -144,6 +144,75 @@
   }
 
   /**
+   * Whether a word that spans lines is broken only where prose may be: after the hyphen of a compound
+   * ("week-|end", "prend-|il", "High-|resolution"). A break after "New-" in a cmdlet (a capital follows)
+   * or inside letters ("Interopé|rable") is not.
+   * @param {Node} node
+   * @param {number} start
+   * @param {string} word
+   * @param {Range} range
+   */
+  function onlyAtHyphens(node, start, word, range) {
+    let previousTop;
+    for (let i = 0; i < word.length; i++) {
+      range.setStart(node, start + i);
+      range.setEnd(node, start + i + 1);
+      const rect = [...range.getClientRects()].find((r) => r.width > 0);
+      if (!rect) continue;
+      const top = Math.round(rect.top);
+      if (previousTop !== undefined && top !== previousTop && !(word[i - 1] === '-' && /\p{Ll}/u.test(word[i] ?? ''))) return false;
+      previousTop = top;
+    }
+    return true;
+  }
+
+  /**
+   * What a person would find wrong with the card just rendered, at the width it was rendered at: a button
+   * whose title is cut (Teams shows one line with an ellipsis), a word broken inside (between two lines:
+   * "Interopé-rable", or a cmdlet at one of its hyphens), and content wider than the card or than the
+   * element that clips it. Call after `settle()`, when fonts are in.
+   * @returns {string[]}
+   */
+  function layoutProblems() {
+    const host = /** @type {HTMLElement} */ (document.getElementById('card'));
+    const root = host.firstElementChild;
+    if (!(root instanceof HTMLElement)) return [];
+    /** @type {string[]} */
+    const problems = [];
+    const short = (/** @type {string} */ t) => (t.length > 60 ? `${t.slice(0, 57)}…` : t);
+    for (const button of root.querySelectorAll('.ac-pushButton')) {
+      if (!(button instanceof HTMLElement)) continue;
+      const clipped = [button, ...button.querySelectorAll('*')].some((e) => e instanceof HTMLElement && e.scrollWidth > e.clientWidth + 1);
+      if (clipped) problems.push(`Layout/ClippedButton: "${short(button.innerText.trim())}" is cut`);
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const value = node.nodeValue ?? '';
+      for (const word of value.matchAll(/\S+/g)) {
+        range.setStart(node, word.index ?? 0);
+        range.setEnd(node, (word.index ?? 0) + word[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1 && !onlyAtHyphens(node, word.index ?? 0, word[0], range)) problems.push(`Layout/BrokenWord: "${short(word[0])}" is broken across lines`);
+      }
+    }
+    const cardRight = root.getBoundingClientRect().right;
+    for (const element of root.querySelectorAll('*')) {
+      if (!(element instanceof HTMLElement) || element.offsetParent === null) continue;
+      const rect = element.getBoundingClientRect();
+      if (rect.width > 0 && rect.right > cardRight + 1) {
+        problems.push(`Layout/TooWide: <${element.tagName.toLowerCase()} class="${element.className}"> ends ${Math.round(rect.right - cardRight)}px beyond the card ("${short(element.innerText.trim())}")`);
+        break;
+      }
+      const style = getComputedStyle(element);
+      if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && element.scrollWidth > element.clientWidth + 1 && !element.classList.contains('ac-pushButton')) {
+        problems.push(`Layout/Clipped: content of <${element.tagName.toLowerCase()} class="${element.className}"> is ${element.scrollWidth - element.clientWidth}px wider than it ("${element.innerText.trim() ? short(element.innerText.trim()) : element.outerHTML.slice(0, 600)}")`);
+      }
+    }
+    return [...new Set(problems)];
+  }
+
+  /**
    * Resolves once web fonts are in and a frame has been painted, so that screenshots and late console
    * messages belong to the card just rendered.
    * @returns {Promise<void>}
@@ -153,5 +222,5 @@
     await new Promise((done) => requestAnimationFrame(() => done(undefined)));
   }
 
-  page.cardPage = { init, render, settle };
+  page.cardPage = { init, render, settle, layoutProblems };
 })();

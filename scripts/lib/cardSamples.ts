@@ -5,6 +5,8 @@ import { endDateAnswer, providerAnswer, providersAnswer } from '../../src/answer
 import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../../src/answers/supportAnswers';
 import { topicAnswer } from '../../src/answers/topicAnswer';
 import { answerCard } from '../../src/cards/answerCard';
+import { withVerdict } from '../../src/cards/feedbackCard';
+import { parseRefKey, SupportSearch } from '../../src/search/supportSearch';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import type { Lang } from '../../src/knowledge/schema';
@@ -40,38 +42,63 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
     return r.answer;
   };
   const both = (name: string, make: (lang: Lang) => Answer) => (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: make(lang) }));
+  const reasonedBoth = (name: string, questions: Record<Lang, string>) => (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: reasoned(questions[lang], lang) }));
   return [
     ...both('support-cell', (l) => cellAnswer(kb, [{ client: client('lync2010'), server: server('ls2013') }], l)),
-    { name: 'support-cell-footnote-en', answer: cellAnswer(kb, [{ client: client('oc2007r2'), server: server('ls2013') }], 'en') },
-    { name: 'support-cell-not-supported-en', answer: cellAnswer(kb, [{ client: client('lync2010-attendee'), server: server('ls2013') }], 'en') },
-    { name: 'support-cells-en', answer: cellAnswer(kb, [{ client: client('lync2010'), server: server('ls2013') }, { client: client('lync2010'), server: server('ocs2007r2') }], 'en') },
+    ...both('support-cell-footnote', (l) => cellAnswer(kb, [{ client: client('oc2007r2'), server: server('ls2013') }], l)),
+    ...both('support-cell-not-supported', (l) => cellAnswer(kb, [{ client: client('lync2010-attendee'), server: server('ls2013') }], l)),
+    ...both('support-cells', (l) => cellAnswer(kb, [{ client: client('lync2010'), server: server('ls2013') }, { client: client('lync2010'), server: server('ocs2007r2') }], l)),
     ...both('support-matrix', (l) => matrixAnswer(kb, l)),
-    { name: 'support-row-en', answer: rowAnswer(kb, client('lync2010-groupchat'), 'en') },
-    { name: 'support-column-fr', answer: columnAnswer(kb, server('ls2013'), 'fr') },
+    ...both('support-row', (l) => rowAnswer(kb, client('lync2010-groupchat'), l)),
+    ...both('support-column', (l) => columnAnswer(kb, server('ls2013'), l)),
     ...both('providers', (l) => providersAnswer(kb, 'end', l, today)),
-    { name: 'provider-en', answer: providerAnswer(kb, provider('skype'), 'en', today) },
-    { name: 'provider-end-fr', answer: endDateAnswer(kb, provider('wlm'), 'fr', today) },
+    ...both('provider', (l) => providerAnswer(kb, provider('skype'), l, today)),
+    ...both('provider-end', (l) => endDateAnswer(kb, provider('wlm'), l, today)),
     ...both('topic-pchat-migration', (l) => topicAnswer(kb, topic('pchat.migration'), l)),
-    { name: 'topic-exchange-en', answer: topicAnswer(kb, topic('exchange.overview'), 'en') },
-    { name: 'topic-frontend-en', answer: topicAnswer(kb, topic('frontend.editions'), 'en') },
-    { name: 'welcome-en', answer: helpAnswer(kb, 'en', 'welcome') },
-    { name: 'help-fr', answer: helpAnswer(kb, 'fr', 'help') },
-    { name: 'prompt-client-en', answer: promptAnswer(kb, 'en', 'ask_client', kb.clients.map((c) => c.name)) },
-    { name: 'prompt-server-en', answer: promptAnswer(kb, 'en', 'ask_server', [...kb.servers.map((s) => s.name), kb.message('all_servers', 'en')]) },
-    { name: 'cannot-answer-en', answer: cannotAnswer(kb, 'en') },
-    { name: 'planner-en', answer: reasoned('we move from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?', 'en') },
-    { name: 'planner-fr', answer: reasoned('on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?', 'fr') },
-    { name: 'generic-prompt-en', answer: reasoned('is the attendant supported on lync server 2013?', 'en') },
-    { name: 'decline-en', answer: reasoned('is lync 2013 for mac supported on lync server 2013?', 'en') },
-    { name: 'claim-fr', answer: reasoned('UCS pour les utilisateurs hébergés sur lync server 2010 ?', 'fr') },
-    { name: 'unknown-product-fr', answer: unknownProductAnswer(kb, 'fr') },
+    ...both('topic-pchat-cmdlet', (l) => topicAnswer(kb, topic('pchat.cmdlet'), l)),
+    ...both('topic-exchange', (l) => topicAnswer(kb, topic('exchange.overview'), l)),
+    ...both('topic-frontend', (l) => topicAnswer(kb, topic('frontend.editions'), l)),
+    ...both('welcome', (l) => helpAnswer(kb, l, 'welcome')),
+    ...both('help', (l) => helpAnswer(kb, l, 'help')),
+    ...both('intro', (l) => helpAnswer(kb, l, 'intro')),
+    ...both('prompt-client', (l) => promptAnswer(kb, l, 'ask_client', kb.clients.map((c) => c.name))),
+    ...both('prompt-server', (l) => promptAnswer(kb, l, 'ask_server', [...kb.servers.map((s) => s.name), kb.message('all_servers', l)])),
+    ...both('cannot-answer', (l) => cannotAnswer(kb, l)),
+    ...both('unknown-product', (l) => unknownProductAnswer(kb, l)),
+    ...reasonedBoth('planner', {
+      en: 'we move from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
+      fr: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?',
+    }),
+    ...reasonedBoth('generic-prompt', { en: 'is the attendant supported on lync server 2013?', fr: 'l\'attendant est-il pris en charge sur lync server 2013 ?' }),
+    ...reasonedBoth('decline', { en: 'is lync 2013 for mac supported on lync server 2013?', fr: 'lync 2013 pour mac est-il pris en charge sur lync server 2013 ?' }),
+    ...reasonedBoth('claim', { en: 'UCS for users homed on lync server 2010?', fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?' }),
   ];
 }
 
 /** Every card type, built from the real knowledge base (for the browser test and `npm run cards:preview`). */
 export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname, '../../knowledge'))): { name: string; card: Record<string, unknown> }[] {
-  return sampleAnswers(kb).flatMap(({ name, answer }) => {
-    const card = answerCard(kb, answer, { question: 'sample question', intent: 'sample' });
+  const context = { question: 'sample question', intent: 'sample' };
+  const answers = sampleAnswers(kb).flatMap(({ name, answer }) => {
+    const card = answerCard(kb, answer, context);
     return card ? [{ name, card: { ...card } }] : [];
   });
+  // Cards as Teams shows them after a feedback button (Universal Actions): the verdict, and what next after "No".
+  const verdicts = (['en', 'fr'] as const).flatMap((lang) => {
+    const card = answerCard(kb, cellAnswer(kb, [{ client: find(kb.clients, 'oc2007r2'), server: find(kb.servers, 'ls2013') }], lang), { ...context, universalActions: true });
+    if (!card) return [];
+    return [
+      { name: `feedback-yes-${lang}`, card: { ...withVerdict(kb, card, true) } },
+      { name: `feedback-no-${lang}`, card: { ...withVerdict(kb, card, false) } },
+      { name: `feedback-buttons-${lang}`, card: { ...card } },
+    ];
+  });
+  // Cards the message extension inserts into a conversation: the answer and its source, no buttons.
+  const search = new SupportSearch(kb, new Nlu(kb), () => SAMPLE_DATE);
+  const shared = (['en', 'fr'] as const).flatMap((lang) => ['cell:oc2007r2:ls2013', 'row:lync2010', 'column:ocs2007r2', 'provider:yahoo'].flatMap((key) => {
+    const ref = parseRefKey(key);
+    const result = ref && search.resolve(ref, lang);
+    const card = result && answerCard(kb, result.answer, { shared: true });
+    return card ? [{ name: `search-${key.split(':')[0] ?? ''}-${lang}`, card: { ...card } }] : [];
+  }));
+  return [...answers, ...verdicts, ...shared];
 }

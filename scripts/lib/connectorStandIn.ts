@@ -8,6 +8,8 @@ export interface Recorded {
   replyToId?: string;
   /** When it arrived (epoch ms). */
   at: number;
+  /** The id the stand-in gave the activity (the bot's `ResourceResponse.id`, a later `replyToId`). */
+  responseId: string;
   activity: Record<string, unknown> & { type?: string; text?: string; locale?: string; attachments?: unknown[] };
 }
 
@@ -55,21 +57,27 @@ export class ConnectorStandIn {
         res.end('{"error":{"code":"Failure"}}');
         return;
       }
+      const responseId = `reply-${this.nextId++}`;
       if (req.method === 'POST' && match) {
         const conversationId = decodeURIComponent(match[1] as string);
         this.count++;
         if (this.keep) {
           let activity: Recorded['activity'] = {};
           try { activity = JSON.parse(body) as Recorded['activity']; } catch { /* recorded as empty */ }
-          this.received.push({ conversationId, at: Date.now(), ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
+          this.received.push({ conversationId, at: Date.now(), responseId, ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
         }
         this.notify();
       }
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: `reply-${this.nextId++}` }));
+      res.end(JSON.stringify({ id: responseId }));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
+  }
+
+  /** What one conversation received, in order, with the ids the stand-in gave each activity. */
+  recordsIn(conversationId: string): Recorded[] {
+    return this.received.filter((r) => r.conversationId === conversationId);
   }
 
   /** Activities sent to one conversation, in order. */

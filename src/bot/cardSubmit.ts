@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { z } from 'zod';
 
 /** What a card's feedback button posts back (see `feedback()` in src/cards/cardParts.ts). */
-const FeedbackSubmit = z.object({
+export const FeedbackSubmit = z.object({
   feedback: z.enum(['helpful', 'not_helpful']),
   kind: z.string().max(40).optional(),
   question: z.string().max(2000).optional(),

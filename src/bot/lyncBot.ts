@@ -12,6 +12,9 @@ import { feedbackOf, type FeedbackSubmit } from './cardSubmit';
 import { freshMemory, type ConversationMemory } from './conversationMemory';
 import type { QuestionLog } from './questionLog';
 import { setUnderstanding } from './turnUnderstanding';
+import { onCardAction, onSubmitAction, type FeedbackInvokeDeps } from './feedbackInvokes';
+import { keepSentCards, type SentCard } from './sentCards';
+import type { MessageExtension } from './messageExtension';
 
 /** Longer messages get a short polite answer without running the classifier. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -25,6 +28,10 @@ export interface BotDeps {
   rootDialog: RootDialog;
   /** Where card feedback is recorded. */
   questionLog: QuestionLog;
+  /** The search-based message extension (compose box of any chat or channel). */
+  messageExtension: MessageExtension;
+  /** The answer cards last sent in the conversation, to update them in place when feedback is given. */
+  sentCards: StatePropertyAccessor<SentCard[]>;
   /** Deletes what is stored about a conversation (references, subscriptions) when the bot leaves it. */
   forgetConversation?(context: TurnContext): Promise<void>;
   send(context: TurnContext, answer: Answer): Promise<void>;
@@ -122,11 +129,21 @@ export class LyncBot extends TeamsActivityHandler {
   }
 
   /**
-   * Invokes the bot does not handle (it uses no messaging extensions, task modules or Universal Actions)
-   * are acknowledged with 200 and ignored, rather than botbuilder's 501: an unknown activity is ignored
-   * politely, and the endpoint never answers 5xx to a well-formed request.
+   * Feedback invokes (a card's `Action.Execute`, Teams' own thumbs) and the message extension's search are
+   * read here, with their payloads
+   * checked (400 for a malformed one, never botbuilder's TypeError). Invokes the bot does not handle (task
+   * modules, link unfurling…) are acknowledged with 200 and ignored, rather than botbuilder's 501: an
+   * unknown activity is ignored politely, and the endpoint never answers 5xx to a well-formed request.
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    const feedbackDeps: FeedbackInvokeDeps = {
+      kb: this.deps.kb, questionLog: this.deps.questionLog, sentCards: this.deps.sentCards,
+      lang: async (c) => (await this.deps.memory.get(c, freshMemory(localeLang(c)))).lang,
+    };
+    if (context.activity.name === 'adaptiveCard/action') return onCardAction(feedbackDeps, context);
+    if (context.activity.name === 'message/submitAction') return onSubmitAction(feedbackDeps, context);
+    if (context.activity.name === 'composeExtension/query') return this.deps.messageExtension.query(context);
+    if (context.activity.name === 'composeExtension/selectItem') return this.deps.messageExtension.selectItem(context);
     const response = await super.onInvokeActivity(context);
     return response.status === StatusCodes.NOT_IMPLEMENTED ? { status: StatusCodes.OK } : response;
   }
@@ -135,6 +152,7 @@ export class LyncBot extends TeamsActivityHandler {
   private readonly forgotten = new WeakSet<TurnContext>();
 
   override async run(context: TurnContext): Promise<void> {
+    keepSentCards(context, this.deps.sentCards);
     await super.run(context);
     if (!this.forgotten.has(context)) await this.deps.conversationState.saveChanges(context, false);
   }

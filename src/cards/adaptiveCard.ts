@@ -68,7 +68,11 @@ export interface Table {
 
 export interface Container {
   type: 'Container';
+  /** Names the element, so that an updated card can replace it (the feedback row). */
+  id?: string;
   items: CardElement[];
+  /** The whole container is tappable: what a question to ask is (its text wraps, a button's title would be cut). */
+  selectAction?: CardAction;
   style?: ContainerStyle;
   bleed?: boolean;
   spacing?: TextBlock['spacing'];
@@ -79,6 +83,7 @@ export interface Column {
   type: 'Column';
   width: 'auto' | 'stretch' | number;
   items: CardElement[];
+  style?: ContainerStyle;
   verticalContentAlignment?: 'Top' | 'Center' | 'Bottom';
 }
 
@@ -103,7 +108,19 @@ export interface OpenUrlAction {
   url: string;
 }
 
-export type CardAction = SubmitAction | OpenUrlAction;
+/**
+ * A Universal Action (Teams): posts an `adaptiveCard/action` invoke with `verb` and `data`, and the bot's
+ * answer replaces the card in place.
+ */
+export interface ExecuteAction {
+  type: 'Action.Execute';
+  title: string;
+  verb: string;
+  data: Record<string, unknown>;
+  style?: 'default' | 'positive' | 'destructive';
+}
+
+export type CardAction = SubmitAction | OpenUrlAction | ExecuteAction;
 
 export interface ActionSet {
   type: 'ActionSet';

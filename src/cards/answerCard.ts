@@ -12,7 +12,7 @@ import { topicBody } from './topicCard';
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 /** Kinds that answer a question: they cite their source and ask for feedback. */
-const ANSWERS = new Set<Answer['kind']>(['support-cell', 'support-table', 'providers', 'provider', 'topic']);
+export const ANSWER_KINDS: ReadonlySet<Answer['kind']> = new Set<Answer['kind']>(['support-cell', 'support-table', 'providers', 'provider', 'topic']);
 
 function body(kb: KnowledgeBase, a: Answer): CardElement[] {
   switch (a.kind) {
@@ -38,9 +38,10 @@ function body(kb: KnowledgeBase, a: Answer): CardElement[] {
  */
 export function answerCard(kb: KnowledgeBase, a: Answer, context: CardContext = {}): AdaptiveCard | undefined {
   if (a.kind === 'message') return undefined;
-  const isAnswer = ANSWERS.has(a.kind);
+  const isAnswer = ANSWER_KINDS.has(a.kind);
   const content = body(kb, a);
-  const tail: CardElement[] = isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
+  const tail: CardElement[] = isAnswer && context.shared ? sources(kb, a)
+    : isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
     : a.kind === 'reminder' || a.kind === 'reminders' ? sources(kb, a) : [];
   return {
     type: 'AdaptiveCard',

@@ -1,6 +1,6 @@
 import type { Answer } from '../answers/answer';
 import type { CardElement } from './adaptiveCard';
-import { factSet, headline, notes, paragraphs, table, title } from './cardParts';
+import { factSet, headline, notes, paragraphs, tableOrRecords, title } from './cardParts';
 
 /** Every PIC provider in a table: provider, federated features, licensing, end of service. */
 export function providersBody(a: Answer): CardElement[] {
@@ -8,7 +8,7 @@ export function providersBody(a: Answer): CardElement[] {
     title(a.title ?? ''),
     headline(a),
     ...paragraphs(a.details),
-    ...(a.table ? [table(a.table, [3, 3, 4, 3])] : []),
+    ...(a.table ? tableOrRecords(a.table, [3, 3, 4, 3]) : []),
     ...notes(a),
   ];
 }

@@ -1,6 +1,6 @@
 import type { Answer } from '../answers/answer';
 import type { CardElement } from './adaptiveCard';
-import { badge, headline, notes, paragraphs, table, text, title } from './cardParts';
+import { badge, headline, notes, paragraphs, tableOrRecords, text, title } from './cardParts';
 
 /** Relative widths: the product column is wider than the status columns. */
 function widths(columns: number): number[] {
@@ -17,7 +17,7 @@ export function supportCellBody(a: Answer): CardElement[] {
     ...(a.badge ? [badge(a.badge, a.tone)] : []),
     headline(a),
     ...paragraphs(a.details),
-    ...(a.table ? [table(a.table, widths(a.table.columns.length))] : []),
+    ...(a.table ? tableOrRecords(a.table, widths(a.table.columns.length)) : []),
     ...notes(a, a.table !== undefined),
   ];
 }
@@ -28,7 +28,7 @@ export function supportTableBody(a: Answer): CardElement[] {
     title(a.title ?? ''),
     headline(a),
     ...paragraphs(a.details),
-    ...(a.table ? [table(a.table, widths(a.table.columns.length))] : []),
+    ...(a.table ? tableOrRecords(a.table, widths(a.table.columns.length)) : []),
     ...notes(a),
   ];
 }

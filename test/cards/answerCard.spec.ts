@@ -8,13 +8,13 @@ import { answerAttachment, answerCard } from '../../src/cards/answerCard';
 import { linkTarget, literal, marker } from '../../src/cards/cardParts';
 import type { Client, Server } from '../../src/knowledge/knowledgeBase';
 import { SAMPLE_DATE, sampleAnswers } from '../../scripts/lib/cardSamples';
-import { nodes, ofType, submits, tableRows, texts } from '../helpers/cards';
+import { cardRecords, nodes, ofType, submits, tableRows, texts } from '../helpers/cards';
 import { realKnowledge } from '../helpers/knowledge';
 
 /** Elements and properties that exist in Adaptive Cards 1.5 and that the builders use. */
 const ALLOWED_TYPES = new Set([
   'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'Table', 'TableRow', 'TableCell', 'Container', 'ColumnSet', 'Column',
-  'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Input.ChoiceSet',
+  'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Action.Execute', 'Input.ChoiceSet',
 ]);
 
 /** Footnote markers as cards write them (superscript digits: ¹, ², ¹²). */
@@ -61,29 +61,24 @@ describe('answer cards (real knowledge base)', () => {
     assert.equal(ofType(card, 'Container')[0]?.style, 'attention');
   });
 
-  it('shows the whole matrix as a Table: header row, a row per client, coloured statuses, markers explained', () => {
+  it('shows the whole matrix as one record per client: each server with its status on its tint, markers explained', () => {
     const card = answerCard(kb, matrixAnswer(kb, 'en'));
-    const [table] = ofType(card, 'Table');
-    assert.ok(table);
-    assert.equal(table.firstRowAsHeader, true);
-    const rows = tableRows(table);
-    assert.deepEqual(rows[0], ['Client', ...kb.servers.map((s) => s.shortName ?? s.name)]);
-    assert.equal(rows.length, kb.clients.length + 1);
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), kb.clients.map((c) => c.name));
-    const width = kb.servers.length + 1;
-    const statusCells = ofType(card, 'TableCell').slice(width).filter((_, i) => i % width !== 0);
-    assert.equal(statusCells.length, kb.clients.length * kb.servers.length);
-    const tints = statusCells.map((c) => c.style);
+    assert.equal(ofType(card, 'Table').length, 0, 'no four-column table: it broke words on a phone');
+    const found = cardRecords(card);
+    assert.deepEqual(found.map((r) => r.name.replace(MARKER_AT_END, '')), kb.clients.map((c) => c.name));
+    for (const r of found) assert.deepEqual(r.fields.map((f) => f.label), kb.servers.map((s) => s.shortName ?? s.name), r.name);
+    const fields = found.flatMap((r) => r.fields);
+    const tints = fields.map((f) => f.style);
     assert.ok(tints.includes('good') && tints.includes('attention') && tints.includes('warning'), 'statuses tinted by tone');
-    for (const cell of statusCells) {
-      const label = String((cell.items as { text: string }[])[0]?.text).replace(MARKER_AT_END, '');
+    for (const f of fields) {
+      const label = f.value.replace(MARKER_AT_END, '');
       const status = Object.values(kb.support.statuses).find((st) => st.label.en === label);
       assert.ok(status, `a status label: ${label}`);
-      assert.equal(cell.style, status.tone === 'neutral' ? undefined : status.tone);
+      assert.equal(f.style, status.tone === 'neutral' ? 'default' : status.tone);
     }
-    const used = new Set(rows.flat().flatMap((t) => t.match(MARKERS) ?? []));
-    assert.ok(used.size > 0, 'some cells carry footnote markers');
-    for (const m of used) assert.ok(texts(card).some((t) => t.startsWith(`${m} `)), `marker ${m} explained below the table`);
+    const used = new Set(fields.flatMap((f) => f.value.match(MARKERS) ?? []));
+    assert.ok(used.size > 0, 'some statuses carry footnote markers');
+    for (const m of used) assert.ok(texts(card).some((t) => t.startsWith(`${m} `)), `marker ${m} explained below`);
   });
 
   it('shows one client across the servers and one server across the clients', () => {
@@ -95,24 +90,27 @@ describe('answer cards (real knowledge base)', () => {
   });
 
   it('lists the PIC providers with features, licensing and end of service, and how long ago it was', () => {
-    const en = answerCard(kb, providersAnswer(kb, 'end', 'en', SAMPLE_DATE));
-    const rows = tableRows(ofType(en, 'Table')[0] ?? { type: 'Table' });
-    assert.deepEqual(rows[0], ['Provider', 'Federated features', 'Licensing', 'End of service']);
-    assert.deepEqual(rows.slice(1).map((r) => r[0]), kb.providers.map((p) => p.name));
-    assert.ok(rows.some((r) => r[0] === 'AOL' && r[3] === '30 June 2014 (12 years ago)'), rows.map((r) => r.join(' | ')).join('\n'));
-    const fr = tableRows(ofType(answerCard(kb, providersAnswer(kb, 'end', 'fr', SAMPLE_DATE)), 'Table')[0] ?? { type: 'Table' });
-    assert.ok(fr.some((r) => r[0] === 'AOL' && r[3] === '30 juin 2014 (il y a 12 ans)'));
+    const en = cardRecords(answerCard(kb, providersAnswer(kb, 'end', 'en', SAMPLE_DATE)));
+    assert.deepEqual(en.map((r) => r.name), kb.providers.map((p) => p.name));
+    for (const r of en) assert.deepEqual(r.fields.map((f) => f.label), ['Federated features', 'Licensing', 'End of service']);
+    assert.ok(en.some((r) => r.name === 'AOL' && r.fields[2]?.value === '30 June 2014 (12 years ago)'), JSON.stringify(en));
+    const fr = cardRecords(answerCard(kb, providersAnswer(kb, 'end', 'fr', SAMPLE_DATE)));
+    assert.ok(fr.some((r) => r.name === 'AOL' && r.fields[2]?.value === '30 juin 2014 (il y a 12 ans)'), JSON.stringify(fr));
   });
 
   it('numbers the migration steps and puts the cmdlet in a monospace block that copies as written', () => {
     const topic = kb.topic('pchat.migration');
     assert.ok(topic);
     const card = answerCard(kb, topicAnswer(kb, topic, 'en'));
-    const numbers = ofType(card, 'TextBlock').filter((t) => /^\d+\.$/.test(String(t.text))).map((t) => t.text);
-    assert.deepEqual(numbers, topic.steps.map((_, i) => `${i + 1}.`));
+    const numbers = ofType(card, 'TextBlock').filter((t) => /^\d+\\\.$/.test(String(t.text))).map((t) => t.text);
+    assert.deepEqual(numbers, topic.steps.map((_, i) => `${i + 1}\\.`), 'numbers escaped: "1." alone is a Markdown list');
     const runs = ofType(card, 'TextRun');
-    assert.deepEqual(runs.map((r) => r.text), topic.code.map((c) => c.text));
     for (const r of runs) assert.equal(r.fontType, 'Monospace');
+    // One line per parameter, each but the last continued with " `": pasted into PowerShell, one command.
+    const lines = runs.map((r) => String(r.text));
+    assert.ok(lines.length > topic.code.length, 'split at the parameters');
+    assert.deepEqual(lines.join('\n').split(/(?<! `)\n/).map((c) => c.replace(/ `\n/g, ' ')), topic.code.map((c) => c.text));
+    for (const l of lines) assert.ok(!/^.+ -[A-Z]/.test(l), `one parameter a line: ${l}`);
   });
 
   it('shows Exchange 2013 and Front End topics as fact sets', () => {
@@ -156,6 +154,24 @@ describe('answer cards (real knowledge base)', () => {
 
   it('needs no card for a short message', () => {
     assert.equal(answerCard(kb, { ...cannotAnswer(kb, 'en'), kind: 'message' }), undefined);
+  });
+
+  it('keeps cmdlet and parameter names whole in prose (non-breaking hyphens), other hyphens as they are', () => {
+    assert.equal(literal('run New-CsPersistentChatEndpoint -SipAddress x'), 'run New\u2011CsPersistentChatEndpoint \u2011SipAddress x');
+    assert.equal(literal('(New-CsPersistentChatEndpoint, see below)'), '(New\u2011CsPersistentChatEndpoint, see below)');
+    assert.equal(literal('a well-known user, High-resolution photos, week-end, a-t-elle, 2010-2013'), 'a well-known user, High-resolution photos, week-end, a-t-elle, 2010-2013');
+  });
+
+  it('asks follow-up questions from tappable rows that show the whole question (a button title is cut)', () => {
+    const card = answerCard(kb, topicAnswer(kb, kb.topic('pchat.migration') ?? assert.fail('topic'), 'en'));
+    const rows = ofType(card, 'Container').filter((c) => c.selectAction !== undefined);
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      const question = (r.selectAction as { data: { question: string } }).data.question;
+      assert.equal((r.items as { text: string }[])[0]?.text, `› ${literal(question)}`);
+      assert.equal((r.items as { wrap: boolean }[])[0]?.wrap, true);
+    }
+    assert.equal(ofType(card, 'ActionSet').flatMap((s) => s.actions as { title: string }[]).filter((a) => a.title.length > 12).length, 0, 'only short button titles');
   });
 
   it('keeps knowledge text literal in Markdown', () => {

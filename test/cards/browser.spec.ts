@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openCardBrowser, type CardBrowser, type CardRenderResult } from '../../scripts/lib/cardBrowser';
+import { CARD_WIDTHS, openCardBrowser, type CardBrowser, type CardRenderResult } from '../../scripts/lib/cardBrowser';
 import { cardSamples } from '../../scripts/lib/cardSamples';
 
 /** A 1.5 card with the parts the builders use, that the harness must pass without a warning. */
@@ -52,12 +52,25 @@ describe('cards in a headless browser (adaptivecards renderer, Teams host config
   });
 
   describe('every sample card', () => {
-    for (const { name, card } of cardSamples()) {
+    const samples = cardSamples();
+    it('covers every card kind in English and French', () => {
+      const kinds = (lang: string) => new Set(samples.filter((s) => s.name.endsWith(`-${lang}`)).map((s) => s.name.replace(/-(en|fr)$/, '')));
+      assert.deepEqual([...kinds('fr')].sort(), [...kinds('en')].sort());
+      assert.ok(kinds('en').size >= 20, `${kinds('en').size} kinds`);
+    });
+    for (const { name, card } of samples) {
       it(`${name} renders without a warning`, async () => {
         const result = await renderOne(card, name);
         assertNoWarnings(result);
         assert.ok(result.rendered, `${name} did not render`);
         assert.ok(result.height > 40, `${name} is only ${result.height}px high`);
+      });
+    }
+    for (const width of CARD_WIDTHS) {
+      it(`every sample is readable at ${width} px: no title cut, no word broken inside, nothing wider than the card`, async () => {
+        const results = await browser.render(samples, { width });
+        const problems = results.flatMap((r) => r.layout.map((p) => `${r.name} @${width}px: ${p}`));
+        if (problems.length) assert.fail(`${problems.length} layout problem(s)\n  ${problems.join('\n  ')}`);
       });
     }
   });
@@ -90,6 +103,24 @@ describe('cards in a headless browser (adaptivecards renderer, Teams host config
         assert.ok(result.warnings.some((w) => expected.test(w)), `expected ${expected}, got ${describeWarnings(result)}`);
       });
     }
+
+    const layoutProblems: [string, Record<string, unknown>, RegExp][] = [
+      ['a long button title', validCard([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'How do I migrate Lync Server 2010 Group Chat to Lync Server 2013 Persistent Chat?', data: {} }] }]), /^Layout\/ClippedButton: "How do I migrate/],
+      ['a word wider than its column', validCard([{ type: 'ColumnSet', columns: [1, 1, 1, 1, 1].map(() => ({ type: 'Column', width: 1, items: [{ type: 'TextBlock', text: 'Interoperable', wrap: true }] })) }]), /^Layout\/BrokenWord: "Interoperable"/],
+      ['a cmdlet broken at a hyphen', validCard([{ type: 'TextBlock', wrap: true, text: 'To create the legacy endpoint, run this: New-CsPersistentChatEndpoint' }]), /^Layout\/BrokenWord: "New-CsPersistentChatEndpoint"/],
+      ['text that does not wrap', validCard([{ type: 'TextBlock', text: 'New-CsPersistentChatEndpoint -SipAddress sip:persistentchat@contoso.com -PersistentChatPoolFqdn pcpool.contoso.com' }]), /^Layout\/Clipped: /],
+    ];
+    for (const [problem, card, expected] of layoutProblems) {
+      it(`finds ${problem} at 320 px`, async () => {
+        const [result] = await browser.render([{ name: 'narrow', card }], { width: 320 });
+        assert.ok(result?.layout.some((w) => expected.test(w)), `expected ${expected}, got ${JSON.stringify(result?.layout)}`);
+      });
+    }
+
+    it('finds nothing wrong with a short card at 320 px', async () => {
+      const [result] = await browser.render([{ name: 'narrow', card: validCard() }], { width: 320 });
+      assert.deepEqual(result?.layout, []);
+    });
 
     it('writes a PNG of the card on a Teams-like pane, at the width asked for', async () => {
       const dir = await mkdtemp(join(tmpdir(), 'cards-'));

@@ -32,3 +32,32 @@ export function tableRows(table: CardNode): string[][] {
 export function submits(card: AdaptiveCard | undefined): Record<string, unknown>[] {
   return ofType(card, 'Action.Submit').map((a) => a.data as Record<string, unknown>);
 }
+
+/** One record of a wide table shown as records: the row's name, then each column's label, value and tint. */
+export interface CardRecord {
+  name: string;
+  fields: { label: string; value: string; style?: unknown }[];
+}
+
+/** The records of a card (see `records` in src/cards/cardParts.ts), in order. */
+export function cardRecords(card: AdaptiveCard | undefined): CardRecord[] {
+  const containers = ofType(card, 'Container').filter((c) => {
+    const items = c.items as CardNode[];
+    return items[0]?.type === 'TextBlock' && items[0].weight === 'Bolder' && items.length > 1
+      && items.slice(1).every((i) => i.type === 'ColumnSet' || (i.type === 'TextBlock' && /: \*\*/.test(String(i.text))));
+  });
+  return containers.map((c) => {
+    const [head, ...lines] = c.items as CardNode[];
+    return {
+      name: String(head?.text),
+      fields: lines.map((l) => {
+        if (l.type === 'TextBlock') {
+          const m = /^(.*?): \*\*(.*)\*\*$/.exec(String(l.text));
+          return { label: m?.[1] ?? '', value: m?.[2] ?? '' };
+        }
+        const [label, value] = l.columns as { items: { text: string }[]; style?: unknown }[];
+        return { label: String(label?.items[0]?.text), value: String(value?.items[0]?.text), style: value?.style };
+      }),
+    };
+  });
+}

@@ -14,6 +14,16 @@ const DOCS_SCREENSHOT = join(ROOT, 'docs/playground.png');
 const RUN_SCREENSHOT_DIR = join(ROOT, 'build/playground');
 
 const QUESTION = 'Is Lync 2010 supported on Lync Server 2013?';
+/** Committed screenshots of the message extension and of an in-place feedback update (README), written when missing. */
+const DOCS_SEARCH = join(ROOT, 'docs/playground-search.png');
+const DOCS_FEEDBACK = join(ROOT, 'docs/playground-feedback.png');
+
+/** Saves a page screenshot under build/playground/, and under docs/ when that one is missing. */
+async function shoot(ui: PlaygroundPage, name: string, docs?: string): Promise<void> {
+  mkdirSync(RUN_SCREENSHOT_DIR, { recursive: true });
+  await ui.page.screenshot({ path: join(RUN_SCREENSHOT_DIR, name) });
+  if (docs && !existsSync(docs)) await ui.page.screenshot({ path: docs });
+}
 
 describe('Microsoft 365 Agents Playground as a Teams client (real bot, real Playground, headless Chromium)', function () {
   // Starting the Playground and Chromium takes a few seconds; a cold 2-core CI machine gets slack.
@@ -80,5 +90,48 @@ describe('Microsoft 365 Agents Playground as a Teams client (real bot, real Play
       mkdirSync(join(ROOT, 'docs'), { recursive: true });
       await ui.page.screenshot({ path: DOCS_SCREENSHOT });
     }
+  });
+
+  it('updates the answer card in place when "Yes" is pressed (Action.Execute, adaptiveCard/action)', async () => {
+    if (!ui) assert.fail('the Playground page did not open');
+    const card = await ui.card('Lync 2010 is supported on Lync Server 2013');
+    const before = await ui.page.locator('.ac-adaptiveCard').count();
+    await card.getByRole('button', { name: 'Yes' }).click();
+    const verdict = ui.page.locator('.ac-adaptiveCard', { hasText: 'You found this answer helpful.' }).first();
+    try {
+      await verdict.waitFor({ state: 'visible', timeout: 30_000 });
+    } catch (err) {
+      await shoot(ui, 'failure.png');
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\nscreenshot: build/playground/failure.png\n${diagnostics()}`);
+    }
+    const text = await verdict.innerText();
+    assert.match(text, /Yes\. Lync 2010 is supported on Lync Server 2013\./, 'the answer stays');
+    assert.doesNotMatch(text, /Was this answer helpful\?/, 'the buttons are gone');
+    assert.equal(await ui.page.locator('.ac-adaptiveCard').count(), before, 'no new message');
+    await verdict.scrollIntoViewIfNeeded();
+    await ui.page.waitForTimeout(500);
+    await shoot(ui, 'feedback.png', DOCS_FEEDBACK);
+  });
+
+  it('searches with the message extension and inserts the support card into the message being written', async () => {
+    if (!ui) assert.fail('the Playground page did not open');
+    const { page } = ui;
+    await page.getByRole('button', { name: 'Trigger Message Extension App' }).click();
+    await page.getByText('Search Command', { exact: true }).first().click();
+    await page.getByPlaceholder('Enter a search term').fill('lync 2010 on ocs');
+    const result = page.getByText('Lync 2010 · OCS 2007 R2', { exact: true }).first();
+    try {
+      await result.waitFor({ state: 'visible', timeout: 30_000 });
+    } catch (err) {
+      await shoot(ui, 'failure.png');
+      throw new Error(`${err instanceof Error ? err.message : String(err)}\nscreenshot: build/playground/failure.png\n${diagnostics()}`);
+    }
+    await page.waitForTimeout(300);
+    await shoot(ui, 'search.png', DOCS_SEARCH);
+    await result.click();
+    const inserted = page.locator('.ac-adaptiveCard', { hasText: 'Lync 2010 is not supported on Office Communications Server 2007 R2' }).first();
+    await inserted.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await inserted.innerText(), /Source: Lync Server 2013: Supported clients from earlier deployments/);
+    await shoot(ui, 'search-inserted.png');
   });
 });

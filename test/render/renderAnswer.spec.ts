@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { messageAnswer } from '../../src/answers/metaAnswers';
+import { helpAnswer, messageAnswer } from '../../src/answers/metaAnswers';
 import { providersAnswer } from '../../src/answers/publicImAnswers';
 import { matrixAnswer } from '../../src/answers/supportAnswers';
-import { CARD_CHANNELS, renderAnswer, renderingOf } from '../../src/render/renderAnswer';
+import { CARD_CHANNELS, renderAnswer, renderingOf, summaryOf } from '../../src/render/renderAnswer';
 import { fixtureKnowledge } from '../helpers/knowledge';
 
 describe('renderAnswer (channel-aware, fixture knowledge base)', () => {
@@ -10,14 +10,32 @@ describe('renderAnswer (channel-aware, fixture knowledge base)', () => {
   const matrix = matrixAnswer(kb, 'en');
 
   for (const channel of ['msteams', 'emulator', 'webchat', 'directline']) {
-    it(`${channel}: an Adaptive Card, with the direct answer as the message text`, () => {
+    it(`${channel}: one message, the Adaptive Card, with the direct answer as its summary and no text beside it`, () => {
       const activity = renderAnswer(kb, matrix, channel);
-      assert.equal(activity.text, matrix.headline);
+      assert.equal(activity.text, undefined, 'Teams would show text and card as two bubbles');
+      assert.equal(activity.summary, matrix.headline);
       assert.equal(activity.attachments?.length, 1);
       assert.equal(activity.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
+      const card = activity.attachments?.[0]?.content as { fallbackText: string; body: { text?: string }[] };
+      assert.match(card.fallbackText, new RegExp(`^${matrix.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'clients without cards read the whole answer');
+      assert.ok(card.body.slice(0, 3).some((e) => e.text === matrix.headline), 'the direct answer at the top of the card');
       assert.equal(activity.suggestedActions, undefined, 'buttons are in the card');
     });
   }
+
+  it('msteams: Teams\' own feedback buttons under answers, none under help; other card channels: none', () => {
+    assert.deepEqual(renderAnswer(kb, matrix, 'msteams').channelData, { feedbackLoopEnabled: true });
+    assert.equal(renderAnswer(kb, matrix, 'emulator').channelData, undefined);
+    assert.equal(renderAnswer(kb, helpAnswer(kb, 'en', 'help'), 'msteams').channelData, undefined);
+  });
+
+  it('a summary is plain text on one line, cut at a word when very long', () => {
+    const long = { ...matrix, headline: `${'word '.repeat(80)}end` };
+    const summary = summaryOf(long);
+    assert.ok(summary.length <= 200, `${summary.length}`);
+    assert.match(summary, /^word( word)+…$/);
+    assert.equal(summaryOf({ ...matrix, headline: 'Yes.\n Lync  2010' }), 'Yes. Lync 2010');
+  });
 
   it('slack: the same facts as a mrkdwn text table, no card', () => {
     const activity = renderAnswer(kb, matrix, 'slack');
@@ -45,9 +63,9 @@ describe('renderAnswer (channel-aware, fixture knowledge base)', () => {
     assert.ok((activity.suggestedActions?.actions.length ?? 0) > 0);
   });
 
-  it('escapes markup in the message text beside a card', () => {
+  it('keeps the summary as written (it is plain text, not Markdown)', () => {
     const a = { ...matrix, headline: 'Use OCSChat@<domain> & co' };
-    assert.equal(renderAnswer(kb, a, 'msteams').text, 'Use OCSChat@&lt;domain&gt; &amp; co');
+    assert.equal(renderAnswer(kb, a, 'msteams').summary, 'Use OCSChat@<domain> & co');
   });
 
   it('knows exactly the card channels of the issue', () => {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundle } from '../../scripts/bundle';
-import { post, teamsPersonalMessage } from '../../scripts/lib/activities';
+import { post, teamsPersonalMessage, visibleText } from '../../scripts/lib/activities';
 import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
 import { listeningPort, startBotProcess } from '../helpers/botProcess';
 
@@ -28,7 +28,7 @@ describe('the bundle npm start runs (dist/bot.js)', function () {
     try {
       const port = await listeningPort(bot);
       assert.equal(await post(`http://127.0.0.1:${port}`, teamsPersonalMessage('when did yahoo federation end?', { serviceUrl, conversationId: 'bundle-1' })), 200);
-      assert.match(connector.inConversation('bundle-1')[0]?.text ?? '', /Yahoo! ended on 30 June 2014/);
+      assert.match(visibleText(connector.inConversation('bundle-1')[0] ?? {}), /Yahoo! ended on 30 June 2014/);
       assert.match(bot.stdout.join(''), /classifier training read from the build/, 'the build trained the classifier');
       child.kill('SIGTERM');
       assert.equal(await bot.exited, 0);

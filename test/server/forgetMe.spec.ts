@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { post, teamsPersonalMessage } from '../../scripts/lib/activities';
+import { post, teamsPersonalMessage, visibleText } from '../../scripts/lib/activities';
 import { realKnowledge } from '../helpers/knowledge';
 import { startBot, type RunningBot } from '../helpers/server';
 
@@ -35,7 +35,7 @@ describe('"forget me" over HTTP (state, reference and reminder subscriptions del
     assert.deepEqual(await kept('a:someone-else'), { state: 1, reference: 1, subscriptions: 1 });
 
     assert.equal(await say(id, 'which port does IM use?'), 200);
-    assert.match(bot.connector.inConversation(id).at(-1)?.text ?? '', /5061/);
+    assert.match(visibleText(bot.connector.inConversation(id).at(-1) ?? {}), /5061/);
   });
 
   it('confirms in French', async () => {

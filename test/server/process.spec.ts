@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { emulatorMessage, post } from '../../scripts/lib/activities';
+import { emulatorMessage, post, visibleText } from '../../scripts/lib/activities';
 import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
 import { listeningPort, sourceArgs, startBotProcess } from '../helpers/botProcess';
 
@@ -57,7 +57,7 @@ describe('the bot process', function () {
       await new Promise((r) => setTimeout(r, 200));
       await assert.rejects(fetch(`${url}/healthz`), 'no new connections once SIGTERM arrived');
       assert.equal(await inFlight, 200, 'the turn in flight was answered');
-      assert.match(connector.inConversation('term-1')[0]?.text ?? '', /^Yes\./);
+      assert.match(visibleText(connector.inConversation('term-1')[0] ?? {}), /^Yes\./);
       assert.equal(await bot.exited, 0);
       assert.match(bot.stdout.join(''), /"msg":"shutting down"/);
     } finally {
