@@ -75,7 +75,12 @@ export class SupportSearch {
     const clients = pick(kb.clients, entities.clients, byPrefix(kb.clients, folded).map((c) => c.id));
     const servers = pick(kb.servers, entities.servers, byPrefix(kb.servers, folded).map((s) => s.id));
     const providers = pick(kb.providers, entities.providers, byPrefix(kb.providers, folded).map((p) => p.id));
-    const named = { clients: pick(kb.clients, entities.clients), servers: pick(kb.servers, entities.servers) };
+    // A server is also named by a word of its names the client's names do not use ("lync 2010 on ocs").
+    const namesOf = (i: { name: string; aliases: readonly string[]; shortName?: string }): string[] => [i.name, i.shortName ?? '', ...i.aliases].flatMap((n) => fold(n).split(' '));
+    const clientWords = new Set(pick(kb.clients, entities.clients).flatMap(namesOf));
+    const words = folded.split(' ').filter((w) => w.length >= 2 && !/^\d+$/.test(w) && !clientWords.has(w));
+    const hinted = kb.servers.filter((sv) => words.some((w) => namesOf(sv).includes(w))).map((sv) => sv.id);
+    const named = { clients: pick(kb.clients, entities.clients), servers: pick(kb.servers, entities.servers, hinted) };
     const results: SearchResult[] = [];
     if (named.clients.length > 0 && named.servers.length > 0) {
       // "lync 2010 on ocs": the pairs first.

@@ -61,6 +61,9 @@ describe('the search message extension over HTTP (composeExtension/query, select
   it('puts the pair first for "client on server", and tolerates typos like the chat', async () => {
     const { body } = await search('lync 2010 on ocs 2007 r2');
     assert.match(assertResults(body)[0]?.preview?.content.text ?? '', /^No\. Lync 2010 is not supported on Office Communications Server 2007 R2\./);
+    // A server named only by a word of its names ("ocs"), as typed in a compose box.
+    const short = assertResults((await search('lync 2010 on ocs')).body);
+    assert.match(short[0]?.preview?.content.text ?? '', /^No\. Lync 2010 is not supported on Office Communications Server 2007 R2\./);
     const typo = assertResults((await search('yahooo')).body);
     assert.equal(typo[0]?.preview?.content.title, 'Yahoo!');
     assert.match(typo[0]?.preview?.content.text ?? '', /30 June 2014/);
