@@ -123,6 +123,16 @@ export class Reasoner {
       claim, topic, subject: topic.intent.split('.')[0] as string,
       groups: claim.terms.map((group) => group.map((phrase) => { const words = tokenize(phrase); return { words, key: words.join(' ') }; })),
     })));
+    // A term about a feature (two of its phrases or more) takes every word users name that feature with
+    // (language.yaml's features): "messages instantanés" is IM for claims too.
+    const featurePhrases = Object.values(kb.language.features).map((p) => [...p.en, ...p.fr].map((x) => { const words = tokenize(x); return { words, key: words.join(' ') }; }));
+    for (const c of this.claims) {
+      c.groups = c.groups.map((g) => {
+        const keys = new Set(g.map((p) => p.key));
+        const about = featurePhrases.filter((fp) => fp.filter((p) => keys.has(p.key)).length >= 2);
+        return [...g, ...about.flat().filter((p) => !keys.has(p.key) && (keys.add(p.key), true))];
+      });
+    }
     // A key word joins every group that has a phrase it stands for.
     const keys = keyWords(this.claims.flatMap((c) => c.groups), this.lexicon, names);
     for (const c of this.claims) {
