@@ -152,6 +152,7 @@ export const MESSAGE_KEYS = [
   'decline_words',
   'decline_attribute',
   'clients_mixed',
+  'provider_offers',
   'count_clients_on_all',
   'count_clients_on_all_none',
   'client_partly_on',

@@ -262,6 +262,7 @@ export const LanguageFile = z.strictObject({
   listReferences: z.strictObject({ first: Phrases, last: Phrases, all: Phrases, those: Phrases }),
   unknownProducts: Phrases,
   uncoveredSubjects: Phrases,
+  unknownFeatures: Phrases.default({ en: [], fr: [] }),
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
   /** Reminder requests: lead-time units keyed by their length in minutes, "the day before", "on the day", "only". */
   reminders: z.strictObject({

@@ -37,6 +37,8 @@ export interface Frame {
   keep: boolean;
   /** A product qualifier the sources do not cover ("for Mac", "Teams"), as written. */
   unknownProduct?: string;
+  /** A feature the sources never name ("screen sharing", "transfert de fichiers"), as written. */
+  unknownFeature?: string;
   /** A subject the sources do not cover ("lifecycle", "back end"), as written. */
   uncovered?: string;
   listRef?: 'first' | 'last' | 'all' | 'those';
@@ -226,6 +228,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
   const unknown = sc.get('unknownProducts', langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined);
   const uncovered = sc.get('uncoveredSubjects', langs)[0];
+  const unknownFeature = sc.get('unknownFeatures', langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => sc.has(`listReferences.${k}`, own));
 
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
@@ -288,6 +291,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown),
   };
   if (retired) frame.retired = retired;
+  if (unknownFeature) frame.unknownFeature = unknownFeature.text;
   if (counted) frame.counted = counted;
   if (source) frame.source = source;
   if (target) frame.target = target;

@@ -201,6 +201,7 @@ export class Reasoner {
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     let f = this.frame(u);
     const { lang } = f;
+    const { kb } = this;
     // Reminders and commands are not questions over the knowledge.
     if (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') return undefined;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
@@ -221,6 +222,12 @@ export class Reasoner {
       }
     }
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
+    // "Does Skype federation do screen sharing?": not a feature the sources name; what they do say of the providers.
+    if (f.unknownFeature) {
+      const says = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p)
+        .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
+      return this.decline(f, f.unknownFeature, 'subject', u, says);
+    }
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
     // "Pourquoi pas le participant ?" after a plan or a status: the footnotes behind that client there.
@@ -530,7 +537,7 @@ export class Reasoner {
     return /\d/.test(text) || tokenize(text).some((w) => w in numberWords && !['a', 'an', 'un', 'une'].includes(w));
   }
 
-  private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure' | 'words', u: Understanding): Reasoned {
+  private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure' | 'words', u: Understanding, says: string[] = []): Reasoned {
     const { kb } = this;
     const { lang } = f;
     const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what) })
@@ -543,7 +550,7 @@ export class Reasoner {
       kb.message('suggest_providers', lang),
     ].slice(0, 3);
     return {
-      answer: answer('cannot-answer', lang, headline, { reason: 'unknown-product', details: [kb.message('decline_try', lang)], suggestions }),
+      answer: answer('cannot-answer', lang, headline, { reason: 'unknown-product', details: [...says.map((x) => `${kb.message('decline_says', lang)} ${x}`), kb.message('decline_try', lang)], suggestions }),
       last: { ...emptyLast('decline', f) },
     };
   }
@@ -1189,12 +1196,22 @@ function askedDate(tokens: readonly string[]): { day: number; month: number; tex
  * The product as the user wrote it, for the decline sentence: the qualifier with the known name just
  * before it ("Lync 2013 for Mac", "Skype for Business"), in the user's own spelling when it can be found.
  */
+/** Words between a known name and a qualifier that changes it ("for Mac", "pour Mac", "sous Linux"). */
+const QUALIFIER_JOINERS = new Set(['for', 'pour', 'on', 'sur', 'sous', 'de', 'en', 'under']);
+
 function asWritten(u: Understanding, qualifier: string): string {
   const words = qualifier.split(' ');
   const at = u.tokens.findIndex((_, i) => words.every((w, k) => u.tokens[i + k] === w));
-  const before = at > 0 ? u.mentions.find((m) => m.end === at || m.end === at - 1) : undefined;
+  // "Lync 2013 for Mac", "Lync 2010 Phone Edition": the known name with its qualifier; "… support Exchange 2016": the product alone.
+  const before = at > 0 ? u.mentions.find((m) => m.end === at || (m.end === at - 1 && QUALIFIER_JOINERS.has(u.tokens[at - 1] ?? ''))) : undefined;
   const tokens = before ? u.tokens.slice(before.start, at + words.length) : words;
   const pattern = new RegExp(tokens.map((t) => t.replace(/[^a-z0-9]/g, '.')).join('[^a-z0-9]*'), 'i');
-  const found = u.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').match(pattern);
-  return found ? u.text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').slice(found.index, (found.index ?? 0) + found[0].length) : tokens.join(' ');
+  // Matched without accents, returned as typed ("partage d'écran").
+  const at0: number[] = [];
+  let plain = '';
+  for (const [i, ch] of [...u.text].entries()) { const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, ''); for (let k = 0; k < bare.length; k++) at0.push(i); plain += bare; }
+  const found = plain.match(pattern);
+  if (!found || found.index === undefined) return tokens.join(' ');
+  const chars = [...u.text];
+  return chars.slice(at0[found.index], (at0[found.index + found[0].length - 1] ?? chars.length - 1) + 1).join('');
 }

@@ -107,6 +107,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'how many lync 2010 clients are there?', first: /\b5 clients\b/ },
     { say: 'how many front end editions are there?', first: /two editions/ },
   ] },
+  'features and products the sources never name are declined, with what they do say': { turns: [
+    { say: 'does skype federation do screen sharing?', first: /^I can't answer that/, has: [/What it does say: federation with Skype offers IM, presence and audio/], hasNot: [/^No\b/, /^Yes\b/] },
+    { say: 'lync 2010 on windows 8?', first: /^I can't answer that: I don't know lync 2010 on windows 8/ },
+    { say: 'does lync server 2013 support exchange 2016?', first: /^I can't answer that: I don't know exchange 2016,/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
