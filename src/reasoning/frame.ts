@@ -64,6 +64,8 @@ export interface Frame {
   asksAbout?: 'clients' | 'servers' | 'providers';
   /** Words that ask for a migration plan ("what happens to", "que deviennent"), or that something breaks. */
   plan: boolean;
+  /** "On top of", "en plus de": what something comes in addition to. */
+  addition: boolean;
   /** Every generic name of the message with its candidates (a plan takes, of each, those in use). */
   generics: { name: string; candidates: string[] }[];
   /** A server being retired ("before we decommission OCS 2007 R2"). */
@@ -288,7 +290,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
     how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,
-    plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown),
+    plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown), addition: has('addition'),
   };
   if (retired) frame.retired = retired;
   if (unknownFeature) frame.unknownFeature = unknownFeature.text;

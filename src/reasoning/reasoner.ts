@@ -361,7 +361,7 @@ export class Reasoner {
       if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
       // "And AOL?" after "is Yahoo federation still available?": still, again.
       if (f.elliptic) { merged.still ||= last.still === true; merged.since ||= last.since === true; merged.ending ||= last.ending === true; }
-      if (merged.licences.length === 0 && last.subject === 'licence' && (backRef || f.buy)) merged.licences = last.licences;
+      if (merged.licences.length === 0 && last.licences.length > 0 && (backRef || f.buy || f.addition)) merged.licences = last.licences;
       if (merged.features.length === 0 && f.elliptic) merged.features = last.features;
       if (merged.licences.length === 0 && f.elliptic) merged.licences = last.licences;
       if (f.elliptic) merged.shape = last.shape;
@@ -845,6 +845,21 @@ export class Reasoner {
     const source = [sourceOf(kb, licence.source, lang)];
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     const name = licence.name;
+    // "Which providers need it?", "what is it?", "what does it come on top of?": computed from the providers' licence options.
+    if (providers.length === 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago' && !f.still) {
+      const needing = kb.providers.filter((p) => p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.includes(licence.id)));
+      const alongside = [...new Set(needing.flatMap((p) => p.licenceOptions.flatMap((o) => o.filter((id) => id !== licence.id))))]
+        .map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name).filter((n): n is string => !!n);
+      const providersNamed = formatList(needing.map((p) => p.name), lang);
+      const headline = needing.length === 0 ? kb.message('licence_needed_by_none', lang, { licence: name })
+        : alongside.length > 0 && f.addition ? kb.message('licence_on_top_of', lang, { licence: name, others: formatList(alongside, lang), providers: providersNamed })
+          : kb.message(alongside.length > 0 ? 'licence_needed_by_with' : 'licence_needed_by', lang, { licence: name, providers: providersNamed, others: formatList(alongside, lang) });
+      const sold = licence.noLongerSoldSince ? [kb.message('licence_sold_since', lang, { licence: name, date: formatDate(licence.noLongerSoldSince, lang), relative: formatRelative(licence.noLongerSoldSince, today, lang) })] : [];
+      return {
+        answer: answer('topic', lang, headline, { details: [...sold, ...needing.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }))], sources: source }),
+        last: { ...last, list: { kind: 'provider', ids: needing.map((p) => p.id) } },
+      };
+    }
     // Buying it, or since when it is off sale.
     if (providers.length === 0 || f.buy || f.shape === 'when' || f.shape === 'ago') {
       if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {

@@ -112,6 +112,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'lync 2010 on windows 8?', first: /^I can't answer that: I don't know lync 2010 on windows 8/ },
     { say: 'does lync server 2013 support exchange 2016?', first: /^I can't answer that: I don't know exchange 2016,/ },
   ] },
+  'a licence: which providers need it, buying it, what it comes on top of': { turns: [
+    { say: 'which providers need a pic usl?', first: /^The PIC User Subscription License \(PIC USL\) is needed for federation with Yahoo!, in addition to the Lync Server Client Access License/ },
+    { say: 'can i still buy one?', first: /^No\b/, has: [/1 September 2012/] },
+    { say: 'and what does that licence come on top of?', first: /comes on top of the Lync Server Client Access License/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
