@@ -7,7 +7,7 @@ import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
-import { Passages, type Hit } from './passages';
+import { Passages, type Hit, type Passage } from './passages';
 import { AnswerCheck, stemish } from './vet';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
@@ -57,6 +57,10 @@ const RETRIEVED_MARGIN = 0.3;
 const CLAIM_BY_WORDS = 0.75;
 /** How much better that claim must cover the question than any claim of the other verdict. */
 const CLAIM_BY_WORDS_MARGIN = 0.15;
+/** A message this short after a topic's answer may follow up on it, even without "and …". */
+const TOPIC_FOLLOW_UP_WORDS = 6;
+/** The share of a follow-up's own words a sentence must cover to be chosen on them alone. */
+const TOPIC_FOLLOW_UP_OWN = 0.5;
 /** How much more a detail must cover than the topic's first sentence to be said first. */
 const LEAD_MARGIN = 0.2;
 
@@ -123,13 +127,14 @@ export class Reasoner {
       claim, topic, subject: topic.intent.split('.')[0] as string,
       groups: claim.terms.map((group) => group.map((phrase) => { const words = tokenize(phrase); return { words, key: words.join(' ') }; })),
     })));
-    // A term about a feature (two of its phrases or more) takes every word users name that feature with
-    // (language.yaml's features): "messages instantanés" is IM for claims too.
+    // A term about one feature (a third of its phrases name it) takes every word users name that feature with
+    // (language.yaml's features): "messages instantanés" is IM for claims too. A term listing several
+    // features ("IM, presence, voice, all workloads") does not take "availability" for presence.
     const featurePhrases = Object.values(kb.language.features).map((p) => [...p.en, ...p.fr].map((x) => { const words = tokenize(x); return { words, key: words.join(' ') }; }));
     for (const c of this.claims) {
       c.groups = c.groups.map((g) => {
         const keys = new Set(g.map((p) => p.key));
-        const about = featurePhrases.filter((fp) => fp.filter((p) => keys.has(p.key)).length >= 2);
+        const about = featurePhrases.filter((fp) => { const n = fp.filter((p) => keys.has(p.key)).length; return n >= 2 && n * 3 >= keys.size; });
         return [...g, ...about.flat().filter((p) => !keys.has(p.key) && (keys.add(p.key), true))];
       });
     }
@@ -255,6 +260,11 @@ export class Reasoner {
     const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
+    // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
+    if (!named && !computed && last?.subject === 'topic') {
+      const r = this.topicFollowUp(u, f, last);
+      if (r) return r;
+    }
     const topicQuestion = !named && !computed && !f.elliptic && !f.listRef && !followsUp;
     if (topicQuestion && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
       // "How many …" answered by a topic that gives no figure: the sources do not say.
@@ -453,6 +463,26 @@ export class Reasoner {
    * a detail that answers more exactly than the topic's first sentence ("what was the default well-known
    * user?" → "by default OCSChat@<domain>"). Undefined when the classifier's topic, as it is, is the answer.
    */
+  /**
+   * A follow-up on a topic's answer: short, opening like a follow-up or referring back, and not clearly a
+   * new question about another subject. Read within the last answer's subject: the topic the message's own
+   * words point to, else (they say too little) the one the two questions together point to.
+   */
+  private topicFollowUp(u: Understanding, f: Frame, last: LastFrame): Reasoned | undefined {
+    const subject = last.intent?.split('.')[0];
+    if (!subject) return undefined;
+    const refers = this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]);
+    const elsewhere = u.confidence >= CONFIDENT && u.intent.split('.')[0] !== subject;
+    if (!refers && (f.tokens.length > TOPIC_FOLLOW_UP_WORDS || elsewhere)) return undefined;
+    const within = (p: Passage): boolean => p.topic.intent.split('.')[0] === subject;
+    const own = this.passages.search(f.tokens, within);
+    const together = this.passages.search([...f.tokens, ...(last.tokens ?? [])], within);
+    const hits = own[0] && own[0].coverage >= TOPIC_FOLLOW_UP_OWN ? own : together;
+    const topic = hits[0]?.passage.topic;
+    if (!topic) return undefined;
+    return this.fromTopic(u, f, hits, topic, undefined);
+  }
+
   private retrieved(u: Understanding, f: Frame, sure: boolean): Reasoned | undefined {
     const hits = this.passages.search(f.tokens);
     const best = hits[0];

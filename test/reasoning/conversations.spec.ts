@@ -117,6 +117,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'can i still buy one?', first: /^No\b/, has: [/1 September 2012/] },
     { say: 'and what does that licence come on top of?', first: /comes on top of the Lync Server Client Access License/ },
   ] },
+  'follow-ups on a topic are read within its subject': { turns: [
+    { say: 'standard or enterprise edition, what is the difference?', first: /Standard Edition/ },
+    { say: 'does standard do enterprise voice?', first: /^Yes\b/ },
+    { say: 'and high availability?', first: /^No\b/ },
+  ] },
+  'follow-ups on a topic, in French': { locale: 'fr-FR', turns: [
+    { say: 'les photos haute résolution, ça marche avec lync server 2013 ?', first: /^Oui\b/ },
+    { say: 'taille max ?', first: /648/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
