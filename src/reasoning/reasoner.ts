@@ -341,6 +341,12 @@ export class Reasoner {
     }
     // "And if we go straight to 2013?", "et si on va directement sur lync server 2013 ?": a server alone, after
     // a question about clients — the same clients there.
+    // "Et pour l'accueil, l'intendant Lync 2010 ferait l'affaire ?" after a plan (or an answer on one server): there.
+    const onlyServer = last.target ?? (last.servers.length === 1 ? last.servers[0] : undefined);
+    if ((last.subject === 'planner' || last.subject === 'support') && onlyServer && f.clients.length > 0 && f.servers.length === 0 && f.providers.length === 0
+      && f.shape === 'yesno' && (this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]))) {
+      return { ...f, servers: [onlyServer] };
+    }
     if (this.serverFollowUp(f, last)) {
       // The question asked again ("what if …" is no list), from the server left before when it is a move.
       const shape = ['count', 'when', 'ago', 'why'].includes(f.shape) ? f.shape : last.shape === 'other' ? 'yesno' : last.shape;
@@ -1144,7 +1150,9 @@ export class Reasoner {
     const { lang } = f;
     const target = f.target ?? (f.servers.length === 1 && !f.source ? f.servers[0] : undefined);
     if (!target || !kb.server(target)) return undefined;
-    const asksPlan = f.shape === 'replace' || f.plan || f.need || f.keep || f.how || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
+    // A move stated with both servers ("on quitte OCS 2007 R2 pour Lync Server 2013 l'an prochain") asks for its plan too.
+    const stated = f.source !== undefined && f.target !== undefined && f.source !== f.target && f.clients.length === 0 && f.shape === 'other';
+    const asksPlan = stated || f.shape === 'replace' || f.plan || f.need || f.keep || f.how || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
     if (!asksPlan) return undefined;
     const source = f.source && f.source !== target ? f.source : undefined;
     let clients = this.clientsOf(f);

@@ -126,6 +126,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'les photos haute résolution, ça marche avec lync server 2013 ?', first: /^Oui\b/ },
     { say: 'taille max ?', first: /648/ },
   ] },
+  'a move stated is planned; a client asked about next is asked about there': { locale: 'fr-FR', turns: [
+    { say: 'nous quittons ocs 2007 r2 pour lync server 2013 en mars', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013/ },
+    { say: 'et l\'intendant lync 2010, il ferait l\'affaire ?', first: /^Oui\b/, has: [/Lync Server 2013/] },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
