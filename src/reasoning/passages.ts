@@ -15,6 +15,8 @@ export interface Passage {
   index: number;
   text: Record<Lang, string>;
   words: Record<Lang, Set<string>>;
+  /** Its place in the knowledge (ties are broken in that order). */
+  order: number;
 }
 
 /** A word in at most this many passages is specific to them. */
@@ -36,7 +38,7 @@ export class Passages {
   constructor(kb: KnowledgeBase, private readonly lex: Lexicon) {
     const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
     const add = (topic: Topic, kind: PassageKind, index: number, text: Record<Lang, string>): void => {
-      this.all.push({ topic, kind, index, text, words: { en: this.words(text.en), fr: this.words(text.fr) } });
+      this.all.push({ topic, kind, index, text, words: { en: this.words(text.en), fr: this.words(text.fr) }, order: this.all.length });
     };
     for (const t of topics) {
       add(t, 'answer', 0, t.answer);
@@ -48,7 +50,13 @@ export class Passages {
     const df = new Map<string, number>();
     for (const p of this.all) for (const w of new Set([...p.words.en, ...p.words.fr])) df.set(w, (df.get(w) ?? 0) + 1);
     for (const [w, n] of df) this.weight.set(w, Math.log((this.all.length + 1) / n));
+    // Word → the passages (and language: 0 English, 1 French) using it, so a search reads only those.
+    this.all.forEach((p, i) => (['en', 'fr'] as const).forEach((lang, l) => {
+      for (const w of p.words[lang]) { const list = this.postings.get(w) ?? []; list.push(i * 2 + l); this.postings.set(w, list); }
+    }));
   }
+
+  private readonly postings = new Map<string, number[]>();
 
   /** The stemmed words of a text that say something (not function words). */
   words(text: string): Set<string> {
@@ -78,17 +86,24 @@ export class Passages {
     const rarest = Math.log(this.all.length + 1);
     const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);
     if (total === 0) return [];
-    const hits: Hit[] = [];
-    for (const p of this.all) {
-      if (within && !within(p)) continue;
-      let best = 0;
-      for (const lang of ['en', 'fr'] as const) {
-        let got = 0;
-        for (const w of query) if (p.words[lang].has(w)) got += this.weight.get(w) ?? 0;
-        best = Math.max(best, got);
+    // Per passage and language, the weight of the question's words it uses (through the postings).
+    const got = new Float64Array(this.all.length * 2);
+    const touched: number[] = [];
+    for (const w of query) {
+      const weight = this.weight.get(w);
+      if (weight === undefined) continue;
+      for (const k of this.postings.get(w) ?? []) {
+        if (got[k & ~1] === 0 && got[k | 1] === 0) touched.push(k >> 1);
+        got[k] = (got[k] as number) + weight;
       }
-      if (best > 0) hits.push({ passage: p, coverage: best / total });
     }
-    return hits.sort((a, b) => b.coverage - a.coverage);
+    const hits: Hit[] = [];
+    for (const i of touched) {
+      const p = this.all[i] as Passage;
+      if (within && !within(p)) continue;
+      hits.push({ passage: p, coverage: Math.max(got[i * 2] as number, got[i * 2 + 1] as number) / total });
+    }
+    // Best first; on a tie, in the knowledge's order.
+    return hits.sort((a, b) => b.coverage - a.coverage || a.passage.order - b.passage.order);
   }
 }
