@@ -64,14 +64,14 @@ for (const dialect of DIALECTS) {
       await seed(db, 0, 1, 'today');
       const logs = new LogCapture();
       const result = await job({}, db, createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: undefined }, logs)).runOnce();
-      assert.deepEqual(result, { unanswered: 4, feedback: 4, botState: 4 });
+      assert.deepEqual(result, { unanswered: 4, feedback: 4, botState: 4, tickets: 0 });
       assert.deepEqual(await counts(db), [3, 3, 3]);
       const keys = (await db.selectFrom('bot_state').select('key').orderBy('key').execute()).map((r) => r.key);
       assert.deepEqual(keys, ['msteams/conversations/recent-0/', 'msteams/conversations/recent-1/', 'msteams/conversations/today-0/']);
       const line = logs.lines.find((l) => l.msg === 'data retention: rows older than the retention period deleted');
       assert.ok(line, 'the pass is logged');
       assert.deepEqual([line.unanswered, line.feedback, line.botState, line.days], [4, 4, 4, 90]);
-      assert.deepEqual(await job().runOnce(), { unanswered: 0, feedback: 0, botState: 0 }, 'a second pass finds nothing');
+      assert.deepEqual(await job().runOnce(), { unanswered: 0, feedback: 0, botState: 0, tickets: 0 }, 'a second pass finds nothing');
     });
 
     it('follows DATA_RETENTION_DAYS', async () => {
