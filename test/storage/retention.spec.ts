@@ -78,7 +78,7 @@ for (const dialect of DIALECTS) {
       const { db } = test.database();
       await seed(db, 2 * DAY, 1, 'two-days');
       await seed(db, DAY / 2, 1, 'half-a-day');
-      assert.deepEqual(await job({ days: 1 }).runOnce(), { unanswered: 1, feedback: 1, botState: 1 });
+      assert.deepEqual(await job({ days: 1 }).runOnce(), { unanswered: 1, feedback: 1, botState: 1, tickets: 0 });
       assert.deepEqual(await counts(db), [1, 1, 1]);
     });
 
@@ -93,7 +93,7 @@ for (const dialect of DIALECTS) {
       const pass = job({ batchSize: 10 }, db.withPlugin(counter.plugin)).runOnce().then((r) => { order.push('pass'); return r; });
       const turn = new DbStorage(db).read(['msteams/conversations/active/']).then((items) => { order.push('turn'); return items; });
       const [result, items] = await Promise.all([pass, turn]);
-      assert.deepEqual(result, { unanswered: 25, feedback: 25, botState: 25 });
+      assert.deepEqual(result, { unanswered: 25, feedback: 25, botState: 25, tickets: 0 });
       assert.equal(counter.deletes, 9, '10 + 10 + 5 rows per table');
       assert.deepEqual(order, ['turn', 'pass']);
       assert.ok(items['msteams/conversations/active/']);
