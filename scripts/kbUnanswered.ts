@@ -1,6 +1,8 @@
 /**
  * `npm run kb:unanswered`: what the knowledge-base owner should look at — the questions the bot could
- * not answer (most asked first) and the answers people found unhelpful. Reads the database the bot uses
+ * not answer (most asked first), the answers people found unhelpful, and the questions experts answered
+ * (Ask an expert: question, the expert's answer, how often it was asked), to turn into knowledge entries
+ * by hand (nothing is added to the knowledge base automatically). Reads the database the bot uses
  * (DATABASE_URL, default sqlite:./data/bot.sqlite) and never creates one. What it lists covers the last
  * DATA_RETENTION_DAYS days (90 by default): the bot deletes anything older.
  *
@@ -12,6 +14,7 @@ import { CodedError } from '../src/errors';
 import { openDatabase } from '../src/storage/database';
 import { FeedbackStore, type FeedbackSummary, type ListOptions, type UnansweredQuestion } from '../src/storage/feedbackStore';
 import { DatabaseNotFoundError, StorageError } from '../src/storage/storageErrors';
+import { TicketStore, type AnsweredTicket } from '../src/experts/ticketStore';
 
 const USAGE = 'usage: npm run kb:unanswered -- [--since YYYY-MM-DD] [--limit N] [--json]';
 
@@ -73,6 +76,18 @@ function printFeedback(feedback: FeedbackSummary): void {
   }
 }
 
+function printAnswered(answered: AnsweredTicket[]): void {
+  if (answered.length === 0) {
+    console.log('No questions answered by experts yet.');
+    return;
+  }
+  console.log('Questions answered by experts (candidates for knowledge entries), newest first:');
+  for (const t of answered) {
+    console.log(`  ${String(t.asked).padStart(5)}  ${day(t.answeredAt)}  ${t.lang.padEnd(5)}  ${t.question}`);
+    console.log(`  ${''.padStart(5)}  ${''.padEnd(10)}  ${''.padEnd(5)}  → ${t.answer.replace(/\s*\n\s*/g, ' ')}  [${t.answeredBy}]`);
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const options = parseOptions(argv);
   const config = loadConfig();
@@ -82,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (!(err instanceof DatabaseNotFoundError)) throw err;
     const nothing: FeedbackSummary = { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] };
-    if (options.json) console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered: [], feedback: nothing }, null, 2));
+    if (options.json) console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered: [], feedback: nothing, answeredByExperts: [] }, null, 2));
     else console.log(`No unanswered questions recorded yet (${err.message}).`);
     return;
   }
@@ -90,8 +105,9 @@ async function main(argv: string[]): Promise<void> {
     const store = new FeedbackStore(database.db);
     const unanswered = await store.listUnanswered(options);
     const feedback = await store.feedbackSummary(options);
+    const answeredByExperts = await new TicketStore(database.db, database.dialect).answered(options);
     if (options.json) {
-      console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered, feedback }, null, 2));
+      console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered, feedback, answeredByExperts }, null, 2));
       return;
     }
     // The bot deletes older rows (src/storage/retention.ts): say what period this can cover.
@@ -99,6 +115,8 @@ async function main(argv: string[]): Promise<void> {
     printUnanswered(unanswered, options.since);
     console.log('');
     printFeedback(feedback);
+    console.log('');
+    printAnswered(answeredByExperts);
   } finally {
     await database.close();
   }

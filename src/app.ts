@@ -35,6 +35,8 @@ import { RetentionJob, type RetentionOptions } from './storage/retention';
 import { createReminders, type Reminders } from './reminders/reminders';
 import type { ReminderScheduler } from './reminders/scheduler';
 import type { ReminderService } from './reminders/reminderService';
+import { Experts } from './experts/experts';
+import type { ExpertSend } from './experts/ticketStore';
 
 /** Parts a caller (a test, the chat console) may provide instead of the defaults. */
 export interface AppOverrides {
@@ -63,6 +65,8 @@ export interface App {
   database: Database;
   feedback: FeedbackStore;
   reminders: Reminders;
+  /** Ask an expert: tickets, the experts' channel, and the scheduler that posts and delivers. */
+  experts: Experts;
   adapter: BotAdapter;
   server: restify.Server;
   /** Deletes what is older than DATA_RETENTION_DAYS, in the background while the server runs. */
@@ -81,6 +85,8 @@ export interface BotStores {
   reminders?: ReminderService;
   /** Deletes a conversation's references and subscriptions when the bot leaves it. */
   forgetConversation?(context: TurnContext): Promise<void>;
+  /** Ask an expert (the server has it; the terminal chat does not). */
+  experts?: Experts;
 }
 
 /** Everything that answers a turn, without HTTP: shared by the server and the terminal chat. */
@@ -114,6 +120,7 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
     kb, nlu, conversationState, memory, dialogState, rootDialog, questionLog, sentCards,
     messageExtension: new MessageExtension(kb, new SupportSearch(kb, nlu, deps.now)),
     ...(stores.forgetConversation ? { forgetConversation: stores.forgetConversation } : {}),
+    ...(stores.experts ? { experts: stores.experts } : {}),
     send: async (context, answer) => { await context.sendActivity(render(context, answer)); },
   });
   const onTurnError = createOnTurnError({ kb, conversationState, logger });
@@ -136,17 +143,18 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (prepared) logger.info('classifier training read from the build (same code, same knowledge)');
     const feedback = new FeedbackStore(database.db);
     const reminders = createReminders({ database, kb: knowledge, config, logger, now });
+    const experts = new Experts({ database, kb: knowledge, config, logger, now, questionLog: feedback });
     built = {
-      feedback, reminders,
+      feedback, reminders, experts,
       ...createBot(config, logger, {
-        storage: new DbStorage(database.db), questionLog: feedback, reminders: reminders.service, forgetConversation: reminders.forget,
+        storage: new DbStorage(database.db), questionLog: feedback, reminders: reminders.service, forgetConversation: reminders.forget, experts,
       }, { ...overrides, knowledge, now, ...(prepared ? { prepared } : {}) }),
     };
   } catch (err) {
     await database.close();
     throw err;
   }
-  const { kb, nlu, bot, onTurnError, feedback, reminders } = built;
+  const { kb, nlu, bot, onTurnError, feedback, reminders, experts } = built;
   const auth = botFrameworkAuthentication(config, overrides.openIdMetadataUrl);
   const tenants = new TenantPolicy(config.ALLOWED_TENANT_IDS);
   const adapter = new BotAdapter(auth, tenants);
@@ -159,11 +167,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   adapter.use(reminders.middleware);
   const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config) });
   let scheduler: ReminderScheduler | undefined;
+  let expertSends: ReminderScheduler<ExpertSend> | undefined;
   // The real clock, as for the rows it deletes (DbStorage and FeedbackStore write with it), not `now`.
-  const retention = new RetentionJob(database.db, logger, { days: config.DATA_RETENTION_DAYS, ...overrides.retention });
+  const retention = new RetentionJob(database.db, logger, { days: config.DATA_RETENTION_DAYS, ticketDays: config.EXPERT_TICKET_RETENTION_DAYS, ...overrides.retention });
 
   return {
-    config, logger, kb, nlu, bot, database, feedback, reminders, adapter, server, retention,
+    config, logger, kb, nlu, bot, database, feedback, reminders, experts, adapter, server, retention,
     start: async () => {
       const port = await new Promise<number>((resolvePort, reject) => {
         server.once('error', reject);
@@ -183,6 +192,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         else server.listen(config.PORT, host, listening);
       });
       scheduler = await reminders.start(adapter, (channelId, answer) => renderAnswer(kb, answer, channelId));
+      expertSends = experts.start(adapter);
       retention.start();
       return port;
     },
@@ -193,6 +203,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       server.server.closeIdleConnections();
       await closed;
       await scheduler?.stop();
+      await expertSends?.stop();
       await retention.stop();
       await database.close();
     },

@@ -37,6 +37,13 @@ export const ConfigSchema = z.object({
     .pipe(z.array(z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'expected tenant ids (GUIDs) separated by commas'))),
   /** Days after which unanswered questions, feedback and idle conversations' state are deleted. */
   DATA_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
+  /**
+   * The experts' Teams channel (its conversation id, `19:…@thread.tacv2`), where "Ask an expert" posts
+   * tickets. A channel chosen in chat by a team owner ("use this channel for expert questions") replaces it.
+   */
+  EXPERTS_CONVERSATION_ID: optionalString.pipe(z.string().regex(/^19:[^\s;]+$/, 'expected a Teams channel conversation id such as 19:abc…@thread.tacv2 (without ;messageid=…)').optional()),
+  /** Days after its last change when a ticket (the question, the note, the answer) is deleted. */
+  EXPERT_TICKET_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).default(90),
   /** Folder holding the knowledge base. */
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
   /** `sqlite:<file>` (default, under ./data/) or `postgres://…`. */

@@ -12,6 +12,7 @@ export {
 export { CloudAdapter } from 'botbuilder/lib/cloudAdapter';
 export { validateAndFixActivity } from 'botbuilder/lib/activityValidator';
 export { TeamsActivityHandler } from 'botbuilder/lib/teamsActivityHandler';
+export { TeamsInfo } from 'botbuilder/lib/teamsInfo';
 export { Dialog, DialogTurnStatus, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs/lib/dialog';
 export { DialogSet } from 'botbuilder-dialogs/lib/dialogSet';
 export type { DialogContext, DialogState } from 'botbuilder-dialogs/lib/dialogContext';

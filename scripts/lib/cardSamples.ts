@@ -6,6 +6,8 @@ import { cellAnswer, columnAnswer, matrixAnswer, rowAnswer } from '../../src/ans
 import { topicAnswer } from '../../src/answers/topicAnswer';
 import { answerCard } from '../../src/cards/answerCard';
 import { withVerdict } from '../../src/cards/feedbackCard';
+import { expertReplyCard, ticketCard } from '../../src/cards/expertCards';
+import type { Ticket } from '../../src/experts/ticketStore';
 import { parseRefKey, SupportSearch } from '../../src/search/supportSearch';
 import type { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
@@ -100,5 +102,28 @@ export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname,
     const card = result && answerCard(kb, result.answer, { shared: true });
     return card ? [{ name: `search-${key.split(':')[0] ?? ''}-${lang}`, card: { ...card } }] : [];
   }));
-  return [...answers, ...verdicts, ...shared];
+  // Ask an expert: the ticket card in the experts' channel (open, answered) and the reply the asker receives.
+  const experts = (['en', 'fr'] as const).flatMap((lang) => {
+    const ticket = sampleTicket(lang);
+    const answered = { ...ticket, status: 'answered' as const, version: 3, answered_by_name: 'Eve Expert', answer: lang === 'fr' ? 'Oui : les clients Lync 2010 se connectent à Skype Entreprise Server 2015 (client hérité).' : 'Yes: Lync 2010 clients sign in to Skype for Business Server 2015 (as a legacy client).' };
+    return [
+      { name: `ticket-open-${lang}`, card: ticketCard(kb, ticket) },
+      { name: `ticket-answered-${lang}`, card: ticketCard(kb, answered) },
+      { name: `expert-reply-${lang}`, card: expertReplyCard(kb, answered) },
+    ];
+  });
+  return [...answers, ...verdicts, ...shared, ...experts];
+}
+
+/** A ticket as the experts' channel receives it, written in `lang` (the asker's language too). */
+function sampleTicket(lang: 'en' | 'fr'): Ticket {
+  const ref = JSON.stringify({ channelId: 'msteams', conversation: { id: 'a:sample' } });
+  return {
+    id: '00000000-0000-4000-8000-000000000001', created_at: 0, updated_at: 0, status: 'open', version: 1, channel_id: 'msteams', lang,
+    question: lang === 'fr' ? 'Lync 2010 est-il pris en charge sur Skype for Business Server 2015 ?' : 'Is Lync 2010 supported on Skype for Business Server 2015?',
+    question_key: 'sample', note: lang === 'fr' ? 'Groupe pilote de 40 utilisateurs, migration prévue en juin.' : 'Pilot group of 40 users; we move in June.',
+    bot_answer: null, asker_id: '29:alex', asker_name: 'Alex Admin', asker_conversation_key: 'msteams:a:sample', asker_reference: ref,
+    experts_conversation_id: '19:experts@thread.tacv2', experts_reference: ref, experts_lang: lang, ticket_message_id: null,
+    assigned_to_id: null, assigned_to_name: null, answered_by_name: null, answer: null, closed_by_name: null, close_reason: null,
+  };
 }

@@ -27,8 +27,24 @@ function readBody(req: IncomingMessage): Promise<string> {
  * `{serviceUrl}/v3/conversations/{id}/activities[/{replyToId}]`) are recorded for tests, the evaluation
  * and benchmarks. It speaks just enough of the connector protocol for CloudAdapter.
  */
+/** A member of a team or conversation, as the connector's members API returns it. */
+export interface StandInMember {
+  id: string;
+  name: string;
+  aadObjectId?: string;
+  /** `owner` for a team owner, `user` otherwise (Teams' `userRole`). */
+  userRole?: 'owner' | 'user' | 'guest';
+}
+
 export class ConnectorStandIn {
   readonly received: Recorded[] = [];
+  /** Activities the bot updated in place (`PUT …/activities/{id}`), in order. */
+  readonly updated: Recorded[] = [];
+  /**
+   * Members by conversation id (a team's id, or a chat's): answered on `GET /v3/conversations/{id}/members/{userId}`
+   * as a Bot Connector does, 404 `MemberNotFoundInConversation` for anyone else.
+   */
+  readonly members = new Map<string, StandInMember[]>();
   private server?: Server;
   private waiters: { conversationId: string; count: number; resolve: () => void }[] = [];
   private nextId = 1;
@@ -55,6 +71,22 @@ export class ConnectorStandIn {
         // No chaining: restify, when loaded in the same process, patches writeHead to return nothing.
         res.writeHead(this.failWith, { 'content-type': 'application/json' });
         res.end('{"error":{"code":"Failure"}}');
+        return;
+      }
+      const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
+      if (req.method === 'GET' && member) {
+        const found = this.members.get(decodeURIComponent(member[1] as string))?.find((m) => m.id === decodeURIComponent(member[2] as string));
+        res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } }));
+        return;
+      }
+      if (req.method === 'PUT' && match?.[2]) {
+        let activity: Recorded['activity'] = {};
+        try { activity = JSON.parse(body) as Recorded['activity']; } catch { /* recorded as empty */ }
+        const id = decodeURIComponent(match[2]);
+        this.updated.push({ conversationId: decodeURIComponent(match[1] as string), at: Date.now(), responseId: id, replyToId: id, activity });
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ id }));
         return;
       }
       const responseId = `reply-${this.nextId++}`;
@@ -103,6 +135,7 @@ export class ConnectorStandIn {
 
   clear(): void {
     this.received.length = 0;
+    this.updated.length = 0;
     this.count = 0;
   }
 

@@ -13,8 +13,10 @@ import { freshMemory, type ConversationMemory } from './conversationMemory';
 import type { QuestionLog } from './questionLog';
 import { setUnderstanding } from './turnUnderstanding';
 import { onCardAction, onSubmitAction, type FeedbackInvokeDeps } from './feedbackInvokes';
-import { keepSentCards, type SentCard } from './sentCards';
+import { findSentCard, keepSentCards, updateSentCard, type SentCard } from './sentCards';
 import type { MessageExtension } from './messageExtension';
+import { ASK_EXPERT_VERB, messageCard, withAskOutcome } from '../cards/expertCards';
+import { AskExpertData, cardResponse, type AskOutcome, type Experts } from '../experts/experts';
 
 /** Longer messages get a short polite answer without running the classifier. */
 export const MAX_QUESTION_LENGTH = 2000;
@@ -35,6 +37,14 @@ export interface BotDeps {
   /** Deletes what is stored about a conversation (references, subscriptions) when the bot leaves it. */
   forgetConversation?(context: TurnContext): Promise<void>;
   send(context: TurnContext, answer: Answer): Promise<void>;
+  /** Ask an expert (the server has it; without it, "Ask an expert" says that no experts are set up). */
+  experts?: Experts;
+}
+
+/** The bot's first paragraph in a kept card (its Markdown fallback), plain: what the experts see it answered. */
+function firstParagraph(fallbackText: string): string {
+  const first = fallbackText.split(/\n\s*\n/)[0] ?? '';
+  return first.replace(/\*\*/g, '').trim().slice(0, 1000);
 }
 
 /** The language a channel says the user speaks, for turns without text to judge by. */
@@ -84,8 +94,14 @@ export class LyncBot extends TeamsActivityHandler {
 
     this.onMessage(async (context, next) => {
       const feedback = feedbackOf(context);
+      const ask = AskExpertData.safeParse(context.activity.value);
       if (feedback) await this.thank(context, feedback);
-      else if (isAddressedToBot(context)) await this.answer(context);
+      else if (ask.success && !context.activity.text?.trim()) await this.askExpertMessage(context, ask.data);
+      else if (isAddressedToBot(context)) {
+        const commandLang = deps.experts?.commandLang(questionOf(context));
+        if (commandLang && deps.experts) await context.sendActivity({ type: 'message', text: await deps.experts.setChannel(context, commandLang) });
+        else await this.answer(context);
+      }
       await next();
     });
 
@@ -140,7 +156,12 @@ export class LyncBot extends TeamsActivityHandler {
       kb: this.deps.kb, questionLog: this.deps.questionLog, sentCards: this.deps.sentCards,
       lang: async (c) => (await this.deps.memory.get(c, freshMemory(localeLang(c)))).lang,
     };
-    if (context.activity.name === 'adaptiveCard/action') return onCardAction(feedbackDeps, context);
+    if (context.activity.name === 'adaptiveCard/action') {
+      const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
+      if (action?.verb === ASK_EXPERT_VERB) return this.askExpertInvoke(context, action.data);
+      if (typeof action?.verb === 'string' && action.verb.startsWith('ticket/') && this.deps.experts) return this.deps.experts.act(context, action.verb, action.data);
+      return onCardAction(feedbackDeps, context);
+    }
     if (context.activity.name === 'message/submitAction') return onSubmitAction(feedbackDeps, context);
     if (context.activity.name === 'composeExtension/query') return this.deps.messageExtension.query(context);
     if (context.activity.name === 'composeExtension/selectItem') return this.deps.messageExtension.selectItem(context);
@@ -155,6 +176,37 @@ export class LyncBot extends TeamsActivityHandler {
     keepSentCards(context, this.deps.sentCards);
     await super.run(context);
     if (!this.forgotten.has(context)) await this.deps.conversationState.saveChanges(context, false);
+  }
+
+  /** "Ask an expert" on a card, with what the card answered (kept cards only) and the language it was in. */
+  private async askExpert(context: TurnContext, data: AskExpertData): Promise<{ outcome: AskOutcome; lang: Lang; sent?: SentCard }> {
+    const sent = await findSentCard(context, this.deps.sentCards, context.activity.replyToId);
+    const lang: Lang = sent?.card.lang === 'fr' || sent?.card.lang === 'en' ? sent.card.lang : (await this.deps.memory.get(context, freshMemory(localeLang(context)))).lang;
+    const botAnswer = sent && data.kind !== 'cannot-answer' ? firstParagraph(sent.card.fallbackText) : undefined;
+    const outcome = this.deps.experts
+      ? await this.deps.experts.ask(context, data, { lang, ...(botAnswer ? { botAnswer } : {}) })
+      : { ok: false, message: this.deps.kb.message('expert_no_experts', lang) };
+    return { outcome, lang, ...(sent ? { sent } : {}) };
+  }
+
+  /** Teams: the card is updated in place, "Ask an expert" replaced by the confirmation. */
+  private async askExpertInvoke(context: TurnContext, raw: unknown): Promise<InvokeResponse> {
+    const data = AskExpertData.safeParse(raw);
+    if (!data.success) {
+      const issue = data.error.issues[0];
+      return { status: StatusCodes.BAD_REQUEST, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `data.${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}` } } };
+    }
+    const { outcome, lang, sent } = await this.askExpert(context, data.data);
+    if (!sent) return cardResponse(messageCard(lang, outcome.message, outcome.ok ? 'good' : 'warning'));
+    const card = withAskOutcome(sent.card, outcome.message, outcome.ok);
+    await updateSentCard(context, this.deps.sentCards, { id: sent.id, card });
+    return cardResponse(card);
+  }
+
+  /** Channels without Universal Actions (Emulator, Web Chat): the card's Action.Submit, answered with a message. */
+  private async askExpertMessage(context: TurnContext, data: AskExpertData): Promise<void> {
+    const { outcome } = await this.askExpert(context, data);
+    await context.sendActivity({ type: 'message', text: outcome.message });
   }
 
   /** Records a card's helpful / not helpful verdict and says thank you. */

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from '../framework';
 import type { AdaptiveCard } from '../cards/adaptiveCard';
 import { hasUpdatableFeedback } from '../cards/feedbackCard';
+import { hasAskExpert } from '../cards/expertCards';
 
 /** An answer card the bot sent, under the id the channel gave its message. */
 export interface SentCard {
@@ -17,10 +18,10 @@ export const MAX_SENT_CARDS = 5;
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
-/** The answer card with updatable feedback in an outgoing activity, if any. */
+/** The answer card with updatable feedback or "Ask an expert" in an outgoing activity, if any. */
 function answerCardOf(activity: { attachments?: { contentType?: string; content?: unknown }[] }): AdaptiveCard | undefined {
   const content = activity.attachments?.find((a) => a.contentType === CARD)?.content as AdaptiveCard | undefined;
-  return content && Array.isArray(content.body) && hasUpdatableFeedback(content) ? content : undefined;
+  return content && Array.isArray(content.body) && (hasUpdatableFeedback(content) || hasAskExpert(content)) ? content : undefined;
 }
 
 /**

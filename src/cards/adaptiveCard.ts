@@ -141,7 +141,25 @@ export interface ChoiceSet {
   spacing?: TextBlock['spacing'];
 }
 
-export type CardElement = TextBlock | RichTextBlock | FactSet | Table | Container | ColumnSet | ActionSet | ChoiceSet;
+/** A text field; its value is posted under `id` with the card's actions (`Action.Execute` data in Teams). */
+export interface TextInput {
+  type: 'Input.Text';
+  id: string;
+  label?: string;
+  placeholder?: string;
+  isMultiline?: boolean;
+  maxLength?: number;
+  spacing?: TextBlock['spacing'];
+}
+
+/** A Teams @mention inside a card: `<at>Name</at>` in a TextBlock, resolved by this entity. */
+export interface MentionEntity {
+  type: 'mention';
+  text: string;
+  mentioned: { id: string; name: string };
+}
+
+export type CardElement = TextBlock | RichTextBlock | FactSet | Table | Container | ColumnSet | ActionSet | ChoiceSet | TextInput;
 
 export interface AdaptiveCard {
   type: 'AdaptiveCard';
@@ -154,7 +172,7 @@ export interface AdaptiveCard {
   body: CardElement[];
   actions?: CardAction[];
   /** Teams: let the card use the full message width, so tables have room. */
-  msteams?: { width: 'Full' };
+  msteams?: { width: 'Full'; entities?: MentionEntity[] };
 }
 
 /** Wraps a card as a message attachment. */

@@ -5,6 +5,7 @@ import { renderText } from '../render/textRenderer';
 import { CARD_VERSION, cardAttachment, type AdaptiveCard, type CardElement } from './adaptiveCard';
 import { askButtons, feedback, sources, type CardContext } from './cardParts';
 import { cannotAnswerBody, helpBody, promptBody } from './helpCards';
+import { askExpertForm } from './expertCards';
 import { providerBody, providersBody } from './providerCards';
 import { supportCellBody, supportTableBody } from './supportCards';
 import { topicBody } from './topicCard';
@@ -42,7 +43,10 @@ export function answerCard(kb: KnowledgeBase, a: Answer, context: CardContext = 
   const content = body(kb, a);
   const tail: CardElement[] = isAnswer && context.shared ? sources(kb, a)
     : isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
-    : a.kind === 'reminder' || a.kind === 'reminders' ? sources(kb, a) : [];
+    : a.kind === 'reminder' || a.kind === 'reminders' ? sources(kb, a)
+    // A declined question can go to the experts (the question as typed is in the button's data).
+    : a.kind === 'cannot-answer' && !context.shared && context.question !== undefined
+      ? [askExpertForm(kb, a.lang, { question: context.question, kind: a.kind }, context.universalActions === true)] : [];
   return {
     type: 'AdaptiveCard',
     $schema: SCHEMA,

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import type { AdaptiveCard, CardAction, CardElement, Container } from './adaptiveCard';
 import { askRow, FEEDBACK_ID, text } from './cardParts';
+import { askExpertForm } from './expertCards';
 
 /** What a card's feedback buttons carry about the answer they judge. */
 export interface FeedbackRef {
@@ -11,19 +12,20 @@ export interface FeedbackRef {
 }
 
 /**
- * What the card offers after a "No", under the verdict. Today: rephrase, the follow-up questions above,
- * or the examples of what the bot can answer. **The "Ask an expert" action (its own issue) is added
- * here**, so that every channel's updated card offers it.
+ * What the card offers after a "No", under the verdict: rephrase, the follow-up questions above, the
+ * examples of what the bot can answer, and "Ask an expert" with a note (for the question the card
+ * answered, when it carried it). Only Teams updates a card in place, so the form uses `Action.Execute`.
  */
-export function notHelpfulActions(kb: KnowledgeBase, lang: Lang): CardElement[] {
+export function notHelpfulActions(kb: KnowledgeBase, lang: Lang, ref?: FeedbackRef): CardElement[] {
   return [
     text(kb.message('feedback_next', lang), { size: 'Small', spacing: 'Small' }),
     askRow(kb.message('help_command', lang), 'Small', kb.message('feedback_examples', lang)),
+    ...(ref?.question !== undefined ? [askExpertForm(kb, lang, ref, true)] : []),
   ];
 }
 
 /** The verdict that replaces the feedback buttons of an answer card, and what to do next after a "No". */
-export function verdict(kb: KnowledgeBase, lang: Lang, helpful: boolean): Container {
+export function verdict(kb: KnowledgeBase, lang: Lang, helpful: boolean, ref?: FeedbackRef): Container {
   return {
     type: 'Container',
     id: FEEDBACK_ID,
@@ -31,7 +33,7 @@ export function verdict(kb: KnowledgeBase, lang: Lang, helpful: boolean): Contai
     separator: true,
     items: [
       text(kb.message(helpful ? 'feedback_verdict_helpful' : 'feedback_verdict_not_helpful', lang), { size: 'Small', weight: 'Bolder', color: helpful ? 'Good' : 'Default' }),
-      ...(helpful ? [] : notHelpfulActions(kb, lang)),
+      ...(helpful ? [] : notHelpfulActions(kb, lang, ref)),
     ],
   };
 }
@@ -73,5 +75,6 @@ export function feedbackRefOf(card: AdaptiveCard): FeedbackRef | undefined {
  */
 export function withVerdict(kb: KnowledgeBase, card: AdaptiveCard, helpful: boolean): AdaptiveCard {
   const lang: Lang = card.lang === 'fr' ? 'fr' : 'en';
-  return { ...card, body: card.body.map((e) => (isFeedbackRow(e) ? verdict(kb, lang, helpful) : e)) };
+  const ref = feedbackRefOf(card);
+  return { ...card, body: card.body.map((e) => (isFeedbackRow(e) ? verdict(kb, lang, helpful, ref) : e)) };
 }

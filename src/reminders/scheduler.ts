@@ -2,11 +2,33 @@ import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { Logger } from 'pino';
 import { Pacer } from './pacer';
-import type { ReminderSend, ReminderStore } from './reminderStore';
+import type { ReminderSend } from './reminderStore';
 import { DEFAULT_RETRY, verdictFor, type RetryOptions } from './retryPolicy';
 
 /** Sends one reminder to a conversation (the app: `adapter.continueConversationAsync` + the reminder card). */
-export type ReminderSender = (reference: Partial<ConversationReference>, send: ReminderSend, lang: string) => Promise<void>;
+export type ReminderSender<S = ReminderSend> = (reference: Partial<ConversationReference>, send: S, lang: string) => Promise<void>;
+
+/** What the scheduler needs of a queued send. */
+export interface QueuedSend {
+  id: string;
+  conversation_key: string;
+  attempts: number;
+}
+
+/**
+ * A queue of proactive sends claimed with leases: the reminder store, and the experts' ticket store
+ * (posting tickets, delivering answers), which reuse this scheduler's pacing, retries and take-overs.
+ */
+export interface SendQueue<S extends QueuedSend> {
+  claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<S[]>;
+  /** Where the send goes and in which language; undefined when the conversation is unknown. */
+  deliveryContext(send: S): Promise<{ reference: Partial<ConversationReference>; lang: string } | undefined>;
+  markSent(id: string, owner: string, now: number): Promise<boolean>;
+  markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<void>;
+  markFailed(id: string, owner: string, error: string): Promise<void>;
+  /** The bot was removed or blocked (403/404). */
+  deactivateConversation(conversationKey: string, reason: string): Promise<void>;
+}
 
 export interface SchedulerOptions {
   /** How often to look for due sends when there were none. */
@@ -37,7 +59,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
  * (per conversation and overall); retries 429 and transient failures with backoff; deactivates a
  * conversation on 403/404. `stop()` stops claiming and waits for the sends in flight.
  */
-export class ReminderScheduler {
+export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
   /** This instance's name in leases. */
   readonly owner = `scheduler-${randomUUID()}`;
   private readonly pacer: Pacer;
@@ -49,8 +71,8 @@ export class ReminderScheduler {
   private readonly busy = new Set<string>();
 
   constructor(
-    private readonly store: ReminderStore,
-    private readonly sender: ReminderSender,
+    private readonly store: SendQueue<S>,
+    private readonly sender: ReminderSender<S>,
     private readonly logger: Logger,
     private readonly options: SchedulerOptions = DEFAULT_SCHEDULER,
     private readonly now: () => number = Date.now,
@@ -79,7 +101,7 @@ export class ReminderScheduler {
 
   private async run(): Promise<void> {
     while (this.running) {
-      let claimed: ReminderSend[] = [];
+      let claimed: S[] = [];
       try {
         // Claim when at least half the slots are free, so that claims come in batches, not one per send.
         const room = this.options.concurrency - this.inFlight.size;
@@ -109,7 +131,7 @@ export class ReminderScheduler {
     this.inFlight.add(tracked);
   }
 
-  private async deliver(send: ReminderSend): Promise<void> {
+  private async deliver(send: S): Promise<void> {
     const conversation = send.conversation_key;
     try {
       while (this.busy.has(conversation)) await sleep(50);
@@ -130,7 +152,7 @@ export class ReminderScheduler {
     }
   }
 
-  private async failed(send: ReminderSend, err: unknown): Promise<void> {
+  private async failed(send: S, err: unknown): Promise<void> {
     const verdict = verdictFor(err, send.attempts + 1, this.options.retry ?? DEFAULT_RETRY);
     const message = err instanceof Error ? err.message : String(err);
     try {

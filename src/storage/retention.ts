@@ -10,11 +10,15 @@ export interface RetentionResult {
   feedback: number;
   /** Conversation state not written since the cut-off (idle conversations). */
   botState: number;
+  /** Expert tickets unchanged for `ticketDays` (their question, note and answer; their sends go with them). */
+  tickets: number;
 }
 
 export interface RetentionOptions {
   /** `DATA_RETENTION_DAYS`: rows older than this are deleted. */
   days: number;
+  /** `EXPERT_TICKET_RETENTION_DAYS`: tickets unchanged for this long are deleted (default: `days`). */
+  ticketDays?: number;
   /** Rows per DELETE statement (default 500). */
   batchSize?: number;
   /** Delay before the first pass after `start()` (default one minute: after start-up, not during it). */
@@ -77,6 +81,7 @@ export class RetentionJob {
     const { days } = this.options;
     const n = this.options.batchSize ?? 500;
     const cutoff = (this.options.now ?? Date.now)() - days * DAY_MS;
+    const ticketCutoff = (this.options.now ?? Date.now)() - (this.options.ticketDays ?? days) * DAY_MS;
     const started = performance.now();
     const { db } = this;
     const result: RetentionResult = {
@@ -89,8 +94,12 @@ export class RetentionJob {
       botState: await this.inBatches(n, () => db.deleteFrom('bot_state')
         .where('key', 'in', db.selectFrom('bot_state').select('key').where('updated_at', '<', cutoff).limit(n))
         .where('updated_at', '<', cutoff).executeTakeFirst()),
+      // Their sends are deleted with them (foreign key, on delete cascade).
+      tickets: await this.inBatches(n, () => db.deleteFrom('expert_tickets')
+        .where('id', 'in', db.selectFrom('expert_tickets').select('id').where('updated_at', '<', ticketCutoff).limit(n))
+        .where('updated_at', '<', ticketCutoff).executeTakeFirst()),
     };
-    const total = result.unanswered + result.feedback + result.botState;
+    const total = result.unanswered + result.feedback + result.botState + result.tickets;
     this.logger.info({ ...result, days, cutoff: new Date(cutoff).toISOString(), ms: Math.round(performance.now() - started) },
       total > 0 ? 'data retention: rows older than the retention period deleted' : 'data retention: nothing older than the retention period');
     return result;

@@ -121,6 +121,76 @@ export interface ReminderDateTable {
   scheduled_at: number;
 }
 
+/** The experts' channel set in chat (one row, key `experts`); `EXPERTS_CONVERSATION_ID` is the default. */
+export interface ExpertChannelTable {
+  key: string;
+  /** The channel's conversation id (`19:…@thread.tacv2`, without `;messageid=`). */
+  conversation_id: string;
+  /** A ConversationReference to post new threads in the channel, as JSON. */
+  reference: string;
+  /** The language ticket cards are written in (that of the owner who set the channel). */
+  lang: string;
+  /** The owner's display name. */
+  set_by: string;
+  set_at: number;
+}
+
+export type TicketStatus = 'open' | 'assigned' | 'answered' | 'closed';
+
+/**
+ * A question handed to the experts. The only place what the user typed (question, note) is kept for it;
+ * deleted `EXPERT_TICKET_RETENTION_DAYS` after its last change, with its sends.
+ */
+export interface ExpertTicketTable {
+  id: string;
+  created_at: number;
+  updated_at: number;
+  status: TicketStatus;
+  /** Incremented by every change; an action must name the current one (a replayed or stale one changes nothing). */
+  version: number;
+  channel_id: string;
+  /** The asker's language. */
+  lang: string;
+  question: string;
+  question_key: string;
+  note: string | null;
+  /** The bot's own answer (its first sentence), when it gave one. */
+  bot_answer: string | null;
+  /** The asker's Teams (channel) user id and name, for the mention in the ticket card. */
+  asker_id: string;
+  asker_name: string;
+  asker_conversation_key: string;
+  asker_reference: string;
+  experts_conversation_id: string;
+  experts_reference: string;
+  experts_lang: string;
+  /** The ticket card's message id in the experts' channel, once posted (card updates replace it). */
+  ticket_message_id: string | null;
+  assigned_to_id: string | null;
+  assigned_to_name: string | null;
+  answered_by_name: string | null;
+  answer: string | null;
+  closed_by_name: string | null;
+  close_reason: string | null;
+}
+
+export type ExpertSendKind = 'post' | 'answer' | 'closed';
+
+/** A proactive send a ticket causes, claimed and retried like a reminder send. */
+export interface ExpertSendTable {
+  id: string;
+  ticket_id: string;
+  kind: ExpertSendKind;
+  conversation_key: string;
+  status: SendStatus;
+  attempts: number;
+  next_attempt_at: number;
+  lease_owner: string | null;
+  lease_until: number | null;
+  sent_at: number | null;
+  last_error: string | null;
+}
+
 export interface DatabaseTables {
   bot_state: BotStateTable;
   feedback: FeedbackTable;
@@ -129,6 +199,9 @@ export interface DatabaseTables {
   subscriptions: SubscriptionTable;
   reminder_sends: ReminderSendTable;
   reminder_dates: ReminderDateTable;
+  expert_channel: ExpertChannelTable;
+  expert_tickets: ExpertTicketTable;
+  expert_sends: ExpertSendTable;
 }
 
 /**

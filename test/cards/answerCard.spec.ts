@@ -14,7 +14,7 @@ import { realKnowledge } from '../helpers/knowledge';
 /** Elements and properties that exist in Adaptive Cards 1.5 and that the builders use. */
 const ALLOWED_TYPES = new Set([
   'TextBlock', 'RichTextBlock', 'TextRun', 'FactSet', 'Table', 'TableRow', 'TableCell', 'Container', 'ColumnSet', 'Column',
-  'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Action.Execute', 'Input.ChoiceSet',
+  'ActionSet', 'Action.Submit', 'Action.OpenUrl', 'Action.Execute', 'Input.ChoiceSet', 'Input.Text',
 ]);
 
 /** Footnote markers as cards write them (superscript digits: ¹, ², ¹²). */

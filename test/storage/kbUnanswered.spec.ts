@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { openDatabase } from '../../src/storage/database';
 import { FeedbackStore } from '../../src/storage/feedbackStore';
+import { TicketStore } from '../../src/experts/ticketStore';
 import { freshDatabaseUrl, tempPath } from './testDatabases';
 
 const execFileAsync = promisify(execFile);
@@ -59,7 +60,7 @@ describe('npm run kb:unanswered', () => {
     assert.equal(run.stdout, `No unanswered questions recorded yet (No database at sqlite:${join(run.cwd, 'data/bot.sqlite')}).\n`);
     assert.equal(existsSync(join(run.cwd, 'data')), false, 'no data folder created');
     const json = await kbUnanswered(undefined, ['--json']);
-    assert.deepEqual(JSON.parse(json.stdout), { since: null, retentionDays: 90, unanswered: [], feedback: { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] } });
+    assert.deepEqual(JSON.parse(json.stdout), { since: null, retentionDays: 90, unanswered: [], feedback: { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] }, answeredByExperts: [] });
   });
 
   it('says so plainly on an empty database', async () => {
@@ -69,6 +70,31 @@ describe('npm run kb:unanswered', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(run.stdout, /^No unanswered questions recorded yet\.$/m);
     assert.match(run.stdout, /^No feedback on answers recorded yet\.$/m);
+    assert.match(run.stdout, /^No questions answered by experts yet\.$/m);
+  });
+
+  it('lists questions answered by experts: question, answer, expert, how often it was asked', async () => {
+    const url = await freshDatabaseUrl('sqlite');
+    const database = await openDatabase(url);
+    const tickets = new TicketStore(database.db, database.dialect);
+    const feedback = new FeedbackStore(database.db);
+    const ref = { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } };
+    const ask = (question: string) => tickets.create({
+      channelId: 'msteams', lang: 'en', question, askerId: '29:a', askerName: 'Alex', askerConversationKey: 'msteams:a:1', askerReference: ref,
+      expertsConversationId: '19:x@thread.tacv2', expertsReference: ref, expertsLang: 'en',
+    }, Date.parse('2026-11-02T09:00:00Z'));
+    const answered = await ask('Is Lync 2010 supported on Skype for Business Server 2015?');
+    await ask('is lync 2010 supported on skype for business server 2015');
+    const open = await ask('Does Lync 2013 run on Windows Server 2022?');
+    for (let i = 0; i < 3; i++) await feedback.recordUnanswered({ channelId: 'msteams', question: 'Is Lync 2010 supported on Skype for Business Server 2015', lang: 'en', intent: 'support', confidence: 0.1, reason: 'unknown-product' });
+    await tickets.change(answered.id, 1, { verb: 'answer', expertId: '29:e', expertName: 'Eve Expert', answer: 'Yes, as a legacy client.' }, Date.parse('2026-11-03T09:00:00Z'));
+    await database.close();
+    const run = await kbUnanswered(url);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Questions answered by experts \(candidates for knowledge entries\), newest first:\n +3 +2026-11-03 +en +Is Lync 2010 supported on Skype for Business Server 2015\?\n +→ Yes, as a legacy client\. +\[Eve Expert\]$/m);
+    assert.ok(!run.stdout.includes(open.question), 'open tickets are not listed');
+    const json = JSON.parse((await kbUnanswered(url, ['--json'])).stdout) as { answeredByExperts: { question: string; answer: string; asked: number }[] };
+    assert.deepEqual(json.answeredByExperts.map((t) => [t.question, t.answer, t.asked]), [['Is Lync 2010 supported on Skype for Business Server 2015?', 'Yes, as a legacy client.', 3]]);
   });
 
   it('says which period it covers (DATA_RETENTION_DAYS)', async () => {

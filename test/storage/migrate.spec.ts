@@ -27,7 +27,7 @@ for (const dialect of DIALECTS) {
     it('create the tables once; running them again changes nothing', async () => {
       const database = await openDatabase(await freshDatabaseUrl(dialect));
       try {
-        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered']);
+        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'expert_channel', 'expert_sends', 'expert_tickets', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered']);
         assert.deepEqual(await executedMigrations(database), Object.keys(MIGRATIONS));
         await database.db.insertInto('bot_state').values({ key: 'k', etag: 'e', document: '{}', updated_at: 1 }).execute();
         await migrate(database.db, database.dialect);
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       const database = await openDatabase(url, { migrate: false });
       try {
         assert.deepEqual(await executedMigrations(database), Object.keys(MIGRATIONS));
-        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered']);
+        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'expert_channel', 'expert_sends', 'expert_tickets', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered']);
       } finally {
         await database.close();
       }
@@ -78,7 +78,7 @@ for (const dialect of DIALECTS) {
         };
         await assert.rejects(migrate(database.db, database.dialect, broken), (err: unknown) =>
           err instanceof MigrationFailedError && err.migration === '999_broken' && /broken on purpose/.test(err.message));
-        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered'], 'half_done rolled back');
+        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'expert_channel', 'expert_sends', 'expert_tickets', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered'], 'half_done rolled back');
         assert.deepEqual(await executedMigrations(database), Object.keys(MIGRATIONS));
         await database.db.insertInto('bot_state').values({ key: 'k', etag: 'e', document: '{}', updated_at: 1 }).execute();
         assert.equal((await database.db.selectFrom('bot_state').selectAll().execute()).length, 1, 'still usable');

@@ -64,21 +64,21 @@ for (const dialect of DIALECTS) {
       await seed(db, 0, 1, 'today');
       const logs = new LogCapture();
       const result = await job({}, db, createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: undefined }, logs)).runOnce();
-      assert.deepEqual(result, { unanswered: 4, feedback: 4, botState: 4 });
+      assert.deepEqual(result, { unanswered: 4, feedback: 4, botState: 4, tickets: 0 });
       assert.deepEqual(await counts(db), [3, 3, 3]);
       const keys = (await db.selectFrom('bot_state').select('key').orderBy('key').execute()).map((r) => r.key);
       assert.deepEqual(keys, ['msteams/conversations/recent-0/', 'msteams/conversations/recent-1/', 'msteams/conversations/today-0/']);
       const line = logs.lines.find((l) => l.msg === 'data retention: rows older than the retention period deleted');
       assert.ok(line, 'the pass is logged');
       assert.deepEqual([line.unanswered, line.feedback, line.botState, line.days], [4, 4, 4, 90]);
-      assert.deepEqual(await job().runOnce(), { unanswered: 0, feedback: 0, botState: 0 }, 'a second pass finds nothing');
+      assert.deepEqual(await job().runOnce(), { unanswered: 0, feedback: 0, botState: 0, tickets: 0 }, 'a second pass finds nothing');
     });
 
     it('follows DATA_RETENTION_DAYS', async () => {
       const { db } = test.database();
       await seed(db, 2 * DAY, 1, 'two-days');
       await seed(db, DAY / 2, 1, 'half-a-day');
-      assert.deepEqual(await job({ days: 1 }).runOnce(), { unanswered: 1, feedback: 1, botState: 1 });
+      assert.deepEqual(await job({ days: 1 }).runOnce(), { unanswered: 1, feedback: 1, botState: 1, tickets: 0 });
       assert.deepEqual(await counts(db), [1, 1, 1]);
     });
 
@@ -93,8 +93,8 @@ for (const dialect of DIALECTS) {
       const pass = job({ batchSize: 10 }, db.withPlugin(counter.plugin)).runOnce().then((r) => { order.push('pass'); return r; });
       const turn = new DbStorage(db).read(['msteams/conversations/active/']).then((items) => { order.push('turn'); return items; });
       const [result, items] = await Promise.all([pass, turn]);
-      assert.deepEqual(result, { unanswered: 25, feedback: 25, botState: 25 });
-      assert.equal(counter.deletes, 9, '10 + 10 + 5 rows per table');
+      assert.deepEqual(result, { unanswered: 25, feedback: 25, botState: 25, tickets: 0 });
+      assert.equal(counter.deletes, 10, '10 + 10 + 5 rows per table, and one (empty) statement for expert tickets');
       assert.deepEqual(order, ['turn', 'pass']);
       assert.ok(items['msteams/conversations/active/']);
     });
