@@ -61,6 +61,8 @@ const CLAIM_BY_WORDS_MARGIN = 0.15;
 const TOPIC_FOLLOW_UP_WORDS = 6;
 /** The share of a follow-up's own words a sentence must cover to be chosen on them alone. */
 const TOPIC_FOLLOW_UP_OWN = 0.5;
+/** Classifier confidence above which a topic's subject outweighs a "not applicable" cell of the matrix. */
+const SURE_OF_TOPIC = 0.8;
 /** How much more a detail must cover than the topic's first sentence to be said first. */
 const LEAD_MARGIN = 0.2;
 
@@ -212,7 +214,9 @@ export class Reasoner {
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
-    if (u.entities.products.length > 0) return undefined;
+    // A yes/no question about it may still be settled by a claim ("after the migration, can we decommission the
+    // Lync Server 2010 Group Chat servers?").
+    if (u.entities.products.length > 0) return f.shape === 'yesno' ? this.claim(u, f) ?? this.claimByWords(u, f) : undefined;
 
     this.applyRoles(u, f);
     if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
@@ -315,7 +319,15 @@ export class Reasoner {
       const r = this.planner(f);
       if (r) return r;
     }
-    return this.support(f, last);
+    const computedSupport = this.support(f, last);
+    // "Not applicable" says the matrix does not apply; when the classifier is sure the question is about a
+    // topic ("can Lync 2010 Group Chat clients connect to the new Persistent Chat pool?"), that topic answers.
+    const topic = this.kb.topic(u.intent);
+    if (computedSupport && topic && u.confidence >= SURE_OF_TOPIC && !['support', 'pic'].includes(topic.intent.split('.')[0] as string)
+      && f.clients.length > 0 && f.clients.every((c) => f.servers.every((sv) => this.statusOf(c, sv) === 'not_applicable'))) {
+      return (f.shape === 'yesno' ? this.claim(u, f) ?? this.claimByWords(u, f) : undefined) ?? this.fromTopic(u, f, this.passages.search(f.tokens), topic, undefined);
+    }
+    return computedSupport;
   }
 
   /**
