@@ -130,6 +130,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'nous quittons ocs 2007 r2 pour lync server 2013 en mars', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013/ },
     { say: 'et l\'intendant lync 2010, il ferait l\'affaire ?', first: /^Oui\b/, has: [/Lync Server 2013/] },
   ] },
+  'a not-applicable cell yields to the topic the question is about': { turns: [
+    { say: 'is lync 2010 group chat supported on lync server 2013?', first: /^Not applicable\b/ },
+    { say: 'can lync 2010 group chat clients still connect to the new ls2013 persistent chat pool?', first: /^Yes\b/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
