@@ -43,7 +43,7 @@ async function shoot(ui: PlaygroundPage, name: string, docs?: string): Promise<v
  * "use this channel for expert questions": the Playground's mock connector answers the members API
  * (`GET /v3/conversations/{id}/members/{memberId}`, TeamsInfo.getMember) with `userRole: "user"` for every
  * user, hard-coded in its `userToTeamsChannelAccount` (0.2.28), so nobody is a team owner there and the
- * bot rightly refuses the command (the first test shows that refusal).
+ * bot rightly refuses the command (the first test checks what the Playground answers).
  *
  * The Playground has one signed-in user, so the asker and the expert are the same person (Alex Wilber);
  * the membership check of the expert's actions still goes to the Playground's members API.
@@ -107,7 +107,12 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
   });
 
   it('the experts\' channel is the Playground\'s General channel (EXPERTS_CONVERSATION_ID); the Playground reports nobody as an owner', async () => {
-    if (!bot) assert.fail('not started');
+    if (!bot || !playground) assert.fail('not started');
+    // What the bot's membership check (TeamsInfo.getMember) gets from the Playground's mock connector.
+    const res = await fetch(`${playground.url}/_connector/v3/conversations/${encodeURIComponent(GENERAL)}/members/${encodeURIComponent(ME.id)}`);
+    assert.equal(res.status, 200);
+    const member = await res.json() as { id?: string; name?: string; userRole?: string };
+    assert.deepEqual([member.id, member.name, member.userRole], [ME.id, ME.name, 'user'], 'a member, never an owner: the chat command cannot be used here');
     assert.equal(bot.app.config.EXPERTS_CONVERSATION_ID, GENERAL);
     assert.equal(await bot.app.experts.store.channel(), undefined, 'no channel set in chat: the variable is what is used');
   });
