@@ -123,3 +123,43 @@ export async function waitForHttp(url: string, timeoutMs = 30000): Promise<void>
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+/** What `.m365agentsplayground.yml` sets: the bot, the signed-in user and the team (whose General channel's id is the team's id). */
+export interface PlaygroundContext {
+  bot: { id: string; name: string };
+  currentUser: { id: string; name: string };
+  team: { id: string; name: string; channel: { id: string; name: string } };
+  tenantId?: string;
+}
+
+/**
+ * The Playground's configuration file (schema version 0.1.1), to be written as `.m365agentsplayground.yml`
+ * in its working directory. Its schema wants exactly five other users, a personal chat, a group chat and a
+ * team with at most one channel besides General; ids are free strings, so the team (and so its General
+ * channel) can carry a Teams-shaped id such as `19:…@thread.tacv2`.
+ */
+export function playgroundConfigYaml(ctx: PlaygroundContext): string {
+  const q = (s: string): string => JSON.stringify(s);
+  const user = (id: string, name: string, i: number, indent: string): string => {
+    const [given = name, ...rest] = name.split(' ');
+    const alias = name.toLowerCase().replace(/[^a-z0-9]+/g, '.');
+    return [
+      `id: ${q(id)}`, `name: ${q(name)}`, `userPrincipleName: ${q(`${alias}@contoso.com`)}`,
+      `aadObjectId: ${q(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)}`,
+      `givenName: ${q(given)}`, `surname: ${q(rest.join(' ') || given)}`, `email: ${q(`${alias}@contoso.com`)}`,
+    ].join(`\n${indent}`);
+  };
+  const others = ['Megan Bowen', 'Adele Vance', 'Lee Gu', 'Nestor Wilke', 'Diego Siciliani'];
+  return [
+    'version: "0.1.1"',
+    `tenantId: ${q(ctx.tenantId ?? '5b658416-0de4-4d67-95b4-2751e5a69d3d')}`,
+    'bot:', `  id: ${q(ctx.bot.id)}`, `  name: ${q(ctx.bot.name)}`,
+    'currentUser:', `  ${user(ctx.currentUser.id, ctx.currentUser.name, 0, '  ')}`,
+    'users:', ...others.map((name, i) => `  - ${user(`29:playground-user-${i + 1}`, name, i + 1, '    ')}`),
+    'personalChat:', '  id: "a:playground-personal-chat"',
+    'groupChat:', '  id: "19:playground-group-chat@thread.v2"', '  name: "Group Chat"',
+    'team:', `  id: ${q(ctx.team.id)}`, `  name: ${q(ctx.team.name)}`, '  aadGroupId: "03abb446-e51b-4a55-96f0-f64ea138f72e"',
+    '  channels:', `    - id: ${q(ctx.team.channel.id)}`, `      name: ${q(ctx.team.channel.name)}`,
+    '',
+  ].join('\n');
+}
