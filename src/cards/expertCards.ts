@@ -117,7 +117,7 @@ export function ticketCard(kb: KnowledgeBase, t: Ticket, error?: string): Adapti
     body.push(
       { type: 'Input.Text', id: ANSWER_INPUT, label: kb.message('ticket_answer_label', lang), placeholder: kb.message('ticket_answer_placeholder', lang), isMultiline: true, maxLength: MAX_EXPERT_TEXT, spacing: 'Medium' },
       { type: 'ActionSet', spacing: 'Small', actions: [execute(TICKET_VERBS.answer, kb.message('ticket_send_answer', lang), 'positive')] },
-      { type: 'Input.Text', id: REASON_INPUT, label: kb.message('ticket_close_reason', lang), placeholder: kb.message('ticket_close_placeholder', lang), maxLength: MAX_EXPERT_TEXT, spacing: 'Medium' },
+      { type: 'Input.Text', id: REASON_INPUT, label: kb.message('ticket_close_reason', lang), placeholder: kb.message('ticket_close_placeholder', lang), isMultiline: true, maxLength: MAX_EXPERT_TEXT, spacing: 'Medium' },
       { type: 'ActionSet', spacing: 'Small', actions: [execute(TICKET_VERBS.close, kb.message('ticket_close', lang))] },
     );
   }
