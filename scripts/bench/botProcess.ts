@@ -34,9 +34,11 @@ export async function freePort(): Promise<number> {
 export async function startBot(spec: BotSpec, dir: string): Promise<BotProcess> {
   const port = await freePort();
   const env = { PATH: process.env.PATH ?? '', PORT: String(port), ...spec.env(dir) };
+  // BENCH_PROFILE=<folder>: each bot process writes a V8 CPU profile there when it stops (to find where a turn's time goes).
+  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
   const spawnedAt = Date.now();
   // The folder is also the working directory, so that no `.env` of the developer's is read.
-  const child = spawn(process.execPath, [spec.script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...profile, spec.script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const keep = (chunk: Buffer): void => { lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)); lines.splice(0, lines.length - 20); };
   child.stdout?.on('data', keep);

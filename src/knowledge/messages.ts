@@ -152,6 +152,8 @@ export const MESSAGE_KEYS = [
   'decline_words',
   'decline_attribute',
   'clients_mixed',
+  'count_providers_still',
+  'count_providers_ended',
   'licence_needed_by',
   'licence_needed_by_with',
   'licence_needed_by_none',

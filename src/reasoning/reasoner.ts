@@ -306,7 +306,8 @@ export class Reasoner {
       const r = this.pic(f, today);
       if (r) return r;
     }
-    if (f.asksAbout === 'providers' && f.federation && f.shape === 'count') return this.countProviders(f);
+    if (f.asksAbout === 'providers' && (f.federation || f.still || f.ending) && (f.shape === 'count' || f.shape === 'list') && f.providers.length === 0 && f.features.length === 0
+      && (f.shape === 'count' || f.still || f.ending)) return this.countProviders(f, today);
     // "And if we stop at Lync Server 2010 first?" after a plan: the same clients, to that server.
     if (last?.subject === 'planner' && f.servers.length === 1 && f.clients.length === 0 && f.providers.length === 0 && !f.generic && f.servers[0] !== last.target) {
       f = { ...f, move: true, target: f.servers[0] as string, clients: last.clients, ...(last.source ? { source: last.source } : {}) };
@@ -873,12 +874,25 @@ export class Reasoner {
     return undefined;
   }
 
-  private countProviders(f: Frame): Reasoned {
+  /**
+   * How many providers (which ones): all of them, those federation still works with today ("still"), or
+   * those whose federation has ended ("ended", "fin"), computed from their end dates against today.
+   */
+  private countProviders(f: Frame, today: Date): Reasoned {
     const { kb } = this;
-    const names = kb.providers.map((p) => p.name);
+    const { lang } = f;
+    const ended = (p: Provider): boolean => p.endOfService !== undefined && daysUntil(p.endOfService, today) < 0;
+    const pool = f.still ? kb.providers.filter((p) => !ended(p)) : f.ending ? kb.providers.filter(ended) : kb.providers;
+    const key = f.still ? 'count_providers_still' : f.ending ? 'count_providers_ended' : 'count_providers';
+    const names = formatList(pool.map((p) => p.name), lang);
+    // What the sources add: when the others ended, and what became of those still listed ("continues through Skype").
+    const details = f.still || f.ending ? [
+      ...kb.providers.filter(ended).map((p) => kb.message('end_past', lang, { provider: p.name, date: formatDate(p.endOfService as string, lang), relative: formatRelative(p.endOfService as string, today, lang) })),
+      ...(f.still ? pool.flatMap((p) => (p.serviceNote ? [p.serviceNote[lang]] : [])) : []),
+    ] : [];
     return {
-      answer: answer('topic', f.lang, kb.message('count_providers', f.lang, { count: names.length, providers: formatList(names, f.lang) }), { sources: [sourceOf(kb, kb.providers[0]?.source ?? '', f.lang)] }),
-      last: { ...emptyLast('pic', f), list: { kind: 'provider', ids: kb.providers.map((p) => p.id) } },
+      answer: answer('topic', lang, kb.message(key, lang, { count: pool.length, total: kb.providers.length, providers: names }), { details, sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)] }),
+      last: { ...emptyLast('pic', f), list: { kind: 'provider', ids: pool.map((p) => p.id) } },
     };
   }
 

@@ -134,6 +134,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'is lync 2010 group chat supported on lync server 2013?', first: /^Not applicable\b/ },
     { say: 'can lync 2010 group chat clients still connect to the new ls2013 persistent chat pool?', first: /^Yes\b/ },
   ] },
+  'providers counted against today: still working, ended': { turns: [
+    { say: 'how many pic providers still work today?', first: /^PIC federation still works with 2 of the 4 providers today: Skype and Windows Live Messenger\./ },
+    { say: 'which providers has federation ended with?', first: /^PIC federation has ended with 2 of the 4 providers: AOL and Yahoo!\./ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
