@@ -653,6 +653,13 @@ export class Reasoner {
     if (hits.some((h) => verdict(h) !== verdict(best) && best.coverage - h.coverage < CLAIM_BY_WORDS_MARGIN)) return undefined;
     const claim = topic.claims[best.passage.index];
     if (!claim) return undefined;
+    // Anchored in what the claim is about: all its terms but one are in the question (words alone could
+    // settle "does SharePoint show presence?" with a claim about SharePoint searching archives).
+    const text = ` ${f.tokens.join(' ')} `;
+    const entry = this.claims.find((c) => c.claim === claim);
+    const termsFound = entry ? entry.groups.filter((g) => g.some((p) => text.includes(` ${p.key} `))).length : 0;
+    if (entry && entry.groups.length > 0 && termsFound < Math.max(1, entry.groups.length - 1)) return undefined;
+    if (!yearsOutsideNames(u, f).every((y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))))) return undefined;
     // The products the question names must be the claim's (a claim about Lync Server 2013 does not settle 2010).
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => claim.products.includes(p) || this.namedIn(p, claim.text.en))) return undefined;
@@ -689,6 +696,7 @@ export class Reasoner {
     }
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
+    const years = yearsOutsideNames(u, f);
     const content = new Set(f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)));
     // The claims whose every term group the question contains (through the index of their phrases), and
     // the claims without terms.
@@ -720,6 +728,8 @@ export class Reasoner {
       // Every product the question names is one the claim is about (by id or by name in its statement):
       // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
+      // A version the question gives outside product names ("SharePoint 2010") must be the claim's.
+      if (!years.every((y) => c.text.en.includes(y) || c.terms.some((g) => g.some((ph) => ph.includes(y))))) continue;
       // The claim must cover what the question is about, not share a word with it ("connect to two pools
       // at once" is not settled by "legacy clients still connect").
       const uncovered = [...content].filter((w) => !matched.includes(w));
@@ -908,7 +918,9 @@ export class Reasoner {
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     const name = licence.name;
     // "Which providers need it?", "what is it?", "what does it come on top of?": computed from the providers' licence options.
-    if (providers.length === 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago' && !f.still) {
+    // (Only when that is what is asked: "does Lync Online Plan 1 include Enterprise Voice?" is not.)
+    const aboutProviders = f.asksAbout === 'providers' || f.addition || f.plainWords.every((w) => this.lexicon.isFunctionWord(w));
+    if (providers.length === 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago' && !f.still && aboutProviders && f.features.length === 0) {
       const needing = kb.providers.filter((p) => p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.includes(licence.id)));
       const alongside = [...new Set(needing.flatMap((p) => p.licenceOptions.flatMap((o) => o.filter((id) => id !== licence.id))))]
         .map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name).filter((n): n is string => !!n);
@@ -1275,6 +1287,11 @@ function askedDate(tokens: readonly string[]): { day: number; month: number; tex
  * The product as the user wrote it, for the decline sentence: the qualifier with the known name just
  * before it ("Lync 2013 for Mac", "Skype for Business"), in the user's own spelling when it can be found.
  */
+/** Years the question gives outside the products it names ("SharePoint 2010", "Exchange 2016"). */
+function yearsOutsideNames(u: Understanding, f: Frame): string[] {
+  return f.tokens.filter((t, i) => /^(19|20)\d\d$/.test(t) && !u.mentions.some((m) => i >= m.start && i < m.end));
+}
+
 /** Words between a known name and a qualifier that changes it ("for Mac", "pour Mac", "sous Linux"). */
 const QUALIFIER_JOINERS = new Set(['for', 'pour', 'on', 'sur', 'sous', 'de', 'en', 'under']);
 

@@ -138,6 +138,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'how many pic providers still work today?', first: /^PIC federation still works with 2 of the 4 providers today: Skype and Windows Live Messenger\./ },
     { say: 'which providers has federation ended with?', first: /^PIC federation has ended with 2 of the 4 providers: AOL and Yahoo!\./ },
   ] },
+  'a claim is not stretched: another version, another subject, a price': { turns: [
+    { say: 'can sharepoint 2013 search archived lync data?', first: /^Yes\b/ },
+    { say: 'can sharepoint 2010 search archived lync data?', first: /^(?!Yes\b)/ },
+    { say: 'does lync online plan 1 include enterprise voice?', first: /^(?!No provider)/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
