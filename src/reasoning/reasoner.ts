@@ -659,7 +659,7 @@ export class Reasoner {
     const entry = this.claims.find((c) => c.claim === claim);
     const termsFound = entry ? entry.groups.filter((g) => g.some((p) => text.includes(` ${p.key} `))).length : 0;
     if (entry && entry.groups.length > 0 && termsFound < Math.max(1, entry.groups.length - 1)) return undefined;
-    if (!yearsOutsideNames(u, f).every((y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))))) return undefined;
+    if (!yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every((y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))))) return undefined;
     // The products the question names must be the claim's (a claim about Lync Server 2013 does not settle 2010).
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => claim.products.includes(p) || this.namedIn(p, claim.text.en))) return undefined;
@@ -696,7 +696,7 @@ export class Reasoner {
     }
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
-    const years = yearsOutsideNames(u, f);
+    const years = yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w));
     const content = new Set(f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)));
     // The claims whose every term group the question contains (through the index of their phrases), and
     // the claims without terms.
@@ -1287,9 +1287,16 @@ function askedDate(tokens: readonly string[]): { day: number; month: number; tex
  * The product as the user wrote it, for the decline sentence: the qualifier with the known name just
  * before it ("Lync 2013 for Mac", "Skype for Business"), in the user's own spelling when it can be found.
  */
-/** Years the question gives outside the products it names ("SharePoint 2010", "Exchange 2016"). */
-function yearsOutsideNames(u: Understanding, f: Frame): string[] {
-  return f.tokens.filter((t, i) => /^(19|20)\d\d$/.test(t) && !u.mentions.some((m) => i >= m.start && i < m.end));
+/**
+ * Versions the question gives outside the products it names ("SharePoint 2010", "Exchange 2016"): a year
+ * right after a name-like word — not a date ("in March 2014", "avant 2012").
+ */
+function yearsOutsideNames(u: Understanding, f: Frame, isFunctionWord: (w: string) => boolean): string[] {
+  return f.tokens.filter((t, i) => {
+    const prev = f.tokens[i - 1];
+    return /^(19|20)\d\d$/.test(t) && !u.mentions.some((m) => i >= m.start && i < m.end)
+      && prev !== undefined && !isFunctionWord(prev) && !(prev in MONTHS) && !/^\d+$/.test(prev);
+  });
 }
 
 /** Words between a known name and a qualifier that changes it ("for Mac", "pour Mac", "sous Linux"). */
