@@ -15,6 +15,11 @@ describe('detectLanguage (the words of knowledge/language.yaml)', () => {
     ['and AOL?', 'en'],
     ['fournisseurs PIC ?', 'fr'],
     ['AOL : appel audio possible ?', 'fr'],
+    // French typography alone (a space before the question mark), no French word:
+    ['skype federation, audio ok ?', 'fr'],
+    ['skype federation, audio ok?', 'en'],
+    // A word both languages write alike once accents drop counts for neither.
+    ['federation yahoo ?', 'fr'],
   ];
   for (const [text, lang] of table) it(`"${text}" is ${lang}`, () => assert.equal(detectLanguage(text, words), lang));
 
