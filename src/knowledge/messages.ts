@@ -152,6 +152,8 @@ export const MESSAGE_KEYS = [
   'decline_words',
   'decline_attribute',
   'clients_mixed',
+  'providers_besides_yes',
+  'providers_besides_no',
   'count_providers_still',
   'count_providers_ended',
   'licence_needed_by',

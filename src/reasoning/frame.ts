@@ -64,6 +64,8 @@ export interface Frame {
   asksAbout?: 'clients' | 'servers' | 'providers';
   /** Words that ask for a migration plan ("what happens to", "que deviennent"), or that something breaks. */
   plan: boolean;
+  /** Providers named right after "besides", "à part": left out of the answer. */
+  excluded: string[];
   /** "On top of", "en plus de": what something comes in addition to. */
   addition: boolean;
   /** Every generic name of the message with its candidates (a plan takes, of each, those in use). */
@@ -291,6 +293,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
     how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,
     plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown), addition: has('addition'),
+    excluded: mentions.filter((m) => m.kind === 'provider' && sc.get(shapeKey('except'), langs).some((sp) => sp.end === m.start || sp.end === m.start - 1)).map((m) => m.id),
   };
   if (retired) frame.retired = retired;
   if (unknownFeature) frame.unknownFeature = unknownFeature.text;

@@ -808,7 +808,8 @@ export class Reasoner {
     let f = frame;
     const { kb } = this;
     const { lang } = f;
-    const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    // "Besides WLM": those are left out; the question is about the others.
+    const providers = f.providers.filter((id) => !f.excluded.includes(id)).map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     f = { ...f, features: f.features.filter((x) => x in kb.publicIm.capabilities) };
     // "Why?" next: what the sources add about these providers (their notes).
     const reasons = both((l) => providers.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : []), ...p.notes.map((n) => n.text[l])]));
@@ -818,7 +819,15 @@ export class Reasoner {
     // Which providers offer a feature / how many.
     if (providers.length === 0 && f.features.length > 0) {
       const feature = f.features[0] as string;
-      const offering = kb.providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
+      const offering = kb.providers.filter((p) => !f.excluded.includes(p.id) && f.features.every((x) => p.capabilities.includes(x)));
+      // "Does any provider do video besides WLM?": a verdict on the others first.
+      if (f.excluded.length > 0 && f.shape === 'yesno') {
+        const vars = { feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), excluded: formatList(f.excluded.map((id) => kb.provider(id)?.name ?? id), lang), providers: formatList(offering.map((p) => p.name), lang) };
+        return {
+          answer: answer('topic', lang, kb.message(offering.length > 0 ? 'providers_besides_yes' : 'providers_besides_no', lang, vars), { facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })), sources: source() }),
+          last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
+        };
+      }
       const names = formatList(offering.map((p) => p.name), lang);
       const headline = offering.length === 0 ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
         : kb.message('providers_with_feature', lang, { count: offering.length, total: kb.providers.length, feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), providers: names });

@@ -143,6 +143,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'can sharepoint 2010 search archived lync data?', first: /^(?!Yes\b)/ },
     { say: 'does lync online plan 1 include enterprise voice?', first: /^(?!No provider)/ },
   ] },
+  'a provider left out ("besides", "à part")': { turns: [
+    { say: 'is there any provider other than skype with audio?', first: /^Yes\b/, has: [/Windows Live Messenger/] },
+    { say: 'does any pic provider offer video besides messenger?', first: /^No\b/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
