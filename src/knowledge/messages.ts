@@ -152,6 +152,7 @@ export const MESSAGE_KEYS = [
   'decline_words',
   'decline_attribute',
   'clients_mixed',
+  'clients_not_all',
   'providers_besides_yes',
   'providers_besides_no',
   'count_providers_still',

@@ -117,6 +117,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let source: string | undefined;
   let target: string | undefined;
   let family: string | undefined;
+  let familyQuantified = false;
   const sc = lex.scan(tokens);
   let move = sc.has('roles.move', langs);
   const reread: { start: number; server: string }[] = [];
@@ -157,7 +158,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // Only for a client named alone: "lync 2013 and lync 2010 clients", "clients: communicator 2007 r2,
       // live meeting 2007" are lists of clients, not families.
       const alone = mentions.filter((o) => o.kind === 'client').length === 1;
-      if (alone && ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? ''))) family = client?.name;
+      if (alone && ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (quantified && lastWord !== undefined && lex.clientNouns.has(lastWord))
+        || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? ''))) { family = client?.name; familyQuantified = quantified; }
       // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
@@ -300,7 +302,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (counted) frame.counted = counted;
   if (source) frame.source = source;
   if (target) frame.target = target;
-  if (family && (shape === 'list' || shape === 'count')) frame.family = family;
+  // "Is every Lync 2010 client supported?" asks about the family too.
+  const quantifiedYesNo = shape === 'yesno' && familyQuantified;
+  if (family && (shape === 'list' || shape === 'count' || quantifiedYesNo)) frame.family = family;
   if (generic && generic.candidates.length > 1 && clients.length === 0) frame.generic = generic;
   if (unknown) frame.unknownProduct = unknown.text;
   if (uncovered) frame.uncovered = uncovered.text;

@@ -1010,6 +1010,8 @@ export class Reasoner {
     const { lang } = f;
     const servers = f.allServers ? kb.servers.map((s) => s.id) : f.target && !f.both ? [f.target] : f.servers;
     if (f.generic && f.clients.length === 0) return this.generic(f, servers, last);
+    // "Is every Lync 2010 client supported on …?": each member of the family, one verdict for them all.
+    if (f.family && f.shape === 'yesno') return this.support({ ...f, clients: this.clientsOf(f).map((c) => c.id), family: undefined, every: true } as Frame, last);
     const clients = this.clientsOf(f);
     const source = [sourceOf(kb, this.matrixSource, lang)];
     const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
@@ -1137,10 +1139,12 @@ export class Reasoner {
       // "Are X and Y both fine on S?": one verdict for the question — Partly when they differ — then each.
       const opener = (line: string): string => line.slice(0, line.indexOf('. ') + 1);
       const mixed = f.shape === 'yesno' && lines.length > 1 && new Set(lines.map(opener)).size > 1;
-      const headline = mixed ? kb.message('clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
+      // "Is every Lync 2010 client supported?" when one is not: No, not all — then each.
+      const every = (f as Frame & { every?: boolean }).every === true;
+      const headline = mixed ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
       return {
         answer: answer('support-cell', lang, headline, {
-          tone: mixed ? 'warning' : kb.status(first).tone, badge: mixed ? kb.message('verdict_partly', lang) : kb.status(first).label[lang], details: mixed ? [] : lines.slice(1),
+          tone: mixed ? 'warning' : kb.status(first).tone, badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang], details: mixed ? [] : lines.slice(1),
           notes: reasons.map((text) => ({ text })), sources: source,
         }),
         last: base({ reasons: both((l) => this.reasonsFor(clients.map((c) => c.id), [server], l)) }),

@@ -147,6 +147,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'is there any provider other than skype with audio?', first: /^Yes\b/, has: [/Windows Live Messenger/] },
     { say: 'does any pic provider offer video besides messenger?', first: /^No\b/ },
   ] },
+  'every client of a name, asked yes/no: not all of them, then each': { turns: [
+    { say: 'is every lync 2010 client supported on ls2013?', first: /^No, not all of them: Lync 2010 is supported on Lync Server 2013; Lync 2010 Attendant is supported/ },
+    { say: 'is lync 2010 supported on all three servers?', first: /^No\b/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
