@@ -247,7 +247,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   else if (has('ago')) shape = 'ago';
   else if (has('count')) shape = 'count';
   else if (starts('yesNo')) shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1) ? 'when' : 'yesno';
-  else if (has('when')) shape = 'when';
+  // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
+  // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").
+  else if (sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || sp.end >= tokens.length || sp.end - sp.start > 1)) shape = 'when';
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
   // A question mark alone: yes/no, unless the question is about clients as such ("clients supportés sur

@@ -151,6 +151,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'is every lync 2010 client supported on ls2013?', first: /^No, not all of them: Lync 2010 is supported on Lync Server 2013; Lync 2010 Attendant is supported/ },
     { say: 'is lync 2010 supported on all three servers?', first: /^No\b/ },
   ] },
+  '"when" inside a question opens a clause; at its start or end it asks for a date': { turns: [
+    { say: 'yahoo federation ended when?', first: /30 June 2014/ },
+    { say: 'does lync update my presence when my outlook calendar shows a meeting?', first: /^Yes\b/ },
+  ] },
   'a server after "our servers are" is the server': { turns: [
     { say: 'our server is lync 2013. do lync 2010 desktops still work?', first: /^Yes\b/, has: [/Lync Server 2013/] },
   ] },
