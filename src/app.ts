@@ -13,7 +13,7 @@ import type { ConversationMemory } from './bot/conversationMemory';
 import type { QuestionLog } from './bot/questionLog';
 import { findUnderstanding } from './bot/turnUnderstanding';
 import { LyncBot } from './bot/lyncBot';
-import type { SentCard } from './bot/sentCards';
+import type { StoredCard } from './bot/sentCards';
 import { MessageExtension } from './bot/messageExtension';
 import { SupportSearch } from './search/supportSearch';
 import { createOnTurnError } from './bot/onTurnError';
@@ -97,7 +97,7 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   const conversationState = new ConversationState(stores.storage);
   const memory = conversationState.createProperty<ConversationMemory>('memory');
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const sentCards = conversationState.createProperty<SentCard[]>('sentCards');
+  const sentCards = conversationState.createProperty<StoredCard[]>('sentCards');
   const render = (context: TurnContext, answer: Answer) => {
     const understanding = findUnderstanding(context);
     return renderAnswer(kb, answer, context.activity.channelId, understanding ? { question: understanding.text, intent: understanding.intent } : {});

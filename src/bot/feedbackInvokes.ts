@@ -6,7 +6,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import { FeedbackSubmit } from './cardSubmit';
 import type { QuestionLog } from './questionLog';
-import { findSentCard, updateSentCard, type SentCard } from './sentCards';
+import { findSentCard, updateSentCard, type StoredCard } from './sentCards';
 
 /** What Teams posts for an `Action.Execute` (the `adaptiveCard/action` invoke). */
 const CardActionValue = z.object({
@@ -31,7 +31,7 @@ const SubmitActionValue = z.object({
 export interface FeedbackInvokeDeps {
   kb: KnowledgeBase;
   questionLog: QuestionLog;
-  sentCards: StatePropertyAccessor<SentCard[]>;
+  sentCards: StatePropertyAccessor<StoredCard[]>;
   /** The conversation's language. */
   lang(context: TurnContext): Promise<Lang>;
 }

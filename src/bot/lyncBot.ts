@@ -13,7 +13,7 @@ import { freshMemory, type ConversationMemory } from './conversationMemory';
 import type { QuestionLog } from './questionLog';
 import { setUnderstanding } from './turnUnderstanding';
 import { onCardAction, onSubmitAction, type FeedbackInvokeDeps } from './feedbackInvokes';
-import { findSentCard, keepSentCards, updateSentCard, type SentCard } from './sentCards';
+import { findSentCard, keepSentCards, updateSentCard, type SentCard, type StoredCard } from './sentCards';
 import type { MessageExtension } from './messageExtension';
 import { ASK_EXPERT_VERB, messageCard, withAskOutcome } from '../cards/expertCards';
 import { AskExpertData, cardResponse, type AskOutcome, type Experts } from '../experts/experts';
@@ -33,7 +33,7 @@ export interface BotDeps {
   /** The search-based message extension (compose box of any chat or channel). */
   messageExtension: MessageExtension;
   /** The answer cards last sent in the conversation, to update them in place when feedback is given. */
-  sentCards: StatePropertyAccessor<SentCard[]>;
+  sentCards: StatePropertyAccessor<StoredCard[]>;
   /** Deletes what is stored about a conversation (references, subscriptions) when the bot leaves it. */
   forgetConversation?(context: TurnContext): Promise<void>;
   send(context: TurnContext, answer: Answer): Promise<void>;
