@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
-import { sql, type Kysely, type Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DialectName } from '../storage/database';
+import { LeasedSends } from '../storage/leasedSends';
 import { clipQuestion, questionKey } from '../storage/questionKey';
 import type { DatabaseTables, ExpertChannelTable, ExpertSendKind, ExpertSendTable, ExpertTicketTable, TicketStatus } from '../storage/tables';
 
@@ -62,7 +63,11 @@ function keyOf(reference: Partial<ConversationReference>): string {
  * nor queue a second delivery. Sends are claimed with leases like reminder sends (`SendQueue`).
  */
 export class TicketStore {
-  constructor(private readonly db: Db, private readonly dialect: DialectName) {}
+  private readonly sends: LeasedSends<ExpertSend>;
+
+  constructor(private readonly db: Db, dialect: DialectName) {
+    this.sends = new LeasedSends<ExpertSend>(db as never, dialect, 'expert_sends', (r) => r);
+  }
 
   /** The experts' channel set in chat, if any. */
   async channel(): Promise<ExpertChannel | undefined> {
@@ -150,18 +155,9 @@ export class TicketStore {
     }).onConflict((oc) => oc.columns(['ticket_id', 'kind']).doNothing()).execute();
   }
 
-  /** Claims due sends, as `ReminderStore.claimDue` does (`FOR UPDATE SKIP LOCKED` on PostgreSQL). */
-  async claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<ExpertSend[]> {
-    const lock = this.dialect === 'postgres' ? sql` for update skip locked` : sql``;
-    const result = await sql<ExpertSend>`
-      update expert_sends set status = 'sending', lease_owner = ${owner}, lease_until = ${now + leaseMs}
-      where id in (
-        select id from expert_sends
-        where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until < ${now})
-        order by next_attempt_at limit ${limit}${lock}
-      )
-      returning *`.execute(this.db);
-    return result.rows.map((r) => ({ ...r, next_attempt_at: Number(r.next_attempt_at), lease_until: r.lease_until === null ? null : Number(r.lease_until) }));
+  /** Claims due sends with a lease (see `LeasedSends`). */
+  claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<ExpertSend[]> {
+    return this.sends.claimDue(owner, now, limit, leaseMs);
   }
 
   /** A post goes to the experts' channel in its language, an answer or closure to the asker in theirs. */
@@ -173,22 +169,16 @@ export class TicketStore {
       : { reference: JSON.parse(t.asker_reference) as Partial<ConversationReference>, lang: t.lang };
   }
 
-  async markSent(id: string, owner: string, now: number): Promise<boolean> {
-    const r = await this.db.updateTable('expert_sends').set({ status: 'sent', sent_at: now, lease_until: null })
-      .where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'sending').executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  markSent(id: string, owner: string, now: number): Promise<boolean> {
+    return this.sends.markSent(id, owner, now);
   }
 
-  async markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<void> {
-    await this.db.updateTable('expert_sends')
-      .set((eb) => ({ status: 'pending', attempts: eb('attempts', '+', 1), next_attempt_at: nextAttemptAt, lease_owner: null, lease_until: null, last_error: error }))
-      .where('id', '=', id).where('lease_owner', '=', owner).execute();
+  markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<void> {
+    return this.sends.markRetry(id, owner, nextAttemptAt, error);
   }
 
-  async markFailed(id: string, owner: string, error: string): Promise<void> {
-    await this.db.updateTable('expert_sends')
-      .set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), lease_owner: null, lease_until: null, last_error: error }))
-      .where('id', '=', id).where('lease_owner', '=', owner).execute();
+  markFailed(id: string, owner: string, error: string): Promise<void> {
+    return this.sends.markFailed(id, owner, error);
   }
 
   /** The bot was removed from the conversation (403/404): its pending sends are given up. */

@@ -4,6 +4,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Deadline } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 import type { DialectName } from '../storage/database';
+import { LeasedSends } from '../storage/leasedSends';
 import type { ReminderSendTable, SubscriptionTable, Tables } from '../storage/tables';
 import { remindersAhead } from './schedule';
 
@@ -59,7 +60,11 @@ export class ReminderStore {
    */
   private readonly lastSaved = new Map<string, { json: string; at: number }>();
 
-  constructor(private readonly db: Db, private readonly dialect: DialectName) {}
+  private readonly sends: LeasedSends<ReminderSend>;
+
+  constructor(private readonly db: Db, private readonly dialect: DialectName) {
+    this.sends = new LeasedSends<ReminderSend>(db as never, dialect, 'reminder_sends', (r) => ({ ...r, due_at: Number(r.due_at) }));
+  }
 
   /** Stores the latest reference of a conversation (called on every incoming activity; unchanged ones are skipped). */
   async saveReference(reference: Partial<ConversationReference>, now: number): Promise<void> {
@@ -281,43 +286,21 @@ export class ReminderStore {
     });
   }
 
-  /**
-   * Claims up to `limit` due sends for `owner` until `now + leaseMs`: pending sends whose time has come,
-   * and sends whose holder's lease expired (a crashed replica). One statement; on PostgreSQL the rows are
-   * locked `FOR UPDATE SKIP LOCKED`, so replicas claiming together never get the same send.
-   */
-  async claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<ReminderSend[]> {
-    const lock = this.dialect === 'postgres' ? sql` for update skip locked` : sql``;
-    const result = await sql<ReminderSend>`
-      update reminder_sends set status = 'sending', lease_owner = ${owner}, lease_until = ${now + leaseMs}
-      where id in (
-        select id from reminder_sends
-        where (status = 'pending' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until < ${now})
-        order by next_attempt_at limit ${limit}${lock}
-      )
-      returning *`.execute(this.db);
-    return result.rows.map((r) => ({ ...r, due_at: Number(r.due_at), next_attempt_at: Number(r.next_attempt_at), lease_until: r.lease_until === null ? null : Number(r.lease_until) }));
+  /** Claims due sends with a lease (see `LeasedSends`). */
+  claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<ReminderSend[]> {
+    return this.sends.claimDue(owner, now, limit, leaseMs);
   }
 
-  /** Records a send as delivered (only by the holder of its lease, which stays recorded as the sender). */
-  async markSent(id: string, owner: string, now: number): Promise<boolean> {
-    const r = await this.db.updateTable('reminder_sends').set({ status: 'sent', sent_at: now, lease_until: null })
-      .where('id', '=', id).where('lease_owner', '=', owner).where('status', '=', 'sending').executeTakeFirst();
-    return Number(r.numUpdatedRows) === 1;
+  markSent(id: string, owner: string, now: number): Promise<boolean> {
+    return this.sends.markSent(id, owner, now);
   }
 
-  /** Puts a send back to wait until `nextAttemptAt` after a failed attempt. */
-  async markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<void> {
-    await this.db.updateTable('reminder_sends')
-      .set((eb) => ({ status: 'pending', attempts: eb('attempts', '+', 1), next_attempt_at: nextAttemptAt, lease_owner: null, lease_until: null, last_error: error }))
-      .where('id', '=', id).where('lease_owner', '=', owner).execute();
+  markRetry(id: string, owner: string, nextAttemptAt: number, error: string): Promise<void> {
+    return this.sends.markRetry(id, owner, nextAttemptAt, error);
   }
 
-  /** Gives a send up after its last attempt. */
-  async markFailed(id: string, owner: string, error: string): Promise<void> {
-    await this.db.updateTable('reminder_sends')
-      .set((eb) => ({ status: 'failed', attempts: eb('attempts', '+', 1), lease_owner: null, lease_until: null, last_error: error }))
-      .where('id', '=', id).where('lease_owner', '=', owner).execute();
+  markFailed(id: string, owner: string, error: string): Promise<void> {
+    return this.sends.markFailed(id, owner, error);
   }
 
   /**
