@@ -256,6 +256,11 @@ export const LanguageFile = z.strictObject({
    */
   attributes: z.record(Id, z.strictObject({ name: LocalizedText, asks: Phrases, gives: Phrases })).default({}),
   quantifiers: Phrases,
+  /**
+   * Small words that join names: a list ("lync 2013 and lync 2010"), a server noun and its name ("our
+   * servers are lync 2010"), a name and a qualifier that changes it ("lync 2013 for mac").
+   */
+  joiners: z.strictObject({ list: Phrases, copulas: Phrases, qualifiers: Phrases }).default({ list: { en: [], fr: [] }, copulas: { en: [], fr: [] }, qualifiers: { en: [], fr: [] } }),
   continuations: Phrases,
   followUp: Phrases,
   backReferences: Phrases,

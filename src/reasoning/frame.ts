@@ -84,12 +84,6 @@ export interface Frame {
 }
 
 
-/** "Our servers are / run Lync 2010", "nos serveurs sont en Lync 2010": the server noun, then the name. */
-const COPULAS = new Set(['is', 'are', 'was', 'were', 'run', 'runs', 'still', 'est', 'sont', 'tournent', 'tourne', 'en']);
-
-/** Words that join the names of a list ("lync 2013 and lync 2010", "plus the group chat client"). */
-const LIST_JOINERS = new Set(['and', 'et', 'or', 'ou', 'plus']);
-
 function covered(spans: readonly Span[], i: number): boolean {
   return spans.some((s) => i >= s.start && i < s.end);
 }
@@ -130,7 +124,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (rightBefore('source') && rightBefore('target')) move = true;
   /** Whether a client mention is listed with another ("lync 2013 and lync 2010", "lync 2013, lwa 2013"). */
   const listed = (m: (typeof mentions)[number]): boolean => mentions.some((o) => o !== m && o.kind === 'client'
-    && ((o.start === m.end + 1 && LIST_JOINERS.has(tokens[m.end] ?? '')) || (o.end === m.start - 1 && LIST_JOINERS.has(tokens[m.start - 1] ?? '')) || o.start === m.end || o.end === m.start));
+    && ((o.start === m.end + 1 && lex.listJoiners.has(tokens[m.end] ?? '')) || (o.end === m.start - 1 && lex.listJoiners.has(tokens[m.start - 1] ?? '')) || o.start === m.end || o.end === m.start));
   const add = (list: string[], id: string): void => { if (!list.includes(id)) list.push(id); };
   for (const m of mentions) {
     // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
@@ -167,7 +161,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // "from"/"to" make it the server only when the question is about moving ("the Group Chat client from Lync 2010" is the client);
       // "on" when no server is named or beside another client, unless listed with clients ("with lync 2013 and lync 2010");
       // "our servers are lync 2010"; "does lync 2013 support the attendee?" (the subject of "support" before another client).
-      const afterServerNoun = COPULAS.has(tokens[m.start - 1] ?? '') && lex.serverNouns.has(tokens[m.start - 2] ?? '');
+      const afterServerNoun = lex.copulas.has(tokens[m.start - 1] ?? '') && lex.serverNouns.has(tokens[m.start - 2] ?? '');
       const supportsOther = !hasServer && mentions.some((o) => o.kind === 'client' && o.start > m.end) && sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
       if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer) && !listed(m)) || afterServerNoun || supportsOther)) {
         add(servers, asServer);

@@ -126,6 +126,10 @@ export class Lexicon {
   readonly providerNouns: Set<string>;
   readonly quantifiers: Set<string>;
   readonly continuations: Set<string>;
+  /** Words joining names in a list, a server noun to its name, a name to a qualifier (language.yaml's `joiners`). */
+  readonly listJoiners: Set<string>;
+  readonly copulas: Set<string>;
+  readonly qualifierJoiners: Set<string>;
   /** Nouns that count another ("versions", "kinds"): the thing counted is not them. */
   readonly vagueNouns: Set<string>;
   /** Function words and frequent question words (the language detector's, both languages). */
@@ -155,6 +159,9 @@ export class Lexicon {
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);
     this.vagueNouns = words(data.nouns.vague);
+    this.listJoiners = words(data.joiners.list);
+    this.copulas = words(data.joiners.copulas);
+    this.qualifierJoiners = words(data.joiners.qualifiers);
     this.functionWords = new Set([...data.detector.en, ...data.detector.fr].flatMap((w) => tokenize(w)));
     this.attributeIds = Object.keys(data.attributes);
     const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] => [...p.en, ...p.fr].filter((w) => tokenize(w).length === 1).map((w) => tokenize(w)[0] as string);

@@ -589,9 +589,9 @@ export class Reasoner {
   private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure' | 'words', u: Understanding, says: string[] = []): Reasoned {
     const { kb } = this;
     const { lang } = f;
-    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what) })
+    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what, this.lexicon.qualifierJoiners) })
       : kind === 'figure' ? kb.message('decline_figure', lang)
-        : kind === 'words' ? kb.message('decline_words', lang, { words: what }) : kb.message('decline_subject', lang, { subject: asWritten(u, what) });
+        : kind === 'words' ? kb.message('decline_words', lang, { words: what }) : kb.message('decline_subject', lang, { subject: asWritten(u, what, this.lexicon.qualifierJoiners) });
     const suggestions = [
       ...(f.clients[0] && kb.client(f.clients[0]) ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })] : []),
       ...(f.providers[0] && kb.provider(f.providers[0]) ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })] : []),
@@ -1312,14 +1312,11 @@ function yearsOutsideNames(u: Understanding, f: Frame, isFunctionWord: (w: strin
   });
 }
 
-/** Words between a known name and a qualifier that changes it ("for Mac", "pour Mac", "sous Linux"). */
-const QUALIFIER_JOINERS = new Set(['for', 'pour', 'on', 'sur', 'sous', 'de', 'en', 'under']);
-
-function asWritten(u: Understanding, qualifier: string): string {
+function asWritten(u: Understanding, qualifier: string, joiners: ReadonlySet<string>): string {
   const words = qualifier.split(' ');
   const at = u.tokens.findIndex((_, i) => words.every((w, k) => u.tokens[i + k] === w));
   // "Lync 2013 for Mac", "Lync 2010 Phone Edition": the known name with its qualifier; "… support Exchange 2016": the product alone.
-  const before = at > 0 ? u.mentions.find((m) => m.end === at || (m.end === at - 1 && QUALIFIER_JOINERS.has(u.tokens[at - 1] ?? ''))) : undefined;
+  const before = at > 0 ? u.mentions.find((m) => m.end === at || (m.end === at - 1 && joiners.has(u.tokens[at - 1] ?? ''))) : undefined;
   const tokens = before ? u.tokens.slice(before.start, at + words.length) : words;
   const pattern = new RegExp(tokens.map((t) => t.replace(/[^a-z0-9]/g, '.')).join('[^a-z0-9]*'), 'i');
   // Matched without accents, returned as typed ("partage d'écran").
