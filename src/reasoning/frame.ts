@@ -68,10 +68,10 @@ export interface Frame {
   excluded: string[];
   /** "On top of", "en plus de": what something comes in addition to. */
   addition: boolean;
+  /** "Is every Lync 2010 client …?": a verdict on all of them ("No, not all" when one is not). */
+  every?: boolean;
   /** Every generic name of the message with its candidates (a plan takes, of each, those in use). */
   generics: { name: string; candidates: string[] }[];
-  /** A server being retired ("before we decommission OCS 2007 R2"). */
-  retired?: string;
   /** What the question asks for (attribute ids of language.yaml: a port, a price…): the answer must give it. */
   asks: string[];
   /**
@@ -200,13 +200,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (role === 'target') target ??= id; else source ??= id;
   }
   // "Before we decommission OCS 2007 R2": that server is left, for the matrix's first server (the newest).
-  let retired: string | undefined;
   const retireSpans = sc.get('roles.retire', langs);
   if (retireSpans.length > 0 && servers.length === 1 && !target) {
     const sv = servers[0] as string;
     const near = mentions.some((m) => m.kind === 'server' && m.id === sv && retireSpans.some((sp) => Math.abs(sp.end - m.start) <= 2 || Math.abs(m.end - sp.start) <= 3));
     const newest = kb.servers.find((x) => x.id !== sv)?.id;
-    if (near && newest && kb.servers[0]?.id !== sv) { retired = sv; source = sv; target = newest; add(servers, newest); move = true; }
+    if (near && newest && kb.servers[0]?.id !== sv) { source = sv; target = newest; add(servers, newest); move = true; }
   }
   if (move && servers.length === 1 && !source && !target) target = servers[0];
   // "ls2010 to ls2013": one role known, the other server has the other.
@@ -293,7 +292,6 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown), addition: has('addition'),
     excluded: mentions.filter((m) => m.kind === 'provider' && sc.get(shapeKey('except'), langs).some((sp) => sp.end === m.start || sp.end === m.start - 1)).map((m) => m.id),
   };
-  if (retired) frame.retired = retired;
   if (unknownFeature) frame.unknownFeature = unknownFeature.text;
   if (counted) frame.counted = counted;
   if (source) frame.source = source;

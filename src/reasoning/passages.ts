@@ -19,9 +19,6 @@ export interface Passage {
   order: number;
 }
 
-/** A word in at most this many passages is specific to them. */
-const SPECIFIC_PASSAGES = 3;
-
 /** A passage and the share of the question's weighted words it contains. */
 export interface Hit { passage: Passage; coverage: number }
 
@@ -61,22 +58,6 @@ export class Passages {
   /** The stemmed words of a text that say something (not function words). */
   words(text: string): Set<string> {
     return new Set(tokenize(text).filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish));
-  }
-
-  /** Whether a word is used by few sentences of the knowledge (three at most): it says what they are about. */
-  isSpecific(word: string): boolean {
-    const w = this.weight.get(stemish(word));
-    return w !== undefined && w >= Math.log((this.all.length + 1) / SPECIFIC_PASSAGES);
-  }
-
-  /** The share of the question's weighted words a text contains. */
-  coverageOf(questionWords: readonly string[], text: string): number {
-    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))];
-    const rarest = Math.log(this.all.length + 1);
-    const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);
-    if (total === 0) return 1;
-    const words = this.words(text);
-    return query.reduce((sum, w) => sum + (words.has(w) ? (this.weight.get(w) ?? rarest) : 0), 0) / total;
   }
 
   /** Passages scored against the question's words (stemmed, deduplicated), best first. */

@@ -1011,7 +1011,7 @@ export class Reasoner {
     const servers = f.allServers ? kb.servers.map((s) => s.id) : f.target && !f.both ? [f.target] : f.servers;
     if (f.generic && f.clients.length === 0) return this.generic(f, servers, last);
     // "Is every Lync 2010 client supported on …?": each member of the family, one verdict for them all.
-    if (f.family && f.shape === 'yesno') return this.support({ ...f, clients: this.clientsOf(f).map((c) => c.id), family: undefined, every: true } as Frame, last);
+    if (f.family && f.shape === 'yesno') return this.support({ ...f, clients: this.clientsOf(f).map((c) => c.id), family: undefined, every: true }, last);
     const clients = this.clientsOf(f);
     const source = [sourceOf(kb, this.matrixSource, lang)];
     const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
@@ -1140,7 +1140,7 @@ export class Reasoner {
       const opener = (line: string): string => line.slice(0, line.indexOf('. ') + 1);
       const mixed = f.shape === 'yesno' && lines.length > 1 && new Set(lines.map(opener)).size > 1;
       // "Is every Lync 2010 client supported?" when one is not: No, not all — then each.
-      const every = (f as Frame & { every?: boolean }).every === true;
+      const every = f.every === true;
       const headline = mixed ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
       return {
         answer: answer('support-cell', lang, headline, {
