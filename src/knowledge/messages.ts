@@ -119,6 +119,7 @@ export const MESSAGE_KEYS = [
   'clients_on_all',
   'clients_on_all_yes',
   'clients_on_all_none',
+  'clients_on_all_no',
   'client_on_all_yes',
   'client_on_all_no',
   'client_on_all_partly',

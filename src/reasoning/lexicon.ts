@@ -4,6 +4,19 @@ import { tokenize } from '../nlu/normalize';
 /** A phrase as folded tokens. */
 type Phrase = readonly string[];
 
+/**
+ * A phrase and its inflected forms: the last word's plural (and, in French, feminine) ending, so that
+ * "terminé" also matches "terminés" and "terminée", "provider" "providers". Short words are left as they
+ * are ("fin", "end"): their inflections are other words.
+ */
+export function inflected(phrase: Phrase, lang: Lang): Phrase[] {
+  const lastWord = phrase[phrase.length - 1] as string;
+  if (lastWord.length < (lang === 'fr' ? 5 : 4) || /\d/.test(lastWord)) return [phrase];
+  const head = phrase.slice(0, -1);
+  const endings = lang === 'fr' ? (lastWord.endsWith('s') ? [] : ['s', 'e', 'es']) : (lastWord.endsWith('s') ? [] : ['s']);
+  return [phrase, ...endings.map((e) => [...head, lastWord + e])];
+}
+
 /** Where a phrase was found: token positions [start, end). */
 export interface Span { start: number; end: number; text: string }
 
@@ -19,12 +32,14 @@ export class PhraseGroup {
     const all = new Map<string, { phrase: Phrase; langs: Set<Lang> }>();
     for (const lang of ['en', 'fr'] as const) {
       for (const text of source[lang]) {
-        const phrase = tokenize(text);
-        if (phrase.length === 0) continue;
-        const key = phrase.join(' ');
-        const entry = all.get(key) ?? { phrase, langs: new Set<Lang>() };
-        entry.langs.add(lang);
-        all.set(key, entry);
+        const exact = tokenize(text);
+        if (exact.length === 0) continue;
+        for (const phrase of inflected(exact, lang)) {
+          const key = phrase.join(' ');
+          const entry = all.get(key) ?? { phrase, langs: new Set<Lang>() };
+          entry.langs.add(lang);
+          all.set(key, entry);
+        }
       }
     }
     for (const entry of all.values()) {
@@ -182,12 +197,14 @@ export class Lexicon {
     const seen = new Map<string, { phrase: Phrase; group: string; mask: number; text: string }>();
     for (const lang of ['en', 'fr'] as const) {
       for (const text of source[lang]) {
-        const phrase = tokenize(text);
-        if (phrase.length === 0) continue;
-        const key = phrase.join(' ');
-        const entry = seen.get(key) ?? { phrase, group, mask: 0, text: key };
-        entry.mask |= lang === 'en' ? 1 : 2;
-        seen.set(key, entry);
+        const exact = tokenize(text);
+        if (exact.length === 0) continue;
+        for (const phrase of inflected(exact, lang)) {
+          const key = phrase.join(' ');
+          const entry = seen.get(key) ?? { phrase, group, mask: 0, text: key };
+          entry.mask |= lang === 'en' ? 1 : 2;
+          seen.set(key, entry);
+        }
       }
     }
     for (const entry of seen.values()) {

@@ -210,7 +210,10 @@ export class Reasoner {
     const { lang } = f;
     const { kb } = this;
     // Reminders and commands are not questions over the knowledge.
-    if (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') return undefined;
+    // A command the classifier is unsure of, in a conversation ("list them", "show me the command" after an
+    // answer), is read as a question about that answer first; the dialogs still get it when nothing fits.
+    const command = u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help';
+    if (command && (u.confidence >= CONFIDENT || !last)) return undefined;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
@@ -1098,13 +1101,16 @@ export class Reasoner {
       const pool = clients.length > 0 ? clients : kb.clients;
       const matching = pool.filter((c) => supportedOn(c, servers));
       const names = formatList(matching.map((c) => c.name), lang);
-      const key = matching.length === 0 ? 'clients_on_all_none' : f.shape === 'yesno' ? 'clients_on_all_yes' : 'clients_on_all';
+      // "No." opens the answer to a yes/no question only; "which …" gets the fact.
+      const key = matching.length === 0 ? (f.shape === 'yesno' ? 'clients_on_all_no' : 'clients_on_all_none') : f.shape === 'yesno' ? 'clients_on_all_yes' : 'clients_on_all';
       const partly = partlyOn(pool, servers);
       // None fully, one partly: said right after ("… only for IM and presence on …").
       const headline = kb.message(key, lang, { servers: on, clients: names }) + (matching.length === 0 && partly ? ` ${partly}` : '');
+      // "Why?" next: the footnotes of the cells behind the answer (those listed, and those working partly).
+      const behind = pool.filter((c) => servers.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s)))).map((c) => c.id);
       return {
         answer: answer('support-table', lang, headline, { details: matching.length > 0 && partly ? [partly] : [], sources: source }),
-        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) }, reasons: this.reasonsOf(behind, servers) }),
       };
     }
 
