@@ -113,6 +113,8 @@ export class RootDialog extends ComponentDialog {
       features: frame.features, licences: frame.licences, reasons: this.reasoner.reasonsOf(route.clients, route.servers), tokens: frame.tokens,
       // A server's column lists its clients: "which of those…" next refers to the supported ones.
       ...(route.clients.length === 0 && route.servers.length === 1 ? { list: { kind: 'client' as const, ids: this.reasoner.supportedOn(route.servers[0] as string) } } : {}),
+      // The providers' overview lists them all: "which of those have ended?" next is among them.
+      ...(subject === 'pic' && route.providers.length === 0 ? { list: { kind: 'provider' as const, ids: this.deps.kb.providers.map((p) => p.id) } } : {}),
     } : topic ? {
       // "Why?" after a topic's answer: what follows its first sentence.
       subject: 'topic', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers, features: [], licences: [],

@@ -304,6 +304,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (uncovered) frame.uncovered = uncovered.text;
   if (listRef) frame.listRef = listRef;
   if (asksAbout) frame.asksAbout = asksAbout;
+  // "Where does it work?", "où ça marche ?": the servers.
+  else if (shape === 'list' && sc.has(shapeKey('where'), langs)) frame.asksAbout = 'servers';
   return frame;
 }
 

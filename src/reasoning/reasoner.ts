@@ -1,4 +1,5 @@
 import { answer, type Answer } from '../answers/answer';
+import { rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatMonth, formatRelative, inSentence, sourceOf } from '../answers/format';
 import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
 import type { PublicImFile, Topic } from '../knowledge/schema';
@@ -233,6 +234,13 @@ export class Reasoner {
         if (r) return { ...r, last: { ...r.last, candidates: last.candidates } };
       }
     }
+    // "And the OCS one?", "et celui d'OCS ?" after an answer about one client: the client of the same kind
+    // (under the same generic name) that the words pick, there.
+    const sibling = this.siblingOf(f, last);
+    if (sibling && last) {
+      const r = this.support({ ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: [sibling], servers: last.servers, ...(last.target ? { target: last.target } : {}) });
+      if (r) return r;
+    }
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
     // "Does Skype federation do screen sharing?": not a feature the sources name; what they do say of the providers.
     if (f.unknownFeature) {
@@ -288,11 +296,20 @@ export class Reasoner {
       if (r) return r;
     }
 
+    // "Which of those have ended?", "lesquels sont encore actifs ?" after a list of providers: among them.
+    if (last?.list?.kind === 'provider' && f.listRef && (f.still || f.ending) && (f.shape === 'list' || f.shape === 'count') && f.providers.length + f.clients.length + f.servers.length === 0) {
+      return this.countProviders(f, today, last.list.ids);
+    }
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
     if (last?.list && f.listRef && f.shape === 'list' && f.features.length === 0 && !f.generic && f.contentWords.length <= 1) {
       const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
       return { answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, this.matrixSource, lang)] }), last };
+    }
+    // "So where does it work?" about one client: its row, every server.
+    if (f.asksAbout === 'servers' && f.shape === 'list' && f.clients.length === 1 && f.servers.length === 0 && !f.move && f.providers.length === 0) {
+      const client = this.kb.client(f.clients[0] as string);
+      if (client) return { answer: rowAnswer(this.kb, client, lang), last: { ...emptyLast('support', f), clients: [client.id], servers: this.kb.servers.map((s) => s.id), reasons: this.reasonsOf([client.id], this.kb.servers.map((s) => s.id)) } };
     }
     // "How do those users join meetings?": what the sources name for what a partial status leaves out.
     const instead = this.insteadFor(f, last);
@@ -377,6 +394,12 @@ export class Reasoner {
       if (last.list.kind === 'provider' && f.providers.length === 0) f = { ...f, providers: ids };
     }
     const backRef = this.refersBack(f, last);
+    // "Does that one need a USL?" after an answer naming one provider or client: that one.
+    const single = last.list?.ids.length === 1 ? last.list : undefined;
+    if (backRef && !refersToList && single && f.clients.length + f.servers.length + f.providers.length === 0 && !f.generic) {
+      if (single.kind === 'provider') f = { ...f, providers: single.ids };
+      else if (last.subject === 'support' || last.subject === 'planner') f = { ...f, clients: single.ids, family: undefined } as Frame;
+    }
     // "and for IM and presence?": features alone, after a question about products.
     const featuresOnly = f.clients.length + f.servers.length + f.providers.length === 0 && f.features.length > 0
       && f.contentWords.every((w) => this.isFeatureWord(f, w));
@@ -387,7 +410,9 @@ export class Reasoner {
     const merged: Frame = { ...f };
     if (last.subject === 'pic' || last.subject === 'licence') {
       // "Which provider has it?" after a feature question: the providers offering that feature.
-      if (backRef && f.asksAbout === 'providers' && f.providers.length === 0 && f.features.length === 0 && last.features.length > 0) {
+      // ("Which one does, then?", "lequel la fait alors ?": a "which" question about nothing else.)
+      const aboutProviders = f.asksAbout === 'providers' || (f.asksAbout === undefined && f.shape === 'list' && f.clients.length + f.servers.length === 0);
+      if (backRef && aboutProviders && f.providers.length === 0 && f.features.length === 0 && last.features.length > 0) {
         return { ...merged, features: last.features, federation: true };
       }
       if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
@@ -401,7 +426,7 @@ export class Reasoner {
     if (last.subject === 'support' || last.subject === 'planner') {
       if (merged.providers.length > 0) return merged;
       if (merged.clients.length === 0 && !f.generic && (f.elliptic || backRef || refersToList)) merged.clients = last.clients;
-      if (merged.servers.length === 0 && (f.elliptic || backRef)) merged.servers = last.servers;
+      if (merged.servers.length === 0 && (f.elliptic || backRef) && f.asksAbout !== 'servers') merged.servers = last.servers;
       if (f.elliptic) merged.shape = last.shape === 'other' ? 'yesno' : last.shape;
     }
     return merged;
@@ -416,6 +441,19 @@ export class Reasoner {
     if (f.buy && last.subject === 'licence') return true;
     const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
     return nothingNamed && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
+  }
+
+  /** The one client, of the same kind as the last answer's, that a follow-up's own words pick ("the OCS one"). */
+  private siblingOf(f: Frame, last: LastFrame | undefined): string | undefined {
+    if (!last || (last.subject !== 'support' && last.subject !== 'planner') || last.clients.length !== 1) return undefined;
+    if (f.clients.length + f.servers.length + f.providers.length > 0 || f.generic || !this.lexicon.backReferences.has(f.tokens, [f.lang])) return undefined;
+    const current = last.clients[0] as string;
+    const kin = [...new Set(this.kb.support.genericNames.filter((g) => g.clients.includes(current)).flatMap((g) => g.clients))].filter((c) => c !== current);
+    if (kin.length === 0) return undefined;
+    const words = f.tokens.filter((t) => t.length > 1 && !this.lexicon.isFunctionWord(t) && !this.lexicon.continuations.has(t));
+    if (words.length === 0) return undefined;
+    const picked = kin.filter((c) => words.every((w) => tokenize([this.kb.client(c)?.name, this.kb.client(c)?.frenchName, ...(this.kb.client(c)?.aliases ?? [])].join(' ')).includes(w)));
+    return picked.length === 1 ? picked[0] : undefined;
   }
 
   /** A server alone, opening like a follow-up, after a question about clients ("and if we go straight to 2013?"). */
@@ -900,11 +938,12 @@ export class Reasoner {
    * How many providers (which ones): all of them, those federation still works with today ("still"), or
    * those whose federation has ended ("ended", "fin"), computed from their end dates against today.
    */
-  private countProviders(f: Frame, today: Date): Reasoned {
+  private countProviders(f: Frame, today: Date, within?: readonly string[]): Reasoned {
     const { kb } = this;
     const { lang } = f;
     const ended = (p: Provider): boolean => p.endOfService !== undefined && daysUntil(p.endOfService, today) < 0;
-    const pool = f.still ? kb.providers.filter((p) => !ended(p)) : f.ending ? kb.providers.filter(ended) : kb.providers;
+    const among = within ? kb.providers.filter((p) => within.includes(p.id)) : kb.providers;
+    const pool = f.still ? among.filter((p) => !ended(p)) : f.ending ? among.filter(ended) : among;
     const key = f.still ? 'count_providers_still' : f.ending ? 'count_providers_ended' : 'count_providers';
     const names = formatList(pool.map((p) => p.name), lang);
     // What the sources add: when the others ended, and what became of those still listed ("continues through Skype").
