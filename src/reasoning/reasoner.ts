@@ -396,7 +396,9 @@ export class Reasoner {
     const backRef = this.refersBack(f, last);
     // "Does that one need a USL?" after an answer naming one provider or client: that one.
     const single = last.list?.ids.length === 1 ? last.list : undefined;
-    if (backRef && !refersToList && single && f.clients.length + f.servers.length + f.providers.length === 0 && !f.generic) {
+    // ("What does that licence come on top of?" refers to the licence, not the provider listed.)
+    const aboutLicence = f.addition || f.buy || f.tokens.some((t) => /^licen[cs]es?$/.test(t));
+    if (backRef && !refersToList && single && f.clients.length + f.servers.length + f.providers.length === 0 && !f.generic && !aboutLicence) {
       if (single.kind === 'provider') f = { ...f, providers: single.ids };
       else if (last.subject === 'support' || last.subject === 'planner') f = { ...f, clients: single.ids, family: undefined } as Frame;
     }

@@ -186,6 +186,25 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'et pour skype, la vidéo ?', first: /^Non\b/ },
     { say: 'quel port utilise la messagerie instantanée sur le serveur frontal ?', first: /5061/ },
   ] },
+  'which one, then: the feature carried, the one named next': { turns: [
+    { say: 'does aol federation do video?', first: /^No\b/ },
+    { say: 'which one does, then?', first: /Windows Live Messenger/, hasNot: [/AOL/] },
+    { say: 'does that one need a usl?', first: /^No\b/, has: [/Windows Live Messenger/] },
+  ] },
+  'among the providers listed, in French': { locale: 'fr-FR', turns: [
+    { say: 'quels fournisseurs PIC existent ?', first: /./, has: [/Yahoo/] },
+    { say: 'lesquels sont terminés ?', first: /AOL/, hasNot: [/Skype/] },
+  ] },
+  'where a client works, and the other one of its kind': { turns: [
+    { say: 'is live meeting 2007 ok on lync server 2013?', first: /^No\b/ },
+    { say: 'so where does it work?', first: /Office Live Meeting 2007 is supported on .*Office Communications Server 2007 R2/ },
+    { say: 'is the lync 2010 attendant supported on lync server 2013?', first: /^Yes\b/ },
+    { say: 'what about the ocs one', first: /^No\b/, has: [/Office Communications Server 2007 R2 Attendant/] },
+  ] },
+  'which clients on both, then why': { turns: [
+    { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
+    { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
+  ] },
 };
 
 describe('conversations, turn by turn (reasoning over the knowledge, context, declines)', function () {
