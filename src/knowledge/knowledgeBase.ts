@@ -94,7 +94,10 @@ export class KnowledgeBase {
 
   /** One of the bot's own sentences in a language, with `{name}` placeholders filled. */
   message(key: MessageKey, lang: Lang, vars: Record<string, string | number> = {}): string {
-    return fill(this.bot.messages[key][lang], vars);
+    const template = this.bot.messages[key][lang];
+    // French elision: "de Office …" → "d’Office …", "que Office" → "qu’Office".
+    return fill(lang === 'fr' ? template.replace(/\b(de|que) \{(\w+)\}/g, (whole, word: string, name: string) =>
+      (/^[aeiouyéèêàâîôûh]/i.test(String(vars[name] ?? '')) && !/^(h[a-z]*\b)/i.test(String(vars[name])) ? `${word === 'de' ? 'd' : 'qu'}’{${name}}` : whole)) : template, vars);
   }
 
   relatedProduct(id: string): RelatedProduct | undefined { return this.support.relatedProducts.find((p) => p.id === id); }

@@ -188,12 +188,16 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // "vers 2013", "to 2013": a bare version after a role word names the server of that version.
   for (let i = 1; i < tokens.length; i++) {
     const version = tokens[i] as string;
-    if (!/^(\d{4}|r2)$/.test(version) || mentionSpans.some((sp) => i >= sp.start && i < sp.end)) continue;
-    // "de lync server 2010 à 2013": after the server left, "à" / "to" names the one moved to.
+    if (mentionSpans.some((sp) => i >= sp.start && i < sp.end)) continue;
+    const isVersion = /^(\d{4}|r2)$/.test(version);
+    const named = kb.servers.filter((sv) => (isVersion ? serverWords(kb, sv.id) : serverAliasWords(kb, sv.id)).has(version));
+    // A bare version, or a word only one server's names use ("depuis OCS", "from ocs").
+    if (!isVersion && !(named.length === 1 && !/\d/.test(version) && version.length >= 3 && !lex.isFunctionWord(version))) continue;
+    // "de lync server 2010 à 2013": after the server left, "à" / "to" names the one moved to; "passage en 2013".
     const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source'
-      : move && source && roleSpans.on.some((sp) => sp.end === i) ? 'target' : undefined;
+      : move && source && roleSpans.on.some((sp) => sp.end === i) ? 'target'
+      : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version) ? 'target' : undefined;
     if (!role) continue;
-    const named = kb.servers.filter((sv) => serverWords(kb, sv.id).has(version));
     if (named.length !== 1) continue;
     const id = (named[0] as { id: string }).id;
     add(servers, id);
@@ -330,6 +334,17 @@ const serverWordCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
 function serverWords(kb: KnowledgeBase, id: string): Set<string> {
   let cache = serverWordCache.get(kb);
   if (!cache) { cache = new Map(kb.servers.map((sv) => [sv.id, new Set(tokenize(sv.name))])); serverWordCache.set(kb, cache); }
+  return cache.get(id) ?? new Set();
+}
+
+/** The words of a server's names and aliases ("ocs"), computed once per knowledge base. */
+const serverAliasCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
+function serverAliasWords(kb: KnowledgeBase, id: string): Set<string> {
+  let cache = serverAliasCache.get(kb);
+  if (!cache) {
+    cache = new Map(kb.servers.map((sv) => [sv.id, new Set([sv.name, sv.shortName ?? '', ...sv.aliases].flatMap((n) => tokenize(n)))]));
+    serverAliasCache.set(kb, cache);
+  }
   return cache.get(id) ?? new Set();
 }
 

@@ -88,7 +88,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   ] },
   'plans asked in other words, in French': { locale: 'fr-FR', turns: [
     { say: 'on passe de lync server 2010 à 2013, quels clients faut-il remplacer ?', first: /^Passage de Lync Server 2010 à Lync Server 2013 :/ },
-    { say: 'nous migrons vers lync server 2013 depuis ocs 2007 r2, que deviennent nos clients live meeting 2007 ?', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
+    { say: 'nous migrons vers lync server 2013 depuis ocs 2007 r2, que deviennent nos clients live meeting 2007 ?', first: /^Passage d’Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
   ] },
   'a yes/no question no claim\'s terms match is settled by the claim whose statement says it': { turns: [
     { say: 'can we store lync archives in exchange 2013 instead of sql?', first: /^Yes\b/ },
@@ -127,7 +127,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'taille max ?', first: /648/ },
   ] },
   'a move stated is planned; a client asked about next is asked about there': { locale: 'fr-FR', turns: [
-    { say: 'nous quittons ocs 2007 r2 pour lync server 2013 en mars', first: /^Passage de Office Communications Server 2007 R2 à Lync Server 2013/ },
+    { say: 'nous quittons ocs 2007 r2 pour lync server 2013 en mars', first: /^Passage d’Office Communications Server 2007 R2 à Lync Server 2013/ },
     { say: 'et l\'intendant lync 2010, il ferait l\'affaire ?', first: /^Oui\b/, has: [/Lync Server 2013/] },
   ] },
   'a not-applicable cell yields to the topic the question is about': { turns: [
@@ -200,6 +200,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'so where does it work?', first: /Office Live Meeting 2007 is supported on .*Office Communications Server 2007 R2/ },
     { say: 'is the lync 2010 attendant supported on lync server 2013?', first: /^Yes\b/ },
     { say: 'what about the ocs one', first: /^No\b/, has: [/Office Communications Server 2007 R2 Attendant/] },
+  ] },
+  'a move named by a server\'s short word and a bare version': { locale: 'fr-FR', turns: [
+    { say: 'passage en 2013 depuis ocs : que deviennent nos clients live meeting 2007 ?', first: /^Passage d’Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
   ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
