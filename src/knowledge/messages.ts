@@ -120,6 +120,7 @@ export const MESSAGE_KEYS = [
   'clients_on_all_yes',
   'clients_on_all_none',
   'clients_on_all_no',
+  'instead_on_server',
   'client_on_all_yes',
   'client_on_all_no',
   'client_on_all_partly',

@@ -255,6 +255,9 @@ export class Reasoner {
       const r = this.whyClients(f, last);
       if (r) return r;
     }
+    // "What part doesn't work?", "qu'est-ce qui ne marche pas ?" after a verdict: what it leaves out, its reasons.
+    if (last && (last.subject === 'support' || last.subject === 'planner') && f.negated && f.shape !== 'yesno' && !f.asksAbout && !f.generic
+      && f.clients.length + f.servers.length + f.providers.length + f.features.length === 0 && last.reasons[lang].length > 0) return this.why(lang, last);
     // "When does support for Lync Server 2013 end?": the matrix has no dates; say so, never a status.
     if ((f.shape === 'when' || f.shape === 'ago') && f.ending && !f.since && !f.generic && f.providers.length === 0 && f.licences.length === 0 && f.clients.length + f.servers.length > 0 && !f.move) {
       const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter((x): x is string => !!x);
@@ -276,7 +279,9 @@ export class Reasoner {
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
     // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
-    if (!named && !computed && last?.subject === 'topic') {
+    // ("Il tourne sur quel serveur ?" after the IMMCU: a pronoun keeps even a "which server" question on it.)
+    const pronoun = this.lexicon.backReferences.has(f.tokens, [f.lang]);
+    if (!named && (!computed || (pronoun && f.features.length === 0)) && last?.subject === 'topic') {
       const r = this.topicFollowUp(u, f, last);
       if (r) return r;
     }
@@ -445,12 +450,17 @@ export class Reasoner {
     return nothingNamed && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
   }
 
+  /** The other clients of a client's kind: those sharing a generic name with it ("Attendant", "web app"). */
+  private kinOf(id: string): string[] {
+    return [...new Set(this.kb.support.genericNames.filter((g) => g.clients.includes(id)).flatMap((g) => g.clients))].filter((c) => c !== id);
+  }
+
   /** The one client, of the same kind as the last answer's, that a follow-up's own words pick ("the OCS one"). */
   private siblingOf(f: Frame, last: LastFrame | undefined): string | undefined {
     if (!last || (last.subject !== 'support' && last.subject !== 'planner') || last.clients.length !== 1) return undefined;
     if (f.clients.length + f.servers.length + f.providers.length > 0 || f.generic || !this.lexicon.backReferences.has(f.tokens, [f.lang])) return undefined;
     const current = last.clients[0] as string;
-    const kin = [...new Set(this.kb.support.genericNames.filter((g) => g.clients.includes(current)).flatMap((g) => g.clients))].filter((c) => c !== current);
+    const kin = this.kinOf(current);
     if (kin.length === 0) return undefined;
     const words = f.tokens.filter((t) => t.length > 1 && !this.lexicon.isFunctionWord(t) && !this.lexicon.continuations.has(t));
     if (words.length === 0) return undefined;
@@ -1066,6 +1076,17 @@ export class Reasoner {
       return partial.map((c) => kb.message('client_partly_on', lang, { client: c.name, servers: this.names(on.filter((s) => this.statusOf(c.id, s) === 'interoperable'), lang) })).join(' ');
     };
 
+    // "What should those users use instead?" after a client is not supported on a server: the clients of
+    // its kind (under one generic name) that are supported there.
+    if (f.shape === 'replace' && clients.length === 1 && servers.length === 1 && !f.move && this.statusOf((clients[0] as Client).id, servers[0] as string) !== 'supported') {
+      const c = clients[0] as Client;
+      const server = servers[0] as string;
+      const kin = this.kinOf(c.id).filter((k) => this.statusOf(k, server) === 'supported');
+      if (kin.length > 0) {
+        const headline = kb.message('instead_on_server', lang, { server: this.names([server], lang), client: c.name, others: this.names(kin, lang) });
+        return { answer: answer('support-cell', lang, headline, { tone: 'good', sources: source }), last: base({ clients: kin, list: { kind: 'client', ids: kin } }) };
+      }
+    }
     // What replaces a client.
     if (f.shape === 'replace' && clients.length > 0 && !f.move) {
       const c = clients[0] as Client;
