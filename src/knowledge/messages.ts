@@ -120,6 +120,7 @@ export const MESSAGE_KEYS = [
   'clients_on_all_yes',
   'clients_on_all_none',
   'clients_on_all_no',
+  'providers_among_with_feature_none',
   'instead_on_server',
   'client_on_all_yes',
   'client_on_all_no',

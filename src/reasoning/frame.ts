@@ -265,7 +265,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const at = (from: number, n: number): number[] => tokens.slice(from, from + n).map((_, k) => from + k);
   // (A noun inside a product's name — "Lync Server 2010" — is not one; a plural ending it — "Lync 2010 clients" — is.)
   const inName = (i: number): boolean => mentionSpans.some((sp) => i >= sp.start && i < sp.end && !(i === sp.end - 1 && /s$/.test(tokens[i] as string)));
-  const scope = (countSpan ? at(countSpan.end, 5).filter((i) => !lex.followUpWords.has(tokens[i] as string)).slice(0, 3) : tokens.map((_, i) => i)).filter((i) => !inName(i));
+  // (A product noun is what is counted even though "client" alone is also a follow-up word: "how many older client versions".)
+  const productNoun = (t: string): boolean => lex.clientNouns.has(t) || lex.serverNouns.has(t) || lex.providerNouns.has(t);
+  const scope = (countSpan ? at(countSpan.end, 5).filter((i) => !lex.followUpWords.has(tokens[i] as string) || productNoun(tokens[i] as string)).slice(0, 3) : tokens.map((_, i) => i)).filter((i) => !inName(i));
   const asksAbout = scope.some((i) => lex.clientNouns.has(tokens[i] as string)) ? 'clients' : scope.some((i) => serverNoun(tokens[i] as string, i)) ? 'servers'
     : scope.some((i) => lex.providerNouns.has(tokens[i] as string)) ? 'providers' : undefined;
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its
@@ -276,9 +278,13 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     while (i < tokens.length && lex.isFunctionWord(tokens[i] as string)) i++;
     const run: string[] = [];
     // English heads come last ("front end editions"), so its run goes on to a verb or a preposition.
-    const ends = (t: string): boolean => (lang === 'fr' ? lex.isFunctionWord(t) : lex.phraseEnds.has(t));
+    const ends = (t: string): boolean => !productNoun(t) && (lang === 'fr' ? lex.isFunctionWord(t) : lex.phraseEnds.has(t));
     while (i < tokens.length && run.length < 4 && !ends(tokens[i] as string) && !covered(mentionSpans, i) && !/^\d+$/.test(tokens[i] as string)) run.push(tokens[i++] as string);
-    const head = lang === 'fr' ? run[0] : run[run.length - 1];
+    let head = lang === 'fr' ? run[0] : run[run.length - 1];
+    // A vague head ("versions") counts the noun beside it: "client versions", "versions de serveur".
+    if (head && lex.vagueNouns.has(head)) {
+      if (lang === 'fr') { while (i < tokens.length && lex.isFunctionWord(tokens[i] as string) && !productNoun(tokens[i] as string)) i++; head = tokens[i]; } else head = run[run.length - 2];
+    }
     if (head && !lex.vagueNouns.has(head)) counted = head;
   }
   const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));

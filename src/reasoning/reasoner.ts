@@ -292,7 +292,19 @@ export class Reasoner {
       // A question most of whose own words the topic never uses asks something else ("what port does the
       // edge server use for federation" is not the Front End IM port): declined, not answered nearby.
       const uncovered = this.uncoveredBy(u.intent, f, u);
-      if (uncovered.length > 0) return this.decline(f, uncovered.join(', '), 'words', u);
+      if (uncovered.length > 0) {
+        // Unless the topic whose sentence says most of the question knows all its words: the classifier
+        // went by a question word ("combien de pixels max pour une photo ?" is not the endpoints' count).
+        const hits = this.passages.search(f.tokens);
+        const other = hits[0]?.passage.topic;
+        // (For "how many", that sentence must give a figure.)
+        const figure = f.shape !== 'count' || /\d/.test(hits[0]?.passage.text[lang] ?? '');
+        if (other && other.intent !== u.intent && figure && this.uncoveredBy(other.intent, f, u).length === 0) {
+          const r = this.fromTopic(u, f, hits, other, undefined);
+          if (r) return r;
+        }
+        return this.decline(f, uncovered.join(', '), 'words', u);
+      }
       return this.retrieved(u, f, true);
     }
     // A topic question the classifier is unsure of: the sentence of the knowledge that says it, if one clearly does.
@@ -894,7 +906,7 @@ export class Reasoner {
     // Which of these providers (the list just shown) offer feature F?
     if (f.features.length > 0 && f.listRef && (f.shape === 'list' || f.shape === 'count')) {
       const offering = providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
-      const headline = offering.length === 0 ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(f.features[0] as string, lang) })
+      const headline = offering.length === 0 ? kb.message('providers_among_with_feature_none', lang, { feature: this.featureName(f.features[0] as string, lang), providers: formatList(providers.map((p) => p.name), lang) })
         : kb.message('providers_with_feature', lang, { count: offering.length, total: providers.length, feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), providers: formatList(offering.map((p) => p.name), lang) });
       return { answer: answer('topic', lang, headline, { sources: source() }), last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }) };
     }
