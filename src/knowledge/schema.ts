@@ -113,6 +113,8 @@ export const SupportMatrixFile = z.strictObject({
     tone: z.enum(['good', 'warning', 'attention', 'neutral']),
     /** For a partial status: the features (language.yaml) that do work. */
     covers: z.array(Id).optional(),
+    /** How users name the status in a question ("partly supported", "interopérable"), beside its label. */
+    asked: z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) }).optional(),
   })),
   servers: z.array(Entity).min(1),
   clients: z.array(Entity.extend({

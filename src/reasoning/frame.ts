@@ -1,5 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
-import type { Lang } from '../knowledge/schema';
+import { STATUS_IDS, type Lang, type StatusId } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
 import type { Lexicon, Scan, Span } from './lexicon';
@@ -26,6 +26,8 @@ export interface Frame {
   /** A client name followed by "clients" ("which Lync 2010 clients"): every client of that name. */
   family?: string;
   negated: boolean;
+  /** A status the question names beyond supported / not ("partly supported", "not applicable"). */
+  status?: StatusId;
   both: boolean;
   allServers: boolean;
   butNot: boolean;
@@ -95,6 +97,8 @@ function covered(spans: readonly Span[], i: number): boolean {
 export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
   for (const l of kb.publicIm.licences) { const names = [l.name, ...l.aliases]; lex.addGroup(`licence.${l.id}`, { en: names, fr: names }); }
   kb.support.genericNames.forEach((g, i) => lex.addGroup(`generic.${i}`, { en: g.names, fr: g.names }));
+  // Statuses a question names beyond yes / no ("which clients are partly supported?").
+  for (const [id, st] of Object.entries(kb.support.statuses)) if (st.asked) lex.addGroup(`status.${id}`, st.asked);
 }
 
 /** Reads the frame of a message. Pure. */
@@ -295,7 +299,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,
-    negated: has('negation', own), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
+    negated: has('negation', own), status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
     how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,

@@ -1111,7 +1111,7 @@ export class Reasoner {
     // How many.
     if (f.shape === 'count') {
       if (servers.length === 1) {
-        const status: StatusId = f.negated ? 'not_supported' : 'supported';
+        const status: StatusId = f.status ?? (f.negated ? 'not_supported' : 'supported');
         const server = kb.server(servers[0] as string);
         const pool = f.family ? clients : kb.clients;
         const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
@@ -1189,11 +1189,11 @@ export class Reasoner {
     }
 
     // Which clients have a status on one server ("which clients are not supported on LS 2013").
-    if (servers.length === 1 && (f.shape === 'list' || f.family) && (clients.length === 0 || f.family) && (f.negated || f.family)) {
+    if (servers.length === 1 && (f.shape === 'list' || f.family) && (clients.length === 0 || f.family) && (f.negated || f.family || f.status)) {
       const server = kb.server(servers[0] as string);
-      const status: StatusId = f.negated ? 'not_supported' : 'supported';
+      const status: StatusId = f.status ?? (f.negated ? 'not_supported' : 'supported');
       const pool = f.family ? clients : kb.clients;
-      const matching = f.negated ? pool.filter((c) => this.statusOf(c.id, server?.id ?? '') !== 'supported') : pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
+      const matching = f.negated && !f.status ? pool.filter((c) => this.statusOf(c.id, server?.id ?? '') !== 'supported') : pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
       const rows = pool.map((c) => ({ label: c.name, value: kb.status(this.statusOf(c.id, server?.id ?? '')).label[lang] }));
       const headline = matching.length === 0 ? kb.message('clients_with_status_none', lang, { status: this.statusLabel(status, lang), server: server?.name ?? '' })
         : kb.message('clients_with_status', lang, { status: kb.status(status).label[lang], server: server?.name ?? '', clients: formatList(matching.map((c) => c.name), lang) });

@@ -204,6 +204,22 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a move named by a server\'s short word and a bare version': { locale: 'fr-FR', turns: [
     { say: 'passage en 2013 depuis ocs : que deviennent nos clients live meeting 2007 ?', first: /^Passage d’Office Communications Server 2007 R2 à Lync Server 2013 : à remplacer : 1\./ },
   ] },
+  'a status named in the question, and what a partial one leaves out': { turns: [
+    { say: 'which clients are only partly supported on lync server 2013?', first: /Office Communicator 2007 R2/, hasNot: [/Lync 2010 Attendant/] },
+    { say: 'how many older client versions can ls2013 handle?', first: /\d/ },
+    { say: 'does oc 2007 r2 work with ls2013', first: /^Partly\b/ },
+    { say: 'what part doesnt work', first: /conferenc/i },
+    { say: 'so for meetings they use what?', first: /Lync Web App 2013/ },
+  ] },
+  'instead, on the server where a client is not supported': { turns: [
+    { say: 'is lync web app 2013 supported on ls2010?', first: /^No\b/ },
+    { say: 'what should those users use instead', first: /^On Lync Server 2010, use Lync Web App 2010 instead of Lync Web App 2013\./ },
+  ] },
+  'a topic the question\'s words point to, not the classifier\'s question word; a pronoun keeps the topic': { locale: 'fr-FR', turns: [
+    { say: 'combien de pixels max pour une photo ?', first: /648/ },
+    { say: 'c est quoi l immcu ?', first: /IMMCU/ },
+    { say: 'il tourne sur quel serveur ?', first: /frontal/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
