@@ -120,6 +120,8 @@ export const MESSAGE_KEYS = [
   'clients_on_all_yes',
   'clients_on_all_none',
   'clients_on_all_no',
+  'why_related',
+  'replaces_what',
   'providers_among_with_feature_none',
   'instead_on_server',
   'client_on_all_yes',

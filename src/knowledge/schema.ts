@@ -251,7 +251,7 @@ export const LanguageFile = z.strictObject({
    * Words naming kinds of products; `otherServers`, words that make a server noun beside them another kind
    * of server ("front end servers", "serveur SQL"), which the matrix's servers are not.
    */
-  nouns: z.strictObject({ clients: Phrases, servers: Phrases, providers: Phrases, otherServers: Phrases.default({ en: [], fr: [] }), vague: Phrases.default({ en: [], fr: [] }) }),
+  nouns: z.strictObject({ clients: Phrases, servers: Phrases, providers: Phrases, otherServers: Phrases.default({ en: [], fr: [] }), vague: Phrases.default({ en: [], fr: [] }), otherProducts: Phrases.default({ en: [], fr: [] }) }),
   /**
    * What a question may ask for about its subject (a port, a price, a file size…): the words that ask for
    * it, and the words an answer must contain to give it. Without them the answer is replaced by an honest

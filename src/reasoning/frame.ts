@@ -383,7 +383,9 @@ export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions
 export function genericsOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon, sc: Scan): { name: string; candidates: string[]; unknown?: boolean }[] {
   const found: { name: string; candidates: string[]; unknown?: boolean }[] = [];
   for (const [i, { clients }] of kb.support.genericNames.entries()) {
-    const span = sc.get(`generic.${i}`).find((sp) => !covered(mentions, sp.start));
+    // ("Outlook Web App" holds "web app" but is another product.)
+    const others = sc.get('otherProducts');
+    const span = sc.get(`generic.${i}`).find((sp) => !covered(mentions, sp.start) && !others.some((o) => sp.start >= o.start && sp.end <= o.end));
     if (!span) continue;
     // Words that tell the clients apart ("ocs", "2010", "r2"): in some of their names, not in all.
     const names = clients.map((c) => nameWords(kb, c));

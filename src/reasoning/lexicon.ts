@@ -186,7 +186,7 @@ export class Lexicon {
       ...Object.entries(data.roles).map(([k, v]) => [`roles.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.features).map(([k, v]) => [`features.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.listReferences).map(([k, v]) => [`listReferences.${k}`, v] as [string, typeof v]),
-      ['unknownProducts', data.unknownProducts], ['uncoveredSubjects', data.uncoveredSubjects], ['otherServers', data.nouns.otherServers], ['unknownFeatures', data.unknownFeatures],
+      ['unknownProducts', data.unknownProducts], ['uncoveredSubjects', data.uncoveredSubjects], ['otherServers', data.nouns.otherServers], ['otherProducts', data.nouns.otherProducts], ['unknownFeatures', data.unknownFeatures],
       ...Object.entries(data.attributes).map(([k, v]) => [`attributes.${k}`, v.asks] as [string, { en: string[]; fr: string[] }]),
     ];
     for (const [group, source] of groups) this.addGroup(group, source);

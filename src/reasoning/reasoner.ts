@@ -66,6 +66,8 @@ const TOPIC_FOLLOW_UP_OWN = 0.5;
 const SURE_OF_TOPIC = 0.8;
 /** How much more a detail must cover than the topic's first sentence to be said first. */
 const LEAD_MARGIN = 0.2;
+/** How much of the last question a sentence naming its products must cover to be offered after "why?". */
+const WHY_RELATED = 0.5;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
@@ -253,6 +255,14 @@ export class Reasoner {
     // "Pourquoi pas le participant ?" after a plan or a status: the footnotes behind that client there.
     if (f.shape === 'why' && last && (last.subject === 'support' || last.subject === 'planner') && f.clients.length > 0 && f.servers.length === 0 && f.providers.length === 0) {
       const r = this.whyClients(f, last);
+      if (r) return r;
+    }
+    // "Pourquoi les photos HD ne marchent pas avec LS 2010 ?": a why about a topic, a server as its setting.
+    if (f.shape === 'why' && f.clients.length + f.providers.length === 0 && f.servers.length > 0 && !f.move) {
+      const own = this.kb.topic(u.intent);
+      // (Searched without the server's name: it is the setting, not what the sentence must say.)
+      const named = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
+      const r = this.retrieved(u, { ...f, tokens: f.tokens.filter((_, i) => !named.has(i)) }, own !== undefined && u.confidence >= CONFIDENT);
       if (r) return r;
     }
     // "What part doesn't work?", "qu'est-ce qui ne marche pas ?" after a verdict: what it leaves out, its reasons.
@@ -672,6 +682,20 @@ export class Reasoner {
   private why(lang: Lang, last: LastFrame): Reasoned {
     const { kb } = this;
     const reasons = last.reasons[lang];
+    // No reason behind a status: what a topic of the sources says of that very client there, if one does
+    // ("why?" after "Lync 2010 Group Chat: not applicable on Lync Server 2013" → the legacy endpoint).
+    if (reasons.length === 0 && last.subject === 'support' && last.clients.length === 1) {
+      const names = [...last.clients, ...last.servers];
+      const hits = this.passages.search(last.tokens ?? [], (p) => names.every((id) => this.namedIn(id, p.text.en)));
+      const best = hits[0];
+      if (best && best.coverage >= WHY_RELATED) {
+        const t = best.passage.topic;
+        return {
+          answer: answer('topic', lang, kb.message('why_related', lang, { text: best.passage.text[lang] }), { sources: [sourceOf(kb, t.source, lang)] }),
+          last,
+        };
+      }
+    }
     const headline = reasons[0] ?? kb.message('why_none', lang);
     return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }), last };
   }
@@ -1099,9 +1123,18 @@ export class Reasoner {
         return { answer: answer('support-cell', lang, headline, { tone: 'good', sources: source }), last: base({ clients: kin, list: { kind: 'client', ids: kin } }) };
       }
     }
-    // What replaces a client.
+    // What replaces a client — or, for a client that replaces others and has no successor itself ("Lync Web
+    // App 2013 remplace quoi ?"), what it replaces.
     if (f.shape === 'replace' && clients.length > 0 && !f.move) {
       const c = clients[0] as Client;
+      const replaced = kb.clients.filter((x) => x.replacedBy.some((r) => r.client === c.id));
+      if (c.replacedBy.length === 0 && replaced.length > 0) {
+        const notes = (l: Lang): string[] => replaced.flatMap((x) => x.replacedBy.filter((r) => r.client === c.id).map((r) => kb.footnote(r.footnote)?.text[l] ?? '')).filter(Boolean);
+        return {
+          answer: answer('topic', lang, kb.message('replaces_what', lang, { client: c.name, others: this.names(replaced.map((x) => x.id), lang) }), { details: [...new Set(notes(lang))], sources: source }),
+          last: base({ clients: [c.id], list: { kind: 'client', ids: replaced.map((x) => x.id) }, reasons: both((l) => [...new Set(notes(l))]) }),
+        };
+      }
       const lines = c.replacedBy.map((r) => kb.message('replaced_by', lang, { replacement: kb.client(r.client)?.name ?? r.client, client: c.name }));
       const reasons = c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[lang] ?? '').filter(Boolean);
       const headline = lines[0] ?? kb.message('replaced_by_none', lang, { client: c.name });

@@ -220,6 +220,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'c est quoi l immcu ?', first: /IMMCU/ },
     { say: 'il tourne sur quel serveur ?', first: /frontal/ },
   ] },
+  'why: a topic with a server as its setting, what a client replaces, a status with no footnote': { locale: 'fr-FR', turns: [
+    { say: 'pourquoi les photos haute résolution ne marchent pas avec ls2010 ?', first: /648/ },
+    { say: 'lync web app 2013 remplace quoi ?', first: /^Lync Web App 2013 remplace .*Lync 2010 Attendee/ },
+    { say: 'le client group chat lync 2010 est pris en charge sur lync server 2013 ?', first: /^Non applicable\b/ },
+    { say: 'pourquoi ?', first: /^La documentation ne donne pas la raison de ce statut ; ce qu’elle dit : .*(Persistent Chat|Group Chat)/ },
+  ] },
+  'another product holding a generic name, and a mandatory option': { turns: [
+    { say: 'do outlook web app users get lync im and presence with exchange 2013?', first: /^(?!Which one)/, hasNot: [/Lync Web App/] },
+    { say: 'is archiving in exchange mandatory with lync server 2013?', first: /^No\b/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
