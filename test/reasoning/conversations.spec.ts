@@ -230,6 +230,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'do outlook web app users get lync im and presence with exchange 2013?', first: /^(?!Which one)/, hasNot: [/Lync Web App/] },
     { say: 'is archiving in exchange mandatory with lync server 2013?', first: /^No\b/ },
   ] },
+  'asked for what no source gives (a version, a duration, virtualization, fax), declined; an end date is not a duration': { turns: [
+    { say: 'quelle version de windows server pour le serveur frontal ?', first: /^I can't answer that|^Je ne peux pas répondre/ },
+    { say: 'how long does the group chat data migration take', first: /^I can't answer that/ },
+    { say: 'can the front end server run on a vm?', first: /^I can't answer that/ },
+    { say: 'does exchange 2013 um support fax?', first: /^I can't answer that/ },
+    { say: 'how long will aol federation keep working?', first: /2014/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
