@@ -5,12 +5,14 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 const NON_ALNUM = /[^a-z0-9]+/g;
+const ARROWS = /\s*(?:->|=>|→|⇒|-->)\s*/g;
 /** Short letter-digit words kept whole: "p2p", "b2b". */
 const KEEP_WHOLE = /^[a-z]\d[a-z]$/;
 
 /** Lower-case, strip accents, turn punctuation into spaces. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase()
+  // An arrow between two products is a move: "ocs -> lync 2013" reads "ocs to lync 2013".
+  return text.replace(ARROWS, ' to ').normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase()
     .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(NON_ALNUM, ' ').trim();
 }
 

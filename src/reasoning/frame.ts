@@ -390,7 +390,11 @@ export function genericsOf(kb: KnowledgeBase, tokens: readonly string[], mention
     // Words that tell the clients apart ("ocs", "2010", "r2"): in some of their names, not in all.
     const names = clients.map((c) => nameWords(kb, c));
     const distinguishing = new Set(names.flatMap((n) => [...n]).filter((w) => !names.every((n) => n.has(w))));
-    const near = [...tokens.slice(Math.max(0, span.start - 2), span.start), ...tokens.slice(span.end, span.end + 2)]
+    // (A version right after a role word names a server — "from ls2010 to 2013: group chat client users" —
+    // not this client.)
+    const serverVersion = (j: number): boolean => /^\d{4}$/.test(tokens[j] as string) && (['source', 'target', 'on'] as const).some((r) => lex.roles[r].endsAt(tokens, j));
+    const nearAt = [...[span.start - 2, span.start - 1].filter((j) => j >= 0), span.end, span.end + 1].filter((j) => j < tokens.length && !serverVersion(j));
+    const near = nearAt.map((j) => tokens[j] as string)
       .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && (distinguishing.has(t) || /^\d{4}$/.test(t)));
     const narrowed = clients.filter((c) => near.every((w) => nameWords(kb, c).has(w)));
     // "Office Communicator 2005": a version none of them has is another product.

@@ -237,6 +237,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'does exchange 2013 um support fax?', first: /^I can't answer that/ },
     { say: 'how long will aol federation keep working?', first: /2014/ },
   ] },
+  'a move written with an arrow; a version after a role word is the server, not the client\'s': { turns: [
+    { say: 'moving ocs -> lync 2013. our users run communicator 2007 r2. keep or replace?', first: /Office Communications Server 2007 R2 to Lync Server 2013/ },
+    { say: 'migration ls2010 to 2013: group chat client users, what happens to them', first: /Lync Server 2010 to Lync Server 2013/, hasNot: [/don't know/] },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
