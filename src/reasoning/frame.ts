@@ -200,7 +200,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     // "de lync server 2010 à 2013": after the server left, "à" / "to" names the one moved to; "passage en 2013".
     const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source'
       : move && source && roleSpans.on.some((sp) => sp.end === i) ? 'target'
-      : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version) ? 'target' : undefined;
+      : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version) ? 'target'
+      // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
+      : roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i) ? 'source' : undefined;
     if (!role) continue;
     if (named.length !== 1) continue;
     const id = (named[0] as { id: string }).id;
