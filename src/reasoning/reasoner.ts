@@ -469,7 +469,8 @@ export class Reasoner {
     if (this.lexicon.backReferences.has(f.tokens, [f.lang])) return true;
     if (f.buy && last.subject === 'licence') return true;
     const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
-    return nothingNamed && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
+    // ("Which PIC providers still work?" asks anew about the providers, not about the licence before.)
+    return nothingNamed && !f.asksAbout && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
   }
 
   /** The other clients of a client's kind: those sharing a generic name with it ("Attendant", "web app"). */
@@ -1001,7 +1002,11 @@ export class Reasoner {
     ] : [];
     return {
       answer: answer('topic', lang, kb.message(key, lang, { count: pool.length, total: kb.providers.length, providers: names }), { details, sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)] }),
-      last: { ...emptyLast('pic', f), list: { kind: 'provider', ids: pool.map((p) => p.id) } },
+      last: {
+        ...emptyLast('pic', f), list: { kind: 'provider', ids: pool.map((p) => p.id) },
+        // "Why?" next: why those ended, and what became of the others.
+        reasons: both((l) => among.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : [])])),
+      },
     };
   }
 
@@ -1012,7 +1017,13 @@ export class Reasoner {
     const { lang } = f;
     const licence = kb.publicIm.licences.find((l) => f.licences.includes(l.id)) ?? this.addOnLicence;
     if (!licence) return undefined;
-    const last: LastFrame = { ...emptyLast('licence', f), licences: [licence.id] };
+    // "Why?" next: what the sources say of the licensing of the providers in question (those named, else
+    // those whose licensing involves this licence), and their notes.
+    const concerned = f.providers.length > 0 ? kb.providers.filter((p) => f.providers.includes(p.id)) : kb.providers.filter((p) => p.licenceOptions.some((o) => o.includes(licence.id)));
+    const last: LastFrame = {
+      ...emptyLast('licence', f), licences: [licence.id],
+      reasons: both((l) => concerned.flatMap((p) => [`${p.name}: ${p.licensing[l]}`, ...p.notes.map((n) => n.text[l])])),
+    };
     const source = [sourceOf(kb, licence.source, lang)];
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     const name = licence.name;

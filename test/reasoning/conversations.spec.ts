@@ -241,6 +241,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'moving ocs -> lync 2013. our users run communicator 2007 r2. keep or replace?', first: /Office Communications Server 2007 R2 to Lync Server 2013/ },
     { say: 'migration ls2010 to 2013: group chat client users, what happens to them', first: /Lync Server 2010 to Lync Server 2013/, hasNot: [/don't know/] },
   ] },
+  'why after a licence answer and after the providers still available': { turns: [
+    { say: 'which providers need the pic usl?', first: /Yahoo/ },
+    { say: 'why?', first: /^Yahoo!: /, hasNot: [/gives no reason/] },
+    { say: 'which pic providers still work today?', first: /Skype/ },
+    { say: 'why not the others?', first: /./, hasNot: [/^The documentation gives no reason/] },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
