@@ -66,6 +66,8 @@ const TOPIC_FOLLOW_UP_OWN = 0.5;
 const SURE_OF_TOPIC = 0.8;
 /** How much more a detail must cover than the topic's first sentence to be said first. */
 const LEAD_MARGIN = 0.2;
+/** How much less of a follow-up the last topic may cover and still keep the conversation on it. */
+const TOPIC_STAY_MARGIN = 0.15;
 /** How much of the last question a sentence naming its products must cover to be offered after "why?". */
 const WHY_RELATED = 0.5;
 
@@ -572,7 +574,11 @@ export class Reasoner {
     const within = (p: Passage): boolean => p.topic.intent.split('.')[0] === subject;
     const own = this.passages.search(f.tokens, within);
     const together = this.passages.search([...f.tokens, ...(last.tokens ?? [])], within);
-    const hits = own[0] && own[0].coverage >= TOPIC_FOLLOW_UP_OWN ? own : together;
+    let hits = own[0] && own[0].coverage >= TOPIC_FOLLOW_UP_OWN ? own : together;
+    // The conversation stays on the last topic when one of its sentences says about as much ("elles sont
+    // stockées où ?" after the photo sizes is still the photos, not the contact store).
+    const stay = hits.find((h) => h.passage.topic.intent === last.intent);
+    if (stay && hits[0] && stay.coverage >= hits[0].coverage - TOPIC_STAY_MARGIN) hits = [stay, ...hits.filter((h) => h !== stay)];
     const topic = hits[0]?.passage.topic;
     if (!topic) return undefined;
     return this.fromTopic(u, f, hits, topic, undefined);

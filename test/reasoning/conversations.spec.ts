@@ -247,6 +247,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'which pic providers still work today?', first: /Skype/ },
     { say: 'why not the others?', first: /./, hasNot: [/^The documentation gives no reason/] },
   ] },
+  'a topic follow-up stays on the last topic when it says as much': { locale: 'fr-FR', turns: [
+    { say: 'quelle taille max pour les photos dans lync 2013 ?', first: /648/ },
+    { say: 'elles sont stockées où ?', first: /Exchange/, hasNot: [/contacts unifié/] },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
