@@ -196,14 +196,18 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     const isVersion = /^(\d{4}|r2)$/.test(version);
     const named = kb.servers.filter((sv) => (isVersion ? serverWords(kb, sv.id) : serverAliasWords(kb, sv.id)).has(version));
     // A bare version, or a word only one server's names use ("depuis OCS", "from ocs").
-    if (!isVersion && !(named.length === 1 && !/\d/.test(version) && version.length >= 3 && !lex.isFunctionWord(version))) continue;
+    // (Not when a version follows that makes no known name: "ocs 2007" without R2 is another product.)
+    if (!isVersion && !(named.length === 1 && !/\d/.test(version) && version.length >= 3 && !lex.isFunctionWord(version) && !/^(\d+|r\d)$/.test(tokens[i + 1] ?? ''))) continue;
     // "de lync server 2010 à 2013": after the server left, "à" / "to" names the one moved to; "passage en 2013".
     const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source'
       : move && source && roleSpans.on.some((sp) => sp.end === i) ? 'target'
       : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version) ? 'target'
       // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
-      : roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i) ? 'source' : undefined;
+      : roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i) ? 'source'
+      // "ok on ocs", "sur OCS": a server's short word after "on" names it (a bare version there stays a follow-up's).
+      : !isVersion && roleSpans.on.some((sp) => sp.end === i) ? 'on' : undefined;
     if (!role) continue;
+    if (role === 'on') { add(servers, (named[0] as { id: string }).id); continue; }
     if (named.length !== 1) continue;
     const id = (named[0] as { id: string }).id;
     add(servers, id);
@@ -232,10 +236,29 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   for (const id of lex.features.keys()) if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start))) features.push(id);
   const licences = kb.publicIm.licences.filter((l) => sc.has(`licence.${l.id}`)).map((l) => l.id);
 
+  // "L'attendee Lync 2010": a generic name right beside a client's name is the one client of that kind
+  // whose name holds both ("Lync 2010 Attendee"), not the client named ("Lync 2010").
+  for (const [i, g] of kb.support.genericNames.entries()) {
+    for (const sp of sc.get(`generic.${i}`)) {
+      const m = mentions.find((x) => x.kind === 'client' && (x.end === sp.start || x.start === sp.end));
+      if (!m || covered(mentionSpans, sp.start)) continue;
+      const words = [...tokens.slice(sp.start, sp.end), ...tokens.slice(m.start, m.end)];
+      const fits = g.clients.filter((c) => words.every((w) => nameWords(kb, c).has(w)));
+      if (fits.length !== 1 || fits[0] === m.id) continue;
+      const at = clients.indexOf(m.id);
+      if (at >= 0) clients.splice(at, 1, fits[0] as string); else add(clients, fits[0] as string);
+      mentionSpans.push({ start: sp.start, end: sp.end, text: fits[0] as string });
+    }
+  }
   const generics = genericsOf(kb, tokens, mentionSpans, lex, sc);
   const generic = generics[0];
   if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
-  const unknown = sc.get('unknownProducts', langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined);
+  // "OCS 2007 (pas R2)": a server's short word with a version that makes none of the servers' names is
+  // another product, never the server of that word.
+  const otherVersion = tokens.findIndex((t, i) => !covered(mentionSpans, i) && /^\d{4}$/.test(tokens[i + 1] ?? '') && !covered(mentionSpans, i + 1)
+    && !/\d/.test(t) && t.length >= 3 && !lex.isFunctionWord(t) && kb.servers.filter((sv) => serverAliasWords(kb, sv.id).has(t)).length === 1);
+  const unknown = sc.get('unknownProducts', langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined)
+    ?? (otherVersion >= 0 ? { start: otherVersion, end: otherVersion + 2, text: `${tokens[otherVersion]} ${tokens[otherVersion + 1]}` } : undefined);
   const uncovered = sc.get('uncoveredSubjects', langs)[0];
   const unknownFeature = sc.get('unknownFeatures', langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => sc.has(`listReferences.${k}`, own));

@@ -67,7 +67,7 @@ const SURE_OF_TOPIC = 0.8;
 /** How much more a detail must cover than the topic's first sentence to be said first. */
 const LEAD_MARGIN = 0.2;
 /** How much less of a follow-up the last topic may cover and still keep the conversation on it. */
-const TOPIC_STAY_MARGIN = 0.15;
+const TOPIC_STAY_MARGIN = 0.05;
 /** How much of the last question a sentence naming its products must cover to be offered after "why?". */
 const WHY_RELATED = 0.5;
 

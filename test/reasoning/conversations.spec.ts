@@ -218,7 +218,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a topic the question\'s words point to, not the classifier\'s question word; a pronoun keeps the topic': { locale: 'fr-FR', turns: [
     { say: 'combien de pixels max pour une photo ?', first: /648/ },
     { say: 'c est quoi l immcu ?', first: /IMMCU/ },
-    { say: 'il tourne sur quel serveur ?', first: /frontal/ },
+    { say: 'il tourne sur quel serveur ?', first: /IMMCU|frontal/, has: [/serveur frontal/] },
   ] },
   'why: a topic with a server as its setting, what a client replaces, a status with no footnote': { locale: 'fr-FR', turns: [
     { say: 'pourquoi les photos haute résolution ne marchent pas avec ls2010 ?', first: /648/ },
@@ -250,6 +250,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a topic follow-up stays on the last topic when it says as much': { locale: 'fr-FR', turns: [
     { say: 'quelle taille max pour les photos dans lync 2013 ?', first: /648/ },
     { say: 'elles sont stockées où ?', first: /Exchange/, hasNot: [/contacts unifié/] },
+  ] },
+  'a generic name beside a client name, and a server\'s short word after on': { locale: 'fr-FR', turns: [
+    { say: 'par quoi remplacer l attendee lync 2010 ?', first: /Lync Web App 2013/ },
+    { say: 'l attendant lync 2010 marche sur ocs ?', first: /^Non\b/, has: [/Office Communications Server 2007 R2/] },
+    { say: 'lync 2013 sur ocs 2007 (pas r2) ?', first: /^Je ne peux pas répondre|^Je ne sais pas/ },
   ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
