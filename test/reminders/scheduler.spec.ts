@@ -29,7 +29,7 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   beforeEach(async () => {
     database = await openDatabase('sqlite::memory:');
     store = new ReminderStore(database.db, database.dialect);
-    clock = sandbox.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    clock = sandbox.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldClearNativeTimers: true });
   });
   afterEach(async () => {
     sandbox.restore();
