@@ -31,7 +31,7 @@ import { createTenantGate, TenantPolicy } from './server/tenantGate';
 import { DbStorage } from './storage/dbStorage';
 import { openDatabase, pingDatabase, type Database } from './storage/database';
 import { BotMetrics, countingQuestionLog } from './observability/metrics';
-import { readinessProbe } from './observability/readiness';
+import { readinessProbe, type Readiness } from './observability/readiness';
 import { noteAnswer } from './observability/turnMetrics';
 import { PortUnavailableError } from './errors';
 import { FeedbackStore } from './storage/feedbackStore';
@@ -77,6 +77,8 @@ export interface App {
   retention: RetentionJob;
   /** The app's Prometheus registry and counters (`GET /metrics`). */
   metrics: BotMetrics;
+  /** What `GET /readyz` answers: the database, the knowledge base and the schedulers. */
+  readiness: () => Promise<Readiness>;
   /** Starts listening; resolves with the port (useful with PORT=0). */
   start(): Promise<number>;
   /** Stops accepting requests, closes the server, stops the background jobs, then closes the database. */
@@ -190,7 +192,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const retention = new RetentionJob(database.db, logger, { days: config.DATA_RETENTION_DAYS, ticketDays: config.EXPERT_TICKET_RETENTION_DAYS, ...overrides.retention });
 
   return {
-    config, logger, kb, nlu, bot, database, feedback, reminders, experts, adapter, server, retention, metrics,
+    config, logger, kb, nlu, bot, database, feedback, reminders, experts, adapter, server, retention, metrics, readiness,
     start: async () => {
       const port = await new Promise<number>((resolvePort, reject) => {
         server.once('error', (err: NodeJS.ErrnoException) => {
