@@ -13,6 +13,9 @@ import { addProbes, type ProbeDeps } from './probes';
 import { looksLikeBearerJwt } from './tokenShape';
 import { TURN_LOGGER } from './turnLogger';
 
+/** Paths polled by orchestrators and scrapers. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -75,7 +78,10 @@ export function createServer({ adapter, bot, logger, localMode, ...probes }: Ser
     res.setHeader('x-request-id', id);
     res.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const path = req.getPath();
+      // An orchestrator probes every few seconds: successful probes only at debug level.
+      const level = PROBES.has(path) && res.statusCode < 400 ? 'debug' : 'info';
+      log[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     requestLogs.set(req, log);
     next();

@@ -138,6 +138,16 @@ describe('logs', () => {
       assert.match(await bot.app.metrics.registry.getSingleMetricAsString('bot_turns_total'), /bot_turns_total\{channel="emulator",outcome="error"\} 1/);
     });
 
+    it('logs successful probes only at debug level (an orchestrator polls them every few seconds)', async () => {
+      assert.equal((await fetch(`${bot.botUrl}/healthz`)).status, 200);
+      assert.equal((await fetch(`${bot.botUrl}/readyz`)).status, 200);
+      const missing = await fetch(`${bot.botUrl}/nothing-here`);
+      await new Promise((r) => setTimeout(r, 50));
+      const paths = capture.lines.filter((l) => l.msg === 'request').map((l) => l.path);
+      assert.ok(!paths.includes('/healthz') && !paths.includes('/readyz'), paths.join(' '));
+      assert.ok(paths.includes('/nothing-here'), `other requests still are (${missing.status})`);
+    });
+
     it('never writes what the user typed', async () => {
       const marker = 'zq<b onmouseover=alert(1)>zq';
       await send(emulatorMessage(`is ${marker} supported on lync server 2013?`, { serviceUrl: bot.serviceUrl, conversationId: 'l-4' }));
