@@ -143,8 +143,8 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
 export async function createApp(config: Config, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config);
   const now = overrides.now ?? (() => new Date());
-  const metrics = new BotMetrics();
   const database = await openDatabase(config.DATABASE_URL, { onPoolError: (err) => logger.warn({ err }, 'database connection lost') });
+  const metrics = new BotMetrics();
   let built;
   try {
     const knowledge = overrides.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
