@@ -243,10 +243,9 @@ export class Experts {
     }
   }
 
-  /** Ticket posts, answers and closures waiting to be delivered (for /metrics). */
-  async queueDepth(): Promise<number> {
-    const counts = await this.store.sendCounts();
-    return Object.entries(counts).filter(([key]) => /:(pending|sending)$/.test(key)).reduce((n, [, count]) => n + count, 0);
+  /** Ticket posts, answers and closures due and not yet delivered (for /metrics). */
+  queueDepth(): Promise<number> {
+    return this.store.dueCount(this.nowMs());
   }
 
   /** Starts delivering ticket posts, answers and closures (after the adapter exists). */
