@@ -1,5 +1,6 @@
 import type { TurnContext } from '../framework';
 import type { AnswerKind } from '../answers/answer';
+import { feedbackOf } from '../bot/cardSubmit';
 import { outcomeOf, type BotMetrics, type TurnOutcome } from './metrics';
 
 /** Where a turn keeps the outcome of the answers it rendered (the last one counts). */
@@ -20,6 +21,7 @@ export function countTurn(metrics: BotMetrics, context: TurnContext, startedAt: 
   const noted = context.turnState.get(TURN_OUTCOME) as TurnOutcome | undefined;
   let outcome: TurnOutcome;
   if (failed) outcome = 'error';
+  else if (type === 'message' && feedbackOf(context)) outcome = 'feedback';
   else if (noted) outcome = noted;
   else if (type === 'invoke') outcome = 'invoke';
   else outcome = context.responded ? 'message' : 'no-reply';

@@ -53,6 +53,7 @@ describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
       assert.equal(sample(after, 'bot_turns_total', 'channel="emulator",outcome="declined"'), 1);
       assert.equal(sample(after, 'bot_declined_questions_total', 'reason="out-of-scope"'), 1);
       assert.equal(sample(after, 'bot_feedback_total', 'verdict="not_helpful"'), 1);
+      assert.equal(sample(after, 'bot_turns_total', 'channel="emulator",outcome="feedback"'), 1);
       assert.equal(sample(after, 'bot_answer_duration_seconds_count', 'channel="emulator"'), 3, 'every replied message is timed');
       assert.ok((sample(after, 'bot_answer_duration_seconds_sum', 'channel="emulator"') ?? 0) > 0);
     });
