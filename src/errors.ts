@@ -97,8 +97,9 @@ export class DatabaseAccessDeniedError extends StorageError {
 /** The SQLite file or PostgreSQL database does not exist and the caller asked not to create it. */
 export class DatabaseNotFoundError extends StorageError {
   readonly code = ErrorCode.DatabaseNotFound;
-  constructor(description: string, options?: { cause?: unknown; hint?: string }) {
-    super(description, `DATABASE_URL: no database at ${description}${options?.hint ? ` — ${options.hint}` : ''}`, options);
+  /** `detail`: what is missing and what to do, when known (PostgreSQL names the database). */
+  constructor(description: string, options?: { cause?: unknown; detail?: string }) {
+    super(description, `DATABASE_URL: ${options?.detail ?? `no database at ${description}`}`, options);
     this.name = 'DatabaseNotFoundError';
   }
 }

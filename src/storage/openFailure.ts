@@ -71,7 +71,7 @@ export function openFailure(err: unknown, location: DatabaseLocation, descriptio
     if (code === INVALID_PASSWORD) return new DatabaseAccessDeniedError(description, server, user, 'wrong password', { cause });
     if (code === INVALID_AUTHORIZATION) return new DatabaseAccessDeniedError(description, server, user, cause instanceof Error ? cause.message : 'not authorised', { cause });
     if (code === INVALID_CATALOG_NAME) {
-      return new DatabaseNotFoundError(description, { cause, hint: `database "${database}" does not exist on ${server}; create it (createdb ${database}) or correct its name` });
+      return new DatabaseNotFoundError(description, { cause, detail: `database "${database}" does not exist on PostgreSQL at ${server} — create it (createdb ${database}) or correct its name.` });
     }
   } else if (code && FILE_REASONS[code]) {
     return new DatabaseUnwritableError(description, location.file, FILE_REASONS[code], { cause });

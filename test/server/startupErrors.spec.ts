@@ -61,7 +61,7 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
     const url = new URL((await sharedPostgres()).url);
     url.pathname = '/no_such_db';
     const line = await failedStart({ DATABASE_URL: url.toString() });
-    assert.equal(line, `DATABASE_URL: no database at postgres://postgres:***@127.0.0.1:${url.port}/no_such_db — database "no_such_db" does not exist on 127.0.0.1:${url.port}; create it (createdb no_such_db) or correct its name`);
+    assert.equal(line, `DATABASE_URL: database "no_such_db" does not exist on PostgreSQL at 127.0.0.1:${url.port} — create it (createdb no_such_db) or correct its name.`);
   });
 
   it('the SQLite file cannot be created (a file stands where its folder should be)', async () => {

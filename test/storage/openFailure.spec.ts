@@ -36,7 +36,8 @@ describe('openFailure (why the database cannot be opened, as one coded line)', (
   it('names a missing database and how to create it', () => {
     const out = openFailure(inMigration(coded('database "lync" does not exist', '3D000')), pg, described);
     assert.ok(out instanceof DatabaseNotFoundError);
-    assert.match(out.message, /database "lync" does not exist on db\.internal:6432; create it \(createdb lync\)/);
+    assert.equal(out.message, 'DATABASE_URL: database "lync" does not exist on PostgreSQL at db.internal:6432 — create it (createdb lync) or correct its name.');
+    assert.equal(out.description, described);
   });
 
   it('names the SQLite file that cannot be created or written', () => {
