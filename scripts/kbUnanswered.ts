@@ -10,10 +10,9 @@
  */
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config';
-import { CodedError } from '../src/errors';
 import { openDatabase } from '../src/storage/database';
 import { FeedbackStore, type FeedbackSummary, type ListOptions, type UnansweredQuestion } from '../src/storage/feedbackStore';
-import { DatabaseNotFoundError, StorageError } from '../src/storage/storageErrors';
+import { CodedError, DatabaseNotFoundError } from '../src/errors';
 import { TicketStore, type AnsweredTicket } from '../src/experts/ticketStore';
 
 const USAGE = 'usage: npm run kb:unanswered -- [--since YYYY-MM-DD] [--limit N] [--json]';
@@ -98,7 +97,7 @@ async function main(argv: string[]): Promise<void> {
     if (!(err instanceof DatabaseNotFoundError)) throw err;
     const nothing: FeedbackSummary = { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] };
     if (options.json) console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered: [], feedback: nothing, answeredByExperts: [] }, null, 2));
-    else console.log(`No unanswered questions recorded yet (${err.message}).`);
+    else console.log(`No unanswered questions recorded yet (No database at ${err.description}).`);
     return;
   }
   try {
@@ -129,6 +128,6 @@ main(process.argv.slice(2)).catch((err: unknown) => {
     process.exitCode = 2;
     return;
   }
-  console.error(err instanceof CodedError || err instanceof StorageError ? err.message : err);
+  console.error(err instanceof CodedError ? err.message : err);
   process.exitCode = 1;
 });

@@ -29,7 +29,11 @@ import { BotAdapter } from './server/botAdapter';
 import { createServer, isLoopbackHost } from './server/server';
 import { createTenantGate, TenantPolicy } from './server/tenantGate';
 import { DbStorage } from './storage/dbStorage';
-import { openDatabase, type Database } from './storage/database';
+import { openDatabase, pingDatabase, type Database } from './storage/database';
+import { BotMetrics, countingQuestionLog } from './observability/metrics';
+import { readinessProbe, type Readiness } from './observability/readiness';
+import { noteAnswer } from './observability/turnMetrics';
+import { PortUnavailableError } from './errors';
 import { FeedbackStore } from './storage/feedbackStore';
 import { RetentionJob, type RetentionOptions } from './storage/retention';
 import { createReminders, type Reminders } from './reminders/reminders';
@@ -71,6 +75,10 @@ export interface App {
   server: restify.Server;
   /** Deletes what is older than DATA_RETENTION_DAYS, in the background while the server runs. */
   retention: RetentionJob;
+  /** The app's Prometheus registry and counters (`GET /metrics`). */
+  metrics: BotMetrics;
+  /** What `GET /readyz` answers: the database, the knowledge base and the schedulers. */
+  readiness: () => Promise<Readiness>;
   /** Starts listening; resolves with the port (useful with PORT=0). */
   start(): Promise<number>;
   /** Stops accepting requests, closes the server, stops the background jobs, then closes the database. */
@@ -99,6 +107,7 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const sentCards = conversationState.createProperty<StoredCard[]>('sentCards');
   const render = (context: TurnContext, answer: Answer) => {
+    noteAnswer(context, answer.kind);
     const understanding = findUnderstanding(context);
     return renderAnswer(kb, answer, context.activity.channelId, understanding ? { question: understanding.text, intent: understanding.intent } : {});
   };
@@ -135,6 +144,7 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const logger = overrides.logger ?? createLogger(config);
   const now = overrides.now ?? (() => new Date());
   const database = await openDatabase(config.DATABASE_URL, { onPoolError: (err) => logger.warn({ err }, 'database connection lost') });
+  const metrics = new BotMetrics();
   let built;
   try {
     const knowledge = overrides.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
@@ -142,12 +152,12 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     const prepared = overrides.knowledge ? undefined : readTrainingCache(__dirname, resolve(config.KNOWLEDGE_DIR));
     if (prepared) logger.info('classifier training read from the build (same code, same knowledge)');
     const feedback = new FeedbackStore(database.db);
-    const reminders = createReminders({ database, kb: knowledge, config, logger, now });
-    const experts = new Experts({ database, kb: knowledge, config, logger, now, questionLog: feedback });
+    const reminders = createReminders({ database, kb: knowledge, config, logger, now, onSendOutcome: metrics.sendOutcomes('reminders') });
+    const experts = new Experts({ database, kb: knowledge, config, logger, now, questionLog: feedback, onSendOutcome: metrics.sendOutcomes('experts') });
     built = {
       feedback, reminders, experts,
       ...createBot(config, logger, {
-        storage: new DbStorage(database.db), questionLog: feedback, reminders: reminders.service, forgetConversation: reminders.forget, experts,
+        storage: new DbStorage(database.db), questionLog: countingQuestionLog(feedback, metrics), reminders: reminders.service, forgetConversation: reminders.forget, experts,
       }, { ...overrides, knowledge, now, ...(prepared ? { prepared } : {}) }),
     };
   } catch (err) {
@@ -165,17 +175,31 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     refusal: (context) => ({ type: 'message', text: kb.message('tenant_not_allowed', context.activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en') }),
   }));
   adapter.use(reminders.middleware);
-  const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config) });
   let scheduler: ReminderScheduler | undefined;
   let expertSends: ReminderScheduler<ExpertSend> | undefined;
+  metrics.watchQueue('reminders', () => reminders.store.overdueCount(now().getTime()));
+  metrics.watchQueue('experts', () => experts.queueDepth());
+  const readiness = readinessProbe([
+    { name: 'database', failure: `the database (${database.description}) does not answer`, check: () => pingDatabase(database) },
+    { name: 'knowledge', failure: 'the knowledge base is not loaded', check: () => { if (kb.clients.length === 0) throw new Error('no clients'); } },
+    {
+      name: 'scheduler', failure: 'the reminder scheduler is not running',
+      check: () => { if (!scheduler?.isRunning() || !expertSends?.isRunning()) throw new Error('not started, or stopped'); },
+    },
+  ], logger);
+  const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config), readiness, metrics, metricsToken: config.METRICS_TOKEN });
   // The real clock, as for the rows it deletes (DbStorage and FeedbackStore write with it), not `now`.
   const retention = new RetentionJob(database.db, logger, { days: config.DATA_RETENTION_DAYS, ticketDays: config.EXPERT_TICKET_RETENTION_DAYS, ...overrides.retention });
 
   return {
-    config, logger, kb, nlu, bot, database, feedback, reminders, experts, adapter, server, retention,
+    config, logger, kb, nlu, bot, database, feedback, reminders, experts, adapter, server, retention, metrics, readiness,
     start: async () => {
       const port = await new Promise<number>((resolvePort, reject) => {
-        server.once('error', reject);
+        server.once('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EADDRINUSE') reject(new PortUnavailableError(config.PORT, 'in use', { cause: err }));
+          else if (err.code === 'EACCES') reject(new PortUnavailableError(config.PORT, 'not permitted', { cause: err }));
+          else reject(err);
+        });
         const listening = (): void => {
           const { address, port: bound } = server.address() as AddressInfo;
           const localMode = isLocalMode(config);
@@ -185,6 +209,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
           if (localMode && !isLoopbackHost(address)) {
             logger.warn({ address }, 'local mode listens on a non-loopback address: without MicrosoftAppId nothing is authenticated, so anyone who reaches this address can use the bot; set HOST=127.0.0.1 unless you mean it');
           }
+          logger.info({ url: messagingEndpoint(address, bound) }, `Messaging endpoint: ${messagingEndpoint(address, bound)} — ${localMode
+            ? 'paste into the Bot Framework Emulator or the Agents Playground (no app id or password)'
+            : 'behind HTTPS, this path is the Azure Bot\'s messaging endpoint'}`);
           resolvePort(bound);
         };
         const host = listenHost(config);
@@ -208,4 +235,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
       await database.close();
     },
   };
+}
+
+/** The URL of `POST /api/messages` on the address the server listens on (a wildcard address: localhost). */
+export function messagingEndpoint(address: string, port: number): string {
+  const wildcard = address === '0.0.0.0' || address === '::' || address === '';
+  const host = wildcard ? 'localhost' : address.includes(':') ? `[${address}]` : address;
+  return `http://${host}:${port}/api/messages`;
 }

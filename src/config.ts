@@ -62,6 +62,10 @@ export const ConfigSchema = z.object({
   /** A reminder delivered more than this long after its time (the bot was down) says that it comes late (ms). */
   REMINDER_LATE_AFTER_MS: z.coerce.number().int().min(0).max(86_400_000).default(300_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** `auto`: readable lines when stdout is a terminal, JSON otherwise; `json` or `pretty` to choose. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
+  /** When set, `GET /metrics` requires `Authorization: Bearer <this>`; unset, it is open (see README). */
+  METRICS_TOKEN: optionalString.pipe(z.string().min(16, 'expected at least 16 characters (a random token, e.g. openssl rand -hex 24)').optional()),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
 }).superRefine((c, ctx) => {
   // What botbuilder asserts for each app type (it would stop start-up with an AssertionError).

@@ -1,29 +1,39 @@
-import { createApp } from './app';
-import { loadConfig } from './config';
-import { CodedError } from './errors';
+import { createApp, type App } from './app';
+import { loadConfig, type Config } from './config';
+import { asCodedError } from './errors';
 import { routeConsoleToLogger } from './logger';
 
-/** Entry point: configuration, then the app; a bad configuration or knowledge base stops here. */
+/**
+ * Start-up failed: one line per problem on stderr (a coded error's own lines; anything else wrapped in
+ * `StartupFailedError`), the stack only with LOG_LEVEL=debug or trace, then exit 1. Straight to stderr,
+ * not through the logger: this is for a person at a terminal or reading a container's log.
+ */
+function fail(err: unknown, config?: Config): never {
+  const coded = asCodedError(err);
+  for (const line of coded.lines()) process.stderr.write(`${line}\n`);
+  if (config?.LOG_LEVEL === 'debug' || config?.LOG_LEVEL === 'trace') {
+    const original = coded.cause instanceof Error ? coded.cause : coded;
+    process.stderr.write(`${original.stack ?? String(original)}\n`);
+  }
+  process.exit(1);
+}
+
+/** Entry point: configuration, then the app; a bad configuration, knowledge base or database stops here. */
 async function main(): Promise<void> {
-  let app;
+  let config: Config | undefined;
+  let app: App;
   try {
-    app = await createApp(loadConfig());
+    config = loadConfig();
+    app = await createApp(config);
   } catch (err) {
-    if (err instanceof CodedError) {
-      console.error(err.message);
-      process.exit(1);
-    }
-    throw err;
+    fail(err, config);
   }
   routeConsoleToLogger(app.logger);
   try {
     await app.start();
   } catch (err) {
-    const code = (err as { code?: string }).code;
-    // Straight to stderr: the console now goes through the logger, and this is for a person at a terminal.
-    process.stderr.write(`${code === 'EADDRINUSE' ? `Port ${app.config.PORT} is already in use: stop the other process or set PORT.` : String((err as Error).stack ?? err)}\n`);
     await app.stop().catch(() => undefined);
-    process.exit(1);
+    fail(err, config);
   }
   const shutdown = (signal: string): void => {
     app.logger.info({ signal }, 'shutting down');
@@ -33,4 +43,4 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => shutdown('SIGINT'));
 }
 
-void main();
+void main().catch((err: unknown) => fail(err));

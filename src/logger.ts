@@ -33,35 +33,78 @@ export function scrubLine(line: string, secrets: readonly string[]): string {
   return out;
 }
 
+/** `LOG_FORMAT` and the destination decide: pretty lines for a person at a terminal, JSON otherwise. */
+export function logFormat(setting: Config['LOG_FORMAT'] | undefined, isTTY: boolean): 'json' | 'pretty' {
+  if (setting === 'json' || setting === 'pretty') return setting;
+  return isTTY ? 'pretty' : 'json';
+}
+
 /**
- * The process's structured logger: JSON lines (pino) at `LOG_LEVEL`. Secrets never reach the output:
- * known fields are redacted, errors are reduced to name, message, code and stack, and every line is
- * scrubbed of bearer tokens, JWTs and the app password before it is written.
+ * A destination that turns each JSON line into pino-pretty's one-line text (time, level, message, then
+ * the fields), synchronously, so that a line written just before the process exits is not lost.
+ * pino-pretty is loaded only here: a JSON logger (a service, the tests) never loads it.
  */
-export function createLogger(config: Pick<Config, 'LOG_LEVEL' | 'MicrosoftAppPassword'>, destination?: DestinationStream): Logger {
-  const secrets = config.MicrosoftAppPassword && config.MicrosoftAppPassword.length >= 4 ? [config.MicrosoftAppPassword] : [];
+function prettyDestination(out: DestinationStream, colorize: boolean): DestinationStream {
+  const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
+  const pretty = prettyFactory({ colorize, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true });
+  return { write: (line: string) => { out.write(pretty(line)); } };
+}
+
+/**
+ * The process's structured logger at `LOG_LEVEL`: JSON lines (pino), or pino-pretty's text when stdout
+ * is a terminal (`LOG_FORMAT=auto`, the default) or `LOG_FORMAT=pretty`. Secrets never reach the output:
+ * known fields are redacted, errors are reduced to name, message, code and stack, and every line is
+ * scrubbed of bearer tokens, JWTs and the app password (and `METRICS_TOKEN`) before it is written or
+ * made pretty. A given `destination` (tests) gets JSON unless `LOG_FORMAT=pretty`.
+ */
+export function createLogger(
+  config: Pick<Config, 'LOG_LEVEL' | 'MicrosoftAppPassword'> & Partial<Pick<Config, 'LOG_FORMAT' | 'METRICS_TOKEN'>>,
+  destination?: DestinationStream,
+): Logger {
+  const secrets = [config.MicrosoftAppPassword, config.METRICS_TOKEN].filter((s): s is string => s !== undefined && s.length >= 4);
   const options: pino.LoggerOptions = {
     level: config.LOG_LEVEL,
     redact: { paths: REDACT, censor: '[redacted]' },
     serializers: { err: serializeError, error: serializeError },
     hooks: { streamWrite: (line) => scrubLine(line, secrets) },
   };
+  const isTTY = destination === undefined && process.stdout.isTTY === true;
+  if (logFormat(config.LOG_FORMAT, isTTY) === 'pretty') {
+    return pino(options, prettyDestination(destination ?? pino.destination({ fd: 1, sync: true }), isTTY));
+  }
   return destination ? pino(options, destination) : pino(options);
 }
 
 /** Longest library message kept in a log line. */
 const MAX_CONSOLE_TEXT = 2000;
 
+/** PEM blocks (botbuilder prints every published signing key when a token's key is not among them). */
+const PEM_BLOCK = /-----BEGIN [A-Z ]+-----[\s\S]*?-----END [A-Z ]+-----/g;
+
 /**
- * botbuilder writes some failures straight to the console (a stack for every expired token, for
- * instance). In the server, those go through the logger instead, as warnings: one JSON line each,
- * scrubbed like every other line, and cut at 2,000 characters.
+ * What botbuilder prints about a token it refused: the 401 is already logged, with its reason, by the
+ * server ("unauthorized request"), so these are details for debugging, not warnings.
  */
-export function routeConsoleToLogger(logger: Logger, target: Pick<Console, 'error' | 'warn'> = console): void {
+const TOKEN_REFUSAL = /^(TokenExpiredError|Error finding key for token)/;
+
+/**
+ * botbuilder writes some failures straight to the console (a stack for every expired token, every
+ * published key for a token signed by another). In the server, those go through the logger instead:
+ * one line each, scrubbed like every other line, PEM keys elided, cut at 2,000 characters; at debug
+ * level for refused tokens, as warnings otherwise. Returns a function that puts the console back.
+ */
+export function routeConsoleToLogger(logger: Logger, target: Pick<Console, 'error' | 'warn'> = console): () => void {
+  const { error, warn } = target;
   const forward = (...args: unknown[]): void => {
-    const text = format(...args);
-    logger.warn({ library: text.length > MAX_CONSOLE_TEXT ? `${text.slice(0, MAX_CONSOLE_TEXT)}…` : text }, 'library message');
+    const text = format(...args).replace(PEM_BLOCK, '[key]');
+    const library = text.length > MAX_CONSOLE_TEXT ? `${text.slice(0, MAX_CONSOLE_TEXT)}…` : text;
+    if (TOKEN_REFUSAL.test(text)) logger.debug({ library }, 'library message');
+    else logger.warn({ library }, 'library message');
   };
   target.error = forward;
   target.warn = forward;
+  return () => {
+    target.error = error;
+    target.warn = warn;
+  };
 }

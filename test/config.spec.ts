@@ -81,6 +81,14 @@ describe('config', () => {
     assert.throws(() => parseConfig({ ALLOWED_TENANT_IDS: 'contoso.onmicrosoft.com' }), /ALLOWED_TENANT_IDS\.0: expected tenant ids \(GUIDs\)/);
   });
 
+  it('reads LOG_FORMAT (auto by default) and an optional METRICS_TOKEN, naming a bad one', () => {
+    assert.equal(parseConfig({}).LOG_FORMAT, 'auto');
+    assert.equal(parseConfig({ LOG_FORMAT: 'json' }).LOG_FORMAT, 'json');
+    assert.throws(() => parseConfig({ LOG_FORMAT: 'yaml' }), (err: unknown) => err instanceof ConfigInvalidError && err.lines()[0]?.startsWith('LOG_FORMAT: ') === true && err.lines().length === 1);
+    assert.equal(parseConfig({ METRICS_TOKEN: '' }).METRICS_TOKEN, undefined);
+    assert.equal(parseConfig({ METRICS_TOKEN: ' 0123456789abcdef ' }).METRICS_TOKEN, '0123456789abcdef');
+  });
+
   it('keeps data 90 days by default, at least 1', () => {
     assert.equal(parseConfig({}).DATA_RETENTION_DAYS, 90);
     assert.equal(parseConfig({ DATA_RETENTION_DAYS: '1' }).DATA_RETENTION_DAYS, 1);

@@ -11,7 +11,7 @@ import type { QuestionLog } from '../bot/questionLog';
 import type { Config } from '../config';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
-import { ReminderScheduler } from '../reminders/scheduler';
+import { ReminderScheduler, type SchedulerOptions } from '../reminders/scheduler';
 import { schedulerOptions } from '../reminders/reminders';
 import type { Database } from '../storage/database';
 import { CARD_CHANNELS } from '../render/renderAnswer';
@@ -75,6 +75,8 @@ export interface ExpertsDeps {
   logger: Logger;
   now: () => Date;
   questionLog: QuestionLog;
+  /** Told how each send ended (metrics). */
+  onSendOutcome?: SchedulerOptions['onOutcome'];
 }
 
 /**
@@ -241,6 +243,11 @@ export class Experts {
     }
   }
 
+  /** Ticket posts, answers and closures due and not yet delivered (for /metrics). */
+  queueDepth(): Promise<number> {
+    return this.store.dueCount(this.nowMs());
+  }
+
   /** Starts delivering ticket posts, answers and closures (after the adapter exists). */
   start(adapter: CloudAdapter): ReminderScheduler<ExpertSend> {
     const { kb, config, logger } = this.deps;
@@ -256,7 +263,7 @@ export class Experts {
         }
         await context.sendActivity(this.replyActivity(ticket, reference.channelId ?? ''));
       });
-    }, logger, schedulerOptions(config), () => this.nowMs());
+    }, logger, { ...schedulerOptions(config), ...(this.deps.onSendOutcome ? { onOutcome: this.deps.onSendOutcome } : {}) }, () => this.nowMs());
     this.scheduler.start();
     return this.scheduler;
   }

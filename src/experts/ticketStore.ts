@@ -155,6 +155,11 @@ export class TicketStore {
     }).onConflict((oc) => oc.columns(['ticket_id', 'kind']).doNothing()).execute();
   }
 
+  /** Sends due and not yet delivered (for /metrics). */
+  dueCount(now: number): Promise<number> {
+    return this.sends.dueCount(now);
+  }
+
   /** Claims due sends with a lease (see `LeasedSends`). */
   claimDue(owner: string, now: number, limit: number, leaseMs: number): Promise<ExpertSend[]> {
     return this.sends.claimDue(owner, now, limit, leaseMs);

@@ -96,7 +96,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const trainingFiles: { file: string; data: TrainingFile }[] = [];
   const parsed: { file: string; data: unknown }[] = [];
 
-  if (!statSafe(dir)) throw new KnowledgeUnreadableError(dir, 'the knowledge folder does not exist');
+  if (!statSafe(dir)) throw new KnowledgeUnreadableError(dir, 'the knowledge folder does not exist (KNOWLEDGE_DIR; default ./knowledge, relative to the working folder)');
   for (const file of listData(dir)) {
     const name = basename(file, extname(file));
     const raw = readData(file, label(file));

@@ -30,7 +30,11 @@ export interface Reminders {
   start(adapter: CloudAdapter, render: (channelId: string, answer: Answer) => Partial<Activity>): Promise<ReminderScheduler>;
 }
 
-export function createReminders(deps: { database: Database; kb: KnowledgeBase; config: Config; logger: Logger; now: () => Date }): Reminders {
+export function createReminders(deps: {
+  database: Database; kb: KnowledgeBase; config: Config; logger: Logger; now: () => Date;
+  /** Told how each send ended (metrics). */
+  onSendOutcome?: SchedulerOptions['onOutcome'];
+}): Reminders {
   const { database, kb, config, logger, now } = deps;
   const store = new ReminderStore(database.db, database.dialect);
   let scheduler: ReminderScheduler | undefined;
@@ -59,7 +63,7 @@ export function createReminders(deps: { database: Database; kb: KnowledgeBase; c
         await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
           await context.sendActivity(activity);
         });
-      }, logger, schedulerOptions(config), () => now().getTime());
+      }, logger, { ...schedulerOptions(config), ...(deps.onSendOutcome ? { onOutcome: deps.onSendOutcome } : {}) }, () => now().getTime());
       scheduler.start();
       return scheduler;
     },

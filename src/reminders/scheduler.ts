@@ -44,6 +44,8 @@ export interface SchedulerOptions {
   /** Messages per second overall (0: no limit). */
   globalPerSecond: number;
   retry?: RetryOptions;
+  /** Told how each send ended (for metrics). */
+  onOutcome?: (outcome: 'sent' | 'retry' | 'deactivated' | 'failed') => void;
 }
 
 export const DEFAULT_SCHEDULER: SchedulerOptions = {
@@ -94,6 +96,11 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
     await Promise.allSettled([...this.inFlight]);
   }
 
+  /** Started and not stopped: claiming and delivering. */
+  isRunning(): boolean {
+    return this.running;
+  }
+
   /** Looks for due sends now instead of at the next poll (after a subscription, in tests). */
   poke(): void {
     this.wake?.();
@@ -140,10 +147,12 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
       this.pacer.reserve(conversation);
       const target = await this.store.deliveryContext(send);
       if (!target) {
+        this.options.onOutcome?.('failed');
         await this.store.markFailed(send.id, this.owner, 'no conversation reference');
         return;
       }
       await this.sender(target.reference, send, target.lang);
+      this.options.onOutcome?.('sent');
       if (!(await this.store.markSent(send.id, this.owner, this.now()))) this.logger.warn({ sendId: send.id }, 'reminder sent after its lease passed to another instance');
     } catch (err) {
       await this.failed(send, err);
@@ -155,6 +164,7 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
   private async failed(send: S, err: unknown): Promise<void> {
     const verdict = verdictFor(err, send.attempts + 1, this.options.retry ?? DEFAULT_RETRY);
     const message = err instanceof Error ? err.message : String(err);
+    this.options.onOutcome?.(verdict.action === 'retry' ? 'retry' : verdict.action === 'deactivate' ? 'deactivated' : 'failed');
     try {
       if (verdict.action === 'retry') {
         this.logger.warn({ sendId: send.id, attempt: send.attempts + 1, delayMs: verdict.delayMs, err: message }, 'reminder send failed; will retry');

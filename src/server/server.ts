@@ -3,17 +3,23 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Activity, ActivityHandlerBase, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
-import restify from 'restify';
+import type Restify from 'restify';
+import { restify } from './restify';
 import { validateAndFixActivity } from '../framework';
 import { parseActivity } from './activityGuard';
 import type { BotAdapter } from './botAdapter';
+import { countTurn } from '../observability/turnMetrics';
+import { addProbes, type ProbeDeps } from './probes';
 import { looksLikeBearerJwt } from './tokenShape';
 import { TURN_LOGGER } from './turnLogger';
+
+/** Paths polled by orchestrators and scrapers. */
+const PROBES = new Set(['/healthz', '/readyz', '/metrics']);
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 256 * 1024;
 
-export interface ServerDeps {
+export interface ServerDeps extends ProbeDeps {
   adapter: BotAdapter;
   bot: ActivityHandlerBase;
   logger: Logger;
@@ -51,8 +57,8 @@ const REQUEST_ID = /^[\w.:-]{1,64}$/;
 const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBeforeError']);
 
 /**
- * The HTTP face of the bot: `POST /api/messages` (Bot Framework protocol, through CloudAdapter) and
- * `GET /healthz`. Bodies are size-limited and checked before the adapter sees them.
+ * The HTTP face of the bot: `POST /api/messages` (Bot Framework protocol, through CloudAdapter), and
+ * `GET /healthz`, `GET /readyz`, `GET /metrics` (probes.ts). Bodies are size-limited and checked before the adapter sees them.
  *
  * Every request gets an id (`x-request-id`, echoed in the response) carried by each log line about it,
  * including the turn's. Responses never carry an exception's text:
@@ -61,8 +67,8 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBefo
  * - anything else that fails before or around the turn: 500 (a failing turn itself is answered by
  *   onTurnError and still gets 200).
  */
-export function createServer({ adapter, bot, logger, localMode }: ServerDeps): restify.Server {
-  const requestLogs = new WeakMap<restify.Request, Logger>();
+export function createServer({ adapter, bot, logger, localMode, ...probes }: ServerDeps): Restify.Server {
+  const requestLogs = new WeakMap<Restify.Request, Logger>();
   const server = restify.createServer({ name: 'lync-compat-bot', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
     const given = req.headers['x-request-id'];
@@ -72,18 +78,20 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
     res.setHeader('x-request-id', id);
     res.once('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      log.info({ method: req.method, path: req.getPath(), status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      const path = req.getPath();
+      // An orchestrator probes every few seconds: successful probes only at debug level.
+      const level = PROBES.has(path) && res.statusCode < 400 ? 'debug' : 'info';
+      log[level]({ method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
     });
     requestLogs.set(req, log);
     next();
   });
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false }));
 
-  server.get('/healthz', async (_req, res) => {
-    res.json(200, { status: 'ok' });
-  });
+  addProbes(server, probes);
 
   server.post('/api/messages', async (req, res) => {
+    const received = process.hrtime.bigint();
     const log = requestLogs.get(req) ?? logger;
     const parsed = parseActivity(req.body);
     if (parsed.problem !== undefined) {
@@ -107,7 +115,13 @@ export function createServer({ adapter, bot, logger, localMode }: ServerDeps): r
     const logic = async (context: TurnContext): Promise<void> => {
       turnStarted = true;
       context.turnState.set(TURN_LOGGER, log);
-      await bot.run(context);
+      let failed = true;
+      try {
+        await bot.run(context);
+        failed = false;
+      } finally {
+        if (probes.metrics) countTurn(probes.metrics, context, received, failed);
+      }
     };
     try {
       const invokeResponse = await adapter.handle(authHeader, activity, logic);

@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type SqliteDatabase as SqliteDialectDatabase } from 'kysely';
 import type pg from 'pg';
 import { migrate } from './migrate';
-import { DatabaseNotFoundError, MigrationFailedError } from './storageErrors';
+import { DatabaseNotFoundError } from '../errors';
+import { openFailure } from './openFailure';
 import type { DatabaseTables } from './tables';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -73,21 +74,31 @@ export function describeDatabaseUrl(url: string): string {
 export async function openDatabase(url: string, options: OpenDatabaseOptions = {}): Promise<Database> {
   const location = parseDatabaseUrl(url);
   const description = describeDatabaseUrl(url);
-  const database = location.dialect === 'sqlite'
-    ? openSqlite(location.file, description, options)
-    : await openPostgres(location.url, description, options);
-  if (options.migrate === false) return database;
+  let database: Database | undefined;
   try {
-    await migrate(database.db, database.dialect);
+    database = location.dialect === 'sqlite'
+      ? openSqlite(location.file, description, options)
+      : await openPostgres(location.url, description, options);
+    // The first query is the migration, so an unreachable server or a missing database shows up here.
+    if (options.migrate !== false) await migrate(database.db, database.dialect);
   } catch (err) {
-    await database.close();
-    // The first query is the migration, so a missing PostgreSQL database shows up here.
-    if (err instanceof MigrationFailedError && pgErrorCode(err.cause) === INVALID_CATALOG_NAME) {
-      throw new DatabaseNotFoundError(description, { cause: err.cause });
-    }
-    throw err;
+    await database?.close().catch(() => undefined);
+    throw openFailure(err, location, description);
   }
   return database;
+}
+
+/** Whether the database answers a trivial query within `timeoutMs`; rejects with the reason otherwise. */
+export async function pingDatabase(database: Pick<Database, 'db'>, timeoutMs = 2000): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
+  try {
+    await Promise.race([sql`select 1`.execute(database.db), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 function openSqlite(file: string, description: string, options: OpenDatabaseOptions): Database {
@@ -96,11 +107,16 @@ function openSqlite(file: string, description: string, options: OpenDatabaseOpti
   if (!memory) mkdirSync(dirname(file), { recursive: true });
   // The busy timeout is a constructor option so that it already applies to the journal-mode switch.
   const sqlite = new SqliteDatabase(file, { timeout: 5000 });
-  sqlite.pragma('journal_mode = WAL');
-  // With WAL, NORMAL syncs at checkpoints instead of at every commit: a crash of the process loses
-  // nothing committed; only a power cut may lose the last commits, never the file's consistency.
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('foreign_keys = ON');
+  try {
+    sqlite.pragma('journal_mode = WAL');
+    // With WAL, NORMAL syncs at checkpoints instead of at every commit: a crash of the process loses
+    // nothing committed; only a power cut may lose the last commits, never the file's consistency.
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+  } catch (err) {
+    sqlite.close();
+    throw err;
+  }
   const db = new Kysely<DatabaseTables>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', description, close: once(() => db.destroy()) };
 }
@@ -127,12 +143,6 @@ function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatab
       return statement;
     },
   };
-}
-
-const INVALID_CATALOG_NAME = '3D000';
-
-function pgErrorCode(err: unknown): string | undefined {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
 }
 
 async function openPostgres(url: string, description: string, options: OpenDatabaseOptions): Promise<Database> {

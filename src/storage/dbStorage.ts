@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
 import { CompiledQuery, type Kysely } from 'kysely';
-import { ETagConflictError } from './storageErrors';
+import { ETagConflictError } from '../errors';
 import type { BotStateTable, DatabaseTables } from './tables';
 
 type StateRow = Pick<BotStateTable, 'key' | 'etag' | 'document'>;

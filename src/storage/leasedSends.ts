@@ -47,6 +47,13 @@ export class LeasedSends<Row extends LeasedSendRow> {
     return result.rows.map((r) => this.numbers({ ...r, next_attempt_at: Number(r.next_attempt_at), lease_until: r.lease_until === null ? null : Number(r.lease_until) }));
   }
 
+  /** Sends due by `now` and not yet delivered (pending, or being sent): the queue's depth. */
+  async dueCount(now: number): Promise<number> {
+    const result = await sql<{ n: number | string }>`
+      select count(*) as n from ${sql.table(this.table)} where status in ('pending', 'sending') and next_attempt_at <= ${now}`.execute(this.db);
+    return Number(result.rows[0]?.n ?? 0);
+  }
+
   /** Records a send as delivered (only by the holder of its lease, which stays recorded as the sender). */
   async markSent(id: string, owner: string, now: number): Promise<boolean> {
     const r = await sql`update ${sql.table(this.table)} set status = 'sent', sent_at = ${now}, lease_until = null

@@ -1,6 +1,6 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
 import { MIGRATIONS } from './migrations';
-import { MigrationFailedError } from './storageErrors';
+import { MigrationFailedError } from '../errors';
 import type { DialectName } from './database';
 
 /**

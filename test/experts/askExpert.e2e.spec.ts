@@ -118,6 +118,8 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     await new Promise((r) => setTimeout(r, 400));
     assert.equal(alex.received().length, 2, 'delivered once');
     assert.deepEqual(await bot.app.experts.store.sendCounts(), { 'answer:sent': 1, 'post:sent': 1 });
+    assert.equal(await bot.app.experts.queueDepth(), 0);
+    assert.match(await bot.app.metrics.registry.getSingleMetricAsString('bot_proactive_sends_total'), /bot_proactive_sends_total\{queue="experts",outcome="sent"\} 2/);
   });
 
   it('refuses a non-member, an action from another conversation, forged data and unknown verbs, changing nothing', async () => {

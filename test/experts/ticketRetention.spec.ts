@@ -21,6 +21,8 @@ describe('expert tickets: retention and settings', () => {
       }, at);
       const old = await ticket('old question', now - 40 * DAY);
       const recent = await ticket('recent question', now - 10 * DAY);
+      assert.equal(await store.dueCount(now), 2, 'each ticket\'s post is due (the queue depth /metrics reports)');
+      assert.equal(await store.dueCount(now - 20 * DAY), 1, 'not the one queued later');
       const job = new RetentionJob(database.db, pino({ level: 'silent' }), { days: 90, ticketDays: 30 });
       const result = await job.runOnce();
       assert.equal(result.tickets, 1);

@@ -29,6 +29,10 @@ describe('reminders end to end (HTTP, scheduler, connector stand-in)', function 
     assert.deepEqual(await bot.app.reminders.store.sendCounts(), { sent: 1 });
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(bot.connector.inConversation('rem-1').length, 3, 'delivered once');
+    const metrics = await (await fetch(`${bot.botUrl}/metrics`)).text();
+    assert.match(metrics, /^bot_proactive_sends_total\{queue="reminders",outcome="sent"\} 1$/m);
+    assert.match(metrics, /^bot_send_queue_depth\{queue="reminders"\} 0$/m);
+    assert.match(metrics, /^bot_turns_total\{channel="emulator",outcome="reminder"\} 2$/m, 'both reminder answers counted as such');
   });
 
   it('answers a past date at once, schedules nothing, and offers the dates still ahead (French)', async () => {

@@ -29,7 +29,7 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   beforeEach(async () => {
     database = await openDatabase('sqlite::memory:');
     store = new ReminderStore(database.db, database.dialect);
-    clock = sandbox.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    clock = sandbox.useFakeTimers({ now: T0, toFake: ['setTimeout', 'clearTimeout', 'Date'], shouldClearNativeTimers: true });
   });
   afterEach(async () => {
     sandbox.restore();
@@ -64,10 +64,12 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     const sender = sinon.stub<[Partial<ConversationReference>, ReminderSend], Promise<void>>()
       .onFirstCall().callsFake(async () => { attempts.push(Date.now()); throw http(429, { 'retry-after': '5' }); })
       .onSecondCall().callsFake(async () => { attempts.push(Date.now()); });
-    const scheduler = new ReminderScheduler(store, sender, silent, OPTIONS, () => Date.now());
+    const outcomes: string[] = [];
+    const scheduler = new ReminderScheduler(store, sender, silent, { ...OPTIONS, onOutcome: (o) => outcomes.push(o) }, () => Date.now());
     scheduler.start();
     await clock.tickAsync(10_000);
     await scheduler.stop();
+    assert.deepEqual(outcomes, ['retry', 'sent'], 'each outcome is reported (metrics)');
     assert.equal(attempts.length, 2);
     assert.ok((attempts[1] as number) - (attempts[0] as number) >= 5000, 'waited for Retry-After');
     assert.deepEqual(await store.sendCounts(), { sent: 1 });
@@ -75,10 +77,12 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
 
   it('deactivates the conversation and drops its reference on 403 or 404', async () => {
     await due(['gone'], [0, 3600]);
-    const scheduler = new ReminderScheduler(store, async () => { throw http(403); }, silent, OPTIONS, () => Date.now());
+    const outcomes: string[] = [];
+    const scheduler = new ReminderScheduler(store, async () => { throw http(403); }, silent, { ...OPTIONS, onOutcome: (o) => outcomes.push(o) }, () => Date.now());
     scheduler.start();
     await clock.tickAsync(2000);
     await scheduler.stop();
+    assert.deepEqual(outcomes, ['deactivated']);
     assert.equal(await store.reference('msteams:gone'), undefined);
     assert.deepEqual(await store.sendCounts(), { cancelled: 2 });
     assert.deepEqual((await store.subscriptions('msteams:gone')).items, [], 'no active subscription');
@@ -87,10 +91,15 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   it('gives up after the bounded number of attempts and marks the send failed', async () => {
     await due(['a'], [0]);
     const sender = sinon.stub().rejects(http(500));
-    const scheduler = new ReminderScheduler(store, sender, silent, OPTIONS, () => Date.now());
+    const outcomes: string[] = [];
+    const scheduler = new ReminderScheduler(store, sender, silent, { ...OPTIONS, onOutcome: (o) => outcomes.push(o) }, () => Date.now());
+    assert.equal(scheduler.isRunning(), false);
     scheduler.start();
+    assert.equal(scheduler.isRunning(), true);
     await clock.tickAsync(30_000);
     await scheduler.stop();
+    assert.equal(scheduler.isRunning(), false);
+    assert.deepEqual(outcomes, ['retry', 'retry', 'failed']);
     assert.equal(sender.callCount, 3);
     assert.deepEqual(await store.sendCounts(), { failed: 1 });
   });

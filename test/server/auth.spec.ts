@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { teamsPersonalMessage } from '../../scripts/lib/activities';
-import { createLogger } from '../../src/logger';
+import { createLogger, routeConsoleToLogger } from '../../src/logger';
 import { channelClaims, makeSigningKey, OpenIdStandIn, signToken } from '../helpers/botFrameworkKeys';
 import { LogCapture } from '../helpers/logCapture';
 import { startBot, type RunningBot } from '../helpers/server';
@@ -29,12 +29,18 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   const sign = (claims: Record<string, unknown>, signer = key) => { const t = signToken(signer, claims); tokens.push(t); return t; };
   const message = (conversationId: string, text = 'is lync 2010 supported on lync server 2013?') => teamsPersonalMessage(text, { serviceUrl: bot.serviceUrl, conversationId });
 
+  /** botbuilder prints refused tokens to the console; routed through the logger as index.ts does. */
+  let restoreConsole: () => void;
+  const libraryMessages = () => logs.lines.filter((l) => l.msg === 'library message').map((l) => ({ level: l.level, text: String(l.library) }));
+
   before(async () => {
     const openIdMetadataUrl = await keys.start();
     const env = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, LOG_LEVEL: 'debug' };
-    bot = await startBot(env, { openIdMetadataUrl, logger: createLogger({ LOG_LEVEL: 'debug', MicrosoftAppPassword: PASSWORD }, logs) });
+    const logger = createLogger({ LOG_LEVEL: 'debug', MicrosoftAppPassword: PASSWORD }, logs);
+    restoreConsole = routeConsoleToLogger(logger);
+    bot = await startBot(env, { openIdMetadataUrl, logger });
   });
-  after(async () => { await bot.stop(); await keys.stop(); });
+  after(async () => { restoreConsole(); await bot.stop(); await keys.stop(); });
 
   it('refuses a request without a token (401)', async () => {
     const res = await postWith(bot, message('a-missing'));
@@ -57,6 +63,8 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     const res = await postWith(bot, message('a-expired'), `Bearer ${sign(claims)}`);
     assert.equal(res.status, 401);
     assert.equal(bot.connector.inConversation('a-expired').length, 0);
+    // botbuilder's console.error of the TokenExpiredError reached the log, at debug level, not the console.
+    assert.ok(libraryMessages().some((m) => m.level === 20 && /^TokenExpiredError: jwt expired/.test(m.text)), JSON.stringify(libraryMessages()));
   });
 
   it('refuses a token for another bot (wrong audience, 401)', async () => {
@@ -71,6 +79,9 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, serviceurl: 'https://evil.example.com/' })}`)).status, 401, 'serviceUrl claim');
     assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, nbf: claims.exp })}`)).status, 401, 'not yet valid');
     assert.equal(bot.connector.inConversation('a-forged').length, 0);
+    // botbuilder prints every published key for the forged signature: logged at debug, keys elided.
+    const keyMessages = libraryMessages().filter((m) => m.text.startsWith('Error finding key for token'));
+    assert.ok(keyMessages.length > 0 && keyMessages.every((m) => m.level === 20 && m.text.includes('[key]') && !m.text.includes('BEGIN RSA')), JSON.stringify(keyMessages));
   });
 
   it('refuses unsigned tokens and HMAC tokens keyed with the public key (algorithm confusion, 401)', async () => {

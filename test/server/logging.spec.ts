@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import sinon from 'sinon';
 import { emulatorMessage } from '../../scripts/lib/activities';
-import { createLogger, routeConsoleToLogger, scrubLine } from '../../src/logger';
+import { messagingEndpoint } from '../../src/app';
+import { createLogger, logFormat, routeConsoleToLogger, scrubLine } from '../../src/logger';
 import { LogCapture } from '../helpers/logCapture';
 import { startBot, type RunningBot } from '../helpers/server';
 
@@ -46,6 +47,55 @@ describe('logs', () => {
       assert.ok(!String(a?.library).includes(JWT));
       assert.ok(String(b?.library).length <= 2001);
     });
+
+    it('logs botbuilder\'s refused-token messages at debug with keys elided, and gives the console back', () => {
+      const capture = new LogCapture();
+      const original = (..._a: unknown[]) => undefined;
+      const target = { error: original, warn: original };
+      const restore = routeConsoleToLogger(createLogger({ LOG_LEVEL: 'debug', MicrosoftAppPassword: undefined }, capture), target);
+      target.error('Error finding key for token. Available keys: -----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEAoles\n-----END RSA PUBLIC KEY-----');
+      const [line] = capture.lines;
+      assert.equal(line?.level, 20);
+      assert.equal(line?.library, 'Error finding key for token. Available keys: [key]');
+      restore();
+      assert.equal(target.error, original);
+      assert.equal(target.warn, original);
+    });
+  });
+
+  describe('format', () => {
+    it('is pretty in a terminal and JSON otherwise, unless LOG_FORMAT says', () => {
+      assert.equal(logFormat('auto', true), 'pretty');
+      assert.equal(logFormat('auto', false), 'json');
+      assert.equal(logFormat(undefined, false), 'json');
+      assert.equal(logFormat('json', true), 'json');
+      assert.equal(logFormat('pretty', false), 'pretty');
+    });
+
+    it('writes pino-pretty lines with LOG_FORMAT=pretty, still scrubbed of secrets', () => {
+      const capture = new LogCapture();
+      const logger = createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: 'pretty-secret-42', LOG_FORMAT: 'pretty' }, capture);
+      logger.info({ port: 3978, note: 'pretty-secret-42' }, 'listening');
+      logger.warn({ authorization: `Bearer ${JWT}` }, 'careful');
+      assert.equal(capture.raw.length, 2, capture.raw.join('\n'));
+      assert.match(capture.raw[0] ?? '', /^\[\d\d:\d\d:\d\d\.\d{3}\] INFO: listening \{"port":3978,"note":"\[redacted\]"\}$/);
+      assert.match(capture.raw[1] ?? '', /WARN: careful/);
+      assert.ok(!capture.raw.join('\n').includes(JWT.split('.')[0] as string));
+    });
+
+    it('prints the messaging endpoint to paste into the Emulator', async () => {
+      const capture = new LogCapture();
+      const bot = await startBot({}, { logger: createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: undefined }, capture) });
+      try {
+        const line = capture.lines.find((l) => String(l.msg).startsWith('Messaging endpoint'));
+        assert.equal(line?.msg, `Messaging endpoint: ${bot.botUrl}/api/messages — paste into the Bot Framework Emulator or the Agents Playground (no app id or password)`);
+      } finally {
+        await bot.stop();
+      }
+      assert.equal(messagingEndpoint('0.0.0.0', 3978), 'http://localhost:3978/api/messages');
+      assert.equal(messagingEndpoint('::', 80), 'http://localhost:80/api/messages');
+      assert.equal(messagingEndpoint('::1', 3978), 'http://[::1]:3978/api/messages');
+    });
   });
 
   describe('over HTTP', function () {
@@ -85,6 +135,17 @@ describe('logs', () => {
       assert.equal(failed?.reqId, 'turn-fail-1');
       assert.equal((failed?.err as { message: string }).message, 'boom');
       assert.equal(bot.connector.inConversation('l-3').length, 1);
+      assert.match(await bot.app.metrics.registry.getSingleMetricAsString('bot_turns_total'), /bot_turns_total\{channel="emulator",outcome="error"\} 1/);
+    });
+
+    it('logs successful probes only at debug level (an orchestrator polls them every few seconds)', async () => {
+      assert.equal((await fetch(`${bot.botUrl}/healthz`)).status, 200);
+      assert.equal((await fetch(`${bot.botUrl}/readyz`)).status, 200);
+      const missing = await fetch(`${bot.botUrl}/nothing-here`);
+      await new Promise((r) => setTimeout(r, 50));
+      const paths = capture.lines.filter((l) => l.msg === 'request').map((l) => l.path);
+      assert.ok(!paths.includes('/healthz') && !paths.includes('/readyz'), paths.join(' '));
+      assert.ok(paths.includes('/nothing-here'), `other requests still are (${missing.status})`);
     });
 
     it('never writes what the user typed', async () => {

@@ -36,7 +36,7 @@ describe('the bot process', function () {
       const bot = startBotProcess(sourceArgs(), { PORT: String(port) }, dir);
       running.push(bot.child);
       assert.equal(await bot.exited, 1);
-      assert.match(bot.stderr.join(''), new RegExp(`Port ${port} is already in use`));
+      assert.equal(bot.stderr.join(''), `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.\n`, 'one line');
     } finally {
       blocker.close();
     }

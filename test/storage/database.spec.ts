@@ -4,7 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { describeDatabaseUrl, openDatabase, parseDatabaseUrl } from '../../src/storage/database';
-import { DatabaseNotFoundError } from '../../src/storage/storageErrors';
+import { DatabaseNotFoundError } from '../../src/errors';
 import { sharedPostgres } from '../helpers/postgres';
 import { DIALECTS, freshDatabaseUrl, tempPath, useTestDatabase } from './testDatabases';
 

@@ -4,7 +4,7 @@ import pg from 'pg';
 import sinon from 'sinon';
 import { openDatabase, type Database } from '../../src/storage/database';
 import { DbStorage } from '../../src/storage/dbStorage';
-import { ETagConflictError } from '../../src/storage/storageErrors';
+import { ETagConflictError } from '../../src/errors';
 import { STORAGE_CONFORMANCE, runWaterfall } from './storageConformance';
 import { DIALECTS, useTestDatabase } from './testDatabases';
 import { runWorkersTogether } from './workers';

@@ -4,7 +4,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../src/storage/database';
 import { migrate } from '../../src/storage/migrate';
 import { MIGRATIONS } from '../../src/storage/migrations';
-import { MigrationFailedError } from '../../src/storage/storageErrors';
+import { MigrationFailedError } from '../../src/errors';
 import { DIALECTS, freshDatabaseUrl } from './testDatabases';
 import { runWorkersTogether } from './workers';
 
