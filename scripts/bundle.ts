@@ -28,7 +28,7 @@ export async function bundle(outfile = resolve(ROOT, 'dist/bot.js'), knowledgeDi
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     external: ['better-sqlite3', 'pg-native', 'dtrace-provider'],
     // Names and lines stay readable in stack traces; the map is there for a person reading one.
