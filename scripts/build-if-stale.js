@@ -17,6 +17,12 @@ const { existsSync, readdirSync, statSync } = require('node:fs');
 const { join, resolve } = require('node:path');
 
 const ROOT = resolve(__dirname, '..');
+
+// better-sqlite3 13 and restify 12 need Node.js 22 or later (better-sqlite3's binary crashes on 20).
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(`Node.js 22 or later is needed, this is ${process.version}: \`source scripts/use-node.sh 24\` fetches Node 24 from the npm registry (see the README)`);
+  process.exit(1);
+}
 const BUNDLE = join(ROOT, 'dist', 'bot.js');
 const INPUTS = ['src', 'dialogs', 'knowledge', 'scripts/bundle.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 const installing = process.argv.includes('--install');

@@ -9,6 +9,12 @@ const { spawn } = require('node:child_process');
 const { join } = require('node:path');
 
 const ROOT = join(__dirname, '..');
+
+// better-sqlite3 13 and restify 12 need Node.js 22 or later (better-sqlite3's binary crashes on 20).
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  console.error(`Node.js 22 or later is needed, this is ${process.version}: \`source scripts/use-node.sh 24\` fetches Node 24 from the npm registry (see the README)`);
+  process.exit(1);
+}
 const bin = (pkg, file) => join(ROOT, 'node_modules', pkg, 'bin', file);
 
 const started = Date.now();
