@@ -28,9 +28,12 @@ export async function bundle(outfile = resolve(ROOT, 'dist/bot.js'), knowledgeDi
     outfile,
     bundle: true,
     platform: 'node',
-    target: 'node20',
+    target: 'node22',
     format: 'cjs',
     external: ['better-sqlite3', 'pg-native', 'dtrace-provider'],
+    // node-fetch 2 (botframework-connector) requires Node's own punycode, deprecated (DEP0040, a
+    // warning at every start on Node 22 and 24): the npm package of the same code instead.
+    alias: { punycode: 'punycode/' },
     // Names and lines stay readable in stack traces; the map is there for a person reading one.
     sourcemap: 'linked',
     logLevel: 'warning',

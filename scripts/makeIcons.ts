@@ -6,9 +6,8 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import { COLOR_ICON_SIZE, MANIFEST_DIR, OUTLINE_ICON_SIZE, iconProblems } from './lib/appPackage';
-import { CHROMIUM, CHROMIUM_ARGS } from './lib/playgroundBrowser';
+import { launchChromium } from './lib/browser';
 
 const ICONS = [
   { svg: 'icons/color.svg', png: 'color.png', size: COLOR_ICON_SIZE },
@@ -16,7 +15,7 @@ const ICONS = [
 ];
 
 async function main(): Promise<void> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     for (const { svg, png, size } of ICONS) {
       // One CSS pixel per PNG pixel; the SVG's own width and height give the size.

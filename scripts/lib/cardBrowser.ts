@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type ConsoleMessage, type Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
+import { launchChromium } from './browser';
 import teamsHostConfig from './teamsHostConfig.json';
 
 /** A card to render: `name` becomes the screenshot's file name. */
@@ -48,10 +50,6 @@ interface CardPageApi {
 }
 type PageGlobals = { cardPage: CardPageApi };
 
-const CHROMIUM = '/usr/bin/chromium';
-// Without the background-networking flags Chromium keeps dialling Google services, which the closed
-// CI network refuses; the page itself loads nothing from the network.
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
 const DEFAULT_WIDTH = 450;
 /** Widths every card must be readable at: Teams on a phone, a narrow desktop chat, a wide one. */
 export const CARD_WIDTHS = [320, 450, 600] as const;
@@ -74,6 +72,30 @@ function markdownItBundle(): string {
   return join(dirname(require.resolve('markdown-it')), 'browser', 'markdown-it.umd.min.js');
 }
 
+/**
+ * Arial, the first font of the Teams host config's list that a machine without Segoe UI has, as the
+ * page's own web font: Arimo (metric-compatible with Arial, from the `@fontsource/arimo` package), in
+ * the weights the host config uses, inlined because the page loads nothing. Line breaks and widths are
+ * then the same whatever fonts the machine or the browser has.
+ */
+function arialFontFaces(): string {
+  const dir = dirname(require.resolve('@fontsource/arimo/package.json'));
+  const faces: string[] = [];
+  for (const [weight, style] of [['400', 'normal'], ['600', 'normal'], ['700', 'normal'], ['400', 'italic'], ['600', 'italic']] as const) {
+    for (const subset of ['latin', 'latin-ext']) {
+      const woff2 = readFileSync(join(dir, 'files', `arimo-${subset}-${weight}-${style}.woff2`)).toString('base64');
+      faces.push(`@font-face { font-family: 'Arial'; font-style: ${style}; font-weight: ${weight}; font-display: block; src: url(data:font/woff2;base64,${woff2}) format('woff2'); unicode-range: ${ARIMO_RANGES[subset]}; }`);
+    }
+  }
+  return faces.join('\n');
+}
+
+/** The unicode ranges of @fontsource/arimo's latin and latin-ext subsets (from its CSS). */
+const ARIMO_RANGES: Record<string, string> = {
+  'latin': 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
+  'latin-ext': 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
+};
+
 /** Loads the renderer into a blank page that can reach nothing on the network. */
 async function loadRenderer(page: Page): Promise<void> {
   await page.route('**/*', (route) =>
@@ -82,6 +104,7 @@ async function loadRenderer(page: Page): Promise<void> {
       : route.abort(),
   );
   await page.setContent(PAGE_HTML);
+  await page.addStyleTag({ content: arialFontFaces() });
   await page.addScriptTag({ path: require.resolve('adaptivecards/dist/adaptivecards.min.js') });
   await page.addScriptTag({ path: markdownItBundle() });
   await page.addScriptTag({ path: join(__dirname, 'cardPage.js') });
@@ -108,7 +131,7 @@ function collectPageMessages(page: Page): { take(): string[] } {
  * Launches Chromium once and loads the renderer; render as many batches as you like, then close().
  */
 export async function openCardBrowser(): Promise<CardBrowser> {
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 800, height: 600 } });
     const messages = collectPageMessages(page);

