@@ -61,8 +61,10 @@ export class Passages {
   }
 
   /** Passages scored against the question's words (stemmed, deduplicated), best first. */
-  search(questionWords: readonly string[], within?: (p: Passage) => boolean): Hit[] {
-    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))];
+  search(questionWords: readonly string[], within?: (p: Passage) => boolean, knownOnly = false): Hit[] {
+    // (knownOnly: words no passage uses are left out — within a conversation's subject, "the archiving
+    // part" asks about archiving, and "part" says nothing.)
+    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))].filter((w) => !knownOnly || this.weight.has(w));
     // A word no passage uses weighs as much as the rarest: "Lyon" is what the question is about.
     const rarest = Math.log(this.all.length + 1);
     const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);

@@ -218,13 +218,20 @@ export class Reasoner {
     // A command the classifier is unsure of, in a conversation ("list them", "show me the command" after an
     // answer), is read as a question about that answer first; the dialogs still get it when nothing fits.
     const command = u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help';
-    if (command && (u.confidence >= CONFIDENT || !last)) return undefined;
+    if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
     // A yes/no question about it may still be settled by a claim ("after the migration, can we decommission the
     // Lync Server 2010 Group Chat servers?").
-    if (u.entities.products.length > 0) return f.shape === 'yesno' ? this.claim(u, f) ?? this.claimByWords(u, f) : undefined;
+    // ("Et ensuite, on fait quoi du serveur Group Chat ?" after the migration steps: read within that topic.)
+    if (u.entities.products.length > 0) {
+      if (last?.subject === 'topic' && this.opensFollowUp(f) && f.shape !== 'yesno') {
+        const r = this.topicFollowUp(u, f, last);
+        if (r) return r;
+      }
+      return f.shape === 'yesno' ? this.claim(u, f) ?? this.claimByWords(u, f) : undefined;
+    }
 
     this.applyRoles(u, f);
     if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
@@ -291,6 +298,11 @@ export class Reasoner {
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
     // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
+    // "And Lync 2013 clients?" after a topic's answer: a claim of that topic about them, else its sentence.
+    if (last?.subject === 'topic' && this.opensFollowUp(f) && f.clients.length > 0 && f.servers.length + f.providers.length === 0 && !f.move) {
+      const r = this.claim(u, { ...f, shape: 'yesno' }, last) ?? this.topicFollowUp(u, f, last);
+      if (r) return r;
+    }
     // ("Il tourne sur quel serveur ?" after the IMMCU: a pronoun keeps even a "which server" question on it.)
     const pronoun = this.lexicon.backReferences.has(f.tokens, [f.lang]);
     if (!named && (!computed || (pronoun && f.features.length === 0)) && last?.subject === 'topic') {
@@ -572,12 +584,16 @@ export class Reasoner {
     const elsewhere = u.confidence >= CONFIDENT && u.intent.split('.')[0] !== subject;
     if (!refers && (f.tokens.length > TOPIC_FOLLOW_UP_WORDS || elsewhere)) return undefined;
     const within = (p: Passage): boolean => p.topic.intent.split('.')[0] === subject;
-    const own = this.passages.search(f.tokens, within);
-    const together = this.passages.search([...f.tokens, ...(last.tokens ?? [])], within);
+    // The opener ("tell me more about", "et pour") says nothing of what is asked.
+    const opener = this.lexicon.shapes.followUpOpeners.find(f.tokens);
+    const words = f.tokens.filter((_, i) => !opener.some((sp) => i >= sp.start && i < sp.end));
+    const own = this.passages.search(words, within, true);
+    const together = this.passages.search([...words, ...(last.tokens ?? [])], within);
     let hits = own[0] && own[0].coverage >= TOPIC_FOLLOW_UP_OWN ? own : together;
     // The conversation stays on the last topic when one of its sentences says about as much ("elles sont
     // stockées où ?" after the photo sizes is still the photos, not the contact store).
-    const stay = hits.find((h) => h.passage.topic.intent === last.intent);
+    // (Only when the follow-up's own words decide: read with the last question, the last topic always wins.)
+    const stay = hits === own ? hits.find((h) => h.passage.topic.intent === last.intent) : undefined;
     if (stay && hits[0] && stay.coverage >= hits[0].coverage - TOPIC_STAY_MARGIN) hits = [stay, ...hits.filter((h) => h !== stay)];
     const topic = hits[0]?.passage.topic;
     if (!topic) return undefined;

@@ -256,6 +256,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'l attendant lync 2010 marche sur ocs ?', first: /^Non\b/, has: [/Office Communications Server 2007 R2/] },
     { say: 'lync 2013 sur ocs 2007 (pas r2) ?', first: /^Je ne peux pas répondre|^Je ne sais pas/ },
   ] },
+  'topic follow-ups: tell me more, a client named after a topic': { turns: [
+    { say: 'what does exchange 2013 bring to lync', first: /./ },
+    { say: 'tell me more about the archiving part', first: /transcript|archiv/i },
+    { say: 'what is the persistent chat legacy endpoint', first: /SIP/ },
+    { say: 'which clients use it?', first: /Group Chat/ },
+    { say: 'and lync 2013 clients?', first: /^No\b|does not use it/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
