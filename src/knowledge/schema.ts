@@ -243,6 +243,7 @@ export const LanguageFile = z.strictObject({
     supported: Phrases, greeting: Phrases, federation: Phrases, how: Phrases, plain: Phrases, since: Phrases, ending: Phrases,
     followUpOpeners: Phrases.default({ en: [], fr: [] }), plan: Phrases.default({ en: [], fr: [] }), addition: Phrases.default({ en: [], fr: [] }), except: Phrases.default({ en: [], fr: [] }),
     where: Phrases.default({ en: [], fr: [] }),
+    trouble: Phrases.default({ en: [], fr: [] }),
   }),
   roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases, retire: Phrases.default({ en: [], fr: [] }) }),
   /** Per capability id of public-im.yaml, the words users name it with. */

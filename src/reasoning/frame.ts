@@ -26,6 +26,8 @@ export interface Frame {
   /** A client name followed by "clients" ("which Lync 2010 clients"): every client of that name. */
   family?: string;
   negated: boolean;
+  /** "Any problem running …?": a yes/no question about trouble, answered the other way round. */
+  trouble: boolean;
   /** A status the question names beyond supported / not ("partly supported", "not applicable"). */
   status?: StatusId;
   both: boolean;
@@ -324,7 +326,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   const frame: Frame = {
     lang, tokens, shape, clients, servers, providers, features, licences,
-    negated: has('negation', own), status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
+    trouble: has('trouble'), negated: has('negation', own), status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
     still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
     move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
     how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,

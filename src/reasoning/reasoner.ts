@@ -1087,9 +1087,14 @@ export class Reasoner {
     } else if (f.enough) {
       const covers = options.some((o) => o.includes(licence.id));
       headline = kb.message(covers ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
-    } else {
+    } else if (f.need) {
       const needed = options.every((o) => o.includes(licence.id));
       headline = kb.message(needed ? 'licence_needed_yes' : 'licence_needed_no', lang, { licence: name, provider: p.name });
+    } else {
+      // "Is Skype federation available with Lync Online?": whether the licence is one of the ways to it.
+      const option = options.some((o) => o.includes(licence.id));
+      const alone = options.some((o) => o.every((id) => id === licence.id));
+      headline = kb.message(option ? (alone ? 'licence_enough_yes' : 'licence_option_with') : 'licence_option_no', lang, { licence: name, provider: p.name });
     }
     return { answer: answer('provider', lang, headline, { details, sources: [sourceOf(kb, p.source, lang)] }), last: { ...last, providers: [p.id] } };
   }
@@ -1287,7 +1292,11 @@ export class Reasoner {
       const mixed = f.shape === 'yesno' && lines.length > 1 && new Set(lines.map(opener)).size > 1;
       // "Is every Lync 2010 client supported?" when one is not: No, not all — then each.
       const every = f.every === true;
-      const headline = mixed ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
+      let headline = mixed ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
+      // "Any problem running Lync 2013 against Lync Server 2010?": supported is "No problem", not "Yes".
+      if (f.trouble && !mixed && f.shape === 'yesno' && (first === 'supported' || first === 'not_supported')) {
+        headline = kb.message(first === 'supported' ? 'trouble_none' : 'trouble_yes', lang, { line: headline.slice(opener(headline).length).trim() });
+      }
       return {
         answer: answer('support-cell', lang, headline, {
           tone: mixed ? 'warning' : kb.status(first).tone, badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang], details: mixed ? [] : lines.slice(1),

@@ -263,6 +263,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'which clients use it?', first: /Group Chat/ },
     { say: 'and lync 2013 clients?', first: /^No\b|does not use it/ },
   ] },
+  'a licence as one of the ways to a provider; a question about trouble answered the other way round': { turns: [
+    { say: 'is skype federation available with lync online?', first: /^Yes\b/ },
+    { say: 'is yahoo federation available with lync online?', first: /^No\b/ },
+    { say: 'any problem running lync 2013 clients against an ls2010 pool?', first: /^No problem: Lync 2013 is supported on Lync Server 2010/ },
+    { say: 'any issue with live meeting 2007 on lync server 2013?', first: /^Yes: Office Live Meeting 2007 is not supported on Lync Server 2013/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
