@@ -278,7 +278,8 @@ export class Reasoner {
     if (last && (last.subject === 'support' || last.subject === 'planner') && f.negated && f.shape !== 'yesno' && !f.asksAbout && !f.generic
       && f.clients.length + f.servers.length + f.providers.length + f.features.length === 0 && last.reasons[lang].length > 0) return this.why(lang, last);
     // "When does support for Lync Server 2013 end?": the matrix has no dates; say so, never a status.
-    if ((f.shape === 'when' || f.shape === 'ago') && f.ending && !f.since && !f.generic && f.providers.length === 0 && f.licences.length === 0 && f.clients.length + f.servers.length > 0 && !f.move) {
+    // (Nor when one came out: "when did Lync Server 2013 come out?".)
+    if ((f.shape === 'when' || f.shape === 'ago') && (f.ending || f.since) && !f.generic && f.providers.length === 0 && f.licences.length === 0 && f.clients.length + f.servers.length > 0 && !f.move) {
       const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter((x): x is string => !!x);
       return {
         answer: answer('cannot-answer', lang, this.kb.message('decline_date', lang, { names: formatList(names, lang) }), { reason: 'out-of-scope', suggestions: [this.kb.message('suggest_matrix', lang)] }),

@@ -269,6 +269,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'any problem running lync 2013 clients against an ls2010 pool?', first: /^No problem: Lync 2013 is supported on Lync Server 2010/ },
     { say: 'any issue with live meeting 2007 on lync server 2013?', first: /^Yes: Office Live Meeting 2007 is not supported on Lync Server 2013/ },
   ] },
+  'a release date the sources do not give is declined, never a status': { turns: [
+    { say: 'when did lync server 2013 come out', first: /^I can't answer that/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
