@@ -167,7 +167,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // "from"/"to" make it the server only when the question is about moving ("the Group Chat client from Lync 2010" is the client);
       // "on" when no server is named or beside another client, unless listed with clients ("with lync 2013 and lync 2010");
       // "our servers are lync 2010"; "does lync 2013 support the attendee?" (the subject of "support" before another client).
-      const afterServerNoun = lex.copulas.has(tokens[m.start - 1] ?? '') && lex.serverNouns.has(tokens[m.start - 2] ?? '');
+      // ("Our servers are Lync 2010", "nos serveurs sont en Lync 2010": one or two joining words.)
+      const afterServerNoun = lex.copulas.has(tokens[m.start - 1] ?? '')
+        && (lex.serverNouns.has(tokens[m.start - 2] ?? '') || (lex.copulas.has(tokens[m.start - 2] ?? '') && lex.serverNouns.has(tokens[m.start - 3] ?? '')));
       const supportsOther = !hasServer && mentions.some((o) => o.kind === 'client' && o.start > m.end) && sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
       if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer) && !listed(m)) || afterServerNoun || supportsOther)) {
         add(servers, asServer);

@@ -272,6 +272,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a release date the sources do not give is declined, never a status': { turns: [
     { say: 'when did lync server 2013 come out', first: /^I can't answer that/ },
   ] },
+  'a server named after two joining words': { locale: 'fr-FR', turns: [
+    { say: 'nos serveurs sont en lync 2010, le client lync 2013 passe ?', first: /^Oui\b/, has: [/Lync Server 2010/] },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
