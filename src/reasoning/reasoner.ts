@@ -639,7 +639,15 @@ export class Reasoner {
         steps: t.steps.map((x) => x[lang]), code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
         sources: [sourceOf(this.kb, t.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
       }),
-      last: { ...emptyLast('topic', f), intent: t.intent, reasons: both((l) => [...t.details.map((d) => d[l]), t.answer[l]]) },
+      // "Why?" next: the topic's other sentences, those closest to the question first (not the one just given).
+      last: {
+        ...emptyLast('topic', f), intent: t.intent,
+        reasons: both((l) => {
+          const given = leads && lead ? lead.passage.text[l] : t.answer[l];
+          const ranked = inTopic.filter((h) => h.passage.kind === 'detail' || h.passage.kind === 'answer').map((h) => h.passage.text[l]);
+          return [...new Set([...ranked, ...t.details.map((d) => d[l]), t.answer[l]])].filter((x) => x !== given);
+        }),
+      },
     };
   }
 
