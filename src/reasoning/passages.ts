@@ -55,6 +55,12 @@ export class Passages {
 
   private readonly postings = new Map<string, number[]>();
 
+  /** Whether every word of a phrase that says something is used by some passage. */
+  knows(phrase: string): boolean {
+    const words = [...this.words(phrase)];
+    return words.length > 0 && words.every((w) => this.weight.has(w));
+  }
+
   /** The stemmed words of a text that say something (not function words). */
   words(text: string): Set<string> {
     return new Set(tokenize(text).filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish));

@@ -254,7 +254,8 @@ export class Reasoner {
     }
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
     // "Does Skype federation do screen sharing?": not a feature the sources name; what they do say of the providers.
-    if (f.unknownFeature) {
+    // (A question about no product, on words a topic uses — "does Standard Edition support Enterprise Voice?" — is the topics'.)
+    if (f.unknownFeature && (f.clients.length + f.servers.length + f.providers.length > 0 || f.federation || !this.passages.knows(f.unknownFeature))) {
       const says = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p)
         .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
       return this.decline(f, f.unknownFeature, 'subject', u, says);

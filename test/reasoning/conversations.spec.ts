@@ -275,6 +275,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a server named after two joining words': { locale: 'fr-FR', turns: [
     { say: 'nos serveurs sont en lync 2010, le client lync 2013 passe ?', first: /^Oui\b/, has: [/Lync Server 2010/] },
   ] },
+  'features and products the sources never name are declined; the topics keep theirs': { turns: [
+    { say: 'does lync server 2013 support ipv6?', first: /^I can't answer that/ },
+    { say: 'is aol federation encrypted', first: /^I can't answer that/ },
+    { say: 'is the unified contact store supported on exchange online?', first: /^I can't answer that|^I don't know/ },
+    { say: 'does standard edition support enterprise voice?', first: /^(?!I can't)/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
