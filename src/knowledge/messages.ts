@@ -120,6 +120,7 @@ export const MESSAGE_KEYS = [
   'clients_on_all_yes',
   'clients_on_all_none',
   'clients_on_all_no',
+  'decline_not_about',
   'trouble_none',
   'trouble_yes',
   'licence_option_with',

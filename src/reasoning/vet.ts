@@ -7,6 +7,9 @@ import type { Frame } from './frame';
 /** Answers that state something about the question's subject (not help, reminders or declines). */
 const VETTED: ReadonlySet<AnswerKind> = new Set(['support-cell', 'support-table', 'providers', 'provider', 'topic', 'prompt']);
 
+/** A first sentence that opens with a verdict. */
+const VERDICT = /^(yes|no|partly|not applicable|oui|non|partiellement|non applicable)\b/i;
+
 /** A word and its plural or conjugated forms ("rooms" → "room", "editions" → "edition"). */
 export function stemish(word: string): string {
   return word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
@@ -33,6 +36,20 @@ export class AnswerCheck {
 
   vet(f: Frame, given: Answer): Answer {
     if (!VETTED.has(given.kind)) return given;
+    // A topic's verdict ("Yes, …") about products other than the ones asked about ("does OCS 2007 R2
+    // support Persistent Chat?" → "Yes, Lync 2010 Group Chat clients can still connect…") is not an answer
+    // to the question: said as what the documentation says, never as a verdict on them.
+    // (Products named by the question itself: not one a generic word stands for — "un troisième participant".)
+    const fromGenerics = new Set(f.generics.flatMap((g) => g.candidates));
+    const unnamed = given.kind === 'topic' && VERDICT.test(given.headline)
+      ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter((id) => !this.names(given, id)) : [];
+    if (unnamed.length > 0) {
+      const lang = given.lang;
+      const products = unnamed.map((id) => this.kb.server(id)?.name ?? this.kb.client(id)?.name ?? id);
+      return answer('cannot-answer', lang, this.kb.message('decline_not_about', lang, { products: products.join(lang === 'fr' ? ' ni ' : ' or ') }), {
+        reason: 'out-of-scope', details: [`${this.kb.message('decline_says', lang)} ${given.headline}`], sources: given.sources, suggestions: given.suggestions,
+      });
+    }
     const missing = f.asks.filter((id) => !this.gave(id, given));
     const countedMissing = f.shape === 'count' && f.counted !== undefined && f.asksAbout === undefined && !this.mentions(given, f.counted);
     if (missing.length === 0 && !countedMissing) return given;
@@ -63,6 +80,17 @@ export class AnswerCheck {
       }
       return false;
     });
+  }
+
+  /** Whether an answer's text names a server or client (by its name, short name or an alias). */
+  private names(a: Answer, id: string): boolean {
+    const e = this.kb.server(id) ?? this.kb.client(id);
+    if (!e) return true;
+    const text = ` ${this.textOf(a).join(' ')} `;
+    // A server is also named by the client of the same name ("Lync 2010" read as Lync Server 2010).
+    const twins = this.kb.clients.filter((c) => c.asServer === id);
+    return [e, ...twins].flatMap((x) => [x.name, ...('shortName' in x && x.shortName ? [x.shortName] : []), ...('frenchName' in x && x.frenchName ? [x.frenchName] : []), ...x.aliases])
+      .some((n) => { const t = tokenize(n).join(' '); return t.length > 0 && text.includes(` ${t} `); });
   }
 
   private mentions(a: Answer, word: string): boolean {

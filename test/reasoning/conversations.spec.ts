@@ -281,6 +281,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'is the unified contact store supported on exchange online?', first: /^I can't answer that|^I don't know/ },
     { say: 'does standard edition support enterprise voice?', first: /^(?!I can't)/ },
   ] },
+  'a topic\'s verdict about other products is never given as the verdict on those asked about': { turns: [
+    { say: 'does ocs 2007 r2 support persistent chat?', first: /^I can't answer that: the documentation I answer from does not say it of Office Communications Server 2007 R2\./, hasNot: [/^Yes\b/] },
+    { say: 'high res photos in the lync 2010 client?', first: /^No\b/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
