@@ -365,6 +365,21 @@ export class Reasoner {
       if (r) return r;
     }
     const picContext = f.federation || last?.subject === 'pic';
+    // "Does Skype federation work with Lync 2010 clients?": the sources describe PIC for Lync Server 2013
+    // (the matrix's first server) only; of another server or its clients they say nothing.
+    const picServer = this.kb.servers[0]?.id;
+    const others = [...f.servers.filter((sv) => sv !== picServer), ...f.clients.filter((c) => { const a = this.kb.client(c)?.asServer; return a !== undefined && a !== picServer; })];
+    if (f.providers.length > 0 && others.length > 0 && !f.move) {
+      const says = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p)
+        .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
+      const names = others.map((id) => kb.server(id)?.name ?? kb.client(id)?.name ?? id);
+      return {
+        answer: answer('cannot-answer', lang, kb.message('decline_not_about', lang, { products: names.join(lang === 'fr' ? ' ni ' : ' or ') }), {
+          reason: 'out-of-scope', details: says.map((x) => `${kb.message('decline_says', lang)} ${x}`), sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
+        }),
+        last: { ...emptyLast('decline', f) },
+      };
+    }
     if (f.providers.length > 0 || (f.features.length > 0 && picContext && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
       const r = this.pic(f, today);
       if (r) return r;

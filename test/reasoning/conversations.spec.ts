@@ -285,6 +285,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     { say: 'does ocs 2007 r2 support persistent chat?', first: /^I can't answer that: the documentation I answer from does not say it of Office Communications Server 2007 R2\./, hasNot: [/^Yes\b/] },
     { say: 'high res photos in the lync 2010 client?', first: /^No\b/ },
   ] },
+  'PIC with another server than the one the sources describe is declined, naming it': { locale: 'fr-FR', turns: [
+    { say: 'lync server 2010 peut fédérer avec aol ?', first: /^Je ne peux pas répondre à cela : .*Lync Server 2010/ },
+    { say: 'la fédération aol marche avec lync server 2013 ?', first: /^(?!Je ne peux pas)/ },
+  ] },
   'which clients on both, then why': { turns: [
     { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
     { say: 'why?', first: /Communicator 2007 R2/, has: [/IM|presence/] },
