@@ -6,7 +6,7 @@
  * and `document` type-check everywhere in src/). cardBrowser.ts loads it with page.addScriptTag after
  * adaptivecards.min.js and markdown-it's UMD bundle, and calls `window.cardPage`.
  */
-(function () {
+(() => {
   /** @typedef {typeof import('adaptivecards')} AdaptiveCardsModule */
   /** @typedef {{ render(text: string): string }} MarkdownIt */
   /** @typedef {{ AdaptiveCards: AdaptiveCardsModule; markdownit: (options?: object) => MarkdownIt; cardPage?: unknown }} PageGlobals */

@@ -121,7 +121,8 @@ export async function runEval(file: string, shape: ShapeName = 'emulator', env: 
     const status = await post(botUrl, activity);
     const replies = connector.inConversation(convId).slice(before).filter((a) => a.type === 'message');
     const verdict = status === 200 ? check(expect, lang, replies) : { reasons: [`HTTP ${status}`], invented: false, wrongLang: false };
-    const tally = (result.byCategory[category] ??= { total: 0, passed: 0 });
+    result.byCategory[category] ??= { total: 0, passed: 0 };
+    const tally = result.byCategory[category];
     result.total++;
     result.byLang[lang].total++;
     tally.total++;

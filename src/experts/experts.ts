@@ -117,7 +117,7 @@ export class Experts {
     const { activity } = context;
     if (activity.channelId !== 'msteams' || activity.conversation?.conversationType !== 'channel') return kb.message('experts_channel_not_channel', lang);
     const member = await this.member(context);
-    if (!member || member.userRole !== 'owner') return kb.message('experts_channel_owner_only', lang);
+    if (member?.userRole !== 'owner') return kb.message('experts_channel_owner_only', lang);
     const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
     const conversationId = channelData?.channel?.id ?? channelOf(activity.conversation.id);
     const previous = await this.store.setChannel({ conversationId, reference: this.channelReference(context, conversationId), lang, setBy: activity.from?.name ?? '' }, this.nowMs());

@@ -96,7 +96,7 @@ const placeholders = (text: string): string => [...text.matchAll(/\{(\w+)\}/g)].
 function messageViolations(kb: KnowledgeBase): string[] {
   const out: string[] = [];
   const both = (where: string, t: LocalizedText | undefined): void => {
-    if (!t || !t.en?.trim() || !t.fr?.trim()) { out.push(`${where}: missing in a language`); return; }
+    if (!t?.en?.trim() || !t.fr?.trim()) { out.push(`${where}: missing in a language`); return; }
     if (placeholders(t.en) !== placeholders(t.fr)) out.push(`${where}: placeholders {${placeholders(t.en)}} in English, {${placeholders(t.fr)}} in French`);
   };
   for (const key of MESSAGE_KEYS) both(`bot.yaml: messages.${key}`, kb.bot.messages[key]);

@@ -17,7 +17,8 @@ const BOT_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const VALUES = { BOT_ID, APP_VERSION: '1.2.3' };
 
 /** Mutable parsed JSON: the negative cases edit it freely. */
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixture edits of parsed JSON
+// biome-ignore lint/suspicious/noExplicitAny: fixture edits of parsed JSON
+type Json = Record<string, any>;
 
 function filledManifest(): Json {
   return JSON.parse(fillPlaceholders(readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8'), VALUES));

@@ -120,7 +120,8 @@ for (const dialect of DIALECTS) {
       const database = await openDatabase(await freshDatabaseUrl(dialect), { migrate: false });
       try {
         await migrate(database.db, database.dialect, { '001_initial': MIGRATIONS['001_initial'] as never, '002_reminders': MIGRATIONS['002_reminders'] as never });
-        const db = database.db as never as import('kysely').Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the 002 shape
+        // biome-ignore lint/suspicious/noExplicitAny: the 002 shape
+        const db = database.db as never as import('kysely').Kysely<any>;
         await db.insertInto('subscriptions').values([
           { id: 's1', conversation_key: 'msteams:a', target: '*', lead_days: '[7,0]', lang: 'fr', active: 1, created_at: T0, deactivated_reason: null },
           { id: 's2', conversation_key: 'msteams:a', target: 'eol:x', lead_days: '[0]', lang: 'fr', active: 1, created_at: T0, deactivated_reason: null },

@@ -25,7 +25,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   const keys = new OpenIdStandIn([key]);
   const logs = new LogCapture();
   let bot: RunningBot;
-  let tokens: string[] = [];
+  const tokens: string[] = [];
   const sign = (claims: Record<string, unknown>, signer = key) => { const t = signToken(signer, claims); tokens.push(t); return t; };
   const message = (conversationId: string, text = 'is lync 2010 supported on lync server 2013?') => teamsPersonalMessage(text, { serviceUrl: bot.serviceUrl, conversationId });
 
@@ -49,7 +49,7 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   });
 
   it('refuses garbage tokens (401)', async () => {
-    for (const header of ['Bearer', 'Bearer garbage', 'Bearer a.b.c', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl', 'bearer x y z', 'Bearer ' + 'A'.repeat(8000)]) {
+    for (const header of ['Bearer', 'Bearer garbage', 'Bearer a.b.c', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl', 'bearer x y z', `Bearer ${'A'.repeat(8000)}`]) {
       const res = await postWith(bot, message('a-garbage'), header);
       assert.equal(res.status, 401, header.slice(0, 40));
     }
