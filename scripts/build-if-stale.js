@@ -20,7 +20,9 @@ const ROOT = resolve(__dirname, '..');
 
 // better-sqlite3 13 and restify 12 need Node.js 22 or later (better-sqlite3's binary crashes on 20).
 if (Number(process.versions.node.split('.')[0]) < 22) {
-  console.error(`Node.js 22 or later is needed, this is ${process.version}: \`source scripts/use-node.sh 24\` fetches Node 24 from the npm registry (see the README)`);
+  console.error(
+    `Node.js 22 or later is needed, this is ${process.version}: \`source scripts/use-node.sh 24\` fetches Node 24 from the npm registry (see the README)`,
+  );
   process.exit(1);
 }
 const BUNDLE = join(ROOT, 'dist', 'bot.js');
@@ -71,7 +73,9 @@ if (!canBuild()) {
     console.log(`${reason}; not built: the dev dependencies that build it are not installed (production install)`);
     process.exit(0);
   }
-  console.error(`${reason}, and the dev dependencies that build it are not installed: build where they are (npm install && npm run build), or install with them`);
+  console.error(
+    `${reason}, and the dev dependencies that build it are not installed: build where they are (npm install && npm run build), or install with them`,
+  );
   process.exit(1);
 }
 if (!installing) checkConfig();

@@ -52,7 +52,11 @@ function writeTrainingCache(file: string, buildId: string, knowledgeDir: string)
   } catch {
     return;
   }
-  const cache: TrainingCache = { buildId, knowledgeDigest: knowledgeDigest(knowledgeDir), prepared: prepareTraining(kb, new EntityExtractor(kb)) };
+  const cache: TrainingCache = {
+    buildId,
+    knowledgeDigest: knowledgeDigest(knowledgeDir),
+    prepared: prepareTraining(kb, new EntityExtractor(kb)),
+  };
   writeFileSync(file, JSON.stringify(cache));
 }
 

@@ -17,7 +17,14 @@ export interface BotProcess {
  */
 export function startBotProcess(args: string[], env: Record<string, string>, cwd: string): BotProcess {
   const child = spawn(process.execPath, args, {
-    cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: `sqlite:${join(cwd, 'bot.sqlite')}`, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_URL: `sqlite:${join(cwd, 'bot.sqlite')}`,
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];

@@ -12,7 +12,9 @@ describe('the bot process', function () {
   this.timeout(60_000);
   let dir: string;
   const running: ChildProcess[] = [];
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lync-proc-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lync-proc-'));
+  });
   afterEach(() => {
     for (const c of running.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -36,7 +38,11 @@ describe('the bot process', function () {
       const bot = startBotProcess(sourceArgs(), { PORT: String(port) }, dir);
       running.push(bot.child);
       assert.equal(await bot.exited, 1);
-      assert.equal(bot.stderr.join(''), `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.\n`, 'one line');
+      assert.equal(
+        bot.stderr.join(''),
+        `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.\n`,
+        'one line',
+      );
     } finally {
       blocker.close();
     }
