@@ -58,10 +58,13 @@ function canBuild() {
   return ['typescript', 'esbuild', 'tsx'].every((dep) => existsSync(join(ROOT, 'node_modules', dep, 'package.json')));
 }
 
-/** Loads the configuration the way the bot will (src/config.ts through tsx); exits 1 with its message when invalid. */
+/**
+ * Loads the configuration the way the bot will (src/config.ts through tsx); exits 1 when invalid, with the
+ * lines the bot itself would print (one per bad variable, starting with its name).
+ */
 function checkConfig() {
   const script = `try { require(${JSON.stringify(join(ROOT, 'src/config.ts'))}).loadConfig(); }
-    catch (err) { if (err && err.code) { console.error(err.message); process.exit(1); } throw err; }`;
+    catch (err) { if (err && err.code) { console.error(err.lines().join('\\n')); process.exit(1); } throw err; }`;
   const run = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [ROOT] }), '-e', script], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }

@@ -3,8 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Activity, ActivityHandlerBase, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
-import type Restify from 'restify';
-import { restify } from './restify';
+import restify, { type Server as RestifyServer, type Request as RestifyRequest } from 'restify';
 import { validateAndFixActivity } from '../framework';
 import { parseActivity } from './activityGuard';
 import type { BotAdapter } from './botAdapter';
@@ -67,8 +66,8 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBefo
  * - anything else that fails before or around the turn: 500 (a failing turn itself is answered by
  *   onTurnError and still gets 200).
  */
-export function createServer({ adapter, bot, logger, localMode, ...probes }: ServerDeps): Restify.Server {
-  const requestLogs = new WeakMap<Restify.Request, Logger>();
+export function createServer({ adapter, bot, logger, localMode, ...probes }: ServerDeps): RestifyServer {
+  const requestLogs = new WeakMap<RestifyRequest, Logger>();
   const server = restify.createServer({ name: 'lync-compat-bot', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
     const given = req.headers['x-request-id'];
