@@ -60,8 +60,9 @@ function writeTrainingCache(file: string, buildId: string, knowledgeDir: string)
   writeFileSync(file, JSON.stringify(cache));
 }
 
+/** `tsx scripts/bundle.ts [outfile]`: dist/bot.js unless told (scripts/test.js builds the tests' bot elsewhere). */
 if (require.main === module) {
-  bundle().catch((err: unknown) => {
+  bundle(process.argv[2] ? resolve(process.argv[2]) : undefined).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

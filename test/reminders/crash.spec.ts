@@ -8,7 +8,7 @@ import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
-import { sourceArgs, startBotProcess } from '../helpers/botProcess';
+import { bundleArgs, startBotProcess } from '../helpers/botProcess';
 import { copyKnowledge, editYaml } from '../helpers/knowledge';
 import { seedSubscribers } from '../helpers/reminderFixtures';
 
@@ -20,6 +20,10 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', function () {
   this.timeout(180_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   const children: ChildProcess[] = [];
   let dir: string;
   let connector: ConnectorStandIn;
@@ -71,7 +75,7 @@ describe('a bot killed with SIGKILL while dispatching 1,000 due reminders', func
     const startBot = (): ChildProcess => {
       // node itself, not the tsx wrapper: SIGKILL must reach the process that sends (the wrapper's child
       // would live on).
-      const { child } = startBotProcess(sourceArgs(), env, dir);
+      const { child } = startBotProcess(botArgs, env, dir);
       children.push(child);
       return child;
     };

@@ -9,7 +9,7 @@ import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
-import { listeningPort, sourceArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
+import { listeningPort, bundleArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
 import { freshPostgresDatabase } from '../helpers/postgres';
 import { knowledgeWithGateway, seedSubscribers } from '../helpers/reminderFixtures';
 
@@ -21,12 +21,16 @@ const until = async (what: () => boolean, timeoutMs: number): Promise<boolean> =
 };
 
 /**
- * Restarts as an operator causes them, with the bot as a process (node on the sources), HTTP only, and
+ * Restarts as an operator causes them, with the bot as a process (the bundle `npm start` runs, built from the sources), HTTP only, and
  * a connector stand-in: reminders that fall due while the bot is down are delivered after the restart,
  * saying that they come late.
  */
 describe('reminders across restarts (processes, SQLite)', function () {
   this.timeout(180_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   const children: ChildProcess[] = [];
   let dir: string;
   let connector: ConnectorStandIn;
@@ -42,7 +46,7 @@ describe('reminders across restarts (processes, SQLite)', function () {
 
   const start = (env: Record<string, string>): BotProcess => {
     const bot = startBotProcess(
-      sourceArgs(),
+      botArgs,
       { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`, REMINDER_POLL_MS: '50', ...env },
       dir,
     );
@@ -52,7 +56,7 @@ describe('reminders across restarts (processes, SQLite)', function () {
 
   it('delivers, late and saying so, a reminder due while the bot was stopped with SIGTERM', async () => {
     const serviceUrl = await connector.start();
-    // Room for a start from the sources and three turns before the stop, on a loaded machine (tests run in parallel).
+    // Room for a start and three turns before the stop, on a loaded machine (tests run in parallel).
     const date = Date.now() + 20_000;
     const env = { KNOWLEDGE_DIR: knowledgeWithGateway(date), REMINDER_LATE_AFTER_MS: '1000' };
     const first = start(env);
@@ -162,6 +166,10 @@ describe('reminders across restarts (processes, SQLite)', function () {
 
 describe('reminders across restarts of two replicas on one PostgreSQL (processes)', function () {
   this.timeout(180_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   const children: ChildProcess[] = [];
   let dir: string;
   let connector: ConnectorStandIn;
@@ -197,7 +205,7 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
       REMINDER_CONCURRENCY: '4',
     };
     const start = (): BotProcess => {
-      const bot = startBotProcess(sourceArgs(), env, dir);
+      const bot = startBotProcess(botArgs, env, dir);
       children.push(bot.child);
       return bot;
     };
