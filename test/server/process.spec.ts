@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorMessage, post, visibleText } from '../../scripts/lib/activities';
 import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
-import { bundleArgs, listeningPort, sourceArgs, startBotProcess } from '../helpers/botProcess';
+import { listeningPort, sourceArgs, startBotProcess } from '../helpers/botProcess';
 
 describe('the bot process', function () {
   this.timeout(60_000);
@@ -21,7 +21,7 @@ describe('the bot process', function () {
   });
 
   it('refuses to start in production without an app id, saying why (exit 1)', async () => {
-    const bot = startBotProcess(await bundleArgs(), { NODE_ENV: 'production', PORT: '0' }, dir);
+    const bot = startBotProcess(sourceArgs(), { NODE_ENV: 'production', PORT: '0' }, dir);
     running.push(bot.child);
     assert.equal(await bot.exited, 1);
     const err = bot.stderr.join('');
@@ -35,7 +35,7 @@ describe('the bot process', function () {
     await new Promise<void>((r) => blocker.listen(0, r));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const bot = startBotProcess(await bundleArgs(), { PORT: String(port) }, dir);
+      const bot = startBotProcess(sourceArgs(), { PORT: String(port) }, dir);
       running.push(bot.child);
       assert.equal(await bot.exited, 1);
       assert.equal(
@@ -52,8 +52,7 @@ describe('the bot process', function () {
     const bot = startBotProcess(sourceArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
     running.push(bot.child);
     // The SQLite file appears when start-up opens the database, well before the classifier is trained
-    // and the server listens: the signal handlers must be in place by then. From the sources, whose
-    // start-up trains the classifier: the bundle reads its training, and might be listening already.
+    // and the server listens: the signal handlers must be in place by then.
     const until = Date.now() + 30_000;
     while (!existsSync(join(dir, 'bot.sqlite')) && bot.child.exitCode === null && Date.now() < until)
       await new Promise((r) => setTimeout(r, 5));
@@ -70,7 +69,7 @@ describe('the bot process', function () {
     const serviceUrl = await connector.start();
     connector.delayMs = 1500; // the turn waits on its reply while SIGTERM arrives
     try {
-      const bot = startBotProcess(await bundleArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
+      const bot = startBotProcess(sourceArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
       running.push(bot.child);
       const port = await listeningPort(bot);
       const url = `http://127.0.0.1:${port}`;

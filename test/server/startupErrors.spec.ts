@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asCodedError, ErrorCode, KnowledgeInvalidError, StartupFailedError } from '../../src/errors';
-import { bundleArgs, startBotProcess } from '../helpers/botProcess';
+import { sourceArgs, startBotProcess } from '../helpers/botProcess';
 import { sharedPostgres } from '../helpers/postgres';
 
 /** A port nothing listens on: bound, then closed. */
@@ -34,7 +34,7 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
   });
 
   async function failedStart(env: Record<string, string>): Promise<string> {
-    const bot = startBotProcess(await bundleArgs(), { PORT: '0', ...env }, dir);
+    const bot = startBotProcess(sourceArgs(), { PORT: '0', ...env }, dir);
     running.push(bot.child);
     const code = await bot.exited;
     const stderr = bot.stderr.join('');
