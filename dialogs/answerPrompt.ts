@@ -15,7 +15,10 @@ export type AcceptReply = (context: TurnContext, text: string) => boolean | Prom
  * bot, without loading its choice and number recognizers (about 60 ms and 8 MB at start-up).
  */
 export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
-  constructor(dialogId: string, private readonly accepts: AcceptReply) {
+  constructor(
+    dialogId: string,
+    private readonly accepts: AcceptReply,
+  ) {
     super(dialogId);
   }
 
@@ -30,7 +33,7 @@ export class AnswerPrompt extends Dialog<AnswerPromptOptions> {
     const { activity } = dc.context;
     if (activity.type !== 'message') return Dialog.EndOfTurn;
     const text = typeof activity.text === 'string' ? activity.text : '';
-    if (text.length > 0 && await this.accepts(dc.context, text)) return dc.endDialog(text);
+    if (text.length > 0 && (await this.accepts(dc.context, text))) return dc.endDialog(text);
     const { options } = (dc.activeDialog as DialogInstance<{ options: AnswerPromptOptions }>).state;
     await dc.context.sendActivity(options.retryPrompt ?? options.prompt);
     return Dialog.EndOfTurn;

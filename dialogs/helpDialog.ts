@@ -18,10 +18,14 @@ export class HelpDialog extends ComponentDialog {
     const { intent } = step.options as Route;
     const { kb } = this.deps;
     const { lang } = getUnderstanding(step.context);
-    const reply = intent === 'help' ? helpAnswer(kb, lang, 'help')
-      : intent === 'greeting' ? messageAnswer(kb, lang, 'greeting')
-        : intent === 'thanks' ? messageAnswer(kb, lang, 'thanks')
-          : cannotAnswer(kb, lang);
+    const reply =
+      intent === 'help'
+        ? helpAnswer(kb, lang, 'help')
+        : intent === 'greeting'
+          ? messageAnswer(kb, lang, 'greeting')
+          : intent === 'thanks'
+            ? messageAnswer(kb, lang, 'thanks')
+            : cannotAnswer(kb, lang);
     await sendAnswer(this.deps, step.context, reply);
     return step.endDialog();
   }

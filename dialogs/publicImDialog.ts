@@ -46,7 +46,15 @@ export class PublicImDialog extends ComponentDialog {
     if (route.intent === 'pic.provider' && route.providers.length === 0) {
       const { kb } = this.deps;
       await remember(this.deps, step.context, { lastIntent: route.intent, pending: 'provider' });
-      const prompt = this.deps.render(step.context, promptAnswer(kb, getUnderstanding(step.context).lang, 'ask_provider', kb.providers.map((p) => p.name)));
+      const prompt = this.deps.render(
+        step.context,
+        promptAnswer(
+          kb,
+          getUnderstanding(step.context).lang,
+          'ask_provider',
+          kb.providers.map((p) => p.name),
+        ),
+      );
       return step.prompt(PROVIDER_PROMPT, { prompt, retryPrompt: prompt });
     }
     return step.next();

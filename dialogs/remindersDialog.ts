@@ -35,7 +35,12 @@ export class RemindersDialog extends ComponentDialog {
     let target = targetOf(u);
     // "Remind me 14 days before" right after a question about one provider is about that provider.
     const memory = await this.deps.memory.get(step.context, { lang: u.lang });
-    if (target.kind === 'all' && leadRequestOf(u.tokens, this.words) && memory.provider && /^(pic|reminders)\./.test(memory.lastIntent ?? '')) {
+    if (
+      target.kind === 'all' &&
+      leadRequestOf(u.tokens, this.words) &&
+      memory.provider &&
+      /^(pic|reminders)\./.test(memory.lastIntent ?? '')
+    ) {
       target = { kind: 'deadlines', ids: [`pic:${memory.provider}`] };
     }
     const today = this.deps.now();

@@ -49,7 +49,9 @@ export class RootDialog extends ComponentDialog {
     this.deps = { ...given, vet: (context, a) => reasoner.vet(getUnderstanding(context), a) };
     const deps = this.deps;
     this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
-    this.requiredWords = Object.fromEntries(deps.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])));
+    this.requiredWords = Object.fromEntries(
+      deps.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])),
+    );
     this.addDialog(new SupportMatrixDialog(deps));
     this.addDialog(new PublicImDialog(deps));
     this.addDialog(new HelpDialog(deps));
@@ -77,8 +79,9 @@ export class RootDialog extends ComponentDialog {
         u.entities.servers.push(server);
       }
     }
-    const answersPrompt = memory.pending !== undefined && (u.mentions.some((m) => m.kind === memory.pending)
-      || (memory.pending === 'server' && saysAllServers(this.deps.kb, u.text)));
+    const answersPrompt =
+      memory.pending !== undefined &&
+      (u.mentions.some((m) => m.kind === memory.pending) || (memory.pending === 'server' && saysAllServers(this.deps.kb, u.text)));
     const newQuestion = !answersPrompt && (u.mentions.length > 0 || (u.intent !== 'none' && u.confidence >= CONFIDENT));
     if (newQuestion) {
       await inner.cancelAllDialogs();
@@ -108,22 +111,51 @@ export class RootDialog extends ComponentDialog {
     // What the intent dialogs answer is remembered too, for the next follow-up.
     const frame = this.reasoner.frame(u);
     const topic = this.deps.kb.topic(route.intent);
-    const last: LastFrame | undefined = subject === 'support' || subject === 'pic' ? {
-      subject: subject === 'pic' ? 'pic' : 'support', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers,
-      features: frame.features, licences: frame.licences, reasons: this.reasoner.reasonsOf(route.clients, route.servers), tokens: frame.tokens,
-      // A server's column lists its clients: "which of those…" next refers to the supported ones.
-      ...(route.clients.length === 0 && route.servers.length === 1 ? { list: { kind: 'client' as const, ids: this.reasoner.supportedOn(route.servers[0] as string) } } : {}),
-      // The providers' overview lists them all: "which of those have ended?" next is among them.
-      ...(subject === 'pic' && route.providers.length === 0 ? { list: { kind: 'provider' as const, ids: this.deps.kb.providers.map((p) => p.id) } } : {}),
-    } : topic ? {
-      // "Why?" after a topic's answer: what follows its first sentence.
-      subject: 'topic', shape: frame.shape, clients: route.clients, servers: route.servers, providers: route.providers, features: [], licences: [],
-      reasons: { en: topic.details.map((d) => d.en), fr: topic.details.map((d) => d.fr) }, tokens: frame.tokens, intent: topic.intent,
-    } : undefined;
+    const last: LastFrame | undefined =
+      subject === 'support' || subject === 'pic'
+        ? {
+            subject: subject === 'pic' ? 'pic' : 'support',
+            shape: frame.shape,
+            clients: route.clients,
+            servers: route.servers,
+            providers: route.providers,
+            features: frame.features,
+            licences: frame.licences,
+            reasons: this.reasoner.reasonsOf(route.clients, route.servers),
+            tokens: frame.tokens,
+            // A server's column lists its clients: "which of those…" next refers to the supported ones.
+            ...(route.clients.length === 0 && route.servers.length === 1
+              ? { list: { kind: 'client' as const, ids: this.reasoner.supportedOn(route.servers[0] as string) } }
+              : {}),
+            // The providers' overview lists them all: "which of those have ended?" next is among them.
+            ...(subject === 'pic' && route.providers.length === 0
+              ? { list: { kind: 'provider' as const, ids: this.deps.kb.providers.map((p) => p.id) } }
+              : {}),
+          }
+        : topic
+          ? {
+              // "Why?" after a topic's answer: what follows its first sentence.
+              subject: 'topic',
+              shape: frame.shape,
+              clients: route.clients,
+              servers: route.servers,
+              providers: route.providers,
+              features: [],
+              licences: [],
+              reasons: { en: topic.details.map((d) => d.en), fr: topic.details.map((d) => d.fr) },
+              tokens: frame.tokens,
+              intent: topic.intent,
+            }
+          : undefined;
     await this.deps.memory.set(inner.context, { ...memory, ...(last ? { last } : {}) });
-    if (!last) { const cleared = { ...memory }; delete cleared.last; await this.deps.memory.set(inner.context, cleared); }
+    if (!last) {
+      const cleared = { ...memory };
+      delete cleared.last;
+      await this.deps.memory.set(inner.context, cleared);
+    }
     // Support and PIC dialogs say which products they know; other subjects have no such list.
-    if (route.unknownProduct && !SUBJECTS_WITH_PRODUCTS.has(subject)) return inner.beginDialog(HELP_DIALOG, { ...route, intent: NONE_INTENT });
+    if (route.unknownProduct && !SUBJECTS_WITH_PRODUCTS.has(subject))
+      return inner.beginDialog(HELP_DIALOG, { ...route, intent: NONE_INTENT });
     const target = ROUTES[subject] ?? (this.topicSubjects.has(subject) ? topicDialogId(subject) : HELP_DIALOG);
     return inner.beginDialog(target, route);
   }

@@ -14,8 +14,12 @@ export interface Route {
 }
 
 /** Words that carry no question of their own in a follow-up ("and on OCS 2007 R2?", "et pour Yahoo ?"). */
-const FOLLOW_UP_WORDS = new Set(('and et what about how on sur for pour with avec also aussi then alors or ou the le la '
-  + 'les l du de des in dans au aux a what s vs versus next puis que quoi of to server serveur client').split(' '));
+const FOLLOW_UP_WORDS = new Set(
+  (
+    'and et what about how on sur for pour with avec also aussi then alors or ou the le la ' +
+    'les l du de des in dans au aux a what s vs versus next puis que quoi of to server serveur client'
+  ).split(' '),
+);
 /** Words that refer back to the product under discussion ("is it supported on …"). */
 const BACK_REFERENCES = new Set(['it', 'its', 'il', 'elle', 'ca', 'cela', 'that', 'this', 'them', 'they', 'celui', 'ci']);
 
@@ -60,7 +64,8 @@ const LIST_WORDS = new Set(['which', 'what', 'where', 'list', 'quel', 'quels', '
 
 /** "Is Office Live Meeting 2007 supported?" asks about one server the user has in mind: a yes/no question. */
 function isYesNoQuestion(words: readonly string[]): boolean {
-  const opensYesNo = YES_NO_OPENERS.has(words[0] ?? '') || words.includes('il') || words.includes('elle') || (words.includes('est') && words.includes('ce'));
+  const opensYesNo =
+    YES_NO_OPENERS.has(words[0] ?? '') || words.includes('il') || words.includes('elle') || (words.includes('est') && words.includes('ce'));
   return opensYesNo && !words.some((w) => LIST_WORDS.has(w));
 }
 
@@ -77,7 +82,10 @@ export type RequiredWords = Readonly<Record<string, readonly ReadonlySet<string>
  * conversation was about. Pure: the dialogs call it and act on the result.
  */
 export function resolveRoute(
-  u: Understanding, memory: ConversationMemory, relatedIntents: Record<string, string> = {}, requiredWords: RequiredWords = {},
+  u: Understanding,
+  memory: ConversationMemory,
+  relatedIntents: Record<string, string> = {},
+  requiredWords: RequiredWords = {},
 ): Route {
   const kinds = kindsOf(u);
   const inMention = new Set<number>();
@@ -108,16 +116,25 @@ export function resolveRoute(
 
   const reuse = isFollowUp || refersBack;
   const subject = subjectOf(intent);
-  const clients = u.entities.clients.length > 0 ? u.entities.clients : reuse && subject === 'support' && memory.client ? [memory.client] : [];
-  const servers = u.entities.servers.length > 0 ? u.entities.servers : reuse && subject === 'support' && memory.server ? [memory.server] : [];
-  const providers = u.entities.providers.length > 0 ? u.entities.providers : reuse && subject === 'pic' && memory.provider ? [memory.provider] : [];
+  const clients =
+    u.entities.clients.length > 0 ? u.entities.clients : reuse && subject === 'support' && memory.client ? [memory.client] : [];
+  const servers =
+    u.entities.servers.length > 0 ? u.entities.servers : reuse && subject === 'support' && memory.server ? [memory.server] : [];
+  const providers =
+    u.entities.providers.length > 0 ? u.entities.providers : reuse && subject === 'pic' && memory.provider ? [memory.provider] : [];
 
   // "Is Zoom supported on Windows 11?", "Lync for Mac 2011", "Google Talk": a product the question needs is
   // missing, or an unknown version number is named, beside words the knowledge base does not know.
-  const missing = intent === 'support.check' ? clients.length === 0 || servers.length === 0
-    : intent === 'support.client' ? clients.length === 0
-      : intent === 'support.server' ? servers.length === 0
-        : PROVIDER_INTENTS.has(intent) ? providers.length === 0 : false;
+  const missing =
+    intent === 'support.check'
+      ? clients.length === 0 || servers.length === 0
+      : intent === 'support.client'
+        ? clients.length === 0
+        : intent === 'support.server'
+          ? servers.length === 0
+          : PROVIDER_INTENTS.has(intent)
+            ? providers.length === 0
+            : false;
   const unknownVersion = !PROVIDER_INTENTS.has(intent) && subjectOf(intent) !== 'pic' && namesUnknownVersion(u);
   const unknownProduct = u.unknownWords.length > 0 && (missing || unknownVersion);
 

@@ -29,11 +29,9 @@ export class SupportMatrixDialog extends ComponentDialog {
     super(SUPPORT_MATRIX_DIALOG);
     this.addDialog(new AnswerPrompt(CLIENT_PROMPT, (context) => this.hasClient(context)));
     this.addDialog(new AnswerPrompt(SERVER_PROMPT, (context, text) => this.hasServer(context, text)));
-    this.addDialog(new WaterfallDialog(FLOW, [
-      (step) => this.askClient(step),
-      (step) => this.askServer(step),
-      (step) => this.answer(step),
-    ]));
+    this.addDialog(
+      new WaterfallDialog(FLOW, [(step) => this.askClient(step), (step) => this.askServer(step), (step) => this.answer(step)]),
+    );
     this.initialDialogId = FLOW;
   }
 
@@ -65,8 +63,20 @@ export class SupportMatrixDialog extends ComponentDialog {
       return step.endDialog();
     }
     if ((route.intent === 'support.check' || route.intent === 'support.client') && route.clients.length === 0) {
-      await remember(this.deps, step.context, { lastIntent: route.intent, ...(route.servers[0] ? { server: route.servers[0] } : {}), pending: 'client' });
-      const prompt = this.deps.render(step.context, promptAnswer(kb, lang, 'ask_client', kb.clients.map((c) => c.name)));
+      await remember(this.deps, step.context, {
+        lastIntent: route.intent,
+        ...(route.servers[0] ? { server: route.servers[0] } : {}),
+        pending: 'client',
+      });
+      const prompt = this.deps.render(
+        step.context,
+        promptAnswer(
+          kb,
+          lang,
+          'ask_client',
+          kb.clients.map((c) => c.name),
+        ),
+      );
       return step.prompt(CLIENT_PROMPT, { prompt, retryPrompt: prompt });
     }
     return step.next();
@@ -78,7 +88,11 @@ export class SupportMatrixDialog extends ComponentDialog {
     const { kb } = this.deps;
     const lang = getUnderstanding(step.context).lang;
     if ((route.intent === 'support.check' || route.intent === 'support.server') && route.servers.length === 0) {
-      await remember(this.deps, step.context, { lastIntent: route.intent, ...(route.clients[0] ? { client: route.clients[0] } : {}), pending: 'server' });
+      await remember(this.deps, step.context, {
+        lastIntent: route.intent,
+        ...(route.clients[0] ? { client: route.clients[0] } : {}),
+        pending: 'server',
+      });
       const options = [...kb.servers.map((s) => s.name), ...(route.intent === 'support.check' ? [kb.message('all_servers', lang)] : [])];
       const prompt = this.deps.render(step.context, promptAnswer(kb, lang, 'ask_server', options));
       return step.prompt(SERVER_PROMPT, { prompt, retryPrompt: prompt });
@@ -100,8 +114,14 @@ export class SupportMatrixDialog extends ComponentDialog {
     let result;
     if (route.intent === 'support.matrix') result = matrixAnswer(kb, lang);
     else if (route.intent === 'support.client' && clients.length > 0) result = rowAnswer(kb, clients[0] as Client, lang);
-    else if (route.intent === 'support.server' && servers.length > 0 && clients.length === 0) result = columnAnswer(kb, servers[0] as Server, lang);
-    else if (clients.length > 0 && servers.length > 0) result = cellAnswer(kb, clients.flatMap((client) => servers.map((server) => ({ client, server }))), lang);
+    else if (route.intent === 'support.server' && servers.length > 0 && clients.length === 0)
+      result = columnAnswer(kb, servers[0] as Server, lang);
+    else if (clients.length > 0 && servers.length > 0)
+      result = cellAnswer(
+        kb,
+        clients.flatMap((client) => servers.map((server) => ({ client, server }))),
+        lang,
+      );
     else if (clients.length > 0) result = rowAnswer(kb, clients[0] as Client, lang);
     else if (servers.length > 0) result = columnAnswer(kb, servers[0] as Server, lang);
     else result = matrixAnswer(kb, lang);

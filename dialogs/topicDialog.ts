@@ -16,7 +16,10 @@ export function topicDialogId(subject: string): string {
  * any subject file an administrator adds to `knowledge/`.
  */
 export class TopicDialog extends ComponentDialog {
-  constructor(readonly subject: string, private readonly deps: DialogDeps) {
+  constructor(
+    readonly subject: string,
+    private readonly deps: DialogDeps,
+  ) {
     super(topicDialogId(subject));
     this.addDialog(new WaterfallDialog(`${topicDialogId(subject)}.flow`, [(step) => this.answer(step)]));
     this.initialDialogId = `${topicDialogId(subject)}.flow`;

@@ -36,7 +36,11 @@ const BOT: BotSpec = {
   script: join(ROOT, 'dist/bot.js'),
   // No app id (also overriding any .env): local mode, no authentication, loopback serviceUrls only.
   env: (dir) => ({
-    LOG_LEVEL: 'warn', DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), MicrosoftAppId: '', MicrosoftAppPassword: '',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+    KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+    MicrosoftAppId: '',
+    MicrosoftAppPassword: '',
   }),
 };
 
@@ -73,7 +77,12 @@ async function coldStarts(specs: BotSpec[], questions: Question[], tmp: string):
 }
 
 /** One long-running process: warm-up, measured load, then its RSS. */
-async function underLoad(spec: BotSpec, questions: Question[], tmp: string, problems: string[]): Promise<{ load: LoadResult; rssMb: number }> {
+async function underLoad(
+  spec: BotSpec,
+  questions: Question[],
+  tmp: string,
+  problems: string[],
+): Promise<{ load: LoadResult; rssMb: number }> {
   const connector = new ConnectorStandIn();
   connector.keep = false;
   const serviceUrl = await connector.start();
@@ -84,7 +93,11 @@ async function underLoad(spec: BotSpec, questions: Question[], tmp: string, prob
       while (connector.count === start) await new Promise((r) => setTimeout(r, 5));
       return Date.now();
     });
-    const options = { connections: CONNECTIONS, body: (i: number) => messageBody(i, questions, serviceUrl), replies: () => connector.count };
+    const options = {
+      connections: CONNECTIONS,
+      body: (i: number) => messageBody(i, questions, serviceUrl),
+      replies: () => connector.count,
+    };
     const warm = await runLoad(bot, { ...options, seconds: WARMUP_SECONDS });
     problems.push(...loadProblems(warm).map((p) => `${spec.name}, warm-up: ${p}`));
     const load = await runLoad(bot, { ...options, seconds: SECONDS });
@@ -108,7 +121,12 @@ async function main(): Promise<void> {
     const starts = await coldStarts([ECHO, BOT], questions, tmp);
     for (const spec of [ECHO, BOT]) {
       const firstAnswers = starts.get(spec) ?? [];
-      figures.push({ name: spec.name, firstAnswerMs: median(firstAnswers), firstAnswers, ...(await underLoad(spec, questions, tmp, problems)) });
+      figures.push({
+        name: spec.name,
+        firstAnswerMs: median(firstAnswers),
+        firstAnswers,
+        ...(await underLoad(spec, questions, tmp, problems)),
+      });
     }
     classifier = benchClassifier(join(ROOT, 'knowledge'), questions, CLASSIFIER_SECONDS);
   } finally {
@@ -116,8 +134,14 @@ async function main(): Promise<void> {
   }
   const [echo, bot] = figures as [BotFigures, BotFigures];
   const setup = {
-    cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', node: process.version,
-    connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, coldStarts: COLD_STARTS, questions: questions.length,
+    cores: cpus().length,
+    cpu: cpus()[0]?.model ?? 'unknown',
+    node: process.version,
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    coldStarts: COLD_STARTS,
+    questions: questions.length,
   };
   printReport({ setup, echo, bot, classifier, problems }, process.argv.includes('--json'));
   if (problems.length > 0) process.exitCode = 1;

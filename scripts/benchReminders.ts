@@ -25,25 +25,64 @@ function knowledgeWithEntry(dir: string, date: string): string {
   cpSync(resolve(__dirname, '../knowledge'), kb, { recursive: true });
   const file = join(kb, 'end-of-life.yaml');
   const data = parse(readFileSync(file, 'utf8')) as { entries: unknown[] };
-  data.entries = [{ id: 'bench', name: 'Bench entry', aliases: ['bench entry'], date, description: { en: 'x', fr: 'x' }, source: '003_66c8802f7532fe68.txt' }];
+  data.entries = [
+    {
+      id: 'bench',
+      name: 'Bench entry',
+      aliases: ['bench entry'],
+      date,
+      description: { en: 'x', fr: 'x' },
+      source: '003_66c8802f7532fe68.txt',
+    },
+  ];
   writeFileSync(file, stringify(data));
   return kb;
 }
 
-async function run(label: string, conversations: number, perConversation: number, env: Record<string, string>): Promise<{ ms: number; times: Map<string, number[]> }> {
+async function run(
+  label: string,
+  conversations: number,
+  perConversation: number,
+  env: Record<string, string>,
+): Promise<{ ms: number; times: Map<string, number[]> }> {
   const dir = mkdtempSync(join(tmpdir(), 'lync-bench-'));
   const connector = new ConnectorStandIn();
   const serviceUrl = await connector.start();
   const now = Date.now();
   const date = new Date(now + 10 * 86_400_000).toISOString().replace(/\.\d+Z$/, 'Z');
-  const app = await createApp(parseConfig({
-    PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`, KNOWLEDGE_DIR: knowledgeWithEntry(dir, date), REMINDER_POLL_MS: '20', ...env,
-  }));
+  const app = await createApp(
+    parseConfig({
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      DATABASE_URL: `sqlite:${join(dir, 'bench.sqlite')}`,
+      KNOWLEDGE_DIR: knowledgeWithEntry(dir, date),
+      REMINDER_POLL_MS: '20',
+      ...env,
+    }),
+  );
   const { store } = app.reminders;
   const deadline = app.kb.deadlines().find((d) => d.id === 'eol:bench') as Deadline;
   for (let c = 0; c < conversations; c++) {
-    await store.saveReference({ channelId: 'msteams', serviceUrl, conversation: { id: `c${c}`, isGroup: false, conversationType: 'personal', name: '' }, bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' } }, now);
-    await store.subscribe({ conversationKey: `msteams:c${c}`, target: 'eol:bench', leadMinutes: Array.from({ length: perConversation }, (_, i) => i * 1440), lang: 'en' }, [deadline], now);
+    await store.saveReference(
+      {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: `c${c}`, isGroup: false, conversationType: 'personal', name: '' },
+        bot: { id: 'b', name: 'b' },
+        user: { id: 'u', name: 'u' },
+      },
+      now,
+    );
+    await store.subscribe(
+      {
+        conversationKey: `msteams:c${c}`,
+        target: 'eol:bench',
+        leadMinutes: Array.from({ length: perConversation }, (_, i) => i * 1440),
+        lang: 'en',
+      },
+      [deadline],
+      now,
+    );
   }
   await app.database.db.updateTable('reminder_sends').set({ next_attempt_at: now }).execute();
   const total = conversations * perConversation;
@@ -64,7 +103,11 @@ async function run(label: string, conversations: number, perConversation: number
 
 async function main(): Promise<void> {
   console.log(`bench:reminders on SQLite, ${cpus().length} cores, Node ${process.version}`);
-  const off = await run('pacing off', N, 1, { REMINDERS_PER_SECOND: '0', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_CONCURRENCY: '16' });
+  const off = await run('pacing off', N, 1, {
+    REMINDERS_PER_SECOND: '0',
+    REMINDER_CONVERSATION_INTERVAL_MS: '0',
+    REMINDER_CONCURRENCY: '16',
+  });
   const rate = N / (off.ms / 1000);
   console.log(`  → ${rate.toFixed(0)} sends/s (target ≥ 500/s): ${rate >= 500 ? 'met' : 'NOT met'}`);
   const on = await run('pacing on (1/s per conversation, 20/s overall)', 3, 5, {});
@@ -77,7 +120,9 @@ async function main(): Promise<void> {
   }
   all.sort((a, b) => a - b);
   const overall = (all.length - 1) / (((all[all.length - 1] as number) - (all[0] as number)) / 1000);
-  console.log(`  → smallest gap within a conversation: ${minGap} ms (must be ≥ 990: 1 s, less a few ms of network jitter); overall ${overall.toFixed(1)} msg/s (must be ≤ 20)`);
+  console.log(
+    `  → smallest gap within a conversation: ${minGap} ms (must be ≥ 990: 1 s, less a few ms of network jitter); overall ${overall.toFixed(1)} msg/s (must be ≤ 20)`,
+  );
   const wide = await run('pacing on, 60 conversations', 60, 1, {});
   const arrivals = [...wide.times.values()].flat().sort((a, b) => a - b);
   const wideRate = (arrivals.length - 1) / (((arrivals[arrivals.length - 1] as number) - (arrivals[0] as number)) / 1000);

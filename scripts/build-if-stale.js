@@ -20,7 +20,9 @@ const ROOT = resolve(__dirname, '..');
 
 // better-sqlite3 13 and restify 12 need Node.js 22 or later (better-sqlite3's binary crashes on 20).
 if (Number(process.versions.node.split('.')[0]) < 22) {
-  console.error(`Node.js 22 or later is needed, this is ${process.version}: \`source scripts/use-node.sh 24\` fetches Node 24 from the npm registry (see the README)`);
+  console.error(
+    `Node.js 22 or later is needed, this is ${process.version}: \`source scripts/use-node.sh 24\` fetches Node 24 from the npm registry (see the README)`,
+  );
   process.exit(1);
 }
 const BUNDLE = join(ROOT, 'dist', 'bot.js');
@@ -56,10 +58,13 @@ function canBuild() {
   return ['typescript', 'esbuild', 'tsx'].every((dep) => existsSync(join(ROOT, 'node_modules', dep, 'package.json')));
 }
 
-/** Loads the configuration the way the bot will (src/config.ts through tsx); exits 1 with its message when invalid. */
+/**
+ * Loads the configuration the way the bot will (src/config.ts through tsx); exits 1 when invalid, with the
+ * lines the bot itself would print (one per bad variable, starting with its name).
+ */
 function checkConfig() {
   const script = `try { require(${JSON.stringify(join(ROOT, 'src/config.ts'))}).loadConfig(); }
-    catch (err) { if (err && err.code) { console.error(err.message); process.exit(1); } throw err; }`;
+    catch (err) { if (err && err.code) { console.error(err.lines().join('\\n')); process.exit(1); } throw err; }`;
   const run = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs', { paths: [ROOT] }), '-e', script], { stdio: 'inherit' });
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
@@ -71,7 +76,9 @@ if (!canBuild()) {
     console.log(`${reason}; not built: the dev dependencies that build it are not installed (production install)`);
     process.exit(0);
   }
-  console.error(`${reason}, and the dev dependencies that build it are not installed: build where they are (npm install && npm run build), or install with them`);
+  console.error(
+    `${reason}, and the dev dependencies that build it are not installed: build where they are (npm install && npm run build), or install with them`,
+  );
   process.exit(1);
 }
 if (!installing) checkConfig();

@@ -52,12 +52,17 @@ function writeTrainingCache(file: string, buildId: string, knowledgeDir: string)
   } catch {
     return;
   }
-  const cache: TrainingCache = { buildId, knowledgeDigest: knowledgeDigest(knowledgeDir), prepared: prepareTraining(kb, new EntityExtractor(kb)) };
+  const cache: TrainingCache = {
+    buildId,
+    knowledgeDigest: knowledgeDigest(knowledgeDir),
+    prepared: prepareTraining(kb, new EntityExtractor(kb)),
+  };
   writeFileSync(file, JSON.stringify(cache));
 }
 
+/** `tsx scripts/bundle.ts [outfile]`: dist/bot.js unless told (scripts/test.js builds the tests' bot elsewhere). */
 if (require.main === module) {
-  bundle().catch((err: unknown) => {
+  bundle(process.argv[2] ? resolve(process.argv[2]) : undefined).catch((err: unknown) => {
     console.error(err);
     process.exit(1);
   });

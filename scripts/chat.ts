@@ -3,9 +3,7 @@
  * driven through a console adapter instead of HTTP. Type `quit` to leave.
  */
 import { createInterface } from 'node:readline';
-import {
-  ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse,
-} from 'botbuilder';
+import { ActivityTypes, BotAdapter, TurnContext, type Activity, type ConversationReference, type ResourceResponse } from 'botbuilder';
 import pino from 'pino';
 import { createBot } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -25,8 +23,12 @@ class ConsoleAdapter extends BotAdapter {
     }
     return activities.map((_, i) => ({ id: `${Date.now()}-${i}` }));
   }
-  async updateActivity(): Promise<void> { /* the console cannot edit what it printed */ }
-  async deleteActivity(): Promise<void> { /* nor delete it */ }
+  async updateActivity(): Promise<void> {
+    /* the console cannot edit what it printed */
+  }
+  async deleteActivity(): Promise<void> {
+    /* nor delete it */
+  }
   async continueConversation(reference: Partial<ConversationReference>, logic: (c: TurnContext) => Promise<void>): Promise<void> {
     await this.runMiddleware(new TurnContext(this, TurnContext.applyConversationReference({ type: 'event' }, reference, true)), logic);
   }
@@ -35,10 +37,15 @@ class ConsoleAdapter extends BotAdapter {
   }
   async turn(text: string, logic: (c: TurnContext) => Promise<void>): Promise<void> {
     const activity: Partial<Activity> = {
-      type: ActivityTypes.Message, text, channelId: 'console', id: `${Date.now()}`,
-      from: { id: 'user', name: 'You' }, recipient: { id: 'bot', name: 'Bot' },
+      type: ActivityTypes.Message,
+      text,
+      channelId: 'console',
+      id: `${Date.now()}`,
+      from: { id: 'user', name: 'You' },
+      recipient: { id: 'bot', name: 'Bot' },
       conversation: { id: 'console', isGroup: false, conversationType: 'personal', name: 'console' },
-      serviceUrl: 'http://localhost', locale: Intl.DateTimeFormat().resolvedOptions().locale,
+      serviceUrl: 'http://localhost',
+      locale: Intl.DateTimeFormat().resolvedOptions().locale,
     };
     await this.runMiddleware(new TurnContext(this, activity), logic);
   }
@@ -51,7 +58,10 @@ async function main(): Promise<void> {
     const config = loadConfig();
     database = await openDatabase(config.DATABASE_URL);
     // The same database as the server: unanswered questions asked here are listed by kb:unanswered too.
-    parts = createBot(config, pino({ level: 'silent' }), { storage: new DbStorage(database.db), questionLog: new FeedbackStore(database.db) });
+    parts = createBot(config, pino({ level: 'silent' }), {
+      storage: new DbStorage(database.db),
+      questionLog: new FeedbackStore(database.db),
+    });
   } catch (err) {
     console.error(err instanceof CodedError ? err.message : err);
     await database?.close();
@@ -60,11 +70,18 @@ async function main(): Promise<void> {
   const { bot, onTurnError } = parts;
   const adapter = new ConsoleAdapter();
   adapter.onTurnError = onTurnError;
-  await adapter.receive({
-    type: ActivityTypes.ConversationUpdate, channelId: 'console', membersAdded: [{ id: 'user', name: 'You' }],
-    from: { id: 'user', name: 'You' }, recipient: { id: 'bot', name: 'Bot' },
-    conversation: { id: 'console', isGroup: false, conversationType: 'personal', name: 'console' }, serviceUrl: 'http://localhost',
-  }, (c) => bot.run(c));
+  await adapter.receive(
+    {
+      type: ActivityTypes.ConversationUpdate,
+      channelId: 'console',
+      membersAdded: [{ id: 'user', name: 'You' }],
+      from: { id: 'user', name: 'You' },
+      recipient: { id: 'bot', name: 'Bot' },
+      conversation: { id: 'console', isGroup: false, conversationType: 'personal', name: 'console' },
+      serviceUrl: 'http://localhost',
+    },
+    (c) => bot.run(c),
+  );
   const rl = createInterface({ input: process.stdin, output: process.stdout, prompt: '\nyou> ' });
   rl.prompt();
   for await (const line of rl) {

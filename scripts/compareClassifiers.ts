@@ -16,10 +16,12 @@ import { tokenize } from '../src/nlu/normalize';
 const kb = loadKnowledge(resolve(process.argv[2] ?? 'knowledge'));
 const nlu = new Nlu(kb);
 const examples = trainingExamples(kb, nlu.extractor);
-const tests = kb.training.flatMap((e) => [...e.tests.en, ...e.tests.fr].map((text) => {
-  const tokens = tokenize(text);
-  return { features: featuresOf(tokens, nlu.extractor.extract(tokens)), intent: e.intent };
-}));
+const tests = kb.training.flatMap((e) =>
+  [...e.tests.en, ...e.tests.fr].map((text) => {
+    const tokens = tokenize(text);
+    return { features: featuresOf(tokens, nlu.extractor.extract(tokens)), intent: e.intent };
+  }),
+);
 
 function score(name: string, train: () => (f: string[]) => string): void {
   const t0 = performance.now();
@@ -28,7 +30,9 @@ function score(name: string, train: () => (f: string[]) => string): void {
   const t1 = performance.now();
   const right = tests.filter((t) => classify(t.features) === t.intent).length;
   const perQuestionUs = ((performance.now() - t1) * 1000) / tests.length;
-  console.log(`${name.padEnd(22)} accuracy ${((100 * right) / tests.length).toFixed(1)} % (${right}/${tests.length})  training ${trainMs.toFixed(0)} ms  ${perQuestionUs.toFixed(1)} µs/question`);
+  console.log(
+    `${name.padEnd(22)} accuracy ${((100 * right) / tests.length).toFixed(1)} % (${right}/${tests.length})  training ${trainMs.toFixed(0)} ms  ${perQuestionUs.toFixed(1)} µs/question`,
+  );
 }
 
 console.log(`${examples.length} training phrases, ${tests.length} held-out phrases, ${kb.training.length} intents\n`);

@@ -18,7 +18,13 @@
 import { basename, resolve } from 'node:path';
 import { runEval, SHAPES, type EvalResult, type ShapeName } from './lib/evalHarness';
 
-const TARGETS: Record<string, number> = { 'questions.yaml': 0.97, 'heldout.yaml': 0.95, 'unseen.yaml': 0.95, 'fresh.yaml': 0.95, 'fresh2.yaml': 0.95 };
+const TARGETS: Record<string, number> = {
+  'questions.yaml': 0.97,
+  'heldout.yaml': 0.95,
+  'unseen.yaml': 0.95,
+  'fresh.yaml': 0.95,
+  'fresh2.yaml': 0.95,
+};
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
 const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml']);
 
@@ -30,7 +36,9 @@ async function main(): Promise<void> {
   const shapeAt = args.indexOf('--shape');
   const shapes = (shapeAt >= 0 ? [args[shapeAt + 1]] : Object.keys(SHAPES)) as ShapeName[];
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--shape');
-  const sets = (files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml', 'eval/unseen.yaml', 'eval/fresh.yaml', 'eval/fresh2.yaml']).map((f) => resolve(f));
+  const sets = (
+    files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml', 'eval/unseen.yaml', 'eval/fresh.yaml', 'eval/fresh2.yaml']
+  ).map((f) => resolve(f));
   let missed = false;
   for (const file of sets) {
     const name = basename(file);
@@ -39,15 +47,20 @@ async function main(): Promise<void> {
     for (const shape of shapes) results.push(await runEval(file, shape));
     const first = results[0] as EvalResult;
     if (showFailures && AGGREGATE_ONLY.has(name)) console.log(`(${name}: aggregate scores only; its failures are not listed)`);
-    else if (showFailures) for (const f of first.failures) console.log(`✗ [${f.category}] ${f.id}: ${f.q}\n    ${f.reasons.join('\n    ')}\n    reply: ${f.reply}`);
+    else if (showFailures)
+      for (const f of first.failures)
+        console.log(`✗ [${f.category}] ${f.id}: ${f.q}\n    ${f.reasons.join('\n    ')}\n    reply: ${f.reply}`);
     console.log(`\n${name} (target ${target * 100} %)`);
     for (const r of results) {
-      console.log(`  ${r.shape.padEnd(8)} ${r.passed}/${r.total} (${pct(r.passed, r.total)})  en ${pct(r.byLang.en.passed, r.byLang.en.total)}  fr ${pct(r.byLang.fr.passed, r.byLang.fr.total)}`
-        + `  invented statuses ${r.invented}  French not in French ${r.frenchNotInFrench}`);
+      console.log(
+        `  ${r.shape.padEnd(8)} ${r.passed}/${r.total} (${pct(r.passed, r.total)})  en ${pct(r.byLang.en.passed, r.byLang.en.total)}  fr ${pct(r.byLang.fr.passed, r.byLang.fr.total)}` +
+          `  invented statuses ${r.invented}  French not in French ${r.frenchNotInFrench}`,
+      );
       if (r.passed / Math.max(r.total, 1) < target || r.invented > 0 || r.frenchNotInFrench > 0) missed = true;
     }
     console.log(`  per category (${first.shape}):`);
-    for (const [category, t] of Object.entries(first.byCategory).sort()) console.log(`    ${category.padEnd(14)} ${String(t.passed).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.passed, t.total)}`);
+    for (const [category, t] of Object.entries(first.byCategory).sort())
+      console.log(`    ${category.padEnd(14)} ${String(t.passed).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.passed, t.total)}`);
   }
   if (missed) process.exitCode = 1;
 }

@@ -27,7 +27,10 @@ interface Options extends ListOptions {
 function parseOptions(argv: string[]): Options {
   let values;
   try {
-    values = parseArgs({ args: argv, options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } } }).values;
+    values = parseArgs({
+      args: argv,
+      options: { since: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean', default: false } },
+    }).values;
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
@@ -55,7 +58,9 @@ function printUnanswered(unanswered: UnansweredQuestion[], since: Date | undefin
   console.log(`Questions the bot could not answer${since ? ` since ${day(since)}` : ''}, most asked first:`);
   console.log(`  ${'count'.padStart(5)}  ${'last asked'.padEnd(10)}  ${'lang'.padEnd(5)}  question`);
   for (const u of unanswered) {
-    console.log(`  ${String(u.count).padStart(5)}  ${day(u.lastAsked)}  ${u.langs.join(',').padEnd(5)}  ${u.question}  [${u.reason}; looked like ${u.intent}]`);
+    console.log(
+      `  ${String(u.count).padStart(5)}  ${day(u.lastAsked)}  ${u.langs.join(',').padEnd(5)}  ${u.question}  [${u.reason}; looked like ${u.intent}]`,
+    );
   }
 }
 
@@ -66,7 +71,9 @@ function printFeedback(feedback: FeedbackSummary): void {
   }
   console.log(`Feedback on answers: ${feedback.helpful} helpful, ${feedback.notHelpful} not helpful.`);
   for (const f of feedback.byIntent) {
-    console.log(`  ${`${f.intent ?? '(no intent)'} / ${f.answerKind ?? '(no kind)'}`.padEnd(40)}  ${String(f.helpful).padStart(4)} helpful  ${String(f.notHelpful).padStart(4)} not helpful`);
+    console.log(
+      `  ${`${f.intent ?? '(no intent)'} / ${f.answerKind ?? '(no kind)'}`.padEnd(40)}  ${String(f.helpful).padStart(4)} helpful  ${String(f.notHelpful).padStart(4)} not helpful`,
+    );
   }
   if (feedback.notHelpfulQuestions.length === 0) return;
   console.log('Answers judged not helpful, most often first:');
@@ -96,7 +103,20 @@ async function main(argv: string[]): Promise<void> {
   } catch (err) {
     if (!(err instanceof DatabaseNotFoundError)) throw err;
     const nothing: FeedbackSummary = { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] };
-    if (options.json) console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered: [], feedback: nothing, answeredByExperts: [] }, null, 2));
+    if (options.json)
+      console.log(
+        JSON.stringify(
+          {
+            since: options.since ?? null,
+            retentionDays: config.DATA_RETENTION_DAYS,
+            unanswered: [],
+            feedback: nothing,
+            answeredByExperts: [],
+          },
+          null,
+          2,
+        ),
+      );
     else console.log(`No unanswered questions recorded yet (No database at ${err.description}).`);
     return;
   }
@@ -106,11 +126,19 @@ async function main(argv: string[]): Promise<void> {
     const feedback = await store.feedbackSummary(options);
     const answeredByExperts = await new TicketStore(database.db, database.dialect).answered(options);
     if (options.json) {
-      console.log(JSON.stringify({ since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered, feedback, answeredByExperts }, null, 2));
+      console.log(
+        JSON.stringify(
+          { since: options.since ?? null, retentionDays: config.DATA_RETENTION_DAYS, unanswered, feedback, answeredByExperts },
+          null,
+          2,
+        ),
+      );
       return;
     }
     // The bot deletes older rows (src/storage/retention.ts): say what period this can cover.
-    console.log(`Questions from the last ${config.DATA_RETENTION_DAYS} days are kept (DATA_RETENTION_DAYS); older questions and feedback are deleted.\n`);
+    console.log(
+      `Questions from the last ${config.DATA_RETENTION_DAYS} days are kept (DATA_RETENTION_DAYS); older questions and feedback are deleted.\n`,
+    );
     printUnanswered(unanswered, options.since);
     console.log('');
     printFeedback(feedback);

@@ -28,8 +28,12 @@ function appVersion(): string {
 function botId(): string {
   // Only the id: packaging needs no secret, and a build machine may not have one.
   const id = readEnvironment().MicrosoftAppId?.trim();
-  if (!id) fail('MicrosoftAppId is not set: set it (environment or .env) to the bot\'s Microsoft app id, a GUID, to build the Teams app package.');
-  if (!isGuid(id)) fail(`MicrosoftAppId "${id}" is not a GUID: the Teams app package needs the bot's Microsoft app id, e.g. 00000000-0000-0000-0000-000000000000.`);
+  if (!id)
+    fail("MicrosoftAppId is not set: set it (environment or .env) to the bot's Microsoft app id, a GUID, to build the Teams app package.");
+  if (!isGuid(id))
+    fail(
+      `MicrosoftAppId "${id}" is not a GUID: the Teams app package needs the bot's Microsoft app id, e.g. 00000000-0000-0000-0000-000000000000.`,
+    );
   return id;
 }
 
@@ -42,7 +46,9 @@ async function main(): Promise<void> {
     const built = await buildAppPackage({ BOT_ID: id, APP_VERSION: version });
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, built.zip);
-    console.log(`${relative(process.cwd(), out) || out}: Teams app ${version} for bot ${id} (manifest v${TEAMS_SCHEMA_VERSION}; ${built.files.join(', ')})`);
+    console.log(
+      `${relative(process.cwd(), out) || out}: Teams app ${version} for bot ${id} (manifest v${TEAMS_SCHEMA_VERSION}; ${built.files.join(', ')})`,
+    );
   } catch (err) {
     if (err instanceof AppPackageError) fail(err.message);
     throw err;

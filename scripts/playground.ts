@@ -25,14 +25,19 @@ async function main(): Promise<void> {
     playgroundPort = config.PLAYGROUND_PORT;
     hadAppId = config.MicrosoftAppId !== undefined;
   } catch (err) {
-    if (err instanceof CodedError) { console.error(err.message); process.exit(1); }
+    if (err instanceof CodedError) {
+      console.error(err.message);
+      process.exit(1);
+    }
     throw err;
   }
   if (hadAppId) console.log('MicrosoftAppId is set; for the Playground the bot runs in local mode anyway (no authentication).');
 
   // An empty app id overrides .env (the environment wins), which is what local mode needs.
   const bot = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, PORT: String(port), MicrosoftAppId: '', MicrosoftAppPassword: '' },
   });
   const stopBot = stopper(bot);
   let playground: RunningPlayground | undefined;
@@ -56,8 +61,12 @@ async function main(): Promise<void> {
     const logDir = join(ROOT, 'build', 'playground');
     mkdirSync(logDir, { recursive: true });
     playground = await startPlayground({
-      endpoint: `http://localhost:${port}/api/messages`, channel: 'msteams', port: playgroundPort,
-      logFile: join(logDir, 'm365agentsplayground.log'), cwd: ROOT, env: process.env,
+      endpoint: `http://localhost:${port}/api/messages`,
+      channel: 'msteams',
+      port: playgroundPort,
+      logFile: join(logDir, 'm365agentsplayground.log'),
+      cwd: ROOT,
+      env: process.env,
     });
   } catch (err) {
     if (stopping) return;

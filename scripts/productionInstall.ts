@@ -25,8 +25,12 @@ async function main(): Promise<void> {
   try {
     // The built tree as it would be shipped, file times kept (they tell npm start the build is current).
     cpSync(ROOT, dir, {
-      recursive: true, preserveTimestamps: true,
-      filter: (src) => { const rel = relative(ROOT, src); return rel === '' || !LEFT_OUT.has(rel.split(/[\\/]/)[0] ?? ''); },
+      recursive: true,
+      preserveTimestamps: true,
+      filter: (src) => {
+        const rel = relative(ROOT, src);
+        return rel === '' || !LEFT_OUT.has(rel.split(/[\\/]/)[0] ?? '');
+      },
     });
     let started = Date.now();
     const install = spawnSync('npm', ['ci', '--omit=dev', '--no-audit', '--no-fund'], { cwd: dir, stdio: 'inherit' });
@@ -38,15 +42,27 @@ async function main(): Promise<void> {
 
     const serviceUrl = await connector.start();
     started = Date.now();
-    const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? dir, PORT: '0', DATABASE_URL: `sqlite:${join(dir, 'data', 'bot.sqlite')}` };
+    const env = {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? dir,
+      PORT: '0',
+      DATABASE_URL: `sqlite:${join(dir, 'data', 'bot.sqlite')}`,
+    };
     // Its own process group, so that npm and the bot under it are stopped together.
     const child = spawn('npm', ['start', '--silent'], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     let out = '';
-    child.stdout.on('data', (c: Buffer) => { out += c.toString('utf8'); });
-    child.stderr.on('data', (c: Buffer) => { out += c.toString('utf8'); });
+    child.stdout.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
+    child.stderr.on('data', (c: Buffer) => {
+      out += c.toString('utf8');
+    });
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     try {
-      const port = await listeningPort(() => out, () => child.exitCode !== null);
+      const port = await listeningPort(
+        () => out,
+        () => child.exitCode !== null,
+      );
       const status = await post(`http://127.0.0.1:${port}`, teamsPersonalMessage(QUESTION, { serviceUrl, conversationId: 'production-1' }));
       const reply = visibleText(connector.inConversation('production-1')[0] ?? {});
       const ms = Date.now() - started;
@@ -58,7 +74,11 @@ async function main(): Promise<void> {
       if (code === 'timeout') throw new Error('npm start did not stop on SIGTERM within 10 s');
     } finally {
       if (child.exitCode === null && child.signalCode === null) {
-        try { process.kill(-child.pid!, 'SIGKILL'); } catch { /* already gone */ }
+        try {
+          process.kill(-child.pid!, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
       }
     }
   } finally {
@@ -80,6 +100,13 @@ async function listeningPort(output: () => string, ended: () => boolean, timeout
 }
 
 main().then(
-  () => { console.log('production install: npm ci --omit=dev, npm start, one question answered'); console.log('1 passed, 0 failed'); },
-  (err: unknown) => { console.error(err instanceof Error ? err.message : err); console.log('0 passed, 1 failed'); process.exitCode = 1; },
+  () => {
+    console.log('production install: npm ci --omit=dev, npm start, one question answered');
+    console.log('1 passed, 0 failed');
+  },
+  (err: unknown) => {
+    console.error(err instanceof Error ? err.message : err);
+    console.log('0 passed, 1 failed');
+    process.exitCode = 1;
+  },
 );

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import {
-  ConversationState, type Storage, type TurnContext,
-} from './framework';
+import { ConversationState, type Storage, type TurnContext } from './framework';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import type restify from 'restify';
@@ -109,28 +107,52 @@ export function createBot(config: Config, logger: Logger, stores: BotStores, ove
   const render = (context: TurnContext, answer: Answer) => {
     noteAnswer(context, answer.kind);
     const understanding = findUnderstanding(context);
-    return renderAnswer(kb, answer, context.activity.channelId, understanding ? { question: understanding.text, intent: understanding.intent } : {});
+    return renderAnswer(
+      kb,
+      answer,
+      context.activity.channelId,
+      understanding ? { question: understanding.text, intent: understanding.intent } : {},
+    );
   };
   // Questions the bot could not answer are kept for the knowledge-base owner (npm run kb:unanswered).
   const answered = async (context: TurnContext, answer: Answer): Promise<void> => {
     const u = findUnderstanding(context);
     if (answer.kind !== 'cannot-answer' || !u) return;
     await questionLog.recordUnanswered({
-      channelId: context.activity.channelId, question: u.text, lang: u.lang, intent: u.intent, confidence: u.confidence, reason: answer.reason ?? 'out-of-scope',
+      channelId: context.activity.channelId,
+      question: u.text,
+      lang: u.lang,
+      intent: u.intent,
+      confidence: u.confidence,
+      reason: answer.reason ?? 'out-of-scope',
     });
   };
   const deps: DialogDeps = {
-    kb, memory, render, answered, now: overrides.now ?? (() => new Date()), ...(stores.reminders ? { reminders: stores.reminders } : {}),
+    kb,
+    memory,
+    render,
+    answered,
+    now: overrides.now ?? (() => new Date()),
+    ...(stores.reminders ? { reminders: stores.reminders } : {}),
     // "Forget me" deletes what the bot deletes when it is removed from the conversation.
     forget: (context) => bot.forget(context),
   };
   const rootDialog = new RootDialog(deps);
   const bot = new LyncBot({
-    kb, nlu, conversationState, memory, dialogState, rootDialog, questionLog, sentCards,
+    kb,
+    nlu,
+    conversationState,
+    memory,
+    dialogState,
+    rootDialog,
+    questionLog,
+    sentCards,
     messageExtension: new MessageExtension(kb, new SupportSearch(kb, nlu, deps.now)),
     ...(stores.forgetConversation ? { forgetConversation: stores.forgetConversation } : {}),
     ...(stores.experts ? { experts: stores.experts } : {}),
-    send: async (context, answer) => { await context.sendActivity(render(context, answer)); },
+    send: async (context, answer) => {
+      await context.sendActivity(render(context, answer));
+    },
   });
   const onTurnError = createOnTurnError({ kb, conversationState, logger });
   return { kb, nlu, bot, conversationState, onTurnError };
@@ -153,12 +175,31 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     if (prepared) logger.info('classifier training read from the build (same code, same knowledge)');
     const feedback = new FeedbackStore(database.db);
     const reminders = createReminders({ database, kb: knowledge, config, logger, now, onSendOutcome: metrics.sendOutcomes('reminders') });
-    const experts = new Experts({ database, kb: knowledge, config, logger, now, questionLog: feedback, onSendOutcome: metrics.sendOutcomes('experts') });
+    const experts = new Experts({
+      database,
+      kb: knowledge,
+      config,
+      logger,
+      now,
+      questionLog: feedback,
+      onSendOutcome: metrics.sendOutcomes('experts'),
+    });
     built = {
-      feedback, reminders, experts,
-      ...createBot(config, logger, {
-        storage: new DbStorage(database.db), questionLog: countingQuestionLog(feedback, metrics), reminders: reminders.service, forgetConversation: reminders.forget, experts,
-      }, { ...overrides, knowledge, now, ...(prepared ? { prepared } : {}) }),
+      feedback,
+      reminders,
+      experts,
+      ...createBot(
+        config,
+        logger,
+        {
+          storage: new DbStorage(database.db),
+          questionLog: countingQuestionLog(feedback, metrics),
+          reminders: reminders.service,
+          forgetConversation: reminders.forget,
+          experts,
+        },
+        { ...overrides, knowledge, now, ...(prepared ? { prepared } : {}) },
+      ),
     };
   } catch (err) {
     await database.close();
@@ -170,29 +211,72 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const adapter = new BotAdapter(auth, tenants);
   adapter.onTurnError = onTurnError;
   // First: a tenant the bot does not serve gets no further (no answer, no state, no saved reference).
-  adapter.use(createTenantGate({
-    policy: tenants, logger,
-    refusal: (context) => ({ type: 'message', text: kb.message('tenant_not_allowed', context.activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en') }),
-  }));
+  adapter.use(
+    createTenantGate({
+      policy: tenants,
+      logger,
+      refusal: (context) => ({
+        type: 'message',
+        text: kb.message('tenant_not_allowed', context.activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en'),
+      }),
+    }),
+  );
   adapter.use(reminders.middleware);
   let scheduler: ReminderScheduler | undefined;
   let expertSends: ReminderScheduler<ExpertSend> | undefined;
   metrics.watchQueue('reminders', () => reminders.store.overdueCount(now().getTime()));
   metrics.watchQueue('experts', () => experts.queueDepth());
-  const readiness = readinessProbe([
-    { name: 'database', failure: `the database (${database.description}) does not answer`, check: () => pingDatabase(database) },
-    { name: 'knowledge', failure: 'the knowledge base is not loaded', check: () => { if (kb.clients.length === 0) throw new Error('no clients'); } },
-    {
-      name: 'scheduler', failure: 'the reminder scheduler is not running',
-      check: () => { if (!scheduler?.isRunning() || !expertSends?.isRunning()) throw new Error('not started, or stopped'); },
-    },
-  ], logger);
-  const server = createServer({ adapter, bot, logger, localMode: isLocalMode(config), readiness, metrics, metricsToken: config.METRICS_TOKEN });
+  const readiness = readinessProbe(
+    [
+      { name: 'database', failure: `the database (${database.description}) does not answer`, check: () => pingDatabase(database) },
+      {
+        name: 'knowledge',
+        failure: 'the knowledge base is not loaded',
+        check: () => {
+          if (kb.clients.length === 0) throw new Error('no clients');
+        },
+      },
+      {
+        name: 'scheduler',
+        failure: 'the reminder scheduler is not running',
+        check: () => {
+          if (!scheduler?.isRunning() || !expertSends?.isRunning()) throw new Error('not started, or stopped');
+        },
+      },
+    ],
+    logger,
+  );
+  const server = createServer({
+    adapter,
+    bot,
+    logger,
+    localMode: isLocalMode(config),
+    readiness,
+    metrics,
+    metricsToken: config.METRICS_TOKEN,
+  });
   // The real clock, as for the rows it deletes (DbStorage and FeedbackStore write with it), not `now`.
-  const retention = new RetentionJob(database.db, logger, { days: config.DATA_RETENTION_DAYS, ticketDays: config.EXPERT_TICKET_RETENTION_DAYS, ...overrides.retention });
+  const retention = new RetentionJob(database.db, logger, {
+    days: config.DATA_RETENTION_DAYS,
+    ticketDays: config.EXPERT_TICKET_RETENTION_DAYS,
+    ...overrides.retention,
+  });
 
   return {
-    config, logger, kb, nlu, bot, database, feedback, reminders, experts, adapter, server, retention, metrics, readiness,
+    config,
+    logger,
+    kb,
+    nlu,
+    bot,
+    database,
+    feedback,
+    reminders,
+    experts,
+    adapter,
+    server,
+    retention,
+    metrics,
+    readiness,
     start: async () => {
       const port = await new Promise<number>((resolvePort, reject) => {
         server.once('error', (err: NodeJS.ErrnoException) => {
@@ -203,15 +287,26 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
         const listening = (): void => {
           const { address, port: bound } = server.address() as AddressInfo;
           const localMode = isLocalMode(config);
-          logger.info({ address, port: bound, localMode, database: database.description }, localMode
-            ? 'listening in local mode (no MicrosoftAppId: no authentication; for the Emulator and Agents Playground)'
-            : 'listening');
+          logger.info(
+            { address, port: bound, localMode, database: database.description },
+            localMode
+              ? 'listening in local mode (no MicrosoftAppId: no authentication; for the Emulator and Agents Playground)'
+              : 'listening',
+          );
           if (localMode && !isLoopbackHost(address)) {
-            logger.warn({ address }, 'local mode listens on a non-loopback address: without MicrosoftAppId nothing is authenticated, so anyone who reaches this address can use the bot; set HOST=127.0.0.1 unless you mean it');
+            logger.warn(
+              { address },
+              'local mode listens on a non-loopback address: without MicrosoftAppId nothing is authenticated, so anyone who reaches this address can use the bot; set HOST=127.0.0.1 unless you mean it',
+            );
           }
-          logger.info({ url: messagingEndpoint(address, bound) }, `Messaging endpoint: ${messagingEndpoint(address, bound)} — ${localMode
-            ? 'paste into the Bot Framework Emulator or the Agents Playground (no app id or password)'
-            : 'behind HTTPS, this path is the Azure Bot\'s messaging endpoint'}`);
+          logger.info(
+            { url: messagingEndpoint(address, bound) },
+            `Messaging endpoint: ${messagingEndpoint(address, bound)} — ${
+              localMode
+                ? 'paste into the Bot Framework Emulator or the Agents Playground (no app id or password)'
+                : "behind HTTPS, this path is the Azure Bot's messaging endpoint"
+            }`,
+          );
           resolvePort(bound);
         };
         const host = listenHost(config);
@@ -225,7 +320,9 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
     },
     stop: async () => {
       // Stop accepting requests, let the reminder sends in flight finish, then close the database.
-      const closed = new Promise<void>((done) => { server.close(() => done()); });
+      const closed = new Promise<void>((done) => {
+        server.close(() => done());
+      });
       // Idle keep-alive connections would hold close() open; requests in flight finish first.
       server.server.closeIdleConnections();
       await closed;

@@ -22,7 +22,10 @@ export abstract class CodedError extends Error {
   abstract readonly code: ErrorCode;
   /** What start-up prints, one line each (the message's lines by default). */
   lines(): string[] {
-    return this.message.split('\n').map((l) => l.trim()).filter((l) => l !== '');
+    return this.message
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '');
   }
 }
 
@@ -34,7 +37,9 @@ export class ConfigInvalidError extends CodedError {
     this.name = 'ConfigInvalidError';
   }
   /** One line per variable, each starting with its name. */
-  override lines(): string[] { return this.problems; }
+  override lines(): string[] {
+    return this.problems;
+  }
 }
 
 /** A knowledge file breaks its schema or a cross-file rule; each problem names the file and field. */
@@ -44,13 +49,18 @@ export class KnowledgeInvalidError extends CodedError {
     super(`Invalid knowledge base:\n  ${problems.join('\n  ')}`);
     this.name = 'KnowledgeInvalidError';
   }
-  override lines(): string[] { return this.problems; }
+  override lines(): string[] {
+    return this.problems;
+  }
 }
 
 /** A knowledge file or folder cannot be read or parsed as YAML/JSON. */
 export class KnowledgeUnreadableError extends CodedError {
   readonly code = ErrorCode.KnowledgeUnreadable;
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
     this.name = 'KnowledgeUnreadableError';
   }
@@ -71,7 +81,11 @@ export class TenantNotAllowedError extends CodedError {
 
 /** The errors about the database `DATABASE_URL` names; `description` is that URL without its password. */
 export abstract class StorageError extends CodedError {
-  constructor(readonly description: string, message: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly description: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
   }
 }
@@ -79,8 +93,17 @@ export abstract class StorageError extends CodedError {
 /** The PostgreSQL server cannot be reached (refused, unknown host, timed out). */
 export class DatabaseUnreachableError extends StorageError {
   readonly code = ErrorCode.DatabaseUnreachable;
-  constructor(description: string, readonly server: string, readonly reason: string, options?: { cause?: unknown }) {
-    super(description, `DATABASE_URL: cannot connect to PostgreSQL at ${server} (${reason}) — is the server running, and are the host and port right?`, options);
+  constructor(
+    description: string,
+    readonly server: string,
+    readonly reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      description,
+      `DATABASE_URL: cannot connect to PostgreSQL at ${server} (${reason}) — is the server running, and are the host and port right?`,
+      options,
+    );
     this.name = 'DatabaseUnreachableError';
   }
 }
@@ -88,8 +111,18 @@ export class DatabaseUnreachableError extends StorageError {
 /** The PostgreSQL server refused the user or password. */
 export class DatabaseAccessDeniedError extends StorageError {
   readonly code = ErrorCode.DatabaseAccessDenied;
-  constructor(description: string, readonly server: string, readonly user: string, reason: string, options?: { cause?: unknown }) {
-    super(description, `DATABASE_URL: PostgreSQL at ${server} refused user "${user}" (${reason}) — check the user name and password in DATABASE_URL.`, options);
+  constructor(
+    description: string,
+    readonly server: string,
+    readonly user: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      description,
+      `DATABASE_URL: PostgreSQL at ${server} refused user "${user}" (${reason}) — check the user name and password in DATABASE_URL.`,
+      options,
+    );
     this.name = 'DatabaseAccessDeniedError';
   }
 }
@@ -107,8 +140,17 @@ export class DatabaseNotFoundError extends StorageError {
 /** The SQLite file (or its folder) cannot be created, opened or written. */
 export class DatabaseUnwritableError extends StorageError {
   readonly code = ErrorCode.DatabaseUnwritable;
-  constructor(description: string, readonly file: string, reason: string, options?: { cause?: unknown }) {
-    super(description, `DATABASE_URL: cannot create or open the SQLite file ${file} (${reason}) — choose a path in a writable folder, e.g. sqlite:./data/bot.sqlite`, options);
+  constructor(
+    description: string,
+    readonly file: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      description,
+      `DATABASE_URL: cannot create or open the SQLite file ${file} (${reason}) — choose a path in a writable folder, e.g. sqlite:./data/bot.sqlite`,
+      options,
+    );
     this.name = 'DatabaseUnwritableError';
   }
 }
@@ -116,7 +158,11 @@ export class DatabaseUnwritableError extends StorageError {
 /** A schema migration failed (or the database holds migrations this build does not know). */
 export class MigrationFailedError extends StorageError {
   readonly code = ErrorCode.MigrationFailed;
-  constructor(readonly migration: string | undefined, detail: string, options?: { cause?: unknown; description?: string }) {
+  constructor(
+    readonly migration: string | undefined,
+    detail: string,
+    options?: { cause?: unknown; description?: string },
+  ) {
     super(options?.description ?? '', `DATABASE_URL: database migration${migration ? ` ${migration}` : ''} failed: ${detail}`, options);
     this.name = 'MigrationFailedError';
   }
@@ -137,10 +183,17 @@ export class ETagConflictError extends CodedError {
 /** The HTTP port is taken, or not ours to bind. */
 export class PortUnavailableError extends CodedError {
   readonly code = ErrorCode.PortUnavailable;
-  constructor(readonly port: number, readonly reason: 'in use' | 'not permitted', options?: { cause?: unknown }) {
-    super(reason === 'in use'
-      ? `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.`
-      : `PORT: not permitted to listen on port ${port} — use a port above 1023 or set PORT.`, options);
+  constructor(
+    readonly port: number,
+    readonly reason: 'in use' | 'not permitted',
+    options?: { cause?: unknown },
+  ) {
+    super(
+      reason === 'in use'
+        ? `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.`
+        : `PORT: not permitted to listen on port ${port} — use a port above 1023 or set PORT.`,
+      options,
+    );
     this.name = 'PortUnavailableError';
   }
 }

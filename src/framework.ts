@@ -6,8 +6,20 @@
  * Type-only imports from the package names are free and stay as they are elsewhere.
  */
 export {
-  ActionTypes, CallerIdConstants, CardFactory, ConfigurationBotFrameworkAuthentication, ConversationState, StatusCodes, TurnContext,
-  type Activity, type Attachment, type ConversationReference, type InvokeResponse, type Middleware, type StatePropertyAccessor, type Storage,
+  ActionTypes,
+  CallerIdConstants,
+  CardFactory,
+  ConfigurationBotFrameworkAuthentication,
+  ConversationState,
+  StatusCodes,
+  TurnContext,
+  type Activity,
+  type Attachment,
+  type ConversationReference,
+  type InvokeResponse,
+  type Middleware,
+  type StatePropertyAccessor,
+  type Storage,
 } from 'botbuilder-core';
 export { CloudAdapter } from 'botbuilder/lib/cloudAdapter';
 export { validateAndFixActivity } from 'botbuilder/lib/activityValidator';

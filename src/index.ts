@@ -18,6 +18,25 @@ function fail(err: unknown, config?: Config): never {
   process.exit(1);
 }
 
+/**
+ * SIGTERM and SIGINT, from the very start: before the app is up, a signal lets start-up finish (or stops
+ * it at the next step) and then stops cleanly, exit 0; once it is up, the app stops and the process exits
+ * 0. The handlers are installed once: a second signal ends the process outright.
+ */
+let stopSignal: NodeJS.Signals | undefined;
+let running: App | undefined;
+function shutdown(app: App, signal: NodeJS.Signals): void {
+  app.logger.info({ signal }, 'shutting down');
+  void app.stop().then(() => process.exit(0));
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    if (stopSignal) return;
+    stopSignal = signal;
+    if (running) shutdown(running, signal);
+  });
+}
+
 /** Entry point: configuration, then the app; a bad configuration, knowledge base or database stops here. */
 async function main(): Promise<void> {
   let config: Config | undefined;
@@ -28,6 +47,12 @@ async function main(): Promise<void> {
   } catch (err) {
     fail(err, config);
   }
+  if (stopSignal) {
+    // Stopped before the server was started: nothing to drain.
+    app.logger.info({ signal: stopSignal }, 'stopped during start-up');
+    await app.stop();
+    process.exit(0);
+  }
   routeConsoleToLogger(app.logger);
   try {
     await app.start();
@@ -35,12 +60,8 @@ async function main(): Promise<void> {
     await app.stop().catch(() => undefined);
     fail(err, config);
   }
-  const shutdown = (signal: string): void => {
-    app.logger.info({ signal }, 'shutting down');
-    void app.stop().then(() => process.exit(0));
-  };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  if (stopSignal) shutdown(app, stopSignal);
+  else running = app;
 }
 
 void main().catch((err: unknown) => fail(err));

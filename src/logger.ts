@@ -4,9 +4,21 @@ import type { Config } from './config';
 
 /** Fields that hold secrets wherever they appear (one level deep; pino's redaction is path-based). */
 const REDACT = [
-  'authorization', 'headers.authorization', '*.authorization', '*.headers.authorization', 'req.headers.authorization',
-  'password', '*.password', 'MicrosoftAppPassword', '*.MicrosoftAppPassword', '*.clientSecret', '*.client_secret',
-  'token', '*.token', '*.accessToken', '*.access_token',
+  'authorization',
+  'headers.authorization',
+  '*.authorization',
+  '*.headers.authorization',
+  'req.headers.authorization',
+  'password',
+  '*.password',
+  'MicrosoftAppPassword',
+  '*.MicrosoftAppPassword',
+  '*.clientSecret',
+  '*.client_secret',
+  'token',
+  '*.token',
+  '*.accessToken',
+  '*.access_token',
 ];
 
 /** A bearer token or a JWT, wherever it ended up in a line (an error message, a URL). */
@@ -19,7 +31,13 @@ const TOKEN_TEXT = /\b(Bearer\s+)[\w.~+/=-]+|\beyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g
 function serializeError(err: unknown): unknown {
   if (!(err instanceof Error)) return err;
   const { code, statusCode, status } = err as Error & { code?: unknown; statusCode?: unknown; status?: unknown };
-  return { type: err.name, message: err.message, stack: err.stack, ...(code !== undefined ? { code } : {}), ...(statusCode ?? status) !== undefined ? { statusCode: statusCode ?? status } : {} };
+  return {
+    type: err.name,
+    message: err.message,
+    stack: err.stack,
+    ...(code !== undefined ? { code } : {}),
+    ...((statusCode ?? status) !== undefined ? { statusCode: statusCode ?? status } : {}),
+  };
 }
 
 /** Removes tokens and the app password from a finished log line (the last line of defence). */
@@ -47,7 +65,11 @@ export function logFormat(setting: Config['LOG_FORMAT'] | undefined, isTTY: bool
 function prettyDestination(out: DestinationStream, colorize: boolean): DestinationStream {
   const { prettyFactory } = require('pino-pretty') as typeof import('pino-pretty');
   const pretty = prettyFactory({ colorize, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true });
-  return { write: (line: string) => { out.write(pretty(line)); } };
+  return {
+    write: (line: string) => {
+      out.write(pretty(line));
+    },
+  };
 }
 
 /**

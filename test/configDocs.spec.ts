@@ -11,11 +11,18 @@ describe('configuration documents', () => {
   it('.env.example names every variable the schema reads', () => {
     const example = readFileSync(join(ROOT, '.env.example'), 'utf8');
     const named = new Set([...example.matchAll(/^#?\s*([A-Za-z_]+)=/gm)].map((m) => m[1]));
-    assert.deepEqual(variables.filter((v) => !named.has(v)), []);
-    assert.deepEqual([...named].filter((v) => !variables.includes(v as string)), [], 'and nothing else');
+    assert.deepEqual(
+      variables.filter((v) => !named.has(v)),
+      [],
+    );
+    assert.deepEqual(
+      [...named].filter((v) => !variables.includes(v as string)),
+      [],
+      'and nothing else',
+    );
   });
 
-  it('the README\'s settings table has a row for every variable (REMINDER_* together)', () => {
+  it("the README's settings table has a row for every variable (REMINDER_* together)", () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     const rows = new Set([...readme.matchAll(/^\| `([A-Za-z_*]+)`/gm)].map((m) => m[1]));
     const missing = variables.filter((v) => !rows.has(v) && !(/^REMINDERS?_/.test(v) && rows.has('REMINDER_*')));

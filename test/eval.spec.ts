@@ -9,6 +9,12 @@ describe('question set, end to end over HTTP (npm run eval)', () => {
     assert.ok(r.total >= 150, `only ${r.total} questions`);
     assert.ok(r.byLang.en.total > 50 && r.byLang.fr.total > 50, 'both languages are covered');
     const share = r.passed / r.total;
-    assert.ok(share >= 0.95, `${(share * 100).toFixed(1)} % correct; first failures:\n${r.failures.slice(0, 10).map((f) => `${f.id} ${f.q}: ${f.reasons.join('; ')}`).join('\n')}`);
+    assert.ok(
+      share >= 0.95,
+      `${(share * 100).toFixed(1)} % correct; first failures:\n${r.failures
+        .slice(0, 10)
+        .map((f) => `${f.id} ${f.q}: ${f.reasons.join('; ')}`)
+        .join('\n')}`,
+    );
   });
 });

@@ -40,12 +40,17 @@ export async function startBot(spec: BotSpec, dir: string): Promise<BotProcess> 
   // The folder is also the working directory, so that no `.env` of the developer's is read.
   const child = spawn(process.execPath, [...profile, spec.script], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
-  const keep = (chunk: Buffer): void => { lines.push(...chunk.toString('utf8').split('\n').filter(Boolean)); lines.splice(0, lines.length - 20); };
+  const keep = (chunk: Buffer): void => {
+    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    lines.splice(0, lines.length - 20);
+  };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
-    child, url: `http://127.0.0.1:${port}`, spawnedAt,
+    child,
+    url: `http://127.0.0.1:${port}`,
+    spawnedAt,
     output: () => lines.join('\n'),
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');

@@ -41,12 +41,18 @@ export function benchClassifier(knowledgeDir: string, questions: readonly Questi
   const nlu = new Nlu(kb);
   const reasoner = new Reasoner(kb);
   const today = new Date();
-  const understandPerSecond = rate(questions, seconds, (i) => { const { q, lang } = questions[i] as Question; nlu.understand(q, lang); });
+  const understandPerSecond = rate(questions, seconds, (i) => {
+    const { q, lang } = questions[i] as Question;
+    nlu.understand(q, lang);
+  });
   const features = questions.map(({ q }) => {
     const tokens = tokenize(q);
     return featuresOf(tokens, nlu.extractor.extract(tokens));
   });
   const rankPerSecond = rate(features, seconds, (i) => nlu.classifier.rank(features[i] as string[]));
-  const understandAndReasonPerSecond = rate(questions, seconds, (i) => { const { q, lang } = questions[i] as Question; reasoner.reason(nlu.understand(q, lang), undefined, today); });
+  const understandAndReasonPerSecond = rate(questions, seconds, (i) => {
+    const { q, lang } = questions[i] as Question;
+    reasoner.reason(nlu.understand(q, lang), undefined, today);
+  });
   return { understandPerSecond, rankPerSecond, understandAndReasonPerSecond };
 }

@@ -10,7 +10,7 @@ class EchoBot extends ActivityHandler {
   constructor() {
     super();
     this.onMessage(async (context, next) => {
-      await context.sendActivity('echo: ' + context.activity.text);
+      await context.sendActivity(`echo: ${context.activity.text}`);
       await next();
     });
   }

@@ -39,7 +39,10 @@ async function settle(replies: () => number, expected: number): Promise<void> {
   let stableSince = performance.now();
   while (performance.now() < until) {
     const now = replies();
-    if (now !== last) { last = now; stableSince = performance.now(); }
+    if (now !== last) {
+      last = now;
+      stableSince = performance.now();
+    }
     // Also wait a little past the expected count, so that a bot sending two replies would show it.
     if (now >= expected && performance.now() - stableSince > 200) return;
     await new Promise((r) => setTimeout(r, 20));
@@ -58,14 +61,19 @@ export async function runLoad(bot: BotProcess, o: LoadOptions): Promise<LoadResu
   const cpuBefore = { bot: cpuSeconds(pid), bench: process.cpuUsage() };
   const started = performance.now();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon({
-      url: bot.url,
-      connections: o.connections,
-      duration: o.seconds,
-      headers: { 'content-type': 'application/json' },
-      requests: [{ method: 'POST', path: '/api/messages', setupRequest: (req) => ({ ...req, body: o.body(next++) }) }],
-    }, (err, r) => (err ? reject(err) : resolve(r)));
-    instance.on('response', (_client, status, _bytes, ms) => { if (status >= 200 && status < 300) latencies.push(ms); });
+    const instance = autocannon(
+      {
+        url: bot.url,
+        connections: o.connections,
+        duration: o.seconds,
+        headers: { 'content-type': 'application/json' },
+        requests: [{ method: 'POST', path: '/api/messages', setupRequest: (req) => ({ ...req, body: o.body(next++) }) }],
+      },
+      (err, r) => (err ? reject(err) : resolve(r)),
+    );
+    instance.on('response', (_client, status, _bytes, ms) => {
+      if (status >= 200 && status < 300) latencies.push(ms);
+    });
   });
   const elapsed = (performance.now() - started) / 1000;
   const bench = process.cpuUsage(cpuBefore.bench);

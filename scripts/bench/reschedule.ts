@@ -13,14 +13,32 @@ import { openDatabase, type Database } from '../../src/storage/database';
 import { startPostgres } from '../../test/helpers/postgres';
 
 const DAY = 1440;
-const deadline = (id: string, date: string): Deadline => ({ id, kind: 'eol', entityId: id, name: id, date, source: '003_66c8802f7532fe68.txt' });
+const deadline = (id: string, date: string): Deadline => ({
+  id,
+  kind: 'eol',
+  entityId: id,
+  name: id,
+  date,
+  source: '003_66c8802f7532fe68.txt',
+});
 
 async function seed(database: Database, count: number, now: number): Promise<void> {
   const rows = Array.from({ length: count }, (_, i) => ({
-    id: `s${i}`, conversation_key: `msteams:c${i}`, target: i % 2 ? '*' : 'eol:x', lead_minutes: i % 3 ? '[0]' : `[${30 * DAY},${7 * DAY},${DAY},0]`,
-    lang: 'en', active: 1, excluded: 0, created_at: now, deactivated_reason: null,
+    id: `s${i}`,
+    conversation_key: `msteams:c${i}`,
+    target: i % 2 ? '*' : 'eol:x',
+    lead_minutes: i % 3 ? '[0]' : `[${30 * DAY},${7 * DAY},${DAY},0]`,
+    lang: 'en',
+    active: 1,
+    excluded: 0,
+    created_at: now,
+    deactivated_reason: null,
   }));
-  for (let i = 0; i < rows.length; i += 1000) await database.db.insertInto('subscriptions').values(rows.slice(i, i + 1000)).execute();
+  for (let i = 0; i < rows.length; i += 1000)
+    await database.db
+      .insertInto('subscriptions')
+      .values(rows.slice(i, i + 1000))
+      .execute();
 }
 
 async function timed(label: string, run: () => Promise<{ added: number; cancelled: number }>): Promise<number> {
@@ -44,7 +62,9 @@ async function runOn(name: string, url: string, count: number): Promise<number> 
     await timed('first start (schedules every send)', () => store.reschedule([x], now));
     const restart = await timed('restart, same dates', () => store.reschedule([x], now));
     await timed('restart, a date moved (its sends cancelled and scheduled anew)', () => store.reschedule([deadline('eol:x', at(90))], now));
-    await timed('restart, a date added (scheduled for every-date subscriptions)', () => store.reschedule([deadline('eol:x', at(90)), deadline('eol:y', at(120))], now));
+    await timed('restart, a date added (scheduled for every-date subscriptions)', () =>
+      store.reschedule([deadline('eol:x', at(90)), deadline('eol:y', at(120))], now),
+    );
     return restart;
   } finally {
     await database.close();
@@ -53,14 +73,18 @@ async function runOn(name: string, url: string, count: number): Promise<number> 
 
 /** Prints the figures; returns whether every restart case stayed under the target. */
 export async function benchReschedule(count = 100_000, targetMs = 2000): Promise<boolean> {
-  console.log(`start-up rescheduling (target: a restart under ${targetMs / 1000} s; a moved or added date costs in proportion to its sends, while the bot already answers)`);
+  console.log(
+    `start-up rescheduling (target: a restart under ${targetMs / 1000} s; a moved or added date costs in proportion to its sends, while the bot already answers)`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'lync-bench-reschedule-'));
   const postgres = await startPostgres();
   try {
     const sqliteMs = await runOn('SQLite', `sqlite:${join(dir, 'bench.sqlite')}`, count);
     const pgMs = await runOn('PostgreSQL', await postgres.createDatabase(), count);
     const met = sqliteMs < targetMs && pgMs < targetMs;
-    console.log(`  → restart with ${count.toLocaleString('en')} subscriptions: SQLite ${(sqliteMs / 1000).toFixed(2)} s, PostgreSQL ${(pgMs / 1000).toFixed(2)} s: ${met ? 'met' : 'NOT met'}`);
+    console.log(
+      `  → restart with ${count.toLocaleString('en')} subscriptions: SQLite ${(sqliteMs / 1000).toFixed(2)} s, PostgreSQL ${(pgMs / 1000).toFixed(2)} s: ${met ? 'met' : 'NOT met'}`,
+    );
     return met;
   } finally {
     await postgres.stop();
@@ -68,4 +92,7 @@ export async function benchReschedule(count = 100_000, targetMs = 2000): Promise
   }
 }
 
-if (require.main === module) void benchReschedule(Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000)).then((met) => { if (!met) process.exitCode = 1; });
+if (require.main === module)
+  void benchReschedule(Number(process.env.BENCH_SUBSCRIPTIONS ?? 100_000)).then((met) => {
+    if (!met) process.exitCode = 1;
+  });

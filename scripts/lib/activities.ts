@@ -52,8 +52,11 @@ export function teamsChannelMessage(text: string, o: ActivityOptions): Record<st
       { type: 'clientInfo', locale: o.locale ?? 'en-US', country: 'US', platform: 'Web' },
     ],
     channelData: {
-      teamsChannelId: thread, teamsTeamId: '19:team@thread.tacv2',
-      channel: { id: thread }, team: { id: '19:team@thread.tacv2' }, tenant: { id: 'tenant-1' },
+      teamsChannelId: thread,
+      teamsTeamId: '19:team@thread.tacv2',
+      channel: { id: thread },
+      team: { id: '19:team@thread.tacv2' },
+      tenant: { id: 'tenant-1' },
     },
   };
 }
@@ -115,10 +118,18 @@ export async function post(botUrl: string, activity: unknown, headers: Record<st
 
 /** POSTs an activity to the bot; resolves with the HTTP status and the parsed JSON body (an invoke's response). */
 export async function postForBody(botUrl: string, activity: unknown): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${botUrl}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   let body: unknown;
-  try { body = text ? JSON.parse(text) : undefined; } catch { body = text; }
+  try {
+    body = text ? JSON.parse(text) : undefined;
+  } catch {
+    body = text;
+  }
   return { status: res.status, body };
 }
 

@@ -83,8 +83,12 @@ let localizationValidator: ValidateFunction<Localization> | undefined;
 
 function describe(file: string, e: ErrorObject): string {
   const p: Record<string, unknown> = e.params;
-  const detail = p.additionalProperty !== undefined ? ` (${String(p.additionalProperty)})`
-    : p.allowedValues !== undefined ? ` (${JSON.stringify(p.allowedValues)})` : '';
+  const detail =
+    p.additionalProperty !== undefined
+      ? ` (${String(p.additionalProperty)})`
+      : p.allowedValues !== undefined
+        ? ` (${JSON.stringify(p.allowedValues)})`
+        : '';
   return `${file} ${e.instancePath || '/'}: ${e.message ?? 'invalid'}${detail}`;
 }
 
@@ -133,10 +137,12 @@ export function consistencyProblems(manifest: TeamsManifest, localizations: Reco
     if (bot.botId !== manifest.id) problems.push(`manifest.json /bots/${b}/botId: expected the app id ${manifest.id}`);
   });
   const texts: [where: string, text: string][] = [];
-  manifest.bots?.[0]?.commandLists?.forEach((list, l) => list.commands.forEach((c, i) => {
-    texts.push([`manifest.json /bots/0/commandLists/${l}/commands/${i}/title`, c.title]);
-    if (c.description !== undefined) texts.push([`manifest.json /bots/0/commandLists/${l}/commands/${i}/description`, c.description]);
-  }));
+  manifest.bots?.[0]?.commandLists?.forEach((list, l) =>
+    list.commands.forEach((c, i) => {
+      texts.push([`manifest.json /bots/0/commandLists/${l}/commands/${i}/title`, c.title]);
+      if (c.description !== undefined) texts.push([`manifest.json /bots/0/commandLists/${l}/commands/${i}/description`, c.description]);
+    }),
+  );
   for (const [file, loc] of Object.entries(localizations)) {
     for (const [key, text] of Object.entries(loc)) {
       if (key === '$schema') continue;
@@ -182,17 +188,27 @@ export function outlinePixels(image: PngImage): OutlinePixels {
 export function iconProblems(color: Buffer, outline: Buffer, names = { color: 'color.png', outline: 'outline.png' }): string[] {
   const problems: string[] = [];
   const decode = (png: Buffer, name: string): PngImage | undefined => {
-    try { return decodePng(png); } catch (err) { problems.push(`${name}: ${err instanceof Error ? err.message : String(err)}`); return undefined; }
+    try {
+      return decodePng(png);
+    } catch (err) {
+      problems.push(`${name}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
   };
   const size = (img: PngImage | undefined, name: string, expected: number): void => {
-    if (img && (img.width !== expected || img.height !== expected)) problems.push(`${name}: ${img.width}×${img.height}, expected ${expected}×${expected}`);
+    if (img && (img.width !== expected || img.height !== expected))
+      problems.push(`${name}: ${img.width}×${img.height}, expected ${expected}×${expected}`);
   };
-  const c = decode(color, names.color), o = decode(outline, names.outline);
+  const c = decode(color, names.color),
+    o = decode(outline, names.outline);
   size(c, names.color, COLOR_ICON_SIZE);
   size(o, names.outline, OUTLINE_ICON_SIZE);
   if (o) {
     const px = outlinePixels(o);
-    if (px.firstOther) problems.push(`${names.outline}: ${px.other} pixel(s) neither white nor fully transparent, the first at (${px.firstOther.x}, ${px.firstOther.y}) rgba(${px.firstOther.rgba.join(', ')})`);
+    if (px.firstOther)
+      problems.push(
+        `${names.outline}: ${px.other} pixel(s) neither white nor fully transparent, the first at (${px.firstOther.x}, ${px.firstOther.y}) rgba(${px.firstOther.rgba.join(', ')})`,
+      );
     if (px.white === 0) problems.push(`${names.outline}: no white pixel`);
     if (px.transparent === 0) problems.push(`${names.outline}: no transparent pixel`);
   }
@@ -220,7 +236,11 @@ export async function buildAppPackage(values: PlaceholderValues, dir = MANIFEST_
     const raw = read(file);
     if (raw === undefined) return `${file}: file missing`;
     const text = fillPlaceholders(raw, values, file);
-    try { return { text, doc: JSON.parse(text) }; } catch (err) { return `${file}: not JSON (${err instanceof Error ? err.message : String(err)})`; }
+    try {
+      return { text, doc: JSON.parse(text) };
+    } catch (err) {
+      return `${file}: not JSON (${err instanceof Error ? err.message : String(err)})`;
+    }
   };
 
   const source = parse('manifest.json');
@@ -234,9 +254,13 @@ export async function buildAppPackage(values: PlaceholderValues, dir = MANIFEST_
   const localizations: Record<string, Localization> = {};
   for (const { file } of manifest.localizationInfo?.additionalLanguages ?? []) {
     const loc = parse(file);
-    if (typeof loc === 'string') { problems.push(loc); continue; }
+    if (typeof loc === 'string') {
+      problems.push(loc);
+      continue;
+    }
     const result = checkLocalization(loc.doc, file);
-    if (result.ok) localizations[file] = result.value; else problems.push(...result.problems);
+    if (result.ok) localizations[file] = result.value;
+    else problems.push(...result.problems);
     texts.set(file, loc.text);
   }
   problems.push(...consistencyProblems(manifest, localizations));

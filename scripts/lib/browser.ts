@@ -21,7 +21,16 @@ const ROOT = resolve(__dirname, '../..');
  * Without the background-networking flags Chromium keeps dialling Google services, which a closed
  * CI network refuses; `--no-sandbox` because CI runs as root.
  */
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /** An executable and the environment it needs. */
 export interface ChromiumInstall {
@@ -43,7 +52,11 @@ export function findChromium(): ChromiumInstall {
 /** Headless Chromium with the flags above. */
 export function launchChromium(): Promise<Browser> {
   const install = findChromium();
-  return chromium.launch({ executablePath: install.executablePath, args: CHROMIUM_ARGS, env: { ...process.env, ...install.env } as Record<string, string> });
+  return chromium.launch({
+    executablePath: install.executablePath,
+    args: CHROMIUM_ARGS,
+    env: { ...process.env, ...install.env } as Record<string, string>,
+  });
 }
 
 function locate(): ChromiumInstall {
@@ -56,7 +69,9 @@ function locate(): ChromiumInstall {
   if (packaged) return packaged;
   const system = ['/usr/bin/chromium', ...onPath(['chromium', 'chromium-browser', 'google-chrome'])].find(isExecutable);
   if (system) return { executablePath: system, env: {}, from: 'the system' };
-  throw new Error('No Chromium found: run `npm install` (the @sparticuz/chromium dev dependency ships one), or set CHROME_PATH to a Chromium or Chrome executable');
+  throw new Error(
+    'No Chromium found: run `npm install` (the @sparticuz/chromium dev dependency ships one), or set CHROME_PATH to a Chromium or Chrome executable',
+  );
 }
 
 /** The Chromium of `@sparticuz/chromium`, unpacked on first use; undefined when the package is not installed (a production install). */
@@ -97,10 +112,18 @@ function unpack(bin: string, dir: string): void {
   untar(brotliDecompressSync(readFileSync(join(bin, 'fonts.tar.br'))), work);
   mkdirSync(join(work, 'fontconfig'));
   // Only the packaged fonts: the same glyph metrics on every machine. The card page brings the fonts it measures itself.
-  writeFileSync(join(work, 'fontconfig', 'fonts.conf'), [
-    '<?xml version="1.0"?>', '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">', '<fontconfig>',
-    `  <dir>${join(dir, 'fonts')}</dir>`, `  <cachedir>${join(dir, 'fontconfig', 'cache')}</cachedir>`, '</fontconfig>', '',
-  ].join('\n'));
+  writeFileSync(
+    join(work, 'fontconfig', 'fonts.conf'),
+    [
+      '<?xml version="1.0"?>',
+      '<!DOCTYPE fontconfig SYSTEM "fonts.dtd">',
+      '<fontconfig>',
+      `  <dir>${join(dir, 'fonts')}</dir>`,
+      `  <cachedir>${join(dir, 'fontconfig', 'cache')}</cachedir>`,
+      '</fontconfig>',
+      '',
+    ].join('\n'),
+  );
   try {
     renameSync(work, dir);
   } catch (err) {
@@ -116,7 +139,11 @@ function untar(tar: Buffer, dest: string): void {
   while (offset + 512 <= tar.length) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((b) => b === 0)) break;
-    const field = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const field = (start: number, length: number) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const prefix = field(345, 155);
     const name = (prefix ? `${prefix}/` : '') + field(0, 100);
     const size = parseInt(field(124, 12).trim() || '0', 8);

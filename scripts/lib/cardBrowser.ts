@@ -65,7 +65,8 @@ const PAGE_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><s
 </style></head><body><div id="frame"><div id="card"></div></div></body></html>`;
 
 // Card images come from the internet, which the page must not reach; a grey square keeps the layout.
-const IMAGE_PLACEHOLDER = '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#E1DFDD"/></svg>';
+const IMAGE_PLACEHOLDER =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#E1DFDD"/></svg>';
 
 /** markdown-it's package exports hide its dist folder from require.resolve, so go from its main file. */
 function markdownItBundle(): string {
@@ -81,10 +82,18 @@ function markdownItBundle(): string {
 function arialFontFaces(): string {
   const dir = dirname(require.resolve('@fontsource/arimo/package.json'));
   const faces: string[] = [];
-  for (const [weight, style] of [['400', 'normal'], ['600', 'normal'], ['700', 'normal'], ['400', 'italic'], ['600', 'italic']] as const) {
+  for (const [weight, style] of [
+    ['400', 'normal'],
+    ['600', 'normal'],
+    ['700', 'normal'],
+    ['400', 'italic'],
+    ['600', 'italic'],
+  ] as const) {
     for (const subset of ['latin', 'latin-ext']) {
       const woff2 = readFileSync(join(dir, 'files', `arimo-${subset}-${weight}-${style}.woff2`)).toString('base64');
-      faces.push(`@font-face { font-family: 'Arial'; font-style: ${style}; font-weight: ${weight}; font-display: block; src: url(data:font/woff2;base64,${woff2}) format('woff2'); unicode-range: ${ARIMO_RANGES[subset]}; }`);
+      faces.push(
+        `@font-face { font-family: 'Arial'; font-style: ${style}; font-weight: ${weight}; font-display: block; src: url(data:font/woff2;base64,${woff2}) format('woff2'); unicode-range: ${ARIMO_RANGES[subset]}; }`,
+      );
     }
   }
   return faces.join('\n');
@@ -92,16 +101,16 @@ function arialFontFaces(): string {
 
 /** The unicode ranges of @fontsource/arimo's latin and latin-ext subsets (from its CSS). */
 const ARIMO_RANGES: Record<string, string> = {
-  'latin': 'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
-  'latin-ext': 'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
+  latin:
+    'U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD',
+  'latin-ext':
+    'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
 };
 
 /** Loads the renderer into a blank page that can reach nothing on the network. */
 async function loadRenderer(page: Page): Promise<void> {
   await page.route('**/*', (route) =>
-    route.request().resourceType() === 'image'
-      ? route.fulfill({ contentType: 'image/svg+xml', body: IMAGE_PLACEHOLDER })
-      : route.abort(),
+    route.request().resourceType() === 'image' ? route.fulfill({ contentType: 'image/svg+xml', body: IMAGE_PLACEHOLDER }) : route.abort(),
   );
   await page.setContent(PAGE_HTML);
   await page.addStyleTag({ content: arialFontFaces() });
@@ -144,7 +153,10 @@ export async function openCardBrowser(): Promise<CardBrowser> {
         if (opts.screenshotDir) await mkdir(opts.screenshotDir, { recursive: true });
         const results: CardRenderResult[] = [];
         for (const { name, card } of cards) {
-          const found = await page.evaluate(([c, w]) => (globalThis as unknown as PageGlobals).cardPage.render(c, w), [card, width] as const);
+          const found = await page.evaluate(([c, w]) => (globalThis as unknown as PageGlobals).cardPage.render(c, w), [
+            card,
+            width,
+          ] as const);
           // Let fonts, images and any late console message arrive before the card is judged.
           await page.evaluate(() => (globalThis as unknown as PageGlobals).cardPage.settle());
           const layout = await page.evaluate(() => (globalThis as unknown as PageGlobals).cardPage.layoutProblems());

@@ -6,7 +6,7 @@
  * and `document` type-check everywhere in src/). cardBrowser.ts loads it with page.addScriptTag after
  * adaptivecards.min.js and markdown-it's UMD bundle, and calls `window.cardPage`.
  */
-(function () {
+(() => {
   /** @typedef {typeof import('adaptivecards')} AdaptiveCardsModule */
   /** @typedef {{ render(text: string): string }} MarkdownIt */
   /** @typedef {{ AdaptiveCards: AdaptiveCardsModule; markdownit: (options?: object) => MarkdownIt; cardPage?: unknown }} PageGlobals */
@@ -193,7 +193,8 @@
         range.setStart(node, word.index ?? 0);
         range.setEnd(node, (word.index ?? 0) + word[0].length);
         const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-        if (tops.size > 1 && !onlyAtHyphens(node, word.index ?? 0, word[0], range)) problems.push(`Layout/BrokenWord: "${short(word[0])}" is broken across lines`);
+        if (tops.size > 1 && !onlyAtHyphens(node, word.index ?? 0, word[0], range))
+          problems.push(`Layout/BrokenWord: "${short(word[0])}" is broken across lines`);
       }
     }
     const cardRight = root.getBoundingClientRect().right;
@@ -201,12 +202,20 @@
       if (!(element instanceof HTMLElement) || element.offsetParent === null) continue;
       const rect = element.getBoundingClientRect();
       if (rect.width > 0 && rect.right > cardRight + 1) {
-        problems.push(`Layout/TooWide: <${element.tagName.toLowerCase()} class="${element.className}"> ends ${Math.round(rect.right - cardRight)}px beyond the card ("${short(element.innerText.trim())}")`);
+        problems.push(
+          `Layout/TooWide: <${element.tagName.toLowerCase()} class="${element.className}"> ends ${Math.round(rect.right - cardRight)}px beyond the card ("${short(element.innerText.trim())}")`,
+        );
         break;
       }
       const style = getComputedStyle(element);
-      if ((style.overflowX === 'hidden' || style.overflowX === 'clip') && element.scrollWidth > element.clientWidth + 1 && !element.classList.contains('ac-pushButton')) {
-        problems.push(`Layout/Clipped: content of <${element.tagName.toLowerCase()} class="${element.className}"> is ${element.scrollWidth - element.clientWidth}px wider than it ("${element.innerText.trim() ? short(element.innerText.trim()) : element.outerHTML.slice(0, 600)}")`);
+      if (
+        (style.overflowX === 'hidden' || style.overflowX === 'clip') &&
+        element.scrollWidth > element.clientWidth + 1 &&
+        !element.classList.contains('ac-pushButton')
+      ) {
+        problems.push(
+          `Layout/Clipped: content of <${element.tagName.toLowerCase()} class="${element.className}"> is ${element.scrollWidth - element.clientWidth}px wider than it ("${element.innerText.trim() ? short(element.innerText.trim()) : element.outerHTML.slice(0, 600)}")`,
+        );
       }
     }
     return [...new Set(problems)];

@@ -43,13 +43,24 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
     if (!r) throw new Error(`card samples: the reasoning layer does not answer "${question}"`);
     return r.answer;
   };
-  const both = (name: string, make: (lang: Lang) => Answer) => (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: make(lang) }));
-  const reasonedBoth = (name: string, questions: Record<Lang, string>) => (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: reasoned(questions[lang], lang) }));
+  const both = (name: string, make: (lang: Lang) => Answer) =>
+    (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: make(lang) }));
+  const reasonedBoth = (name: string, questions: Record<Lang, string>) =>
+    (['en', 'fr'] as const).map((lang) => ({ name: `${name}-${lang}`, answer: reasoned(questions[lang], lang) }));
   return [
     ...both('support-cell', (l) => cellAnswer(kb, [{ client: client('lync2010'), server: server('ls2013') }], l)),
     ...both('support-cell-footnote', (l) => cellAnswer(kb, [{ client: client('oc2007r2'), server: server('ls2013') }], l)),
     ...both('support-cell-not-supported', (l) => cellAnswer(kb, [{ client: client('lync2010-attendee'), server: server('ls2013') }], l)),
-    ...both('support-cells', (l) => cellAnswer(kb, [{ client: client('lync2010'), server: server('ls2013') }, { client: client('lync2010'), server: server('ocs2007r2') }], l)),
+    ...both('support-cells', (l) =>
+      cellAnswer(
+        kb,
+        [
+          { client: client('lync2010'), server: server('ls2013') },
+          { client: client('lync2010'), server: server('ocs2007r2') },
+        ],
+        l,
+      ),
+    ),
     ...both('support-matrix', (l) => matrixAnswer(kb, l)),
     ...both('support-row', (l) => rowAnswer(kb, client('lync2010-groupchat'), l)),
     ...both('support-column', (l) => columnAnswer(kb, server('ls2013'), l)),
@@ -63,7 +74,14 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
     ...both('welcome', (l) => helpAnswer(kb, l, 'welcome')),
     ...both('help', (l) => helpAnswer(kb, l, 'help')),
     ...both('intro', (l) => helpAnswer(kb, l, 'intro')),
-    ...both('prompt-client', (l) => promptAnswer(kb, l, 'ask_client', kb.clients.map((c) => c.name))),
+    ...both('prompt-client', (l) =>
+      promptAnswer(
+        kb,
+        l,
+        'ask_client',
+        kb.clients.map((c) => c.name),
+      ),
+    ),
     ...both('prompt-server', (l) => promptAnswer(kb, l, 'ask_server', [...kb.servers.map((s) => s.name), kb.message('all_servers', l)])),
     ...both('cannot-answer', (l) => cannotAnswer(kb, l)),
     ...both('unknown-product', (l) => unknownProductAnswer(kb, l)),
@@ -71,14 +89,25 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
       en: 'we move from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
       fr: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?',
     }),
-    ...reasonedBoth('generic-prompt', { en: 'is the attendant supported on lync server 2013?', fr: 'l\'attendant est-il pris en charge sur lync server 2013 ?' }),
-    ...reasonedBoth('decline', { en: 'is lync 2013 for mac supported on lync server 2013?', fr: 'lync 2013 pour mac est-il pris en charge sur lync server 2013 ?' }),
-    ...reasonedBoth('claim', { en: 'UCS for users homed on lync server 2010?', fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?' }),
+    ...reasonedBoth('generic-prompt', {
+      en: 'is the attendant supported on lync server 2013?',
+      fr: "l'attendant est-il pris en charge sur lync server 2013 ?",
+    }),
+    ...reasonedBoth('decline', {
+      en: 'is lync 2013 for mac supported on lync server 2013?',
+      fr: 'lync 2013 pour mac est-il pris en charge sur lync server 2013 ?',
+    }),
+    ...reasonedBoth('claim', {
+      en: 'UCS for users homed on lync server 2010?',
+      fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?',
+    }),
   ];
 }
 
 /** Every card type, built from the real knowledge base (for the browser test and `npm run cards:preview`). */
-export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname, '../../knowledge'))): { name: string; card: Record<string, unknown> }[] {
+export function cardSamples(
+  kb: KnowledgeBase = loadKnowledge(resolve(__dirname, '../../knowledge')),
+): { name: string; card: Record<string, unknown> }[] {
   const context = { question: 'sample question', intent: 'sample' };
   const answers = sampleAnswers(kb).flatMap(({ name, answer }) => {
     const card = answerCard(kb, answer, context);
@@ -86,7 +115,10 @@ export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname,
   });
   // Cards as Teams shows them after a feedback button (Universal Actions): the verdict, and what next after "No".
   const verdicts = (['en', 'fr'] as const).flatMap((lang) => {
-    const card = answerCard(kb, cellAnswer(kb, [{ client: find(kb.clients, 'oc2007r2'), server: find(kb.servers, 'ls2013') }], lang), { ...context, universalActions: true });
+    const card = answerCard(kb, cellAnswer(kb, [{ client: find(kb.clients, 'oc2007r2'), server: find(kb.servers, 'ls2013') }], lang), {
+      ...context,
+      universalActions: true,
+    });
     if (!card) return [];
     return [
       { name: `feedback-yes-${lang}`, card: { ...withVerdict(kb, card, true) } },
@@ -96,16 +128,27 @@ export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname,
   });
   // Cards the message extension inserts into a conversation: the answer and its source, no buttons.
   const search = new SupportSearch(kb, new Nlu(kb), () => SAMPLE_DATE);
-  const shared = (['en', 'fr'] as const).flatMap((lang) => ['cell:oc2007r2:ls2013', 'row:lync2010', 'column:ocs2007r2', 'provider:yahoo'].flatMap((key) => {
-    const ref = parseRefKey(key);
-    const result = ref && search.resolve(ref, lang);
-    const card = result && answerCard(kb, result.answer, { shared: true });
-    return card ? [{ name: `search-${key.split(':')[0] ?? ''}-${lang}`, card: { ...card } }] : [];
-  }));
+  const shared = (['en', 'fr'] as const).flatMap((lang) =>
+    ['cell:oc2007r2:ls2013', 'row:lync2010', 'column:ocs2007r2', 'provider:yahoo'].flatMap((key) => {
+      const ref = parseRefKey(key);
+      const result = ref && search.resolve(ref, lang);
+      const card = result && answerCard(kb, result.answer, { shared: true });
+      return card ? [{ name: `search-${key.split(':')[0] ?? ''}-${lang}`, card: { ...card } }] : [];
+    }),
+  );
   // Ask an expert: the ticket card in the experts' channel (open, answered) and the reply the asker receives.
   const experts = (['en', 'fr'] as const).flatMap((lang) => {
     const ticket = sampleTicket(lang);
-    const answered = { ...ticket, status: 'answered' as const, version: 3, answered_by_name: 'Eve Expert', answer: lang === 'fr' ? 'Oui : les clients Lync 2010 se connectent à Skype Entreprise Server 2015 (client hérité).' : 'Yes: Lync 2010 clients sign in to Skype for Business Server 2015 (as a legacy client).' };
+    const answered = {
+      ...ticket,
+      status: 'answered' as const,
+      version: 3,
+      answered_by_name: 'Eve Expert',
+      answer:
+        lang === 'fr'
+          ? 'Oui : les clients Lync 2010 se connectent à Skype Entreprise Server 2015 (client hérité).'
+          : 'Yes: Lync 2010 clients sign in to Skype for Business Server 2015 (as a legacy client).',
+    };
     return [
       { name: `ticket-open-${lang}`, card: ticketCard(kb, ticket) },
       { name: `ticket-answered-${lang}`, card: ticketCard(kb, answered) },
@@ -119,11 +162,33 @@ export function cardSamples(kb: KnowledgeBase = loadKnowledge(resolve(__dirname,
 function sampleTicket(lang: 'en' | 'fr'): Ticket {
   const ref = JSON.stringify({ channelId: 'msteams', conversation: { id: 'a:sample' } });
   return {
-    id: '00000000-0000-4000-8000-000000000001', created_at: 0, updated_at: 0, status: 'open', version: 1, channel_id: 'msteams', lang,
-    question: lang === 'fr' ? 'Lync 2010 est-il pris en charge sur Skype for Business Server 2015 ?' : 'Is Lync 2010 supported on Skype for Business Server 2015?',
-    question_key: 'sample', note: lang === 'fr' ? 'Groupe pilote de 40 utilisateurs, migration prévue en juin.' : 'Pilot group of 40 users; we move in June.',
-    bot_answer: null, asker_id: '29:alex', asker_name: 'Alex Admin', asker_conversation_key: 'msteams:a:sample', asker_reference: ref,
-    experts_conversation_id: '19:experts@thread.tacv2', experts_reference: ref, experts_lang: lang, ticket_message_id: null,
-    assigned_to_id: null, assigned_to_name: null, answered_by_name: null, answer: null, closed_by_name: null, close_reason: null,
+    id: '00000000-0000-4000-8000-000000000001',
+    created_at: 0,
+    updated_at: 0,
+    status: 'open',
+    version: 1,
+    channel_id: 'msteams',
+    lang,
+    question:
+      lang === 'fr'
+        ? 'Lync 2010 est-il pris en charge sur Skype for Business Server 2015 ?'
+        : 'Is Lync 2010 supported on Skype for Business Server 2015?',
+    question_key: 'sample',
+    note: lang === 'fr' ? 'Groupe pilote de 40 utilisateurs, migration prévue en juin.' : 'Pilot group of 40 users; we move in June.',
+    bot_answer: null,
+    asker_id: '29:alex',
+    asker_name: 'Alex Admin',
+    asker_conversation_key: 'msteams:a:sample',
+    asker_reference: ref,
+    experts_conversation_id: '19:experts@thread.tacv2',
+    experts_reference: ref,
+    experts_lang: lang,
+    ticket_message_id: null,
+    assigned_to_id: null,
+    assigned_to_name: null,
+    answered_by_name: null,
+    answer: null,
+    closed_by_name: null,
+    close_reason: null,
   };
 }

@@ -75,16 +75,32 @@ export class ConnectorStandIn {
       }
       const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/?]+)/.exec(req.url ?? '');
       if (req.method === 'GET' && member) {
-        const found = this.members.get(decodeURIComponent(member[1] as string))?.find((m) => m.id === decodeURIComponent(member[2] as string));
+        const found = this.members
+          .get(decodeURIComponent(member[1] as string))
+          ?.find((m) => m.id === decodeURIComponent(member[2] as string));
         res.writeHead(found ? 200 : 404, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } }));
+        res.end(
+          JSON.stringify(
+            found ?? { error: { code: 'MemberNotFoundInConversation', message: 'The member was not found in the conversation.' } },
+          ),
+        );
         return;
       }
       if (req.method === 'PUT' && match?.[2]) {
         let activity: Recorded['activity'] = {};
-        try { activity = JSON.parse(body) as Recorded['activity']; } catch { /* recorded as empty */ }
+        try {
+          activity = JSON.parse(body) as Recorded['activity'];
+        } catch {
+          /* recorded as empty */
+        }
         const id = decodeURIComponent(match[2]);
-        this.updated.push({ conversationId: decodeURIComponent(match[1] as string), at: Date.now(), responseId: id, replyToId: id, activity });
+        this.updated.push({
+          conversationId: decodeURIComponent(match[1] as string),
+          at: Date.now(),
+          responseId: id,
+          replyToId: id,
+          activity,
+        });
         res.writeHead(200, { 'content-type': 'application/json' });
         res.end(JSON.stringify({ id }));
         return;
@@ -95,8 +111,18 @@ export class ConnectorStandIn {
         this.count++;
         if (this.keep) {
           let activity: Recorded['activity'] = {};
-          try { activity = JSON.parse(body) as Recorded['activity']; } catch { /* recorded as empty */ }
-          this.received.push({ conversationId, at: Date.now(), responseId, ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}), activity });
+          try {
+            activity = JSON.parse(body) as Recorded['activity'];
+          } catch {
+            /* recorded as empty */
+          }
+          this.received.push({
+            conversationId,
+            at: Date.now(),
+            responseId,
+            ...(match[2] ? { replyToId: decodeURIComponent(match[2]) } : {}),
+            activity,
+          });
         }
         this.notify();
       }
@@ -122,13 +148,23 @@ export class ConnectorStandIn {
     if (this.inConversation(conversationId).length >= count) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${count} activities in ${conversationId}`)), timeoutMs);
-      this.waiters.push({ conversationId, count, resolve: () => { clearTimeout(timer); resolve(); } });
+      this.waiters.push({
+        conversationId,
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      });
     });
   }
 
   private notify(): void {
     this.waiters = this.waiters.filter((w) => {
-      if (this.inConversation(w.conversationId).length >= w.count) { w.resolve(); return false; }
+      if (this.inConversation(w.conversationId).length >= w.count) {
+        w.resolve();
+        return false;
+      }
       return true;
     });
   }

@@ -25,7 +25,9 @@ const Expect = z.strictObject({
 const Turn = z.strictObject({ q: z.string(), expect: Expect });
 export const EvalFile = z.strictObject({
   questions: z.array(Turn.extend({ id: z.string(), lang: z.enum(['en', 'fr']), category: z.string().optional() })),
-  conversations: z.array(z.strictObject({ id: z.string(), lang: z.enum(['en', 'fr']), category: z.string().optional(), turns: z.array(Turn).min(1) })).default([]),
+  conversations: z
+    .array(z.strictObject({ id: z.string(), lang: z.enum(['en', 'fr']), category: z.string().optional(), turns: z.array(Turn).min(1) }))
+    .default([]),
 });
 type Expectation = z.infer<typeof Expect>;
 
@@ -45,7 +47,10 @@ export interface EvalFailure {
   reply: string;
 }
 
-interface Tally { total: number; passed: number }
+interface Tally {
+  total: number;
+  passed: number;
+}
 
 export interface EvalResult extends Tally {
   shape: ShapeName;
@@ -67,9 +72,11 @@ export function firstSentence(text: string): string {
 }
 
 /** What the bot says when it does not know: "I don't know …", "Je ne connais pas …". */
-const DECLINES = /\b(i don['’]t know|i do not know|i can['’]t answer|i cannot answer|my sources do not say|the documentation does not say|je ne connais pas|je ne sais pas|je ne peux pas répondre|mes sources ne disent pas|la documentation ne dit pas)\b/i;
+const DECLINES =
+  /\b(i don['’]t know|i do not know|i can['’]t answer|i cannot answer|my sources do not say|the documentation does not say|je ne connais pas|je ne sais pas|je ne peux pas répondre|mes sources ne disent pas|la documentation ne dit pas)\b/i;
 /** A first sentence that states a support status or a yes/no verdict. */
-const STATUS = /^(yes|no|partly|not applicable|supported|not supported|interoperable|oui|non|partiellement|non applicable|pris en charge|non pris en charge|interopérable)\b/i;
+const STATUS =
+  /^(yes|no|partly|not applicable|supported|not supported|interoperable|oui|non|partiellement|non applicable|pris en charge|non pris en charge|interopérable)\b/i;
 
 /** The text of the reply's first message: its text, else (a card alone) the card's own text. */
 function firstText(reply: Reply | undefined): string {
@@ -83,15 +90,22 @@ function check(expect: Expectation, lang: 'en' | 'fr', replies: Reply[]): { reas
   if (replies.length === 0) return { reasons: ['no reply'], invented: false, wrongLang: false };
   const text = replies.map(visibleText).join('\n\n');
   const first = firstSentence(firstText(replies[0]));
-  if (expect.first && !new RegExp(expect.first, 'i').test(first)) reasons.push(`first sentence "${first}" does not match /${expect.first}/`);
+  if (expect.first && !new RegExp(expect.first, 'i').test(first))
+    reasons.push(`first sentence "${first}" does not match /${expect.first}/`);
   for (const re of expect.all) if (!new RegExp(re, 'i').test(text)) reasons.push(`missing /${re}/`);
   for (const re of expect.none) if (new RegExp(re, 'i').test(text)) reasons.push(`unexpected /${re}/`);
   let invented = false;
   if (expect.decline) {
-    if (STATUS.test(first)) { invented = true; reasons.push(`declines, but states a status: "${first}"`); } else if (!DECLINES.test(first)) reasons.push(`does not decline: "${first}"`);
+    if (STATUS.test(first)) {
+      invented = true;
+      reasons.push(`declines, but states a status: "${first}"`);
+    } else if (!DECLINES.test(first)) reasons.push(`does not decline: "${first}"`);
   }
   if (expect.clarify) {
-    if (STATUS.test(first)) { invented = true; reasons.push(`should ask back, states a status: "${first}"`); } else if (!text.includes('?')) reasons.push('asks nothing back');
+    if (STATUS.test(first)) {
+      invented = true;
+      reasons.push(`should ask back, states a status: "${first}"`);
+    } else if (!text.includes('?')) reasons.push('asks nothing back');
   }
   const wrong = replies.find((r) => !(r.locale ?? '').toLowerCase().startsWith(lang));
   if (wrong) reasons.push(`reply locale ${wrong.locale ?? '(none)'} is not ${lang}`);
@@ -107,34 +121,59 @@ export async function runEval(file: string, shape: ShapeName = 'emulator', env: 
   const connector = new ConnectorStandIn();
   const serviceUrl = await connector.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'lync-eval-'));
-  const app: App = await createApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dataDir, 'eval.sqlite')}`, ...env }));
+  const app: App = await createApp(
+    parseConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dataDir, 'eval.sqlite')}`, ...env }),
+  );
   const port = await app.start();
   const botUrl = `http://127.0.0.1:${port}`;
   const result: EvalResult = {
-    shape, total: 0, passed: 0, byLang: { en: { total: 0, passed: 0 }, fr: { total: 0, passed: 0 } }, byCategory: {}, invented: 0, frenchNotInFrench: 0, failures: [],
+    shape,
+    total: 0,
+    passed: 0,
+    byLang: { en: { total: 0, passed: 0 }, fr: { total: 0, passed: 0 } },
+    byCategory: {},
+    invented: 0,
+    frenchNotInFrench: 0,
+    failures: [],
   };
   const make = SHAPES[shape];
-  const ask = async (id: string, lang: 'en' | 'fr', category: string, q: string, expect: Expectation, conversationId: string): Promise<void> => {
+  const ask = async (
+    id: string,
+    lang: 'en' | 'fr',
+    category: string,
+    q: string,
+    expect: Expectation,
+    conversationId: string,
+  ): Promise<void> => {
     const activity = make(q, { serviceUrl, conversationId, locale: lang === 'fr' ? 'fr-FR' : 'en-US' });
     const convId = (activity.conversation as { id: string }).id;
     const before = connector.inConversation(convId).length;
     const status = await post(botUrl, activity);
-    const replies = connector.inConversation(convId).slice(before).filter((a) => a.type === 'message');
+    const replies = connector
+      .inConversation(convId)
+      .slice(before)
+      .filter((a) => a.type === 'message');
     const verdict = status === 200 ? check(expect, lang, replies) : { reasons: [`HTTP ${status}`], invented: false, wrongLang: false };
-    const tally = (result.byCategory[category] ??= { total: 0, passed: 0 });
+    result.byCategory[category] ??= { total: 0, passed: 0 };
+    const tally = result.byCategory[category];
     result.total++;
     result.byLang[lang].total++;
     tally.total++;
     if (verdict.invented) result.invented++;
     if (verdict.wrongLang && lang === 'fr') result.frenchNotInFrench++;
-    if (verdict.reasons.length === 0) { result.passed++; result.byLang[lang].passed++; tally.passed++; } else {
+    if (verdict.reasons.length === 0) {
+      result.passed++;
+      result.byLang[lang].passed++;
+      tally.passed++;
+    } else {
       result.failures.push({ id, q, category, reasons: verdict.reasons, reply: replies.map(visibleText).join(' | ').slice(0, 400) });
     }
   };
   try {
     for (const q of data.questions) await ask(q.id, q.lang, q.category ?? 'other', q.q, q.expect, `eval-${q.id}`);
     for (const c of data.conversations) {
-      for (const [i, t] of c.turns.entries()) await ask(`${c.id}#${i + 1}`, c.lang, c.category ?? 'conversation', t.q, t.expect, `eval-${c.id}`);
+      for (const [i, t] of c.turns.entries())
+        await ask(`${c.id}#${i + 1}`, c.lang, c.category ?? 'conversation', t.q, t.expect, `eval-${c.id}`);
     }
   } finally {
     await app.stop();

@@ -20,7 +20,11 @@ export function offlineEnv(logFile: string): Record<string, string> {
     // terminal, this file is the Playground's only log.
     M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
     APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-    APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ disableAppInsights: true, disableStatsbeat: true, enableAutoCollectHeartbeat: false }),
+    APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({
+      disableAppInsights: true,
+      disableStatsbeat: true,
+      enableAutoCollectHeartbeat: false,
+    }),
   };
 }
 
@@ -55,7 +59,9 @@ export interface RunningPlayground {
 
 /** Resolves when the child has exited (at once if it already has). */
 function exited(child: ChildProcess): Promise<void> {
-  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
 /**
@@ -63,7 +69,9 @@ function exited(child: ChildProcess): Promise<void> {
  * process exits first: a test runner that exits must not leave a server behind.
  */
 export function stopper(child: ChildProcess, graceMs = 5000): () => Promise<void> {
-  const killOnExit = (): void => { child.kill('SIGKILL'); };
+  const killOnExit = (): void => {
+    child.kill('SIGKILL');
+  };
   process.once('exit', killOnExit);
   return async () => {
     process.removeListener('exit', killOnExit);
@@ -76,7 +84,11 @@ export function stopper(child: ChildProcess, graceMs = 5000): () => Promise<void
 }
 
 function tail(file: string, lines: number): string {
-  try { return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n'); } catch { return '(no log)'; }
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
 }
 
 /**
@@ -85,16 +97,24 @@ function tail(file: string, lines: number): string {
  */
 export async function startPlayground(opts: PlaygroundOptions): Promise<RunningPlayground> {
   const port = opts.port ?? DEFAULT_PLAYGROUND_PORT;
-  const child = spawn(process.execPath, [
-    PLAYGROUND_CLI, '-e', opts.endpoint, '-c', opts.channel ?? 'msteams', '-p', String(port), '--disable-telemetry',
-  ], { cwd: opts.cwd, env: { ...opts.env, ...offlineEnv(opts.logFile) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [PLAYGROUND_CLI, '-e', opts.endpoint, '-c', opts.channel ?? 'msteams', '-p', String(port), '--disable-telemetry'],
+    { cwd: opts.cwd, env: { ...opts.env, ...offlineEnv(opts.logFile) }, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const stop = stopper(child);
   const logTail = (lines = 20): string => tail(opts.logFile, lines);
   let output = '';
   try {
     const listening = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`the Playground did not start in ${opts.startTimeoutMs ?? 30000} ms`)), opts.startTimeoutMs ?? 30000);
-      const settle = (fn: () => void): void => { clearTimeout(timer); fn(); };
+      const timer = setTimeout(
+        () => reject(new Error(`the Playground did not start in ${opts.startTimeoutMs ?? 30000} ms`)),
+        opts.startTimeoutMs ?? 30000,
+      );
+      const settle = (fn: () => void): void => {
+        clearTimeout(timer);
+        fn();
+      };
       const read = (chunk: Buffer): void => {
         output += chunk.toString();
         const match = /Listening on (\d+)/.exec(output);
@@ -103,7 +123,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<RunningP
       child.stdout?.on('data', read);
       child.stderr?.on('data', read);
       child.once('error', (err) => settle(() => reject(err)));
-      child.once('exit', (code, signal) => settle(() => reject(new Error(`the Playground exited (${signal ?? `code ${code}`}) before listening`))));
+      child.once('exit', (code, signal) =>
+        settle(() => reject(new Error(`the Playground exited (${signal ?? `code ${code}`}) before listening`))),
+      );
     });
     return { url: `http://localhost:${listening}`, port: listening, logFile: opts.logFile, logTail, stop };
   } catch (err) {
@@ -118,7 +140,9 @@ export async function waitForHttp(url: string, timeoutMs = 30000): Promise<void>
   for (;;) {
     try {
       if ((await fetch(url)).ok) return;
-    } catch { /* not listening yet */ }
+    } catch {
+      /* not listening yet */
+    }
     if (Date.now() > deadline) throw new Error(`${url} did not answer in ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -144,22 +168,38 @@ export function playgroundConfigYaml(ctx: PlaygroundContext): string {
     const [given = name, ...rest] = name.split(' ');
     const alias = name.toLowerCase().replace(/[^a-z0-9]+/g, '.');
     return [
-      `id: ${q(id)}`, `name: ${q(name)}`, `userPrincipleName: ${q(`${alias}@contoso.com`)}`,
+      `id: ${q(id)}`,
+      `name: ${q(name)}`,
+      `userPrincipleName: ${q(`${alias}@contoso.com`)}`,
       `aadObjectId: ${q(`00000000-0000-4000-8000-${String(i).padStart(12, '0')}`)}`,
-      `givenName: ${q(given)}`, `surname: ${q(rest.join(' ') || given)}`, `email: ${q(`${alias}@contoso.com`)}`,
+      `givenName: ${q(given)}`,
+      `surname: ${q(rest.join(' ') || given)}`,
+      `email: ${q(`${alias}@contoso.com`)}`,
     ].join(`\n${indent}`);
   };
   const others = ['Megan Bowen', 'Adele Vance', 'Lee Gu', 'Nestor Wilke', 'Diego Siciliani'];
   return [
     'version: "0.1.1"',
     `tenantId: ${q(ctx.tenantId ?? '5b658416-0de4-4d67-95b4-2751e5a69d3d')}`,
-    'bot:', `  id: ${q(ctx.bot.id)}`, `  name: ${q(ctx.bot.name)}`,
-    'currentUser:', `  ${user(ctx.currentUser.id, ctx.currentUser.name, 0, '  ')}`,
-    'users:', ...others.map((name, i) => `  - ${user(`29:playground-user-${i + 1}`, name, i + 1, '    ')}`),
-    'personalChat:', '  id: "a:playground-personal-chat"',
-    'groupChat:', '  id: "19:playground-group-chat@thread.v2"', '  name: "Group Chat"',
-    'team:', `  id: ${q(ctx.team.id)}`, `  name: ${q(ctx.team.name)}`, '  aadGroupId: "03abb446-e51b-4a55-96f0-f64ea138f72e"',
-    '  channels:', `    - id: ${q(ctx.team.channel.id)}`, `      name: ${q(ctx.team.channel.name)}`,
+    'bot:',
+    `  id: ${q(ctx.bot.id)}`,
+    `  name: ${q(ctx.bot.name)}`,
+    'currentUser:',
+    `  ${user(ctx.currentUser.id, ctx.currentUser.name, 0, '  ')}`,
+    'users:',
+    ...others.map((name, i) => `  - ${user(`29:playground-user-${i + 1}`, name, i + 1, '    ')}`),
+    'personalChat:',
+    '  id: "a:playground-personal-chat"',
+    'groupChat:',
+    '  id: "19:playground-group-chat@thread.v2"',
+    '  name: "Group Chat"',
+    'team:',
+    `  id: ${q(ctx.team.id)}`,
+    `  name: ${q(ctx.team.name)}`,
+    '  aadGroupId: "03abb446-e51b-4a55-96f0-f64ea138f72e"',
+    '  channels:',
+    `    - id: ${q(ctx.team.channel.id)}`,
+    `      name: ${q(ctx.team.channel.name)}`,
     '',
   ].join('\n');
 }

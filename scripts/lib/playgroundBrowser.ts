@@ -29,7 +29,9 @@ export async function openPlaygroundPage(browser: Browser, url: string): Promise
     refused.push(route.request().url());
     return route.abort('internetdisconnected');
   });
-  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()); });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
   page.on('pageerror', (err) => errors.push(err.message));
   await page.goto(url);
   // The compose box is a Lexical editor: a contenteditable div with the textbox role. Its
@@ -37,7 +39,9 @@ export async function openPlaygroundPage(browser: Browser, url: string): Promise
   const composeBox = page.locator('[role="textbox"][contenteditable="true"]');
   await composeBox.waitFor({ state: 'visible' });
   return {
-    page, refused, errors,
+    page,
+    refused,
+    errors,
     async send(text) {
       await composeBox.click();
       await page.keyboard.type(text);

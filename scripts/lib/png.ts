@@ -11,11 +11,18 @@ export interface PngImage {
 }
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const CHANNELS = new Map([[0, 1], [2, 3], [4, 2], [6, 4]]);
+const CHANNELS = new Map([
+  [0, 1],
+  [2, 3],
+  [4, 2],
+  [6, 4],
+]);
 
 function paeth(a: number, b: number, c: number): number {
   const p = a + b - c;
-  const pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c);
+  const pa = Math.abs(p - a),
+    pb = Math.abs(p - b),
+    pc = Math.abs(p - c);
   return pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
 }
 
@@ -27,9 +34,9 @@ function unfilter(data: Buffer, width: number, height: number, bpp: number): Buf
     const filter = data[y * (stride + 1)];
     for (let x = 0; x < stride; x++) {
       const at = y * stride + x;
-      const a = x >= bpp ? out[at - bpp] ?? 0 : 0;
-      const b = y > 0 ? out[at - stride] ?? 0 : 0;
-      const c = x >= bpp && y > 0 ? out[at - stride - bpp] ?? 0 : 0;
+      const a = x >= bpp ? (out[at - bpp] ?? 0) : 0;
+      const b = y > 0 ? (out[at - stride] ?? 0) : 0;
+      const c = x >= bpp && y > 0 ? (out[at - stride - bpp] ?? 0) : 0;
       const predicted = [0, a, b, (a + b) >> 1, paeth(a, b, c)][filter ?? -1];
       if (predicted === undefined) throw new Error(`row ${y} has unknown filter type ${String(filter)}`);
       out[at] = ((data[y * (stride + 1) + 1 + x] ?? 0) + predicted) & 0xff;
@@ -45,11 +52,14 @@ function unfilter(data: Buffer, width: number, height: number, bpp: number): Buf
  */
 export function decodePng(png: Buffer): PngImage {
   if (!png.subarray(0, 8).equals(PNG_SIGNATURE) || png.toString('latin1', 12, 16) !== 'IHDR') throw new Error('not a PNG file');
-  const width = png.readUInt32BE(16), height = png.readUInt32BE(20);
+  const width = png.readUInt32BE(16),
+    height = png.readUInt32BE(20);
   const [bitDepth, colorType, , , interlace] = png.subarray(24, 29);
   const channels = CHANNELS.get(colorType ?? -1);
   if (bitDepth !== 8 || channels === undefined || interlace !== 0) {
-    throw new Error(`unsupported PNG (bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}): expected 8-bit, non-interlaced, no palette`);
+    throw new Error(
+      `unsupported PNG (bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace}): expected 8-bit, non-interlaced, no palette`,
+    );
   }
   const idat: Buffer[] = [];
   for (let at = 8; at + 8 <= png.length; at += 12 + png.readUInt32BE(at)) {
@@ -60,7 +70,7 @@ export function decodePng(png: Buffer): PngImage {
   for (let i = 0; i < width * height; i++) {
     const p = [...pixels.subarray(i * channels, (i + 1) * channels)];
     const [r = 0, g = r, b = r] = channels >= 3 ? p : [p[0]];
-    rgba.set([r, g, b, channels % 2 === 0 ? p[channels - 1] ?? 0 : 255], i * 4);
+    rgba.set([r, g, b, channels % 2 === 0 ? (p[channels - 1] ?? 0) : 255], i * 4);
   }
   return { width, height, colorType: colorType ?? -1, rgba };
 }

@@ -18,8 +18,18 @@ export interface AnswerTable {
 }
 
 export type AnswerKind =
-  | 'support-cell' | 'support-table' | 'providers' | 'provider' | 'topic'
-  | 'welcome' | 'help' | 'cannot-answer' | 'prompt' | 'message' | 'reminders' | 'reminder';
+  | 'support-cell'
+  | 'support-table'
+  | 'providers'
+  | 'provider'
+  | 'topic'
+  | 'welcome'
+  | 'help'
+  | 'cannot-answer'
+  | 'prompt'
+  | 'message'
+  | 'reminders'
+  | 'reminder';
 
 /**
  * A reply as data: what to say, independent of how a channel shows it. Dialogs build answers; the

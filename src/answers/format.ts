@@ -13,7 +13,10 @@ function perLang<T>(make: (locale: string) => T): (lang: Lang) => T {
   const made = new Map<Lang, T>();
   return (lang) => {
     let f = made.get(lang);
-    if (!f) { f = make(LOCALES[lang]); made.set(lang, f); }
+    if (!f) {
+      f = make(LOCALES[lang]);
+      made.set(lang, f);
+    }
     return f;
   };
 }

@@ -25,8 +25,18 @@ export function helpAnswer(kb: KnowledgeBase, lang: Lang, kind: 'welcome' | 'int
 
 /** A short reply from the bot's own sentences (greeting, thanks, errors). */
 export function messageAnswer(
-  kb: KnowledgeBase, lang: Lang,
-  key: 'greeting' | 'thanks' | 'error' | 'too_long' | 'no_text' | 'feedback_thanks' | 'feedback_sorry' | 'reminders_unavailable' | 'forgotten',
+  kb: KnowledgeBase,
+  lang: Lang,
+  key:
+    | 'greeting'
+    | 'thanks'
+    | 'error'
+    | 'too_long'
+    | 'no_text'
+    | 'feedback_thanks'
+    | 'feedback_sorry'
+    | 'reminders_unavailable'
+    | 'forgotten',
 ): Answer {
   const quiet = key === 'error' || key === 'feedback_thanks' || key === 'forgotten';
   return answer('message', lang, kb.message(key, lang), { suggestions: quiet ? [] : firstExamples(kb, lang).slice(0, 3) });
@@ -43,10 +53,21 @@ export function cannotAnswer(kb: KnowledgeBase, lang: Lang): Answer {
 
 /** The product asked about is not in the knowledge base. */
 export function unknownProductAnswer(kb: KnowledgeBase, lang: Lang): Answer {
-  return answer('cannot-answer', lang, kb.message('unknown_product', lang, {
-    clients: formatList(kb.clients.map((c) => c.name), lang),
-    servers: formatList(kb.servers.map((s) => s.name), lang),
-  }), { reason: 'unknown-product', suggestions: [kb.message('suggest_matrix', lang)] });
+  return answer(
+    'cannot-answer',
+    lang,
+    kb.message('unknown_product', lang, {
+      clients: formatList(
+        kb.clients.map((c) => c.name),
+        lang,
+      ),
+      servers: formatList(
+        kb.servers.map((s) => s.name),
+        lang,
+      ),
+    }),
+    { reason: 'unknown-product', suggestions: [kb.message('suggest_matrix', lang)] },
+  );
 }
 
 /** A question back to the user, with the possible replies as buttons. */
@@ -56,7 +77,15 @@ export function promptAnswer(kb: KnowledgeBase, lang: Lang, key: 'ask_client' | 
 
 /** A public IM service the documentation does not cover. */
 export function unknownProviderAnswer(kb: KnowledgeBase, lang: Lang): Answer {
-  return answer('cannot-answer', lang, kb.message('unknown_provider', lang, {
-    providers: formatList(kb.providers.map((p) => p.name), lang),
-  }), { reason: 'unknown-provider', suggestions: [kb.message('suggest_providers', lang)] });
+  return answer(
+    'cannot-answer',
+    lang,
+    kb.message('unknown_provider', lang, {
+      providers: formatList(
+        kb.providers.map((p) => p.name),
+        lang,
+      ),
+    }),
+    { reason: 'unknown-provider', suggestions: [kb.message('suggest_providers', lang)] },
+  );
 }

@@ -4,20 +4,30 @@ import { answer, type Answer, type TableCell } from './answer';
 import { daysUntil, formatDate, formatList, formatRelative, sourceOf } from './format';
 
 function capabilities(kb: KnowledgeBase, p: Provider, lang: Lang): string {
-  return formatList(p.capabilities.map((c) => kb.publicIm.capabilities[c]?.[lang] ?? c), lang);
+  return formatList(
+    p.capabilities.map((c) => kb.publicIm.capabilities[c]?.[lang] ?? c),
+    lang,
+  );
 }
 
 /** The end-of-service sentence for a provider: past, ahead, or no date documented. */
 export function endSentence(kb: KnowledgeBase, p: Provider, lang: Lang, today: Date): string {
   if (!p.endOfService) return kb.message('end_none', lang, { provider: p.name });
   const key = daysUntil(p.endOfService, today) < 0 ? 'end_past' : 'end_future';
-  return kb.message(key, lang, { provider: p.name, date: formatDate(p.endOfService, lang), relative: formatRelative(p.endOfService, today, lang) });
+  return kb.message(key, lang, {
+    provider: p.name,
+    date: formatDate(p.endOfService, lang),
+    relative: formatRelative(p.endOfService, today, lang),
+  });
 }
 
 function endCell(p: Provider, lang: Lang, today: Date): TableCell {
   if (!p.endOfService) return { text: '—' };
   const past = daysUntil(p.endOfService, today) < 0;
-  return { text: `${formatDate(p.endOfService, lang)} (${formatRelative(p.endOfService, today, lang)})`, tone: past ? 'attention' : 'warning' };
+  return {
+    text: `${formatDate(p.endOfService, lang)} (${formatRelative(p.endOfService, today, lang)})`,
+    tone: past ? 'attention' : 'warning',
+  };
 }
 
 function providerDetails(p: Provider, lang: Lang): string[] {
@@ -52,7 +62,10 @@ export function endDateAnswer(kb: KnowledgeBase, p: Provider, lang: Lang, today:
     details: providerDetails(p, lang),
     facts: providerFacts(kb, p, lang, today),
     sources: [sourceOf(kb, p.source, lang)],
-    suggestions: kb.providers.filter((o) => o.id !== p.id).map((o) => kb.message('suggest_end', lang, { provider: o.name })).slice(0, 3),
+    suggestions: kb.providers
+      .filter((o) => o.id !== p.id)
+      .map((o) => kb.message('suggest_end', lang, { provider: o.name }))
+      .slice(0, 3),
   });
 }
 
@@ -90,11 +103,33 @@ export function providersAnswer(kb: KnowledgeBase, focus: ProvidersFocus, lang: 
     const sentences = [...byDate.keys()].sort().map((date) => {
       const group = byDate.get(date) as Provider[];
       const key = daysUntil(date, today) < 0 ? 'end_past' : 'end_future';
-      return kb.message(key, lang, { provider: formatList(group.map((p) => p.name), lang), date: formatDate(date, lang), relative: formatRelative(date, today, lang) });
+      return kb.message(key, lang, {
+        provider: formatList(
+          group.map((p) => p.name),
+          lang,
+        ),
+        date: formatDate(date, lang),
+        relative: formatRelative(date, today, lang),
+      });
     });
     const open = kb.providers.filter((p) => !p.endOfService);
-    if (open.length > 0) sentences.push(kb.message('end_none', lang, { provider: formatList(open.map((p) => p.name), lang) }));
-    headline = sentences[0] ?? kb.message('end_none', lang, { provider: formatList(kb.providers.map((p) => p.name), lang) });
+    if (open.length > 0)
+      sentences.push(
+        kb.message('end_none', lang, {
+          provider: formatList(
+            open.map((p) => p.name),
+            lang,
+          ),
+        }),
+      );
+    headline =
+      sentences[0] ??
+      kb.message('end_none', lang, {
+        provider: formatList(
+          kb.providers.map((p) => p.name),
+          lang,
+        ),
+      });
     details = [...sentences.slice(1), ...open.flatMap((p) => (p.serviceNote ? [p.serviceNote[lang]] : []))];
   } else {
     headline = kb.message(focus === 'features' ? 'features_all_headline' : 'licensing_all_headline', lang);
@@ -104,8 +139,18 @@ export function providersAnswer(kb: KnowledgeBase, focus: ProvidersFocus, lang: 
     title: kb.message('providers_title', lang),
     details,
     table: {
-      columns: [kb.message('provider_column', lang), kb.message('capabilities_column', lang), kb.message('licensing_column', lang), kb.message('end_column', lang)],
-      rows: kb.providers.map((p) => [{ text: p.name }, { text: capabilities(kb, p, lang) }, { text: p.licensing[lang] }, endCell(p, lang, today)]),
+      columns: [
+        kb.message('provider_column', lang),
+        kb.message('capabilities_column', lang),
+        kb.message('licensing_column', lang),
+        kb.message('end_column', lang),
+      ],
+      rows: kb.providers.map((p) => [
+        { text: p.name },
+        { text: capabilities(kb, p, lang) },
+        { text: p.licensing[lang] },
+        endCell(p, lang, today),
+      ]),
     },
     sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
   });

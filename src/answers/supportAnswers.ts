@@ -22,14 +22,22 @@ function groups(kb: KnowledgeBase, entries: { status: StatusId; name: string }[]
   return order
     .map((status) => ({ status, names: entries.filter((e) => e.status === status).map((e) => e.name) }))
     .filter((g) => g.names.length > 0)
-    .map((g) => kb.message(key, lang, { status: inSentence(kb.status(g.status).label[lang]), servers: formatList(g.names, lang), clients: formatList(g.names, lang) }))
+    .map((g) =>
+      kb.message(key, lang, {
+        status: inSentence(kb.status(g.status).label[lang]),
+        servers: formatList(g.names, lang),
+        clients: formatList(g.names, lang),
+      }),
+    )
     .join('; ');
 }
 
 /** "Is client X supported on server Y?" for one or more pairs. */
 export function cellAnswer(kb: KnowledgeBase, pairs: { client: Client; server: Server }[], lang: Lang): Answer {
   const cells = pairs.map(({ client, server }) => kb.cell(client.id, server.id));
-  const sentences = pairs.map(({ client, server }, i) => fill(kb.status((cells[i] as Cell).status).headline[lang], { client: client.name, server: server.name }));
+  const sentences = pairs.map(({ client, server }, i) =>
+    fill(kb.status((cells[i] as Cell).status).headline[lang], { client: client.name, server: server.name }),
+  );
   const first = cells[0] as Cell;
   const result = answer('support-cell', lang, sentences[0] as string, {
     title: kb.message('matrix_title', lang),
@@ -57,16 +65,20 @@ export function cellAnswer(kb: KnowledgeBase, pairs: { client: Client; server: S
  * One product against every product of the other axis: a client across servers or a server across
  * clients. `headline` words the grouped statuses; the table lists each pair.
  */
-function lineAnswer(kb: KnowledgeBase, lang: Lang, line: {
-  title: string;
-  source: string;
-  others: readonly (Client | Server)[];
-  cellWith: (other: Client | Server) => Cell;
-  otherColumn: 'server_column' | 'client_column';
-  headline: (groupsText: string) => string;
-  groupKey: 'status_on' | 'status_list';
-  aboutClients: string[];
-}): Answer {
+function lineAnswer(
+  kb: KnowledgeBase,
+  lang: Lang,
+  line: {
+    title: string;
+    source: string;
+    others: readonly (Client | Server)[];
+    cellWith: (other: Client | Server) => Cell;
+    otherColumn: 'server_column' | 'client_column';
+    headline: (groupsText: string) => string;
+    groupKey: 'status_on' | 'status_list';
+    aboutClients: string[];
+  },
+): Answer {
   const cells = line.others.map(line.cellWith);
   const entries = line.others.map((o, i) => ({ status: (cells[i] as Cell).status, name: o.name }));
   return answer('support-table', lang, line.headline(groups(kb, entries, lang, line.groupKey)), {
@@ -84,8 +96,13 @@ function lineAnswer(kb: KnowledgeBase, lang: Lang, line: {
 /** One client across every server. */
 export function rowAnswer(kb: KnowledgeBase, client: Client, lang: Lang): Answer {
   return lineAnswer(kb, lang, {
-    title: client.name, source: client.source, others: kb.servers, aboutClients: [client.id],
-    cellWith: (server) => kb.cell(client.id, server.id), otherColumn: 'server_column', groupKey: 'status_on',
+    title: client.name,
+    source: client.source,
+    others: kb.servers,
+    aboutClients: [client.id],
+    cellWith: (server) => kb.cell(client.id, server.id),
+    otherColumn: 'server_column',
+    groupKey: 'status_on',
     headline: (g) => kb.message('row_headline', lang, { client: client.name, groups: g }),
   });
 }
@@ -93,8 +110,13 @@ export function rowAnswer(kb: KnowledgeBase, client: Client, lang: Lang): Answer
 /** One server across every client. */
 export function columnAnswer(kb: KnowledgeBase, server: Server, lang: Lang): Answer {
   return lineAnswer(kb, lang, {
-    title: server.name, source: server.source, others: kb.clients, aboutClients: [],
-    cellWith: (client) => kb.cell(client.id, server.id), otherColumn: 'client_column', groupKey: 'status_list',
+    title: server.name,
+    source: server.source,
+    others: kb.clients,
+    aboutClients: [],
+    cellWith: (client) => kb.cell(client.id, server.id),
+    otherColumn: 'client_column',
+    groupKey: 'status_list',
     headline: (g) => kb.message('column_headline', lang, { server: server.name, groups: g }),
   });
 }

@@ -63,14 +63,19 @@ export async function onCardAction(deps: FeedbackInvokeDeps, context: TurnContex
   const sent = await findSentCard(context, deps.sentCards, context.activity.replyToId);
   const lang: Lang = sent?.card.lang === 'fr' || sent?.card.lang === 'en' ? sent.card.lang : await deps.lang(context);
   await deps.questionLog.recordFeedback({
-    channelId: context.activity.channelId, helpful, lang,
+    channelId: context.activity.channelId,
+    helpful,
+    lang,
     ...(feedback.data.question !== undefined ? { question: feedback.data.question } : {}),
     ...(feedback.data.intent !== undefined ? { intent: feedback.data.intent } : {}),
     ...(feedback.data.kind !== undefined ? { answerKind: feedback.data.kind } : {}),
   });
   if (!sent) {
     const message = deps.kb.message(helpful ? 'feedback_thanks' : 'feedback_sorry', lang);
-    return { status: StatusCodes.OK, body: { statusCode: StatusCodes.OK, type: 'application/vnd.microsoft.activity.message', value: message } };
+    return {
+      status: StatusCodes.OK,
+      body: { statusCode: StatusCodes.OK, type: 'application/vnd.microsoft.activity.message', value: message },
+    };
   }
   const card = withVerdict(deps.kb, sent.card, helpful);
   await updateSentCard(context, deps.sentCards, { id: sent.id, card });
@@ -88,7 +93,9 @@ export async function onSubmitAction(deps: FeedbackInvokeDeps, context: TurnCont
   const ref = sent ? feedbackRefOf(sent.card) : undefined;
   const lang: Lang = sent?.card.lang === 'fr' || sent?.card.lang === 'en' ? sent.card.lang : await deps.lang(context);
   await deps.questionLog.recordFeedback({
-    channelId: context.activity.channelId, helpful: value.data.actionValue.reaction === 'like', lang,
+    channelId: context.activity.channelId,
+    helpful: value.data.actionValue.reaction === 'like',
+    lang,
     ...(ref?.question !== undefined ? { question: ref.question } : {}),
     ...(ref?.intent !== undefined ? { intent: ref.intent } : {}),
     ...(ref?.kind !== undefined ? { answerKind: ref.kind } : {}),

@@ -1,6 +1,13 @@
 import {
-  DialogSet, DialogTurnStatus, StatusCodes, TeamsActivityHandler, TurnContext,
-  type ConversationState, type DialogState, type InvokeResponse, type StatePropertyAccessor,
+  DialogSet,
+  DialogTurnStatus,
+  StatusCodes,
+  TeamsActivityHandler,
+  TurnContext,
+  type ConversationState,
+  type DialogState,
+  type InvokeResponse,
+  type StatePropertyAccessor,
 } from '../framework';
 import type { Answer } from '../answers/answer';
 import { helpAnswer, messageAnswer } from '../answers/metaAnswers';
@@ -99,7 +106,8 @@ export class LyncBot extends TeamsActivityHandler {
       else if (ask.success && !context.activity.text?.trim()) await this.askExpertMessage(context, ask.data);
       else if (isAddressedToBot(context)) {
         const commandLang = deps.experts?.commandLang(questionOf(context));
-        if (commandLang && deps.experts) await context.sendActivity({ type: 'message', text: await deps.experts.setChannel(context, commandLang) });
+        if (commandLang && deps.experts)
+          await context.sendActivity({ type: 'message', text: await deps.experts.setChannel(context, commandLang) });
         else await this.answer(context);
       }
       await next();
@@ -153,13 +161,16 @@ export class LyncBot extends TeamsActivityHandler {
    */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     const feedbackDeps: FeedbackInvokeDeps = {
-      kb: this.deps.kb, questionLog: this.deps.questionLog, sentCards: this.deps.sentCards,
+      kb: this.deps.kb,
+      questionLog: this.deps.questionLog,
+      sentCards: this.deps.sentCards,
       lang: async (c) => (await this.deps.memory.get(c, freshMemory(localeLang(c)))).lang,
     };
     if (context.activity.name === 'adaptiveCard/action') {
       const action = (context.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
       if (action?.verb === ASK_EXPERT_VERB) return this.askExpertInvoke(context, action.data);
-      if (typeof action?.verb === 'string' && action.verb.startsWith('ticket/') && this.deps.experts) return this.deps.experts.act(context, action.verb, action.data);
+      if (typeof action?.verb === 'string' && action.verb.startsWith('ticket/') && this.deps.experts)
+        return this.deps.experts.act(context, action.verb, action.data);
       return onCardAction(feedbackDeps, context);
     }
     if (context.activity.name === 'message/submitAction') return onSubmitAction(feedbackDeps, context);
@@ -181,7 +192,10 @@ export class LyncBot extends TeamsActivityHandler {
   /** "Ask an expert" on a card, with what the card answered (kept cards only) and the language it was in. */
   private async askExpert(context: TurnContext, data: AskExpertData): Promise<{ outcome: AskOutcome; lang: Lang; sent?: SentCard }> {
     const sent = await findSentCard(context, this.deps.sentCards, context.activity.replyToId);
-    const lang: Lang = sent?.card.lang === 'fr' || sent?.card.lang === 'en' ? sent.card.lang : (await this.deps.memory.get(context, freshMemory(localeLang(context)))).lang;
+    const lang: Lang =
+      sent?.card.lang === 'fr' || sent?.card.lang === 'en'
+        ? sent.card.lang
+        : (await this.deps.memory.get(context, freshMemory(localeLang(context)))).lang;
     const botAnswer = sent && data.kind !== 'cannot-answer' ? firstParagraph(sent.card.fallbackText) : undefined;
     const outcome = this.deps.experts
       ? await this.deps.experts.ask(context, data, { lang, ...(botAnswer ? { botAnswer } : {}) })
@@ -194,7 +208,14 @@ export class LyncBot extends TeamsActivityHandler {
     const data = AskExpertData.safeParse(raw);
     if (!data.success) {
       const issue = data.error.issues[0];
-      return { status: StatusCodes.BAD_REQUEST, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: `data.${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}` } } };
+      return {
+        status: StatusCodes.BAD_REQUEST,
+        body: {
+          statusCode: 400,
+          type: 'application/vnd.microsoft.error',
+          value: { code: 'BadRequest', message: `data.${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'}` },
+        },
+      };
     }
     const { outcome, lang, sent } = await this.askExpert(context, data.data);
     if (!sent) return cardResponse(messageCard(lang, outcome.message, outcome.ok ? 'good' : 'warning'));
@@ -215,7 +236,9 @@ export class LyncBot extends TeamsActivityHandler {
     const { lang } = await memory.get(context, freshMemory(localeLang(context)));
     const helpful = feedback.feedback === 'helpful';
     await questionLog.recordFeedback({
-      channelId: context.activity.channelId, helpful, lang,
+      channelId: context.activity.channelId,
+      helpful,
+      lang,
       ...(feedback.question !== undefined ? { question: feedback.question } : {}),
       ...(feedback.intent !== undefined ? { intent: feedback.intent } : {}),
       ...(feedback.kind !== undefined ? { answerKind: feedback.kind } : {}),

@@ -18,7 +18,10 @@ export const MAX_RESULT_CARD_BYTES = 28 * 1024;
  */
 const QueryValue = z.object({
   commandId: z.string().max(100).optional(),
-  parameters: z.array(z.object({ name: z.string().max(100).optional(), value: z.unknown().optional() })).max(10).optional(),
+  parameters: z
+    .array(z.object({ name: z.string().max(100).optional(), value: z.unknown().optional() }))
+    .max(10)
+    .optional(),
 });
 
 /** What the bot put in a result, posted back by `composeExtension/selectItem` (when a client sends it). */
@@ -44,7 +47,10 @@ function message(text: string): InvokeResponse {
  * thumbnail preview for the list; picking it inserts the card into the message being written.
  */
 export class MessageExtension {
-  constructor(private readonly kb: KnowledgeBase, private readonly search: SupportSearch) {}
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly search: SupportSearch,
+  ) {}
 
   /** `composeExtension/query`: results, or a message when there are none; 400 for a malformed value. */
   query(context: TurnContext): InvokeResponse {

@@ -16,9 +16,16 @@ export function createOnTurnError(deps: { kb: KnowledgeBase; conversationState: 
   return async (context: TurnContext, error: Error): Promise<void> => {
     const { activity } = context;
     const logger = turnLogger(context, deps.logger);
-    logger.error({ err: error, conversationId: activity.conversation?.id, activityId: activity.id, channelId: activity.channelId }, 'turn failed');
+    logger.error(
+      { err: error, conversationId: activity.conversation?.id, activityId: activity.id, channelId: activity.channelId },
+      'turn failed',
+    );
     try {
-      const lang = detectLanguage(typeof activity.text === 'string' ? activity.text : '', words, activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en');
+      const lang = detectLanguage(
+        typeof activity.text === 'string' ? activity.text : '',
+        words,
+        activity.locale?.toLowerCase().startsWith('fr') ? 'fr' : 'en',
+      );
       await context.sendActivity(renderAnswer(deps.kb, messageAnswer(deps.kb, lang, 'error'), activity.channelId));
     } catch (sendError) {
       logger.warn({ err: sendError, conversationId: activity.conversation?.id }, 'could not tell the user about the failed turn');

@@ -68,14 +68,25 @@ export function keepSentCards(context: TurnContext, sentCards: StatePropertyAcce
 }
 
 /** The card sent as message `id` in this conversation, if it is still kept. */
-export async function findSentCard(context: TurnContext, sentCards: StatePropertyAccessor<StoredCard[]>, id: string | undefined): Promise<SentCard | undefined> {
+export async function findSentCard(
+  context: TurnContext,
+  sentCards: StatePropertyAccessor<StoredCard[]>,
+  id: string | undefined,
+): Promise<SentCard | undefined> {
   if (!id) return undefined;
   const stored = (await sentCards.get(context, [])).find((s) => s.id === id && typeof s.packed === 'string');
   return stored ? unpack(stored) : undefined;
 }
 
 /** Replaces a kept card by its updated version (the verdict shown), so that a second press sees it. */
-export async function updateSentCard(context: TurnContext, sentCards: StatePropertyAccessor<StoredCard[]>, updated: SentCard): Promise<void> {
+export async function updateSentCard(
+  context: TurnContext,
+  sentCards: StatePropertyAccessor<StoredCard[]>,
+  updated: SentCard,
+): Promise<void> {
   const kept = await sentCards.get(context, []);
-  await sentCards.set(context, kept.map((s) => (s.id === updated.id ? pack(updated) : s)));
+  await sentCards.set(
+    context,
+    kept.map((s) => (s.id === updated.id ? pack(updated) : s)),
+  );
 }

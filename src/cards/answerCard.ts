@@ -13,22 +13,38 @@ import { topicBody } from './topicCard';
 const SCHEMA = 'http://adaptivecards.io/schemas/adaptive-card.json';
 
 /** Kinds that answer a question: they cite their source and ask for feedback. */
-export const ANSWER_KINDS: ReadonlySet<Answer['kind']> = new Set<Answer['kind']>(['support-cell', 'support-table', 'providers', 'provider', 'topic']);
+export const ANSWER_KINDS: ReadonlySet<Answer['kind']> = new Set<Answer['kind']>([
+  'support-cell',
+  'support-table',
+  'providers',
+  'provider',
+  'topic',
+]);
 
 function body(kb: KnowledgeBase, a: Answer): CardElement[] {
   switch (a.kind) {
-    case 'support-cell': return supportCellBody(a);
-    case 'support-table': return supportTableBody(a);
-    case 'providers': return providersBody(a);
-    case 'provider': return providerBody(a);
-    case 'topic': return topicBody(a);
+    case 'support-cell':
+      return supportCellBody(a);
+    case 'support-table':
+      return supportTableBody(a);
+    case 'providers':
+      return providersBody(a);
+    case 'provider':
+      return providerBody(a);
+    case 'topic':
+      return topicBody(a);
     case 'welcome':
-    case 'help': return helpBody(a);
-    case 'prompt': return promptBody(a, kb.message('ask_button', a.lang));
-    case 'cannot-answer': return cannotAnswerBody(a);
+    case 'help':
+      return helpBody(a);
+    case 'prompt':
+      return promptBody(a, kb.message('ask_button', a.lang));
+    case 'cannot-answer':
+      return cannotAnswerBody(a);
     case 'reminders':
-    case 'reminder': return [...topicBody(a), ...askButtons(a.suggestions)];
-    case 'message': return [];
+    case 'reminder':
+      return [...topicBody(a), ...askButtons(a.suggestions)];
+    case 'message':
+      return [];
   }
 }
 
@@ -41,12 +57,17 @@ export function answerCard(kb: KnowledgeBase, a: Answer, context: CardContext = 
   if (a.kind === 'message') return undefined;
   const isAnswer = ANSWER_KINDS.has(a.kind);
   const content = body(kb, a);
-  const tail: CardElement[] = isAnswer && context.shared ? sources(kb, a)
-    : isAnswer ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
-    : a.kind === 'reminder' || a.kind === 'reminders' ? sources(kb, a)
-    // A declined question can go to the experts (the question as typed is in the button's data).
-    : a.kind === 'cannot-answer' && !context.shared && context.question !== undefined
-      ? [askExpertForm(kb, a.lang, { question: context.question, kind: a.kind }, context.universalActions === true)] : [];
+  const tail: CardElement[] =
+    isAnswer && context.shared
+      ? sources(kb, a)
+      : isAnswer
+        ? [...askButtons(a.suggestions), ...sources(kb, a), feedback(kb, a, context)]
+        : a.kind === 'reminder' || a.kind === 'reminders'
+          ? sources(kb, a)
+          : // A declined question can go to the experts (the question as typed is in the button's data).
+            a.kind === 'cannot-answer' && !context.shared && context.question !== undefined
+            ? [askExpertForm(kb, a.lang, { question: context.question, kind: a.kind }, context.universalActions === true)]
+            : [];
   return {
     type: 'AdaptiveCard',
     $schema: SCHEMA,

@@ -1,7 +1,16 @@
 import type { Answer, AnswerTable, TableCell as AnswerCell, Tone } from '../answers/answer';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type {
-  CardAction, CardElement, Container, ContainerStyle, FactSet, RichTextBlock, SubmitAction, Table, TableCell, TextBlock,
+  CardAction,
+  CardElement,
+  Container,
+  ContainerStyle,
+  FactSet,
+  RichTextBlock,
+  SubmitAction,
+  Table,
+  TableCell,
+  TextBlock,
 } from './adaptiveCard';
 
 /** What a button or a card needs to know about the turn it answers (never shown, only posted back). */
@@ -34,14 +43,22 @@ export function toneStyle(tone: Tone | undefined): ContainerStyle {
 
 /** A short status label stated plainly on its tone's tint ("Supported" on green). */
 export function badge(label: string, tone: Tone | undefined): Container {
-  return { type: 'Container', style: toneStyle(tone), spacing: 'Small', items: [text(literal(label), { size: 'Large', weight: 'Bolder' })] };
+  return {
+    type: 'Container',
+    style: toneStyle(tone),
+    spacing: 'Small',
+    items: [text(literal(label), { size: 'Large', weight: 'Bolder' })],
+  };
 }
 
 const SUPERSCRIPTS = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 /** A footnote marker as superscript digits ("¹²"), compact enough for a table cell. */
 export function marker(n: number): string {
-  return String(n).split('').map((d) => SUPERSCRIPTS[Number(d)] ?? d).join('');
+  return String(n)
+    .split('')
+    .map((d) => SUPERSCRIPTS[Number(d)] ?? d)
+    .join('');
 }
 
 /** A non-breaking hyphen: looks like "-", but no line ends after it. */
@@ -126,7 +143,9 @@ export function commandLines(code: string): string[] {
  */
 export function codeBlock(caption: string, code: string): CardElement[] {
   const lines: RichTextBlock[] = commandLines(code).map((line, i) => ({
-    type: 'RichTextBlock', ...(i > 0 ? { spacing: 'None' as const } : {}), inlines: [{ type: 'TextRun', text: line, fontType: 'Monospace', size: 'Small' }],
+    type: 'RichTextBlock',
+    ...(i > 0 ? { spacing: 'None' as const } : {}),
+    inlines: [{ type: 'TextRun', text: line, fontType: 'Monospace', size: 'Small' }],
   }));
   const box: Container = { type: 'Container', style: 'emphasis', spacing: 'Small', items: lines };
   return [text(literal(caption), { spacing: 'Medium' }), box];
@@ -189,7 +208,13 @@ export function records(t: AnswerTable): Container[] {
           spacing: 'Small',
           columns: [
             { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [text(label)] },
-            { type: 'Column', width: 'auto', style: toneStyle(c.tone), verticalContentAlignment: 'Center', items: [text(cellText(c), { weight: 'Bolder' })] },
+            {
+              type: 'Column',
+              width: 'auto',
+              style: toneStyle(c.tone),
+              verticalContentAlignment: 'Center',
+              items: [text(cellText(c), { weight: 'Bolder' })],
+            },
           ],
         };
       }),
@@ -204,9 +229,13 @@ export function tableOrRecords(t: AnswerTable, widths?: number[]): CardElement[]
 
 /** Footnotes under a table, each marker explained; without markers when there is no table to point from. */
 export function notes(a: Answer, withMarkers = true): CardElement[] {
-  return a.notes.map((n, i) => text(`${withMarkers && n.marker !== undefined ? `${marker(n.marker)} ` : ''}${literal(n.text)}`, {
-    size: 'Small', spacing: i === 0 ? 'Medium' : 'Small', isSubtle: true,
-  }));
+  return a.notes.map((n, i) =>
+    text(`${withMarkers && n.marker !== undefined ? `${marker(n.marker)} ` : ''}${literal(n.text)}`, {
+      size: 'Small',
+      spacing: i === 0 ? 'Medium' : 'Small',
+      isSubtle: true,
+    }),
+  );
 }
 
 /** A URL safe inside a Markdown link: TechNet addresses end in "(v=OCS.15)", which would close the link. */

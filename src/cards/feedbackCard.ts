@@ -32,7 +32,11 @@ export function verdict(kb: KnowledgeBase, lang: Lang, helpful: boolean, ref?: F
     spacing: 'Medium',
     separator: true,
     items: [
-      text(kb.message(helpful ? 'feedback_verdict_helpful' : 'feedback_verdict_not_helpful', lang), { size: 'Small', weight: 'Bolder', color: helpful ? 'Good' : 'Default' }),
+      text(kb.message(helpful ? 'feedback_verdict_helpful' : 'feedback_verdict_not_helpful', lang), {
+        size: 'Small',
+        weight: 'Bolder',
+        color: helpful ? 'Good' : 'Default',
+      }),
       ...(helpful ? [] : notHelpfulActions(kb, lang, ref)),
     ],
   };
@@ -62,7 +66,9 @@ export function feedbackRefOf(card: AdaptiveCard): FeedbackRef | undefined {
   if (!data) return undefined;
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
   const ref: FeedbackRef = {};
-  const kind = str(data.kind), question = str(data.question), intent = str(data.intent);
+  const kind = str(data.kind),
+    question = str(data.question),
+    intent = str(data.intent);
   if (kind !== undefined) ref.kind = kind;
   if (question !== undefined) ref.question = question;
   if (intent !== undefined) ref.intent = intent;

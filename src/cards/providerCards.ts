@@ -15,11 +15,5 @@ export function providersBody(a: Answer): CardElement[] {
 
 /** One provider: the answer, then its features, licensing and end of service as facts. */
 export function providerBody(a: Answer): CardElement[] {
-  return [
-    title(a.title ?? ''),
-    headline(a),
-    factSet(a.facts),
-    ...paragraphs(a.details),
-    ...notes(a),
-  ];
+  return [title(a.title ?? ''), headline(a), factSet(a.facts), ...paragraphs(a.details), ...notes(a)];
 }

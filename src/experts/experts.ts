@@ -1,11 +1,25 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import {
-  StatusCodes, TeamsInfo, TurnContext, type Activity, type CloudAdapter, type ConversationReference, type InvokeResponse,
+  StatusCodes,
+  TeamsInfo,
+  TurnContext,
+  type Activity,
+  type CloudAdapter,
+  type ConversationReference,
+  type InvokeResponse,
 } from '../framework';
 import { cardAttachment, type AdaptiveCard } from '../cards/adaptiveCard';
 import {
-  ANSWER_INPUT, MAX_EXPERT_TEXT, NOTE_INPUT, REASON_INPUT, TICKET_VERBS, expertReplyCard, expertReplyText, messageCard, ticketCard,
+  ANSWER_INPUT,
+  MAX_EXPERT_TEXT,
+  NOTE_INPUT,
+  REASON_INPUT,
+  TICKET_VERBS,
+  expertReplyCard,
+  expertReplyText,
+  messageCard,
+  ticketCard,
 } from '../cards/expertCards';
 import type { QuestionLog } from '../bot/questionLog';
 import type { Config } from '../config';
@@ -65,7 +79,12 @@ export function channelOf(conversationId: string): string {
 
 /** Folded for comparing a typed command with its phrasings: lower case, no accents, no punctuation. */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 export interface ExpertsDeps {
@@ -103,7 +122,13 @@ export class Experts {
     const typed = fold(text);
     if (typed === '') return undefined;
     for (const lang of ['en', 'fr'] as const) {
-      if (this.deps.kb.message('experts_channel_command', lang).split('|').some((p) => fold(p) === typed)) return lang;
+      if (
+        this.deps.kb
+          .message('experts_channel_command', lang)
+          .split('|')
+          .some((p) => fold(p) === typed)
+      )
+        return lang;
     }
     return undefined;
   }
@@ -115,12 +140,16 @@ export class Experts {
   async setChannel(context: TurnContext, lang: Lang): Promise<string> {
     const { kb } = this.deps;
     const { activity } = context;
-    if (activity.channelId !== 'msteams' || activity.conversation?.conversationType !== 'channel') return kb.message('experts_channel_not_channel', lang);
+    if (activity.channelId !== 'msteams' || activity.conversation?.conversationType !== 'channel')
+      return kb.message('experts_channel_not_channel', lang);
     const member = await this.member(context);
-    if (!member || member.userRole !== 'owner') return kb.message('experts_channel_owner_only', lang);
+    if (member?.userRole !== 'owner') return kb.message('experts_channel_owner_only', lang);
     const channelData = activity.channelData as { channel?: { id?: string } } | undefined;
     const conversationId = channelData?.channel?.id ?? channelOf(activity.conversation.id);
-    const previous = await this.store.setChannel({ conversationId, reference: this.channelReference(context, conversationId), lang, setBy: activity.from?.name ?? '' }, this.nowMs());
+    const previous = await this.store.setChannel(
+      { conversationId, reference: this.channelReference(context, conversationId), lang, setBy: activity.from?.name ?? '' },
+      this.nowMs(),
+    );
     if (!previous) return kb.message('experts_channel_set', lang);
     if (previous.conversation_id === conversationId) return kb.message('experts_channel_same', lang);
     return kb.message('experts_channel_changed', lang, { name: previous.set_by });
@@ -130,15 +159,30 @@ export class Experts {
   private channelReference(context: TurnContext, conversationId: string): Partial<ConversationReference> {
     const { activity } = context;
     return {
-      channelId: 'msteams', serviceUrl: activity.serviceUrl, ...(activity.recipient ? { bot: activity.recipient } : {}),
-      conversation: { id: conversationId, isGroup: true, conversationType: 'channel', name: '', ...(activity.conversation?.tenantId ? { tenantId: activity.conversation.tenantId } : {}) },
+      channelId: 'msteams',
+      serviceUrl: activity.serviceUrl,
+      ...(activity.recipient ? { bot: activity.recipient } : {}),
+      conversation: {
+        id: conversationId,
+        isGroup: true,
+        conversationType: 'channel',
+        name: '',
+        ...(activity.conversation?.tenantId ? { tenantId: activity.conversation.tenantId } : {}),
+      },
     };
   }
 
   /** The experts' channel: the one set in chat, else `EXPERTS_CONVERSATION_ID` (reached through the asker's service). */
-  private async expertsTarget(context: TurnContext): Promise<{ conversationId: string; reference: Partial<ConversationReference>; lang: string } | undefined> {
+  private async expertsTarget(
+    context: TurnContext,
+  ): Promise<{ conversationId: string; reference: Partial<ConversationReference>; lang: string } | undefined> {
     const set = await this.store.channel();
-    if (set) return { conversationId: set.conversation_id, reference: JSON.parse(set.reference) as Partial<ConversationReference>, lang: set.lang };
+    if (set)
+      return {
+        conversationId: set.conversation_id,
+        reference: JSON.parse(set.reference) as Partial<ConversationReference>,
+        lang: set.lang,
+      };
     const configured = this.deps.config.EXPERTS_CONVERSATION_ID;
     if (!configured) return undefined;
     return { conversationId: configured, reference: this.channelReference(context, configured), lang: 'en' };
@@ -158,7 +202,14 @@ export class Experts {
     if (!target) {
       // A declined question is in the unanswered log already; an answer judged unhelpful goes there now.
       if (asked.botAnswer !== undefined) {
-        await questionLog.recordUnanswered({ channelId: activity.channelId, question, lang, intent: data.kind ?? 'unknown', confidence: 0, reason: 'expert-asked-none-set-up' });
+        await questionLog.recordUnanswered({
+          channelId: activity.channelId,
+          question,
+          lang,
+          intent: data.kind ?? 'unknown',
+          confidence: 0,
+          reason: 'expert-asked-none-set-up',
+        });
       }
       return { ok: false, message: kb.message('expert_no_experts', lang) };
     }
@@ -166,11 +217,23 @@ export class Experts {
     const askerKey = `${activity.channelId}:${activity.conversation?.id ?? ''}`;
     if (await this.store.openTicketFor(askerKey, question)) return { ok: true, message: kb.message('expert_already_asked', lang) };
     const note = data[NOTE_INPUT]?.trim();
-    await this.store.create({
-      channelId: activity.channelId, lang, question, ...(note ? { note } : {}), ...(asked.botAnswer ? { botAnswer: asked.botAnswer } : {}),
-      askerId: activity.from?.id ?? '', askerName: activity.from?.name || activity.from?.id || '?', askerConversationKey: askerKey, askerReference,
-      expertsConversationId: target.conversationId, expertsReference: target.reference, expertsLang: target.lang,
-    }, this.nowMs());
+    await this.store.create(
+      {
+        channelId: activity.channelId,
+        lang,
+        question,
+        ...(note ? { note } : {}),
+        ...(asked.botAnswer ? { botAnswer: asked.botAnswer } : {}),
+        askerId: activity.from?.id ?? '',
+        askerName: activity.from?.name || activity.from?.id || '?',
+        askerConversationKey: askerKey,
+        askerReference,
+        expertsConversationId: target.conversationId,
+        expertsReference: target.reference,
+        expertsLang: target.lang,
+      },
+      this.nowMs(),
+    );
     this.scheduler?.poke();
     return { ok: true, message: kb.message('expert_asked', lang) };
   }
@@ -206,7 +269,8 @@ export class Experts {
     const data = parsed.data;
     const ticket = await this.store.ticket(data.ticketId);
     const lang: Lang = ticket?.experts_lang === 'fr' ? 'fr' : 'en';
-    const refuse = (key: Parameters<KnowledgeBase['message']>[0]): InvokeResponse => cardResponse(messageCard(lang, kb.message(key, lang), 'attention'));
+    const refuse = (key: Parameters<KnowledgeBase['message']>[0]): InvokeResponse =>
+      cardResponse(messageCard(lang, kb.message(key, lang), 'attention'));
     if (!ticket) return refuse('ticket_error_unknown');
     // The conversation comes from the authenticated activity; the membership from the connector.
     const here = channelOf(context.activity.conversation?.id ?? '');
@@ -218,11 +282,23 @@ export class Experts {
     const reason = data[REASON_INPUT]?.trim() ?? '';
     if (change === 'answer' && answer === '') return cardResponse(ticketCard(kb, ticket, kb.message('ticket_error_empty_answer', lang)));
     if (change === 'close' && reason === '') return cardResponse(ticketCard(kb, ticket, kb.message('ticket_error_empty_reason', lang)));
-    const result = await this.store.change(ticket.id, data.version, change === 'assign'
-      ? { verb: 'assign', expertId: member.id, expertName }
-      : change === 'answer' ? { verb: 'answer', expertId: member.id, expertName, answer } : { verb: 'close', expertId: member.id, expertName, reason }, this.nowMs());
+    const result = await this.store.change(
+      ticket.id,
+      data.version,
+      change === 'assign'
+        ? { verb: 'assign', expertId: member.id, expertName }
+        : change === 'answer'
+          ? { verb: 'answer', expertId: member.id, expertName, answer }
+          : { verb: 'close', expertId: member.id, expertName, reason },
+      this.nowMs(),
+    );
     if ('refused' in result) {
-      const key = result.refused === 'finished' ? 'ticket_error_finished' : result.refused === 'stale' ? 'ticket_error_stale' : 'ticket_error_unknown';
+      const key =
+        result.refused === 'finished'
+          ? 'ticket_error_finished'
+          : result.refused === 'stale'
+            ? 'ticket_error_stale'
+            : 'ticket_error_unknown';
       return result.ticket ? cardResponse(ticketCard(kb, result.ticket, kb.message(key, lang))) : refuse(key);
     }
     const updated = ticketCard(kb, result.ticket);
@@ -251,19 +327,29 @@ export class Experts {
   /** Starts delivering ticket posts, answers and closures (after the adapter exists). */
   start(adapter: CloudAdapter): ReminderScheduler<ExpertSend> {
     const { kb, config, logger } = this.deps;
-    this.scheduler = new ReminderScheduler<ExpertSend>(this.store, async (reference, send) => {
-      const ticket = await this.store.ticket(send.ticket_id);
-      if (!ticket) return; // deleted (retention) since it was queued
-      await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
-        if (send.kind === 'post') {
-          const card = ticketCard(kb, ticket);
-          const response = await context.sendActivity({ type: 'message', summary: card.fallbackText, attachments: [cardAttachment(card)] });
-          if (response?.id) await this.store.setTicketMessage(ticket.id, response.id);
-          return;
-        }
-        await context.sendActivity(this.replyActivity(ticket, reference.channelId ?? ''));
-      });
-    }, logger, { ...schedulerOptions(config), ...(this.deps.onSendOutcome ? { onOutcome: this.deps.onSendOutcome } : {}) }, () => this.nowMs());
+    this.scheduler = new ReminderScheduler<ExpertSend>(
+      this.store,
+      async (reference, send) => {
+        const ticket = await this.store.ticket(send.ticket_id);
+        if (!ticket) return; // deleted (retention) since it was queued
+        await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
+          if (send.kind === 'post') {
+            const card = ticketCard(kb, ticket);
+            const response = await context.sendActivity({
+              type: 'message',
+              summary: card.fallbackText,
+              attachments: [cardAttachment(card)],
+            });
+            if (response?.id) await this.store.setTicketMessage(ticket.id, response.id);
+            return;
+          }
+          await context.sendActivity(this.replyActivity(ticket, reference.channelId ?? ''));
+        });
+      },
+      logger,
+      { ...schedulerOptions(config), ...(this.deps.onSendOutcome ? { onOutcome: this.deps.onSendOutcome } : {}) },
+      () => this.nowMs(),
+    );
     this.scheduler.start();
     return this.scheduler;
   }
@@ -274,6 +360,11 @@ export class Experts {
     const locale = ticket.lang === 'fr' ? 'fr-FR' : 'en-US';
     if (!CARD_CHANNELS.has(channelId)) return { type: 'message', locale, textFormat: 'markdown', text: expertReplyText(kb, ticket) };
     const card = expertReplyCard(kb, ticket);
-    return { type: 'message', locale, summary: kb.message(ticket.status === 'answered' ? 'expert_answer_title' : 'expert_closed_title', ticket.lang === 'fr' ? 'fr' : 'en'), attachments: [cardAttachment(card)] };
+    return {
+      type: 'message',
+      locale,
+      summary: kb.message(ticket.status === 'answered' ? 'expert_answer_title' : 'expert_closed_title', ticket.lang === 'fr' ? 'fr' : 'en'),
+      attachments: [cardAttachment(card)],
+    };
   }
 }

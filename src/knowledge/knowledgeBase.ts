@@ -1,4 +1,16 @@
-import type { EndOfLifeFile, Lang, LanguageFile, PublicImFile, SourcesFile, StatusId, SupportMatrixFile, Topic, TopicsFile, TrainingFile, BotFile } from './schema';
+import type {
+  EndOfLifeFile,
+  Lang,
+  LanguageFile,
+  PublicImFile,
+  SourcesFile,
+  StatusId,
+  SupportMatrixFile,
+  Topic,
+  TopicsFile,
+  TrainingFile,
+  BotFile,
+} from './schema';
 import type { MessageKey } from './messages';
 
 export type Client = SupportMatrixFile['clients'][number];
@@ -72,13 +84,25 @@ export class KnowledgeBase {
     for (const cell of parts.support.matrix) this.cells.set(`${cell.client}|${cell.server}`, cell);
   }
 
-  get clients(): readonly Client[] { return this.support.clients; }
-  get servers(): readonly Server[] { return this.support.servers; }
-  get providers(): readonly Provider[] { return this.publicIm.providers; }
+  get clients(): readonly Client[] {
+    return this.support.clients;
+  }
+  get servers(): readonly Server[] {
+    return this.support.servers;
+  }
+  get providers(): readonly Provider[] {
+    return this.publicIm.providers;
+  }
 
-  client(id: string): Client | undefined { return this.support.clients.find((c) => c.id === id); }
-  server(id: string): Server | undefined { return this.support.servers.find((s) => s.id === id); }
-  provider(id: string): Provider | undefined { return this.publicIm.providers.find((p) => p.id === id); }
+  client(id: string): Client | undefined {
+    return this.support.clients.find((c) => c.id === id);
+  }
+  server(id: string): Server | undefined {
+    return this.support.servers.find((s) => s.id === id);
+  }
+  provider(id: string): Provider | undefined {
+    return this.publicIm.providers.find((p) => p.id === id);
+  }
 
   /** The matrix cell for a client on a server (always present: the loader checks completeness). */
   cell(clientId: string, serverId: string): Cell {
@@ -87,38 +111,71 @@ export class KnowledgeBase {
     return cell;
   }
 
-  footnote(id: number): Footnote | undefined { return this.support.footnotes.find((f) => f.id === id); }
-  status(id: StatusId): SupportMatrixFile['statuses'][StatusId] { return this.support.statuses[id]; }
-  topic(intent: string): Topic | undefined { return this.topicByIntent.get(intent); }
-  source(file: string): Source | undefined { return this.sourceByFile.get(file); }
+  footnote(id: number): Footnote | undefined {
+    return this.support.footnotes.find((f) => f.id === id);
+  }
+  status(id: StatusId): SupportMatrixFile['statuses'][StatusId] {
+    return this.support.statuses[id];
+  }
+  topic(intent: string): Topic | undefined {
+    return this.topicByIntent.get(intent);
+  }
+  source(file: string): Source | undefined {
+    return this.sourceByFile.get(file);
+  }
 
   /** One of the bot's own sentences in a language, with `{name}` placeholders filled. */
   message(key: MessageKey, lang: Lang, vars: Record<string, string | number> = {}): string {
     const template = this.bot.messages[key][lang];
     // French elision: "de Office …" → "d’Office …", "que Office" → "qu’Office".
-    return fill(lang === 'fr' ? template.replace(/\b(de|que) \{(\w+)\}/g, (whole, word: string, name: string) =>
-      (/^[aeiouyéèêàâîôûh]/i.test(String(vars[name] ?? '')) && !/^(h[a-z]*\b)/i.test(String(vars[name])) ? `${word === 'de' ? 'd' : 'qu'}’{${name}}` : whole)) : template, vars);
+    return fill(
+      lang === 'fr'
+        ? template.replace(/\b(de|que) \{(\w+)\}/g, (whole, word: string, name: string) =>
+            /^[aeiouyéèêàâîôûh]/i.test(String(vars[name] ?? '')) && !/^(h[a-z]*\b)/i.test(String(vars[name]))
+              ? `${word === 'de' ? 'd' : 'qu'}’{${name}}`
+              : whole,
+          )
+        : template,
+      vars,
+    );
   }
 
-  relatedProduct(id: string): RelatedProduct | undefined { return this.support.relatedProducts.find((p) => p.id === id); }
+  relatedProduct(id: string): RelatedProduct | undefined {
+    return this.support.relatedProducts.find((p) => p.id === id);
+  }
 
   /** Entities of a kind, for extraction and suggestions. */
   entities(kind: EntityKind): readonly (Client | Server | Provider | RelatedProduct | EndOfLifeEntry)[] {
     switch (kind) {
-      case 'client': return this.clients;
-      case 'server': return this.servers;
-      case 'provider': return this.providers;
-      case 'product': return this.support.relatedProducts;
-      case 'eol': return this.endOfLife;
+      case 'client':
+        return this.clients;
+      case 'server':
+        return this.servers;
+      case 'provider':
+        return this.providers;
+      case 'product':
+        return this.support.relatedProducts;
+      case 'eol':
+        return this.endOfLife;
     }
   }
 
   /** Every dated end the bot can remind of, PIC end-of-service dates first. */
   deadlines(): Deadline[] {
     return [
-      ...this.providers.flatMap((p) => (p.endOfService
-        ? [{ id: `pic:${p.id}`, kind: 'pic' as const, entityId: p.id, name: p.name, date: p.endOfService, source: p.source }] : [])),
-      ...this.endOfLife.map((e) => ({ id: `eol:${e.id}`, kind: 'eol' as const, entityId: e.id, name: e.name, date: e.date, source: e.source })),
+      ...this.providers.flatMap((p) =>
+        p.endOfService
+          ? [{ id: `pic:${p.id}`, kind: 'pic' as const, entityId: p.id, name: p.name, date: p.endOfService, source: p.source }]
+          : [],
+      ),
+      ...this.endOfLife.map((e) => ({
+        id: `eol:${e.id}`,
+        kind: 'eol' as const,
+        entityId: e.id,
+        name: e.name,
+        date: e.date,
+        source: e.source,
+      })),
     ];
   }
 

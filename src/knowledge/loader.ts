@@ -7,8 +7,16 @@ import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
 import { normalizePhrase, tokenize } from '../nlu/normalize';
 import { KnowledgeBase } from './knowledgeBase';
 import {
-  BotFile, EndOfLifeFile, LanguageFile, PublicImFile, SourcesFile, SupportMatrixFile, TopicsFile, TrainingFile,
-  type Entity, type Topic,
+  BotFile,
+  EndOfLifeFile,
+  LanguageFile,
+  PublicImFile,
+  SourcesFile,
+  SupportMatrixFile,
+  TopicsFile,
+  TrainingFile,
+  type Entity,
+  type Topic,
 } from './schema';
 
 const DATA_EXT = new Set(['.yaml', '.yml', '.json']);
@@ -46,13 +54,19 @@ function readData(file: string, label: string): unknown {
   try {
     return extname(file) === '.json' ? JSON.parse(text) : loadYaml(text, { schema: CORE_SCHEMA });
   } catch (err) {
-    throw new KnowledgeUnreadableError(label, `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`);
+    throw new KnowledgeUnreadableError(
+      label,
+      `not valid ${extname(file) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message.split('\n')[0]}`,
+    );
   }
 }
 
 function listData(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => DATA_EXT.has(extname(f))).sort().map((f) => join(dir, f));
+    return readdirSync(dir)
+      .filter((f) => DATA_EXT.has(extname(f)))
+      .sort()
+      .map((f) => join(dir, f));
   } catch (err) {
     throw new KnowledgeUnreadableError(dir, `cannot read the knowledge folder: ${(err as Error).message}`);
   }
@@ -96,7 +110,11 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const trainingFiles: { file: string; data: TrainingFile }[] = [];
   const parsed: { file: string; data: unknown }[] = [];
 
-  if (!statSafe(dir)) throw new KnowledgeUnreadableError(dir, 'the knowledge folder does not exist (KNOWLEDGE_DIR; default ./knowledge, relative to the working folder)');
+  if (!statSafe(dir))
+    throw new KnowledgeUnreadableError(
+      dir,
+      'the knowledge folder does not exist (KNOWLEDGE_DIR; default ./knowledge, relative to the working folder)',
+    );
   for (const file of listData(dir)) {
     const name = basename(file, extname(file));
     const raw = readData(file, label(file));
@@ -107,7 +125,10 @@ export function loadKnowledge(dir: string): KnowledgeBase {
       if (data) parsed.push({ file: label(file), data });
     } else {
       const data = problems.parse(TopicsFile, raw, label(file));
-      if (data) { topicFiles.push({ file: label(file), data }); parsed.push({ file: label(file), data }); }
+      if (data) {
+        topicFiles.push({ file: label(file), data });
+        parsed.push({ file: label(file), data });
+      }
     }
   }
   const trainingDir = join(dir, 'training');
@@ -144,16 +165,21 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   }
 
   checkMatrix(support.file, support.data, problems);
-  checkEntities([
-    ...support.data.clients.map((e, i) => ({ file: support.file, path: ['clients', i], entity: e })),
-    ...support.data.servers.map((e, i) => ({ file: support.file, path: ['servers', i], entity: e })),
-    ...publicIm.data.providers.map((e, i) => ({ file: publicIm.file, path: ['providers', i], entity: e as Entity })),
-    ...support.data.relatedProducts.map((e, i) => ({ file: support.file, path: ['relatedProducts', i], entity: e as Entity })),
-    ...(endOfLife?.data.entries ?? []).map((e, i) => ({ file: endOfLife?.file ?? '', path: ['entries', i], entity: e as Entity })),
-  ], problems);
-  publicIm.data.providers.forEach((p, i) => p.capabilities.forEach((c, j) => {
-    if (!(c in publicIm.data.capabilities)) problems.add(publicIm.file, ['providers', i, 'capabilities', j], `unknown capability "${c}"`);
-  }));
+  checkEntities(
+    [
+      ...support.data.clients.map((e, i) => ({ file: support.file, path: ['clients', i], entity: e })),
+      ...support.data.servers.map((e, i) => ({ file: support.file, path: ['servers', i], entity: e })),
+      ...publicIm.data.providers.map((e, i) => ({ file: publicIm.file, path: ['providers', i], entity: e as Entity })),
+      ...support.data.relatedProducts.map((e, i) => ({ file: support.file, path: ['relatedProducts', i], entity: e as Entity })),
+      ...(endOfLife?.data.entries ?? []).map((e, i) => ({ file: endOfLife?.file ?? '', path: ['entries', i], entity: e as Entity })),
+    ],
+    problems,
+  );
+  publicIm.data.providers.forEach((p, i) =>
+    p.capabilities.forEach((c, j) => {
+      if (!(c in publicIm.data.capabilities)) problems.add(publicIm.file, ['providers', i, 'capabilities', j], `unknown capability "${c}"`);
+    }),
+  );
 
   // Topics: unique intents across files.
   const topicSites: { file: string; path: PropertyKey[]; topic: Topic }[] = [
@@ -162,15 +188,19 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     ...topicFiles.flatMap(({ file, data }) => data.topics.map((t, i) => ({ file, path: ['topics', i] as PropertyKey[], topic: t }))),
   ];
   support.data.relatedProducts.forEach((p, i) => {
-    if (!topicSites.some((t) => t.topic.intent === p.intent)) problems.add(support.file, ['relatedProducts', i, 'intent'], `no topic answers intent "${p.intent}"`);
+    if (!topicSites.some((t) => t.topic.intent === p.intent))
+      problems.add(support.file, ['relatedProducts', i, 'intent'], `no topic answers intent "${p.intent}"`);
   });
   const topics = new Map<string, Topic>();
   const builtins = new Set<string>(BUILTIN_INTENTS);
-  for (const { file, data } of topicFiles) data.topics.forEach((t, i) => {
-    if (subjectOf(t.intent) !== data.subject) problems.add(file, ['topics', i, 'intent'], `intent "${t.intent}" must start with the file's subject "${data.subject}."`);
-  });
+  for (const { file, data } of topicFiles)
+    data.topics.forEach((t, i) => {
+      if (subjectOf(t.intent) !== data.subject)
+        problems.add(file, ['topics', i, 'intent'], `intent "${t.intent}" must start with the file's subject "${data.subject}."`);
+    });
   for (const { file, path, topic } of topicSites) {
-    if (topics.has(topic.intent) || builtins.has(topic.intent)) problems.add(file, [...path, 'intent'], `intent "${topic.intent}" is defined twice`);
+    if (topics.has(topic.intent) || builtins.has(topic.intent))
+      problems.add(file, [...path, 'intent'], `intent "${topic.intent}" is defined twice`);
     topics.set(topic.intent, topic);
   }
 
@@ -178,7 +208,8 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   const utterances = new Map<string, TrainingFile['intents'][number]>();
   for (const { file, data } of trainingFiles) {
     data.intents.forEach((entry, i) => {
-      if (!topics.has(entry.intent) && !builtins.has(entry.intent)) problems.add(file, ['intents', i, 'intent'], `intent "${entry.intent}" has no topic in knowledge/ and is not built in`);
+      if (!topics.has(entry.intent) && !builtins.has(entry.intent))
+        problems.add(file, ['intents', i, 'intent'], `intent "${entry.intent}" has no topic in knowledge/ and is not built in`);
       if (utterances.has(entry.intent)) problems.add(file, ['intents', i, 'intent'], `intent "${entry.intent}" is trained in two places`);
       utterances.set(entry.intent, entry);
     });
@@ -205,28 +236,37 @@ export function loadKnowledge(dir: string): KnowledgeBase {
 }
 
 function statSafe(path: string): boolean {
-  try { return statSync(path).isDirectory(); } catch { return false; }
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function checkMatrix(file: string, data: SupportMatrixFile, problems: Problems): void {
   const clients = new Set(data.clients.map((c) => c.id));
   const servers = new Set(data.servers.map((s) => s.id));
   const footnotes = new Set(data.footnotes.map((f) => f.id));
-  data.footnotes.forEach((f, i) => f.about.forEach((id, j) => {
-    if (!clients.has(id)) problems.add(file, ['footnotes', i, 'about', j], `unknown client "${id}"`);
-  }));
+  data.footnotes.forEach((f, i) =>
+    f.about.forEach((id, j) => {
+      if (!clients.has(id)) problems.add(file, ['footnotes', i, 'about', j], `unknown client "${id}"`);
+    }),
+  );
   const seen = new Map<string, number>();
   data.matrix.forEach((cell, i) => {
     if (!clients.has(cell.client)) problems.add(file, ['matrix', i, 'client'], `unknown client "${cell.client}"`);
     if (!servers.has(cell.server)) problems.add(file, ['matrix', i, 'server'], `unknown server "${cell.server}"`);
-    if (cell.footnote !== undefined && !footnotes.has(cell.footnote)) problems.add(file, ['matrix', i, 'footnote'], `unknown footnote ${cell.footnote}`);
+    if (cell.footnote !== undefined && !footnotes.has(cell.footnote))
+      problems.add(file, ['matrix', i, 'footnote'], `unknown footnote ${cell.footnote}`);
     const key = `${cell.client}|${cell.server}`;
-    if (seen.has(key)) problems.add(file, ['matrix', i], `duplicate cell for ${cell.client} on ${cell.server} (first at matrix[${seen.get(key)}])`);
+    if (seen.has(key))
+      problems.add(file, ['matrix', i], `duplicate cell for ${cell.client} on ${cell.server} (first at matrix[${seen.get(key)}])`);
     seen.set(key, i);
   });
-  for (const c of clients) for (const s of servers) {
-    if (!seen.has(`${c}|${s}`)) problems.add(file, 'matrix', `missing cell for client "${c}" on server "${s}"`);
-  }
+  for (const c of clients)
+    for (const s of servers) {
+      if (!seen.has(`${c}|${s}`)) problems.add(file, 'matrix', `missing cell for client "${c}" on server "${s}"`);
+    }
 }
 
 function checkEntities(sites: { file: string; path: PropertyKey[]; entity: Entity }[], problems: Problems): void {
@@ -240,7 +280,8 @@ function checkEntities(sites: { file: string; path: PropertyKey[]; entity: Entit
       const norm = normalizePhrase(name);
       const owner = aliases.get(norm);
       if (norm === '') problems.add(file, [...path, 'aliases'], `alias "${name}" has no letters or digits`);
-      else if (owner !== undefined && owner !== entity.id) problems.add(file, [...path, 'aliases'], `alias "${name}" also names "${owner}"`);
+      else if (owner !== undefined && owner !== entity.id)
+        problems.add(file, [...path, 'aliases'], `alias "${name}" also names "${owner}"`);
       aliases.set(norm, entity.id);
     });
   }
@@ -248,14 +289,20 @@ function checkEntities(sites: { file: string; path: PropertyKey[]; entity: Entit
 
 function checkHeldOut(files: { file: string; data: TrainingFile }[], problems: Problems): void {
   const trained = new Map<string, string>();
-  for (const { data } of files) for (const e of data.intents) for (const lang of ['en', 'fr'] as const) {
-    for (const u of e.utterances[lang]) trained.set(normalizePhrase(u), e.intent);
-  }
-  for (const { file, data } of files) data.intents.forEach((e, i) => (['en', 'fr'] as const).forEach((lang) => {
-    e.tests[lang].forEach((t, j) => {
-      if (trained.has(normalizePhrase(t))) problems.add(file, ['intents', i, 'tests', lang, j], `test phrase "${t}" is also a training phrase`);
-    });
-  }));
+  for (const { data } of files)
+    for (const e of data.intents)
+      for (const lang of ['en', 'fr'] as const) {
+        for (const u of e.utterances[lang]) trained.set(normalizePhrase(u), e.intent);
+      }
+  for (const { file, data } of files)
+    data.intents.forEach((e, i) =>
+      (['en', 'fr'] as const).forEach((lang) => {
+        e.tests[lang].forEach((t, j) => {
+          if (trained.has(normalizePhrase(t)))
+            problems.add(file, ['intents', i, 'tests', lang, j], `test phrase "${t}" is also a training phrase`);
+        });
+      }),
+    );
 }
 
 /**
@@ -263,17 +310,26 @@ function checkHeldOut(files: { file: string; data: TrainingFile }[], problems: P
  * intent, trained or held out, contains one word of each group: otherwise the bot would never act on it.
  */
 function checkRequiredWords(files: { file: string; data: TrainingFile }[], problems: Problems): void {
-  for (const { file, data } of files) data.intents.forEach((e, i) => {
-    const groups = e.requiredWords ?? [];
-    groups.forEach((group, g) => group.forEach((word, w) => {
-      if (tokenize(word).join(' ') !== word) problems.add(file, ['intents', i, 'requiredWords', g, w], `"${word}" is not one folded word (write "${tokenize(word).join(' ')}")`);
-    }));
-    for (const kind of ['utterances', 'tests'] as const) for (const lang of ['en', 'fr'] as const) {
-      e[kind][lang].forEach((phrase, j) => {
-        const tokens = new Set(tokenize(phrase));
-        const missing = groups.findIndex((group) => !group.some((word) => tokens.has(word)));
-        if (missing >= 0) problems.add(file, ['intents', i, kind, lang, j], `"${phrase}" has none of requiredWords[${missing}]`);
-      });
-    }
-  });
+  for (const { file, data } of files)
+    data.intents.forEach((e, i) => {
+      const groups = e.requiredWords ?? [];
+      groups.forEach((group, g) =>
+        group.forEach((word, w) => {
+          if (tokenize(word).join(' ') !== word)
+            problems.add(
+              file,
+              ['intents', i, 'requiredWords', g, w],
+              `"${word}" is not one folded word (write "${tokenize(word).join(' ')}")`,
+            );
+        }),
+      );
+      for (const kind of ['utterances', 'tests'] as const)
+        for (const lang of ['en', 'fr'] as const) {
+          e[kind][lang].forEach((phrase, j) => {
+            const tokens = new Set(tokenize(phrase));
+            const missing = groups.findIndex((group) => !group.some((word) => tokens.has(word)));
+            if (missing >= 0) problems.add(file, ['intents', i, kind, lang, j], `"${phrase}" has none of requiredWords[${missing}]`);
+          });
+        }
+    });
 }

@@ -72,14 +72,18 @@ export const Topic = z.strictObject({
    * ids, in their role). The most specific claim that matches wins; none matching, the topic's own answer
    * stands (never a guessed verdict).
    */
-  claims: z.array(z.strictObject({
-    verdict: z.enum(['yes', 'no']),
-    terms: z.array(z.array(z.string().trim().min(1)).min(1)).default([]),
-    products: z.array(Id).default([]),
-    /** The statement, as the sentence after "Yes." / "No.". */
-    text: LocalizedText,
-    source: SourceRef,
-  })).default([]),
+  claims: z
+    .array(
+      z.strictObject({
+        verdict: z.enum(['yes', 'no']),
+        terms: z.array(z.array(z.string().trim().min(1)).min(1)).default([]),
+        products: z.array(Id).default([]),
+        /** The statement, as the sentence after "Yes." / "No.". */
+        text: LocalizedText,
+        source: SourceRef,
+      }),
+    )
+    .default([]),
 });
 export type Topic = z.infer<typeof Topic>;
 
@@ -87,12 +91,16 @@ const topics = z.array(Topic).default([]);
 
 /** `sources.yaml`: the seed documents every fact points to. */
 export const SourcesFile = z.strictObject({
-  sources: z.array(z.strictObject({
-    file: SourceRef,
-    title: LocalizedText,
-    /** The page's address as given in the seed's front matter. */
-    url: z.url(),
-  })).min(1),
+  sources: z
+    .array(
+      z.strictObject({
+        file: SourceRef,
+        title: LocalizedText,
+        /** The page's address as given in the seed's front matter. */
+        url: z.url(),
+      }),
+    )
+    .min(1),
 });
 export type SourcesFile = z.infer<typeof SourcesFile>;
 
@@ -103,49 +111,62 @@ export type StatusId = z.infer<typeof StatusId>;
 /** `support-matrix.yaml`: clients × servers with statuses and footnotes. */
 export const SupportMatrixFile = z.strictObject({
   /** Every status, keyed by id (all four required). */
-  statuses: z.record(StatusId, z.strictObject({
-    label: LocalizedText,
-    /** One word answering "is it supported?" ("Yes", "No", "Partly", "Not applicable"). */
-    verdict: LocalizedText,
-    /** First sentence; `{client}` and `{server}` are replaced by the products' names. */
-    headline: LocalizedText,
-    /** Colour hint for renderers. */
-    tone: z.enum(['good', 'warning', 'attention', 'neutral']),
-    /** For a partial status: the features (language.yaml) that do work. */
-    covers: z.array(Id).optional(),
-    /** How users name the status in a question ("partly supported", "interopérable"), beside its label. */
-    asked: z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) }).optional(),
-  })),
+  statuses: z.record(
+    StatusId,
+    z.strictObject({
+      label: LocalizedText,
+      /** One word answering "is it supported?" ("Yes", "No", "Partly", "Not applicable"). */
+      verdict: LocalizedText,
+      /** First sentence; `{client}` and `{server}` are replaced by the products' names. */
+      headline: LocalizedText,
+      /** Colour hint for renderers. */
+      tone: z.enum(['good', 'warning', 'attention', 'neutral']),
+      /** For a partial status: the features (language.yaml) that do work. */
+      covers: z.array(Id).optional(),
+      /** How users name the status in a question ("partly supported", "interopérable"), beside its label. */
+      asked: z
+        .strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) })
+        .optional(),
+    }),
+  ),
   servers: z.array(Entity).min(1),
-  clients: z.array(Entity.extend({
-    /** The server of the same name ("Lync 2013" → Lync Server 2013): the product meant after "on", "to", "from". */
-    asServer: Id.optional(),
-    /** What replaces this client, per the sources (footnotes), with the footnote that says so. */
-    replacedBy: z.array(z.strictObject({ client: Id, footnote: z.number().int().positive() })).default([]),
-    /** What a migration plan says of this client beyond its status (a clause, from a source). */
-    planNotes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
-  })).min(1),
+  clients: z
+    .array(
+      Entity.extend({
+        /** The server of the same name ("Lync 2013" → Lync Server 2013): the product meant after "on", "to", "from". */
+        asServer: Id.optional(),
+        /** What replaces this client, per the sources (footnotes), with the footnote that says so. */
+        replacedBy: z.array(z.strictObject({ client: Id, footnote: z.number().int().positive() })).default([]),
+        /** What a migration plan says of this client beyond its status (a clause, from a source). */
+        planNotes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
+      }),
+    )
+    .min(1),
   /** Names users give several clients at once ("Communicator", "the attendant"). */
   genericNames: z.array(z.strictObject({ names: z.array(z.string().trim().min(1)).min(1), clients: z.array(Id).min(1) })).default([]),
-  footnotes: z.array(z.strictObject({
-    id: z.number().int().positive(),
-    text: LocalizedText,
-    /** Clients the footnote speaks about, beyond the cells that carry its marker. */
-    about: z.array(Id).default([]),
-    source: SourceRef,
-  })),
+  footnotes: z.array(
+    z.strictObject({
+      id: z.number().int().positive(),
+      text: LocalizedText,
+      /** Clients the footnote speaks about, beyond the cells that carry its marker. */
+      about: z.array(Id).default([]),
+      source: SourceRef,
+    }),
+  ),
   /**
    * Products the documents name that are neither a client row nor a server column (the Lync Server 2010
    * Group Chat server); a question naming one goes to the topic `intent` that explains it.
    */
   relatedProducts: z.array(Entity.extend({ intent: Id })).default([]),
-  matrix: z.array(z.strictObject({
-    client: Id,
-    server: Id,
-    status: StatusId,
-    footnote: z.number().int().positive().optional(),
-    source: SourceRef,
-  })),
+  matrix: z.array(
+    z.strictObject({
+      client: Id,
+      server: Id,
+      status: StatusId,
+      footnote: z.number().int().positive().optional(),
+      source: SourceRef,
+    }),
+  ),
   topics,
 });
 export type SupportMatrixFile = z.infer<typeof SupportMatrixFile>;
@@ -155,28 +176,36 @@ export const PublicImFile = z.strictObject({
   /** Federated capabilities by id (im, presence, audio, video). */
   capabilities: z.record(Id, LocalizedText),
   /** Licences the providers' licensing names, so that "do we need a PIC USL for Skype?" is answered from data. */
-  licences: z.array(Entity.extend({
-    /** Since when it can no longer be bought, if so. */
-    noLongerSoldSince: IsoDate.optional(),
-  })).default([]),
-  providers: z.array(Entity.extend({
-    capabilities: z.array(Id).min(1),
-    licensing: LocalizedText,
-    /** The licences federation with this provider takes: each alternative is a set of licence ids. */
-    licenceOptions: z.array(z.array(Id).min(1)).default([]),
-    /** The day PIC federation with this provider ended, if it has one. */
-    endOfService: IsoDate.optional(),
-    /** What stays true after (or without) an end date, e.g. "continues through Skype". */
-    serviceNote: LocalizedText.optional(),
-    /**
-     * Dated events known to the month (the first of the month stands for the month): "Lync–Skype
-     * connectivity became publicly available" in May 2013. Answer "since when / how long ago" questions.
-     */
-    milestones: z.array(z.strictObject({ date: IsoDate, text: LocalizedText, source: SourceRef })).default([]),
-    notes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
-    /** Why federation with this provider ends, as the sources say it ("why?" after its end date). */
-    endReason: z.strictObject({ text: LocalizedText, source: SourceRef }).optional(),
-  })).min(1),
+  licences: z
+    .array(
+      Entity.extend({
+        /** Since when it can no longer be bought, if so. */
+        noLongerSoldSince: IsoDate.optional(),
+      }),
+    )
+    .default([]),
+  providers: z
+    .array(
+      Entity.extend({
+        capabilities: z.array(Id).min(1),
+        licensing: LocalizedText,
+        /** The licences federation with this provider takes: each alternative is a set of licence ids. */
+        licenceOptions: z.array(z.array(Id).min(1)).default([]),
+        /** The day PIC federation with this provider ended, if it has one. */
+        endOfService: IsoDate.optional(),
+        /** What stays true after (or without) an end date, e.g. "continues through Skype". */
+        serviceNote: LocalizedText.optional(),
+        /**
+         * Dated events known to the month (the first of the month stands for the month): "Lync–Skype
+         * connectivity became publicly available" in May 2013. Answer "since when / how long ago" questions.
+         */
+        milestones: z.array(z.strictObject({ date: IsoDate, text: LocalizedText, source: SourceRef })).default([]),
+        notes: z.array(z.strictObject({ text: LocalizedText, source: SourceRef })).default([]),
+        /** Why federation with this provider ends, as the sources say it ("why?" after its end date). */
+        endReason: z.strictObject({ text: LocalizedText, source: SourceRef }).optional(),
+      }),
+    )
+    .min(1),
   /** Notes that apply to PIC as a whole (licences no longer sold, credits). */
   notes: z.array(z.strictObject({ date: IsoDate.optional(), text: LocalizedText, source: SourceRef })).default([]),
   topics,
@@ -188,12 +217,16 @@ export type PublicImFile = z.infer<typeof PublicImFile>;
  * can subscribe to. A date added or moved here reschedules existing subscriptions at the next start.
  */
 export const EndOfLifeFile = z.strictObject({
-  entries: z.array(Entity.extend({
-    /** The end-of-life date, or instant. */
-    date: IsoDateOrTime,
-    /** One sentence on what ends, in both languages. */
-    description: LocalizedText,
-  })).default([]),
+  entries: z
+    .array(
+      Entity.extend({
+        /** The end-of-life date, or instant. */
+        date: IsoDateOrTime,
+        /** One sentence on what ends, in both languages. */
+        description: LocalizedText,
+      }),
+    )
+    .default([]),
 });
 export type EndOfLifeFile = z.infer<typeof EndOfLifeFile>;
 
@@ -207,16 +240,20 @@ export type TopicsFile = z.infer<typeof TopicsFile>;
 
 /** `training/*.yaml`: intent corpus. `tests` are held out and never trained on. */
 export const TrainingFile = z.strictObject({
-  intents: z.array(z.strictObject({
-    intent: Id,
-    /**
-     * Word groups a message must contain, one word of each (written folded: lower case, no accents), for
-     * the intent to be acted on. For intents that delete something: the classifier's guess is not enough.
-     */
-    requiredWords: z.array(z.array(z.string().trim().min(1)).min(1)).optional(),
-    utterances: z.strictObject({ en: z.array(z.string().trim().min(1)).min(1), fr: z.array(z.string().trim().min(1)).min(1) }),
-    tests: z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) }),
-  })).min(1),
+  intents: z
+    .array(
+      z.strictObject({
+        intent: Id,
+        /**
+         * Word groups a message must contain, one word of each (written folded: lower case, no accents), for
+         * the intent to be acted on. For intents that delete something: the classifier's guess is not enough.
+         */
+        requiredWords: z.array(z.array(z.string().trim().min(1)).min(1)).optional(),
+        utterances: z.strictObject({ en: z.array(z.string().trim().min(1)).min(1), fr: z.array(z.string().trim().min(1)).min(1) }),
+        tests: z.strictObject({ en: z.array(z.string().trim().min(1)).default([]), fr: z.array(z.string().trim().min(1)).default([]) }),
+      }),
+    )
+    .min(1),
 });
 export type TrainingFile = z.infer<typeof TrainingFile>;
 
@@ -238,21 +275,57 @@ const Phrases = z.strictObject({ en: z.array(z.string().trim().min(1)).default([
  */
 export const LanguageFile = z.strictObject({
   shapes: z.strictObject({
-    yesNo: Phrases, list: Phrases, count: Phrases, when: Phrases, still: Phrases, ago: Phrases, why: Phrases, replace: Phrases,
-    both: Phrases, allServers: Phrases, negation: Phrases, butNot: Phrases, buy: Phrases, need: Phrases, enough: Phrases,
-    supported: Phrases, greeting: Phrases, federation: Phrases, how: Phrases, plain: Phrases, since: Phrases, ending: Phrases,
-    followUpOpeners: Phrases.default({ en: [], fr: [] }), plan: Phrases.default({ en: [], fr: [] }), addition: Phrases.default({ en: [], fr: [] }), except: Phrases.default({ en: [], fr: [] }),
+    yesNo: Phrases,
+    list: Phrases,
+    count: Phrases,
+    when: Phrases,
+    still: Phrases,
+    ago: Phrases,
+    why: Phrases,
+    replace: Phrases,
+    both: Phrases,
+    allServers: Phrases,
+    negation: Phrases,
+    butNot: Phrases,
+    buy: Phrases,
+    need: Phrases,
+    enough: Phrases,
+    supported: Phrases,
+    greeting: Phrases,
+    federation: Phrases,
+    how: Phrases,
+    plain: Phrases,
+    since: Phrases,
+    ending: Phrases,
+    followUpOpeners: Phrases.default({ en: [], fr: [] }),
+    plan: Phrases.default({ en: [], fr: [] }),
+    addition: Phrases.default({ en: [], fr: [] }),
+    except: Phrases.default({ en: [], fr: [] }),
     where: Phrases.default({ en: [], fr: [] }),
     trouble: Phrases.default({ en: [], fr: [] }),
   }),
-  roles: z.strictObject({ source: Phrases, target: Phrases, on: Phrases, move: Phrases, keep: Phrases, retire: Phrases.default({ en: [], fr: [] }) }),
+  roles: z.strictObject({
+    source: Phrases,
+    target: Phrases,
+    on: Phrases,
+    move: Phrases,
+    keep: Phrases,
+    retire: Phrases.default({ en: [], fr: [] }),
+  }),
   /** Per capability id of public-im.yaml, the words users name it with. */
   features: z.record(Id, Phrases),
   /**
    * Words naming kinds of products; `otherServers`, words that make a server noun beside them another kind
    * of server ("front end servers", "serveur SQL"), which the matrix's servers are not.
    */
-  nouns: z.strictObject({ clients: Phrases, servers: Phrases, providers: Phrases, otherServers: Phrases.default({ en: [], fr: [] }), vague: Phrases.default({ en: [], fr: [] }), otherProducts: Phrases.default({ en: [], fr: [] }) }),
+  nouns: z.strictObject({
+    clients: Phrases,
+    servers: Phrases,
+    providers: Phrases,
+    otherServers: Phrases.default({ en: [], fr: [] }),
+    vague: Phrases.default({ en: [], fr: [] }),
+    otherProducts: Phrases.default({ en: [], fr: [] }),
+  }),
   /**
    * What a question may ask for about its subject (a port, a price, a file size…): the words that ask for
    * it, and the words an answer must contain to give it. Without them the answer is replaced by an honest
@@ -264,7 +337,9 @@ export const LanguageFile = z.strictObject({
    * Small words that join names: a list ("lync 2013 and lync 2010"), a server noun and its name ("our
    * servers are lync 2010"), a name and a qualifier that changes it ("lync 2013 for mac").
    */
-  joiners: z.strictObject({ list: Phrases, copulas: Phrases, qualifiers: Phrases }).default({ list: { en: [], fr: [] }, copulas: { en: [], fr: [] }, qualifiers: { en: [], fr: [] } }),
+  joiners: z
+    .strictObject({ list: Phrases, copulas: Phrases, qualifiers: Phrases })
+    .default({ list: { en: [], fr: [] }, copulas: { en: [], fr: [] }, qualifiers: { en: [], fr: [] } }),
   continuations: Phrases,
   followUp: Phrases,
   backReferences: Phrases,

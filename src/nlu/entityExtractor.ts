@@ -111,7 +111,9 @@ export class EntityExtractor {
       }
     }
     this.vocabulary = words;
-    this.fuzzyVocabulary = [...words].filter((w) => allowedTypos(w) > 0).map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
+    this.fuzzyVocabulary = [...words]
+      .filter((w) => allowedTypos(w) > 0)
+      .map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
   }
 
   /** The alias words a message token stands for, with the typo cost of each. */
@@ -156,7 +158,9 @@ export class EntityExtractor {
           let cost = firstCost;
           let ok = true;
           for (let k = 1; k < alias.tokens.length && ok; k++) {
-            const c = this.candidates(tokens[i + k] as string, cache).get(alias.tokens[k] as string) ?? this.shortTypo(tokens[i + k] as string, alias.tokens[k] as string);
+            const c =
+              this.candidates(tokens[i + k] as string, cache).get(alias.tokens[k] as string) ??
+              this.shortTypo(tokens[i + k] as string, alias.tokens[k] as string);
             if (c === undefined) ok = false;
             else cost += c;
           }

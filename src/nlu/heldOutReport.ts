@@ -72,28 +72,46 @@ export function heldOutReport(kb: KnowledgeBase, options: HeldOutOptions = {}): 
   const minPhrases = options.minPhrases ?? MIN_PHRASES_PER_LANGUAGE;
   const minCaptured = options.minCaptured ?? MIN_CAPTURED;
   const nlu = options.nlu ?? new Nlu(kb);
-  const scores = new Map<string, IntentScore>(kb.training.map((e) => [e.intent, {
-    intent: e.intent,
-    phrases: { en: e.utterances.en.length, fr: e.utterances.fr.length },
-    tests: 0, correct: 0, lostTo: new Map(), capturedFrom: new Map(),
-    fewPhrases: LANGS.filter((l) => e.utterances[l].length < minPhrases),
-    untested: LANGS.filter((l) => e.tests[l].length === 0),
-  }]));
-  for (const entry of kb.training) for (const lang of LANGS) for (const text of entry.tests[lang]) {
-    const own = scores.get(entry.intent) as IntentScore;
-    const got = nlu.understand(text, lang).intent;
-    own.tests++;
-    if (got === entry.intent) { own.correct++; continue; }
-    own.lostTo.set(got, (own.lostTo.get(got) ?? 0) + 1);
-    const taker = scores.get(got);
-    if (taker) taker.capturedFrom.set(entry.intent, (taker.capturedFrom.get(entry.intent) ?? 0) + 1);
-  }
+  const scores = new Map<string, IntentScore>(
+    kb.training.map((e) => [
+      e.intent,
+      {
+        intent: e.intent,
+        phrases: { en: e.utterances.en.length, fr: e.utterances.fr.length },
+        tests: 0,
+        correct: 0,
+        lostTo: new Map(),
+        capturedFrom: new Map(),
+        fewPhrases: LANGS.filter((l) => e.utterances[l].length < minPhrases),
+        untested: LANGS.filter((l) => e.tests[l].length === 0),
+      },
+    ]),
+  );
+  for (const entry of kb.training)
+    for (const lang of LANGS)
+      for (const text of entry.tests[lang]) {
+        const own = scores.get(entry.intent) as IntentScore;
+        const got = nlu.understand(text, lang).intent;
+        own.tests++;
+        if (got === entry.intent) {
+          own.correct++;
+          continue;
+        }
+        own.lostTo.set(got, (own.lostTo.get(got) ?? 0) + 1);
+        const taker = scores.get(got);
+        if (taker) taker.capturedFrom.set(entry.intent, (taker.capturedFrom.get(entry.intent) ?? 0) + 1);
+      }
   const intents = [...scores.values()];
   const few = intents.filter((s) => s.fewPhrases.length > 0);
   const tests = intents.reduce((n, s) => n + s.tests, 0);
   const correct = intents.reduce((n, s) => n + s.correct, 0);
   return {
-    intents, tests, correct, accuracy: accuracyOf(intents), minPhrases, minCaptured,
+    intents,
+    tests,
+    correct,
+    accuracy: accuracyOf(intents),
+    minPhrases,
+    minCaptured,
     fewPhrases: few,
     untested: intents.filter((s) => s.untested.length > 0),
     fewPhrasesAccuracy: accuracyOf(few),
@@ -106,16 +124,27 @@ const percent = (n: number | undefined): string => (n === undefined ? '-' : `${(
 
 /** "support.client 3, none 1": a count map, largest first. */
 function counts(m: Map<string, number>): string {
-  return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k, n]) => `${k} ${n}`).join(', ');
+  return [...m]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .map(([k, n]) => `${k} ${n}`)
+    .join(', ');
 }
 
 /** The report as lines: a table (one row per intent), then the overall figure and the flags. */
 export function formatHeldOutReport(r: HeldOutReport): string[] {
   const width = Math.max(6, ...r.intents.map((s) => s.intent.length));
-  const row = (cells: string[]): string => [
-    (cells[0] ?? '').padEnd(width), (cells[1] ?? '').padStart(3), (cells[2] ?? '').padStart(3),
-    (cells[3] ?? '').padStart(5), (cells[4] ?? '').padStart(5), (cells[5] ?? '').padStart(8), cells[6] ?? '',
-  ].join(' ').trimEnd();
+  const row = (cells: string[]): string =>
+    [
+      (cells[0] ?? '').padEnd(width),
+      (cells[1] ?? '').padStart(3),
+      (cells[2] ?? '').padStart(3),
+      (cells[3] ?? '').padStart(5),
+      (cells[4] ?? '').padStart(5),
+      (cells[5] ?? '').padStart(8),
+      cells[6] ?? '',
+    ]
+      .join(' ')
+      .trimEnd();
   const lines = [row(['intent', 'en', 'fr', 'tests', 'right', 'accuracy', 'flags'])];
   for (const s of r.intents) {
     const flags = [
@@ -123,12 +152,24 @@ export function formatHeldOutReport(r: HeldOutReport): string[] {
       ...(total(s.capturedFrom) >= r.minCaptured ? [`captures ${total(s.capturedFrom)}`] : []),
       ...(s.untested.length > 0 ? [`no tests (${s.untested.join(', ')})`] : []),
     ];
-    lines.push(row([s.intent, String(s.phrases.en), String(s.phrases.fr), String(s.tests), String(s.correct), percent(accuracyOf([s])), flags.join('; ')]));
+    lines.push(
+      row([
+        s.intent,
+        String(s.phrases.en),
+        String(s.phrases.fr),
+        String(s.tests),
+        String(s.correct),
+        percent(accuracyOf([s])),
+        flags.join('; '),
+      ]),
+    );
   }
   lines.push('', `Held-out accuracy: ${percent(r.accuracy)} (${r.correct}/${r.tests}), classifier trained on the utterances only.`);
   if (r.fewPhrases.length === 0) lines.push(`No intent has fewer than ${r.minPhrases} training phrases in a language.`);
   else {
-    lines.push(`Fewer than ${r.minPhrases} training phrases in a language (their held-out accuracy ${percent(r.fewPhrasesAccuracy)}, the other intents' ${percent(r.enoughPhrasesAccuracy)}):`);
+    lines.push(
+      `Fewer than ${r.minPhrases} training phrases in a language (their held-out accuracy ${percent(r.fewPhrasesAccuracy)}, the other intents' ${percent(r.enoughPhrasesAccuracy)}):`,
+    );
     for (const s of r.fewPhrases) lines.push(`  ${s.intent}: ${s.fewPhrases.map((l) => `${l} ${s.phrases[l]}`).join(', ')}`);
   }
   if (r.capturing.length === 0) lines.push(`No intent receives ${r.minCaptured} or more held-out tests of other intents.`);
@@ -136,6 +177,9 @@ export function formatHeldOutReport(r: HeldOutReport): string[] {
     lines.push(`Receiving ${r.minCaptured} or more held-out tests of other intents:`);
     for (const s of r.capturing) lines.push(`  ${s.intent} takes ${total(s.capturedFrom)}: ${counts(s.capturedFrom)}`);
   }
-  if (r.untested.length > 0) lines.push(`No held-out tests (add some under \`tests:\` to measure them): ${r.untested.map((s) => `${s.intent} (${s.untested.join(', ')})`).join(', ')}.`);
+  if (r.untested.length > 0)
+    lines.push(
+      `No held-out tests (add some under \`tests:\` to measure them): ${r.untested.map((s) => `${s.intent} (${s.untested.join(', ')})`).join(', ')}.`,
+    );
   return lines;
 }

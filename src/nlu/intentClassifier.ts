@@ -62,7 +62,10 @@ export class BayesIntentClassifier implements IntentClassifier {
     const totals = this.labels.map((label) => classTotals.get(label) as number);
     this.logPrior = totals.map((total) => Math.log(total / totalExamples));
     for (const [feature, byLabel] of counts) {
-      this.table.set(feature, this.labels.map((label, c) => Math.log((byLabel.get(label) || SMOOTHING) / (totals[c] as number))));
+      this.table.set(
+        feature,
+        this.labels.map((label, c) => Math.log((byLabel.get(label) || SMOOTHING) / (totals[c] as number))),
+      );
     }
   }
 
@@ -79,13 +82,20 @@ export class BayesIntentClassifier implements IntentClassifier {
     let max = -Infinity;
     for (let c = 0; c < n; c++) if ((scores[c] as number) > max) max = scores[c] as number;
     let sum = 0;
-    for (let c = 0; c < n; c++) { const e = Math.exp((scores[c] as number) - max); scores[c] = e; sum += e; }
+    for (let c = 0; c < n; c++) {
+      const e = Math.exp((scores[c] as number) - max);
+      scores[c] = e;
+      sum += e;
+    }
     // Best first. An insertion sort of indices: with a few dozen intents it beats Array#sort's callbacks.
     const order: number[] = [];
     for (let c = 0; c < n; c++) {
       let j = c;
       order.push(c);
-      while (j > 0 && (scores[order[j - 1] as number] as number) < (scores[c] as number)) { order[j] = order[j - 1] as number; j--; }
+      while (j > 0 && (scores[order[j - 1] as number] as number) < (scores[c] as number)) {
+        order[j] = order[j - 1] as number;
+        j--;
+      }
       order[j] = c;
     }
     const out: Scored[] = new Array<Scored>(n);

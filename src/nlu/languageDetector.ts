@@ -6,7 +6,10 @@ const ACCENTED = /[àâäçéèêëîïôöùûüÿœ]/i;
 const FRENCH_SPACING = /\w[ \u00a0\u202f][?!:;]/;
 
 /** The detector's words per language (`language.yaml`, `detector`), as sets of folded words. */
-export interface LanguageWords { en: ReadonlySet<string>; fr: ReadonlySet<string> }
+export interface LanguageWords {
+  en: ReadonlySet<string>;
+  fr: ReadonlySet<string>;
+}
 
 /** Compiles `language.yaml`'s detector lists. */
 export function languageWords(lists: { en: readonly string[]; fr: readonly string[] }): LanguageWords {

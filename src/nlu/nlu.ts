@@ -69,12 +69,20 @@ function productProfiles(examples: readonly Example[]): Map<string, Map<string, 
       const [kind, id] = product.split(':') as [string, string];
       const entry = byKind.get(kind) ?? { n: 0, ids: new Set<string>() };
       entry.ids.add(id);
-      if (!kinds.has(kind)) { entry.n++; kinds.add(kind); }
+      if (!kinds.has(kind)) {
+        entry.n++;
+        kinds.add(kind);
+      }
       byKind.set(kind, entry);
     }
     counts.set(e.intent, byKind);
   }
-  return new Map([...counts].map(([intent, byKind]) => [intent, new Map([...byKind].map(([kind, { n, ids }]) => [kind, { share: n / (totals.get(intent) ?? 1), ids }]))]));
+  return new Map(
+    [...counts].map(([intent, byKind]) => [
+      intent,
+      new Map([...byKind].map(([kind, { n, ids }]) => [kind, { share: n / (totals.get(intent) ?? 1), ids }])),
+    ]),
+  );
 }
 
 /** Builds classifier examples from the knowledge base's training phrases (never its held-out tests). */
@@ -105,12 +113,14 @@ export interface PreparedTraining {
 export function prepareTraining(kb: KnowledgeBase, extractor: EntityExtractor): PreparedTraining {
   const trainedWords = new Set<string>();
   const correctableWords = new Set<string>();
-  for (const entry of kb.training) for (const lang of ['en', 'fr'] as const) {
-    for (const phrase of entry.utterances[lang]) for (const t of tokenize(phrase)) {
-      trainedWords.add(t);
-      if (entry.intent !== NONE_INTENT && allowedTypos(t) > 0) correctableWords.add(t);
+  for (const entry of kb.training)
+    for (const lang of ['en', 'fr'] as const) {
+      for (const phrase of entry.utterances[lang])
+        for (const t of tokenize(phrase)) {
+          trainedWords.add(t);
+          if (entry.intent !== NONE_INTENT && allowedTypos(t) > 0) correctableWords.add(t);
+        }
     }
-  }
   return { examples: trainingExamples(kb, extractor), trainedWords: [...trainedWords], correctableWords: [...correctableWords] };
 }
 
@@ -162,7 +172,10 @@ export class Nlu {
       if (letterGap(mask, wordMask) > max) continue;
       // editDistance answers max + 1 for "further than max": only a distance within max is a match.
       const d = editDistance(token, word, max);
-      if (d <= max) { best = word; bestDistance = d; }
+      if (d <= max) {
+        best = word;
+        bestDistance = d;
+      }
     }
     return best;
   }
@@ -193,7 +206,11 @@ export class Nlu {
     const mentions = this.extractor.extract(tokens);
     const entities: Entities = { clients: [], servers: [], providers: [], products: [], endOfLife: [] };
     const lists: Record<EntityKind, string[]> = {
-      client: entities.clients, server: entities.servers, provider: entities.providers, product: entities.products, eol: entities.endOfLife,
+      client: entities.clients,
+      server: entities.servers,
+      provider: entities.providers,
+      product: entities.products,
+      eol: entities.endOfLife,
     };
     for (const m of mentions) if (!lists[m.kind].includes(m.id)) lists[m.kind].push(m.id);
     const inMention = new Set<number>();
@@ -205,9 +222,17 @@ export class Nlu {
     const isFunctionWord = (t: string): boolean => this.languageWords.en.has(t) || this.languageWords.fr.has(t);
     const words = tokens.map((t, i) => {
       if (inMention.has(i)) return t;
-      if (wordFeatures(t).some((f) => this.domainFeatures.has(f))) { knownWords++; if (!isFunctionWord(t)) knownContent++; return t; }
+      if (wordFeatures(t).some((f) => this.domainFeatures.has(f))) {
+        knownWords++;
+        if (!isFunctionWord(t)) knownContent++;
+        return t;
+      }
       const fixed = /^\d+$/.test(t) || this.trainedWords.has(t) ? undefined : this.correct(t);
-      if (fixed !== undefined) { knownWords++; knownContent++; return fixed; }
+      if (fixed !== undefined) {
+        knownWords++;
+        knownContent++;
+        return fixed;
+      }
       if (t.length >= 2 || /\d/.test(t)) unknownWords.push(t);
       return t;
     });
@@ -222,7 +247,18 @@ export class Nlu {
     // Naive Bayes favours small intents for words it never saw, so an unsure guess on a message with
     // unknown words and no product in it is treated as out of scope rather than answered.
     if (mentions.length === 0 && unknownWords.length > 0 && best.confidence < CONFIDENT) {
-      return { text, lang, tokens, intent: NONE_INTENT, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
+      return {
+        text,
+        lang,
+        tokens,
+        intent: NONE_INTENT,
+        confidence: best.confidence,
+        ranking,
+        entities,
+        mentions,
+        unknownWords,
+        knownWords,
+      };
     }
     return { text, lang, tokens, intent: best.intent, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
   }

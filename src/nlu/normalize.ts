@@ -12,8 +12,15 @@ const KEEP_WHOLE = /^[a-z]\d[a-z]$/;
 /** Lower-case, strip accents, turn punctuation into spaces. */
 export function fold(text: string): string {
   // An arrow between two products is a move: "ocs -> lync 2013" reads "ocs to lync 2013".
-  return text.replace(ARROWS, ' to ').normalize('NFD').replace(COMBINING_MARKS, '').toLowerCase()
-    .replace(/œ/g, 'oe').replace(/æ/g, 'ae').replace(NON_ALNUM, ' ').trim();
+  return text
+    .replace(ARROWS, ' to ')
+    .normalize('NFD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(NON_ALNUM, ' ')
+    .trim();
 }
 
 /**

@@ -37,7 +37,11 @@ export function knowledgeDigest(dir: string): string {
   };
   walk(dir);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(`${relative(dir, file)}\0`).update(readFileSync(file)).update('\0');
+  for (const file of files)
+    hash
+      .update(`${relative(dir, file)}\0`)
+      .update(readFileSync(file))
+      .update('\0');
   return hash.digest('hex');
 }
 

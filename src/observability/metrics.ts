@@ -3,7 +3,17 @@ import type { AnswerKind } from '../answers/answer';
 import type { FeedbackRecord, QuestionLog, UnansweredRecord } from '../bot/questionLog';
 
 /** What a turn ended with, as counted: one label value per kind of reply. */
-export type TurnOutcome = 'answered' | 'declined' | 'clarified' | 'help' | 'message' | 'reminder' | 'feedback' | 'invoke' | 'no-reply' | 'error';
+export type TurnOutcome =
+  | 'answered'
+  | 'declined'
+  | 'clarified'
+  | 'help'
+  | 'message'
+  | 'reminder'
+  | 'feedback'
+  | 'invoke'
+  | 'no-reply'
+  | 'error';
 
 /** How a proactive send (a reminder, an expert ticket's post or answer) ended. */
 export type SendOutcome = 'sent' | 'retry' | 'deactivated' | 'failed';
@@ -30,19 +40,54 @@ export class BotMetrics {
 
   constructor(options: { defaultMetrics?: boolean } = {}) {
     const registers = [this.registry];
-    this.turns = new Counter({ name: 'bot_turns_total', help: 'Turns handled, by channel and outcome (answered, declined, clarified, help, message, reminder, feedback, invoke, no-reply, error).', labelNames: ['channel', 'outcome'], registers });
-    this.answerSeconds = new Histogram({ name: 'bot_answer_duration_seconds', help: 'Time from receiving a message to having replied, by channel.', labelNames: ['channel'], buckets: LATENCY_BUCKETS, registers });
-    this.declined = new Counter({ name: 'bot_declined_questions_total', help: 'Questions the bot could not answer, by reason.', labelNames: ['reason'], registers });
-    this.feedback = new Counter({ name: 'bot_feedback_total', help: 'Verdicts given on answers (helpful, not_helpful).', labelNames: ['verdict'], registers });
-    this.sends = new Counter({ name: 'bot_proactive_sends_total', help: 'Proactive sends by queue (reminders, experts) and outcome (sent, retry, deactivated, failed).', labelNames: ['queue', 'outcome'], registers });
+    this.turns = new Counter({
+      name: 'bot_turns_total',
+      help: 'Turns handled, by channel and outcome (answered, declined, clarified, help, message, reminder, feedback, invoke, no-reply, error).',
+      labelNames: ['channel', 'outcome'],
+      registers,
+    });
+    this.answerSeconds = new Histogram({
+      name: 'bot_answer_duration_seconds',
+      help: 'Time from receiving a message to having replied, by channel.',
+      labelNames: ['channel'],
+      buckets: LATENCY_BUCKETS,
+      registers,
+    });
+    this.declined = new Counter({
+      name: 'bot_declined_questions_total',
+      help: 'Questions the bot could not answer, by reason.',
+      labelNames: ['reason'],
+      registers,
+    });
+    this.feedback = new Counter({
+      name: 'bot_feedback_total',
+      help: 'Verdicts given on answers (helpful, not_helpful).',
+      labelNames: ['verdict'],
+      registers,
+    });
+    this.sends = new Counter({
+      name: 'bot_proactive_sends_total',
+      help: 'Proactive sends by queue (reminders, experts) and outcome (sent, retry, deactivated, failed).',
+      labelNames: ['queue', 'outcome'],
+      registers,
+    });
     const readers = this.depthReaders;
     this.queueDepth = new Gauge({
-      name: 'bot_send_queue_depth', help: 'Proactive sends due and not yet delivered, by queue.', labelNames: ['queue'], registers,
+      name: 'bot_send_queue_depth',
+      help: 'Proactive sends due and not yet delivered, by queue.',
+      labelNames: ['queue'],
+      registers,
       async collect() {
         // A database that does not answer leaves the last value: /readyz is where that shows.
-        await Promise.all([...readers].map(async ([queue, read]) => {
-          try { this.set({ queue }, await read()); } catch { /* keep the last value */ }
-        }));
+        await Promise.all(
+          [...readers].map(async ([queue, read]) => {
+            try {
+              this.set({ queue }, await read());
+            } catch {
+              /* keep the last value */
+            }
+          }),
+        );
       },
     });
     if (options.defaultMetrics !== false) collectDefaultMetrics({ register: this.registry });
@@ -67,12 +112,20 @@ export class BotMetrics {
 /** The outcome a rendered answer gives its turn. */
 export function outcomeOf(kind: AnswerKind): TurnOutcome {
   switch (kind) {
-    case 'cannot-answer': return 'declined';
-    case 'prompt': return 'clarified';
-    case 'welcome': case 'help': return 'help';
-    case 'message': return 'message';
-    case 'reminders': case 'reminder': return 'reminder';
-    default: return 'answered';
+    case 'cannot-answer':
+      return 'declined';
+    case 'prompt':
+      return 'clarified';
+    case 'welcome':
+    case 'help':
+      return 'help';
+    case 'message':
+      return 'message';
+    case 'reminders':
+    case 'reminder':
+      return 'reminder';
+    default:
+      return 'answered';
   }
 }
 

@@ -23,17 +23,19 @@ export interface Readiness {
 export function readinessProbe(checks: readonly ReadinessCheck[], logger: Logger): () => Promise<Readiness> {
   const failingBefore = new Set<string>();
   return async () => {
-    const results = await Promise.all(checks.map(async (c) => {
-      try {
-        await c.check();
-        if (failingBefore.delete(c.name)) logger.info({ check: c.name }, 'readiness: recovered');
-        return [c.name, { ok: true }] as const;
-      } catch (err) {
-        if (!failingBefore.has(c.name)) logger.warn({ check: c.name, err }, `readiness: ${c.failure}`);
-        failingBefore.add(c.name);
-        return [c.name, { ok: false, problem: c.failure }] as const;
-      }
-    }));
+    const results = await Promise.all(
+      checks.map(async (c) => {
+        try {
+          await c.check();
+          if (failingBefore.delete(c.name)) logger.info({ check: c.name }, 'readiness: recovered');
+          return [c.name, { ok: true }] as const;
+        } catch (err) {
+          if (!failingBefore.has(c.name)) logger.warn({ check: c.name, err }, `readiness: ${c.failure}`);
+          failingBefore.add(c.name);
+          return [c.name, { ok: false, problem: c.failure }] as const;
+        }
+      }),
+    );
     const failing = results.filter(([, r]) => !r.ok).map(([name]) => name);
     return { status: failing.length === 0 ? 'ready' : 'unavailable', failing, checks: Object.fromEntries(results) };
   };

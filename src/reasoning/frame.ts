@@ -87,7 +87,6 @@ export interface Frame {
   counted?: string;
 }
 
-
 function covered(spans: readonly Span[], i: number): boolean {
   return spans.some((s) => i >= s.start && i < s.end);
 }
@@ -97,7 +96,10 @@ function covered(spans: readonly Span[], i: number): boolean {
  * one-pass index.
  */
 export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
-  for (const l of kb.publicIm.licences) { const names = [l.name, ...l.aliases]; lex.addGroup(`licence.${l.id}`, { en: names, fr: names }); }
+  for (const l of kb.publicIm.licences) {
+    const names = [l.name, ...l.aliases];
+    lex.addGroup(`licence.${l.id}`, { en: names, fr: names });
+  }
   kb.support.genericNames.forEach((g, i) => lex.addGroup(`generic.${i}`, { en: g.names, fr: g.names }));
   // Statuses a question names beyond yes / no ("which clients are partly supported?").
   for (const [id, st] of Object.entries(kb.support.statuses)) if (st.asked) lex.addGroup(`status.${id}`, st.asked);
@@ -122,16 +124,30 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let move = sc.has('roles.move', langs);
   const reread: { start: number; server: string }[] = [];
   // Short French words ("a", "de") count only in French.
-  const roleOf = (g: 'source' | 'target' | 'on'): Span[] => (lang === 'fr' ? sc.get(`roles.${g}`, langs) : [...sc.get(`roles.${g}`, ['en']), ...sc.get(`roles.${g}`, ['fr']).filter((sp) => sp.text.length > 3)]);
+  const roleOf = (g: 'source' | 'target' | 'on'): Span[] =>
+    lang === 'fr'
+      ? sc.get(`roles.${g}`, langs)
+      : [...sc.get(`roles.${g}`, ['en']), ...sc.get(`roles.${g}`, ['fr']).filter((sp) => sp.text.length > 3)];
   const roleSpans = { source: roleOf('source'), target: roleOf('target'), on: roleOf('on') };
   // "From X to Y" with products on both sides is a move, whatever the verb ("from lync 2010 to lync 2013, …").
-  const rightBefore = (g: 'source' | 'target'): boolean => mentions.some((m) => roleSpans[g].some((sp) => sp.end === m.start))
-    || roleSpans[g].some((sp) => /^(\d{4}|r2)$/.test(tokens[sp.end] ?? ''));
+  const rightBefore = (g: 'source' | 'target'): boolean =>
+    mentions.some((m) => roleSpans[g].some((sp) => sp.end === m.start)) ||
+    roleSpans[g].some((sp) => /^(\d{4}|r2)$/.test(tokens[sp.end] ?? ''));
   if (rightBefore('source') && rightBefore('target')) move = true;
   /** Whether a client mention is listed with another ("lync 2013 and lync 2010", "lync 2013, lwa 2013"). */
-  const listed = (m: (typeof mentions)[number]): boolean => mentions.some((o) => o !== m && o.kind === 'client'
-    && ((o.start === m.end + 1 && lex.listJoiners.has(tokens[m.end] ?? '')) || (o.end === m.start - 1 && lex.listJoiners.has(tokens[m.start - 1] ?? '')) || o.start === m.end || o.end === m.start));
-  const add = (list: string[], id: string): void => { if (!list.includes(id)) list.push(id); };
+  const listed = (m: (typeof mentions)[number]): boolean =>
+    mentions.some(
+      (o) =>
+        o !== m &&
+        o.kind === 'client' &&
+        ((o.start === m.end + 1 && lex.listJoiners.has(tokens[m.end] ?? '')) ||
+          (o.end === m.start - 1 && lex.listJoiners.has(tokens[m.start - 1] ?? '')) ||
+          o.start === m.end ||
+          o.end === m.start),
+    );
+  const add = (list: string[], id: string): void => {
+    if (!list.includes(id)) list.push(id);
+  };
   for (const m of mentions) {
     // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
     // Lync Server 2013 pool"), and never beyond another product. Short French words ("a", "de") count only
@@ -143,7 +159,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       if (back < m.start && /^(\d{4}|r2)$/.test(tokens[back] ?? '')) break;
       for (const g of ['source', 'target', 'on'] as const) {
         const hit = roleSpans[g].find((sp) => sp.end === back);
-        if (hit) { role = g; break; }
+        if (hit) {
+          role = g;
+          break;
+        }
       }
     }
     const before = (g: 'source' | 'target' | 'on'): boolean => role === g;
@@ -158,8 +177,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // Only for a client named alone: "lync 2013 and lync 2010 clients", "clients: communicator 2007 r2,
       // live meeting 2007" are lists of clients, not families.
       const alone = mentions.filter((o) => o.kind === 'client').length === 1;
-      if (alone && ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) || (lastWord && /^clients$/.test(lastWord)) || (quantified && lastWord !== undefined && lex.clientNouns.has(lastWord))
-        || (prev && /^clients$/.test(prev)) || /^clients$/.test(tokens[m.start] ?? ''))) { family = client?.name; familyQuantified = quantified; }
+      if (
+        alone &&
+        ((next && lex.clientNouns.has(next) && (/s$/.test(next) || quantified)) ||
+          (lastWord && /^clients$/.test(lastWord)) ||
+          (quantified && lastWord !== undefined && lex.clientNouns.has(lastWord)) ||
+          (prev && /^clients$/.test(prev)) ||
+          /^clients$/.test(tokens[m.start] ?? ''))
+      ) {
+        family = client?.name;
+        familyQuantified = quantified;
+      }
       // "Lync 2013" after "on", "to", "from" (or beside another client) is the server of that name.
       const asServer = client?.asServer;
       const otherClient = mentions.some((o) => o !== m && o.kind === 'client');
@@ -168,13 +196,25 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       // "on" when no server is named or beside another client, unless listed with clients ("with lync 2013 and lync 2010");
       // "our servers are lync 2010"; "does lync 2013 support the attendee?" (the subject of "support" before another client).
       // ("Our servers are Lync 2010", "nos serveurs sont en Lync 2010": one or two joining words.)
-      const afterServerNoun = lex.copulas.has(tokens[m.start - 1] ?? '')
-        && (lex.serverNouns.has(tokens[m.start - 2] ?? '') || (lex.copulas.has(tokens[m.start - 2] ?? '') && lex.serverNouns.has(tokens[m.start - 3] ?? '')));
-      const supportsOther = !hasServer && mentions.some((o) => o.kind === 'client' && o.start > m.end) && sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
-      if (asServer && ((move && (before('source') || before('target'))) || (before('on') && (otherClient || !hasServer) && !listed(m)) || afterServerNoun || supportsOther)) {
+      const afterServerNoun =
+        lex.copulas.has(tokens[m.start - 1] ?? '') &&
+        (lex.serverNouns.has(tokens[m.start - 2] ?? '') ||
+          (lex.copulas.has(tokens[m.start - 2] ?? '') && lex.serverNouns.has(tokens[m.start - 3] ?? '')));
+      const supportsOther =
+        !hasServer &&
+        mentions.some((o) => o.kind === 'client' && o.start > m.end) &&
+        sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
+      if (
+        asServer &&
+        ((move && (before('source') || before('target'))) ||
+          (before('on') && (otherClient || !hasServer) && !listed(m)) ||
+          afterServerNoun ||
+          supportsOther)
+      ) {
         add(servers, asServer);
         reread.push({ start: m.start, server: asServer });
-        if (before('source')) source = asServer; else if (before('target') || move) target ??= asServer;
+        if (before('source')) source = asServer;
+        else if (before('target') || move) target ??= asServer;
         continue;
       }
       add(clients, m.id);
@@ -201,29 +241,59 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     const named = kb.servers.filter((sv) => (isVersion ? serverWords(kb, sv.id) : serverAliasWords(kb, sv.id)).has(version));
     // A bare version, or a word only one server's names use ("depuis OCS", "from ocs").
     // (Not when a version follows that makes no known name: "ocs 2007" without R2 is another product.)
-    if (!isVersion && !(named.length === 1 && !/\d/.test(version) && version.length >= 3 && !lex.isFunctionWord(version) && !/^(\d+|r\d)$/.test(tokens[i + 1] ?? ''))) continue;
+    if (
+      !isVersion &&
+      !(
+        named.length === 1 &&
+        !/\d/.test(version) &&
+        version.length >= 3 &&
+        !lex.isFunctionWord(version) &&
+        !/^(\d+|r\d)$/.test(tokens[i + 1] ?? '')
+      )
+    )
+      continue;
     // "de lync server 2010 à 2013": after the server left, "à" / "to" names the one moved to; "passage en 2013".
-    const role = roleSpans.target.some((sp) => sp.end === i) ? 'target' : roleSpans.source.some((sp) => sp.end === i) ? 'source'
-      : move && source && roleSpans.on.some((sp) => sp.end === i) ? 'target'
-      : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version) ? 'target'
-      // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
-      : roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i) ? 'source'
-      // "ok on ocs", "sur OCS": a server's short word after "on" names it (a bare version there stays a follow-up's).
-      : !isVersion && roleSpans.on.some((sp) => sp.end === i) ? 'on' : undefined;
+    const role = roleSpans.target.some((sp) => sp.end === i)
+      ? 'target'
+      : roleSpans.source.some((sp) => sp.end === i)
+        ? 'source'
+        : move && source && roleSpans.on.some((sp) => sp.end === i)
+          ? 'target'
+          : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version)
+            ? 'target'
+            : // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
+              roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i)
+              ? 'source'
+              : // "ok on ocs", "sur OCS": a server's short word after "on" names it (a bare version there stays a follow-up's).
+                !isVersion && roleSpans.on.some((sp) => sp.end === i)
+                ? 'on'
+                : undefined;
     if (!role) continue;
-    if (role === 'on') { add(servers, (named[0] as { id: string }).id); continue; }
+    if (role === 'on') {
+      add(servers, (named[0] as { id: string }).id);
+      continue;
+    }
     if (named.length !== 1) continue;
     const id = (named[0] as { id: string }).id;
     add(servers, id);
-    if (role === 'target') target ??= id; else source ??= id;
+    if (role === 'target') target ??= id;
+    else source ??= id;
   }
   // "Before we decommission OCS 2007 R2": that server is left, for the matrix's first server (the newest).
   const retireSpans = sc.get('roles.retire', langs);
   if (retireSpans.length > 0 && servers.length === 1 && !target) {
     const sv = servers[0] as string;
-    const near = mentions.some((m) => m.kind === 'server' && m.id === sv && retireSpans.some((sp) => Math.abs(sp.end - m.start) <= 2 || Math.abs(m.end - sp.start) <= 3));
+    const near = mentions.some(
+      (m) =>
+        m.kind === 'server' && m.id === sv && retireSpans.some((sp) => Math.abs(sp.end - m.start) <= 2 || Math.abs(m.end - sp.start) <= 3),
+    );
     const newest = kb.servers.find((x) => x.id !== sv)?.id;
-    if (near && newest && kb.servers[0]?.id !== sv) { source = sv; target = newest; add(servers, newest); move = true; }
+    if (near && newest && kb.servers[0]?.id !== sv) {
+      source = sv;
+      target = newest;
+      add(servers, newest);
+      move = true;
+    }
   }
   if (move && servers.length === 1 && !source && !target) target = servers[0];
   // "ls2010 to ls2013": one role known, the other server has the other.
@@ -237,7 +307,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const features: string[] = [];
   // A feature word inside a product name or inside "public IM" names no feature.
   const federationSpans = sc.get(shapeKey('federation'), langs);
-  for (const id of lex.features.keys()) if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start))) features.push(id);
+  for (const id of lex.features.keys())
+    if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start)))
+      features.push(id);
   const licences = kb.publicIm.licences.filter((l) => sc.has(`licence.${l.id}`)).map((l) => l.id);
 
   // "L'attendee Lync 2010": a generic name right beside a client's name is the one client of that kind
@@ -250,7 +322,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       const fits = g.clients.filter((c) => words.every((w) => nameWords(kb, c).has(w)));
       if (fits.length !== 1 || fits[0] === m.id) continue;
       const at = clients.indexOf(m.id);
-      if (at >= 0) clients.splice(at, 1, fits[0] as string); else add(clients, fits[0] as string);
+      if (at >= 0) clients.splice(at, 1, fits[0] as string);
+      else add(clients, fits[0] as string);
       mentionSpans.push({ start: sp.start, end: sp.end, text: fits[0] as string });
     }
   }
@@ -259,10 +332,22 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (generic && generic.candidates.length === 1) add(clients, generic.candidates[0] as string);
   // "OCS 2007 (pas R2)": a server's short word with a version that makes none of the servers' names is
   // another product, never the server of that word.
-  const otherVersion = tokens.findIndex((t, i) => !covered(mentionSpans, i) && /^\d{4}$/.test(tokens[i + 1] ?? '') && !covered(mentionSpans, i + 1)
-    && !/\d/.test(t) && t.length >= 3 && !lex.isFunctionWord(t) && kb.servers.filter((sv) => serverAliasWords(kb, sv.id).has(t)).length === 1);
-  const unknown = sc.get('unknownProducts', langs)[0] ?? (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined)
-    ?? (otherVersion >= 0 ? { start: otherVersion, end: otherVersion + 2, text: `${tokens[otherVersion]} ${tokens[otherVersion + 1]}` } : undefined);
+  const otherVersion = tokens.findIndex(
+    (t, i) =>
+      !covered(mentionSpans, i) &&
+      /^\d{4}$/.test(tokens[i + 1] ?? '') &&
+      !covered(mentionSpans, i + 1) &&
+      !/\d/.test(t) &&
+      t.length >= 3 &&
+      !lex.isFunctionWord(t) &&
+      kb.servers.filter((sv) => serverAliasWords(kb, sv.id).has(t)).length === 1,
+  );
+  const unknown =
+    sc.get('unknownProducts', langs)[0] ??
+    (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined) ??
+    (otherVersion >= 0
+      ? { start: otherVersion, end: otherVersion + 2, text: `${tokens[otherVersion]} ${tokens[otherVersion + 1]}` }
+      : undefined);
   const uncovered = sc.get('uncoveredSubjects', langs)[0];
   const unknownFeature = sc.get('unknownFeatures', langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => sc.has(`listReferences.${k}`, own));
@@ -279,7 +364,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   else if (starts('yesNo')) shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1) ? 'when' : 'yesno';
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").
-  else if (sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || sp.end >= tokens.length || sp.end - sp.start > 1)) shape = 'when';
+  else if (sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || sp.end >= tokens.length || sp.end - sp.start > 1))
+    shape = 'when';
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
   // A question mark alone: yes/no, unless the question is about clients as such ("clients supportés sur
@@ -297,12 +383,24 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const serverNoun = (t: string, i: number): boolean => lex.serverNouns.has(t) && !otherServer(i);
   const at = (from: number, n: number): number[] => tokens.slice(from, from + n).map((_, k) => from + k);
   // (A noun inside a product's name — "Lync Server 2010" — is not one; a plural ending it — "Lync 2010 clients" — is.)
-  const inName = (i: number): boolean => mentionSpans.some((sp) => i >= sp.start && i < sp.end && !(i === sp.end - 1 && /s$/.test(tokens[i] as string)));
+  const inName = (i: number): boolean =>
+    mentionSpans.some((sp) => i >= sp.start && i < sp.end && !(i === sp.end - 1 && /s$/.test(tokens[i] as string)));
   // (A product noun is what is counted even though "client" alone is also a follow-up word: "how many older client versions".)
   const productNoun = (t: string): boolean => lex.clientNouns.has(t) || lex.serverNouns.has(t) || lex.providerNouns.has(t);
-  const scope = (countSpan ? at(countSpan.end, 5).filter((i) => !lex.followUpWords.has(tokens[i] as string) || productNoun(tokens[i] as string)).slice(0, 3) : tokens.map((_, i) => i)).filter((i) => !inName(i));
-  const asksAbout = scope.some((i) => lex.clientNouns.has(tokens[i] as string)) ? 'clients' : scope.some((i) => serverNoun(tokens[i] as string, i)) ? 'servers'
-    : scope.some((i) => lex.providerNouns.has(tokens[i] as string)) ? 'providers' : undefined;
+  const scope = (
+    countSpan
+      ? at(countSpan.end, 5)
+          .filter((i) => !lex.followUpWords.has(tokens[i] as string) || productNoun(tokens[i] as string))
+          .slice(0, 3)
+      : tokens.map((_, i) => i)
+  ).filter((i) => !inName(i));
+  const asksAbout = scope.some((i) => lex.clientNouns.has(tokens[i] as string))
+    ? 'clients'
+    : scope.some((i) => serverNoun(tokens[i] as string, i))
+      ? 'servers'
+      : scope.some((i) => lex.providerNouns.has(tokens[i] as string))
+        ? 'providers'
+        : undefined;
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its
   // head is the last in English ("chat rooms"), the first in French ("salons de discussion").
   let counted: string | undefined;
@@ -312,28 +410,76 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     const run: string[] = [];
     // English heads come last ("front end editions"), so its run goes on to a verb or a preposition.
     const ends = (t: string): boolean => !productNoun(t) && (lang === 'fr' ? lex.isFunctionWord(t) : lex.phraseEnds.has(t));
-    while (i < tokens.length && run.length < 4 && !ends(tokens[i] as string) && !covered(mentionSpans, i) && !/^\d+$/.test(tokens[i] as string)) run.push(tokens[i++] as string);
+    while (
+      i < tokens.length &&
+      run.length < 4 &&
+      !ends(tokens[i] as string) &&
+      !covered(mentionSpans, i) &&
+      !/^\d+$/.test(tokens[i] as string)
+    )
+      run.push(tokens[i++] as string);
     let head = lang === 'fr' ? run[0] : run[run.length - 1];
     // A vague head ("versions") counts the noun beside it: "client versions", "versions de serveur".
     if (head && lex.vagueNouns.has(head)) {
-      if (lang === 'fr') { while (i < tokens.length && lex.isFunctionWord(tokens[i] as string) && !productNoun(tokens[i] as string)) i++; head = tokens[i]; } else head = run[run.length - 2];
+      if (lang === 'fr') {
+        while (i < tokens.length && lex.isFunctionWord(tokens[i] as string) && !productNoun(tokens[i] as string)) i++;
+        head = tokens[i];
+      } else head = run[run.length - 2];
     }
     if (head && !lex.vagueNouns.has(head)) counted = head;
   }
   const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
   const steered = new Set<number>();
   for (const sp of sc.spans()) for (let k = sp.start; k < sp.end; k++) steered.add(k);
-  const plainWords = tokens.filter((t, k) => !steered.has(k) && !covered(mentionSpans, k) && !lex.isFunctionWord(t) && !lex.clientNouns.has(t) && !lex.serverNouns.has(t)
-    && !lex.providerNouns.has(t) && !lex.quantifiers.has(t) && !/^\d+$/.test(t));
+  const plainWords = tokens.filter(
+    (t, k) =>
+      !steered.has(k) &&
+      !covered(mentionSpans, k) &&
+      !lex.isFunctionWord(t) &&
+      !lex.clientNouns.has(t) &&
+      !lex.serverNouns.has(t) &&
+      !lex.providerNouns.has(t) &&
+      !lex.quantifiers.has(t) &&
+      !/^\d+$/.test(t),
+  );
 
   const frame: Frame = {
-    lang, tokens, shape, clients, servers, providers, features, licences,
-    trouble: has('trouble'), negated: has('negation', own), status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)), both: has('both'), allServers: has('allServers'), butNot: has('butNot'),
-    still: has('still'), buy: has('buy'), need: has('need'), enough: has('enough'),
-    move, keep: sc.has('roles.keep', langs), federation: has('federation'), asServer: reread,
-    how: has('how') && !has('count') && !has('ago'), plain: has('plain'), since: has('since'), ending: has('ending'), elliptic, contentWords, asks, plainWords,
-    plan: has('plan') || has('replace'), generics: generics.filter((g) => !g.unknown), addition: has('addition'),
-    excluded: mentions.filter((m) => m.kind === 'provider' && sc.get(shapeKey('except'), langs).some((sp) => sp.end === m.start || sp.end === m.start - 1)).map((m) => m.id),
+    lang,
+    tokens,
+    shape,
+    clients,
+    servers,
+    providers,
+    features,
+    licences,
+    trouble: has('trouble'),
+    negated: has('negation', own),
+    status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)),
+    both: has('both'),
+    allServers: has('allServers'),
+    butNot: has('butNot'),
+    still: has('still'),
+    buy: has('buy'),
+    need: has('need'),
+    enough: has('enough'),
+    move,
+    keep: sc.has('roles.keep', langs),
+    federation: has('federation'),
+    asServer: reread,
+    how: has('how') && !has('count') && !has('ago'),
+    plain: has('plain'),
+    since: has('since'),
+    ending: has('ending'),
+    elliptic,
+    contentWords,
+    asks,
+    plainWords,
+    plan: has('plan') || has('replace'),
+    generics: generics.filter((g) => !g.unknown),
+    addition: has('addition'),
+    excluded: mentions
+      .filter((m) => m.kind === 'provider' && sc.get(shapeKey('except'), langs).some((sp) => sp.end === m.start || sp.end === m.start - 1))
+      .map((m) => m.id),
   };
   if (unknownFeature) frame.unknownFeature = unknownFeature.text;
   if (counted) frame.counted = counted;
@@ -356,13 +502,19 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 const SHAPE_KEYS = new Map<string, string>();
 function shapeKey(g: string): string {
   let key = SHAPE_KEYS.get(g);
-  if (!key) { key = `shapes.${g}`; SHAPE_KEYS.set(g, key); }
+  if (!key) {
+    key = `shapes.${g}`;
+    SHAPE_KEYS.set(g, key);
+  }
   return key;
 }
 const FEATURE_KEYS = new Map<string, string>();
 function featureKey(id: string): string {
   let key = FEATURE_KEYS.get(id);
-  if (!key) { key = `features.${id}`; FEATURE_KEYS.set(id, key); }
+  if (!key) {
+    key = `features.${id}`;
+    FEATURE_KEYS.set(id, key);
+  }
   return key;
 }
 
@@ -372,7 +524,10 @@ const serverWordCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
 /** The words of a server's name ("lync", "server", "2013"), computed once per server. */
 function serverWords(kb: KnowledgeBase, id: string): Set<string> {
   let cache = serverWordCache.get(kb);
-  if (!cache) { cache = new Map(kb.servers.map((sv) => [sv.id, new Set(tokenize(sv.name))])); serverWordCache.set(kb, cache); }
+  if (!cache) {
+    cache = new Map(kb.servers.map((sv) => [sv.id, new Set(tokenize(sv.name))]));
+    serverWordCache.set(kb, cache);
+  }
   return cache.get(id) ?? new Set();
 }
 
@@ -390,7 +545,10 @@ function serverAliasWords(kb: KnowledgeBase, id: string): Set<string> {
 /** The words of a client's names and aliases, for narrowing a generic name (computed once per client). */
 function nameWords(kb: KnowledgeBase, id: string): Set<string> {
   let cache = nameWordCache.get(kb);
-  if (!cache) { cache = new Map(); nameWordCache.set(kb, cache); }
+  if (!cache) {
+    cache = new Map();
+    nameWordCache.set(kb, cache);
+  }
   let words = cache.get(id);
   if (!words) {
     const c = kb.client(id);
@@ -404,31 +562,58 @@ function nameWords(kb: KnowledgeBase, id: string): Set<string> {
  * A generic name in the message, outside the products it names, with the clients it may mean: narrowed
  * by the words just around it ("the OCS attendant" → the OCS 2007 R2 Attendant).
  */
-export function genericOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon, sc: Scan): { name: string; candidates: string[]; unknown?: boolean } | undefined {
+export function genericOf(
+  kb: KnowledgeBase,
+  tokens: readonly string[],
+  mentions: readonly Span[],
+  lex: Lexicon,
+  sc: Scan,
+): { name: string; candidates: string[]; unknown?: boolean } | undefined {
   return genericsOf(kb, tokens, mentions, lex, sc)[0];
 }
 
 /** Every generic name in the message ("the attendant and communicator"), each narrowed by its neighbours. */
-export function genericsOf(kb: KnowledgeBase, tokens: readonly string[], mentions: readonly Span[], lex: Lexicon, sc: Scan): { name: string; candidates: string[]; unknown?: boolean }[] {
+export function genericsOf(
+  kb: KnowledgeBase,
+  tokens: readonly string[],
+  mentions: readonly Span[],
+  lex: Lexicon,
+  sc: Scan,
+): { name: string; candidates: string[]; unknown?: boolean }[] {
   const found: { name: string; candidates: string[]; unknown?: boolean }[] = [];
   for (const [i, { clients }] of kb.support.genericNames.entries()) {
     // ("Outlook Web App" holds "web app" but is another product.)
     const others = sc.get('otherProducts');
-    const span = sc.get(`generic.${i}`).find((sp) => !covered(mentions, sp.start) && !others.some((o) => sp.start >= o.start && sp.end <= o.end));
+    const span = sc
+      .get(`generic.${i}`)
+      .find((sp) => !covered(mentions, sp.start) && !others.some((o) => sp.start >= o.start && sp.end <= o.end));
     if (!span) continue;
     // Words that tell the clients apart ("ocs", "2010", "r2"): in some of their names, not in all.
     const names = clients.map((c) => nameWords(kb, c));
     const distinguishing = new Set(names.flatMap((n) => [...n]).filter((w) => !names.every((n) => n.has(w))));
     // (A version right after a role word names a server — "from ls2010 to 2013: group chat client users" —
     // not this client.)
-    const serverVersion = (j: number): boolean => /^\d{4}$/.test(tokens[j] as string) && (['source', 'target', 'on'] as const).some((r) => lex.roles[r].endsAt(tokens, j));
-    const nearAt = [...[span.start - 2, span.start - 1].filter((j) => j >= 0), span.end, span.end + 1].filter((j) => j < tokens.length && !serverVersion(j));
-    const near = nearAt.map((j) => tokens[j] as string)
-      .filter((t, i, all) => !lex.followUpWords.has(t) && !covered(mentions, tokens.indexOf(t)) && all.indexOf(t) === i && (distinguishing.has(t) || /^\d{4}$/.test(t)));
+    const serverVersion = (j: number): boolean =>
+      /^\d{4}$/.test(tokens[j] as string) && (['source', 'target', 'on'] as const).some((r) => lex.roles[r].endsAt(tokens, j));
+    const nearAt = [...[span.start - 2, span.start - 1].filter((j) => j >= 0), span.end, span.end + 1].filter(
+      (j) => j < tokens.length && !serverVersion(j),
+    );
+    const near = nearAt
+      .map((j) => tokens[j] as string)
+      .filter(
+        (t, i, all) =>
+          !lex.followUpWords.has(t) &&
+          !covered(mentions, tokens.indexOf(t)) &&
+          all.indexOf(t) === i &&
+          (distinguishing.has(t) || /^\d{4}$/.test(t)),
+      );
     const narrowed = clients.filter((c) => near.every((w) => nameWords(kb, c).has(w)));
     // "Office Communicator 2005": a version none of them has is another product.
     const version = near.find((w) => /^\d{4}$/.test(w) && !clients.some((c) => nameWords(kb, c).has(w)));
-    if (version) { found.push({ name: `${span.text} ${version}`, candidates: [], unknown: true }); continue; }
+    if (version) {
+      found.push({ name: `${span.text} ${version}`, candidates: [], unknown: true });
+      continue;
+    }
     found.push({ name: span.text, candidates: narrowed.length > 0 ? narrowed : clients });
   }
   return found;

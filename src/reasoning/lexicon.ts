@@ -13,12 +13,16 @@ export function inflected(phrase: Phrase, lang: Lang): Phrase[] {
   const lastWord = phrase[phrase.length - 1] as string;
   if (lastWord.length < (lang === 'fr' ? 5 : 4) || /\d/.test(lastWord)) return [phrase];
   const head = phrase.slice(0, -1);
-  const endings = lang === 'fr' ? (lastWord.endsWith('s') ? [] : ['s', 'e', 'es']) : (lastWord.endsWith('s') ? [] : ['s']);
+  const endings = lang === 'fr' ? (lastWord.endsWith('s') ? [] : ['s', 'e', 'es']) : lastWord.endsWith('s') ? [] : ['s'];
   return [phrase, ...endings.map((e) => [...head, lastWord + e])];
 }
 
 /** Where a phrase was found: token positions [start, end). */
-export interface Span { start: number; end: number; text: string }
+export interface Span {
+  start: number;
+  end: number;
+  text: string;
+}
 
 /**
  * Phrases of one group, per language, ready to match against a message's tokens. Phrases are indexed by
@@ -156,7 +160,10 @@ export class Lexicon {
 
   constructor(data: LanguageFile) {
     const group = <K extends string>(rec: Record<K, { en: string[]; fr: string[] }>): Record<K, PhraseGroup> =>
-      Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, new PhraseGroup(v as { en: string[]; fr: string[] })])) as Record<K, PhraseGroup>;
+      Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, new PhraseGroup(v as { en: string[]; fr: string[] })])) as Record<
+        K,
+        PhraseGroup
+      >;
     this.shapes = group(data.shapes);
     this.roles = group(data.roles);
     this.features = new Map(Object.entries(data.features).map(([k, v]) => [k, new PhraseGroup(v)]));
@@ -165,9 +172,12 @@ export class Lexicon {
     this.listReferences = group(data.listReferences);
     this.unknownProducts = new PhraseGroup(data.unknownProducts);
     this.uncoveredSubjects = new PhraseGroup(data.uncoveredSubjects);
-    this.followUpWords = new Set([...data.followUp.en, ...data.followUp.fr, ...data.backReferences.en, ...data.backReferences.fr].flatMap((p) => tokenize(p)));
+    this.followUpWords = new Set(
+      [...data.followUp.en, ...data.followUp.fr, ...data.backReferences.en, ...data.backReferences.fr].flatMap((p) => tokenize(p)),
+    );
     this.numbers = data.numbers;
-    const words = (p: { en: readonly string[]; fr: readonly string[] }): Set<string> => new Set([...p.en, ...p.fr].flatMap((w) => tokenize(w)));
+    const words = (p: { en: readonly string[]; fr: readonly string[] }): Set<string> =>
+      new Set([...p.en, ...p.fr].flatMap((w) => tokenize(w)));
     this.clientNouns = words(data.nouns.clients);
     this.serverNouns = words(data.nouns.servers);
     this.providerNouns = words(data.nouns.providers);
@@ -179,14 +189,25 @@ export class Lexicon {
     this.qualifierJoiners = words(data.joiners.qualifiers);
     this.functionWords = new Set([...data.detector.en, ...data.detector.fr].flatMap((w) => tokenize(w)));
     this.attributeIds = Object.keys(data.attributes);
-    const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] => [...p.en, ...p.fr].filter((w) => tokenize(w).length === 1).map((w) => tokenize(w)[0] as string);
-    this.phraseEnds = new Set([...single(data.shapes.yesNo), ...single(data.roles.on), ...single(data.roles.source), ...single(data.roles.target), ...this.followUpWords]);
+    const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] =>
+      [...p.en, ...p.fr].filter((w) => tokenize(w).length === 1).map((w) => tokenize(w)[0] as string);
+    this.phraseEnds = new Set([
+      ...single(data.shapes.yesNo),
+      ...single(data.roles.on),
+      ...single(data.roles.source),
+      ...single(data.roles.target),
+      ...this.followUpWords,
+    ]);
     const groups: [string, { en: readonly string[]; fr: readonly string[] }][] = [
       ...Object.entries(data.shapes).map(([k, v]) => [`shapes.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.roles).map(([k, v]) => [`roles.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.features).map(([k, v]) => [`features.${k}`, v] as [string, typeof v]),
       ...Object.entries(data.listReferences).map(([k, v]) => [`listReferences.${k}`, v] as [string, typeof v]),
-      ['unknownProducts', data.unknownProducts], ['uncoveredSubjects', data.uncoveredSubjects], ['otherServers', data.nouns.otherServers], ['otherProducts', data.nouns.otherProducts], ['unknownFeatures', data.unknownFeatures],
+      ['unknownProducts', data.unknownProducts],
+      ['uncoveredSubjects', data.uncoveredSubjects],
+      ['otherServers', data.nouns.otherServers],
+      ['otherProducts', data.nouns.otherProducts],
+      ['unknownFeatures', data.unknownFeatures],
       ...Object.entries(data.attributes).map(([k, v]) => [`attributes.${k}`, v.asks] as [string, { en: string[]; fr: string[] }]),
     ];
     for (const [group, source] of groups) this.addGroup(group, source);
@@ -234,7 +255,10 @@ export class Lexicon {
         let k = 1;
         while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
         if (k < phrase.length) continue;
-        if (!list) { list = []; hits.set(group, list); }
+        if (!list) {
+          list = [];
+          hits.set(group, list);
+        }
         list.push({ start: i, end: i + phrase.length, text, mask });
       }
     }

@@ -20,7 +20,10 @@ export interface Passage {
 }
 
 /** A passage and the share of the question's weighted words it contains. */
-export interface Hit { passage: Passage; coverage: number }
+export interface Hit {
+  passage: Passage;
+  coverage: number;
+}
 
 /**
  * Every sentence of the topics, searchable by the words of a question: which sentence of the knowledge
@@ -32,7 +35,10 @@ export class Passages {
   readonly all: Passage[] = [];
   private readonly weight = new Map<string, number>();
 
-  constructor(kb: KnowledgeBase, private readonly lex: Lexicon) {
+  constructor(
+    kb: KnowledgeBase,
+    private readonly lex: Lexicon,
+  ) {
     const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
     const add = (topic: Topic, kind: PassageKind, index: number, text: Record<Lang, string>): void => {
       this.all.push({ topic, kind, index, text, words: { en: this.words(text.en), fr: this.words(text.fr) }, order: this.all.length });
@@ -48,9 +54,15 @@ export class Passages {
     for (const p of this.all) for (const w of new Set([...p.words.en, ...p.words.fr])) df.set(w, (df.get(w) ?? 0) + 1);
     for (const [w, n] of df) this.weight.set(w, Math.log((this.all.length + 1) / n));
     // Word → the passages (and language: 0 English, 1 French) using it, so a search reads only those.
-    this.all.forEach((p, i) => (['en', 'fr'] as const).forEach((lang, l) => {
-      for (const w of p.words[lang]) { const list = this.postings.get(w) ?? []; list.push(i * 2 + l); this.postings.set(w, list); }
-    }));
+    this.all.forEach((p, i) =>
+      (['en', 'fr'] as const).forEach((lang, l) => {
+        for (const w of p.words[lang]) {
+          const list = this.postings.get(w) ?? [];
+          list.push(i * 2 + l);
+          this.postings.set(w, list);
+        }
+      }),
+    );
   }
 
   private readonly postings = new Map<string, number[]>();
@@ -63,14 +75,20 @@ export class Passages {
 
   /** The stemmed words of a text that say something (not function words). */
   words(text: string): Set<string> {
-    return new Set(tokenize(text).filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish));
+    return new Set(
+      tokenize(text)
+        .filter((w) => !this.lex.isFunctionWord(w) && w.length > 1)
+        .map(stemish),
+    );
   }
 
   /** Passages scored against the question's words (stemmed, deduplicated), best first. */
   search(questionWords: readonly string[], within?: (p: Passage) => boolean, knownOnly = false): Hit[] {
     // (knownOnly: words no passage uses are left out — within a conversation's subject, "the archiving
     // part" asks about archiving, and "part" says nothing.)
-    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))].filter((w) => !knownOnly || this.weight.has(w));
+    const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))].filter(
+      (w) => !knownOnly || this.weight.has(w),
+    );
     // A word no passage uses weighs as much as the rarest: "Lyon" is what the question is about.
     const rarest = Math.log(this.all.length + 1);
     const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);

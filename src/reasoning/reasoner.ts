@@ -44,7 +44,6 @@ export interface Reasoned {
   last: LastFrame;
 }
 
-
 /** The largest share of a question's own words a claim may leave uncovered and still settle it. */
 const CLAIM_UNCOVERED = 0.5;
 
@@ -74,7 +73,10 @@ const WHY_RELATED = 0.5;
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
 /** A phrase of a claim's term, as words and as the key its index uses. */
-interface TermPhrase { words: string[]; key: string }
+interface TermPhrase {
+  words: string[];
+  key: string;
+}
 
 /**
  * Key words of claims' term groups: a word most of a group's phrases share ("standard" in "standard
@@ -86,8 +88,15 @@ interface TermPhrase { words: string[]; key: string }
 function keyWords(groups: readonly TermPhrase[][], lex: Lexicon, names: ReadonlySet<string>): Map<string, Set<string>> {
   const spread = new Map<string, Set<string>>();
   for (const g of groups) {
-    const id = g.map((p) => p.key).sort().join('|');
-    for (const w of new Set(g.flatMap((p) => p.words))) { const ids = spread.get(w) ?? new Set(); ids.add(id); spread.set(w, ids); }
+    const id = g
+      .map((p) => p.key)
+      .sort()
+      .join('|');
+    for (const w of new Set(g.flatMap((p) => p.words))) {
+      const ids = spread.get(w) ?? new Set();
+      ids.add(id);
+      spread.set(w, ids);
+    }
   }
   const keys = new Map<string, Set<string>>();
   for (const g of groups) {
@@ -96,7 +105,15 @@ function keyWords(groups: readonly TermPhrase[][], lex: Lexicon, names: Readonly
     const counts = new Map<string, number>();
     for (const p of phrases) for (const w of new Set(p.words)) counts.set(w, (counts.get(w) ?? 0) + 1);
     for (const [w, n] of counts) {
-      if (n * 2 <= phrases.length || w.length <= 2 || lex.isFunctionWord(w) || /^\d+$/.test(w) || names.has(w) || (spread.get(w)?.size ?? 0) > KEY_WORD_SPREAD) continue;
+      if (
+        n * 2 <= phrases.length ||
+        w.length <= 2 ||
+        lex.isFunctionWord(w) ||
+        /^\d+$/.test(w) ||
+        names.has(w) ||
+        (spread.get(w)?.size ?? 0) > KEY_WORD_SPREAD
+      )
+        continue;
       const stands = keys.get(w) ?? new Set();
       for (const p of phrases) if (p.words.includes(w)) stands.add(p.key);
       keys.set(w, stands);
@@ -128,37 +145,78 @@ export class Reasoner {
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
     // The words of product names (never a claim's key word).
-    const names = new Set([...kb.clients.flatMap((c) => [c.name, ...c.aliases]), ...kb.servers.flatMap((sv) => [sv.name, ...sv.aliases]), ...kb.providers.flatMap((p) => [p.name, ...p.aliases]),
-      ...kb.support.relatedProducts.flatMap((p) => [p.name, ...p.aliases])].flatMap((n) => tokenize(n)));
-    this.claims = allTopics.flatMap((topic) => topic.claims.map((claim) => ({
-      claim, topic, subject: topic.intent.split('.')[0] as string,
-      groups: claim.terms.map((group) => group.map((phrase) => { const words = tokenize(phrase); return { words, key: words.join(' ') }; })),
-    })));
+    const names = new Set(
+      [
+        ...kb.clients.flatMap((c) => [c.name, ...c.aliases]),
+        ...kb.servers.flatMap((sv) => [sv.name, ...sv.aliases]),
+        ...kb.providers.flatMap((p) => [p.name, ...p.aliases]),
+        ...kb.support.relatedProducts.flatMap((p) => [p.name, ...p.aliases]),
+      ].flatMap((n) => tokenize(n)),
+    );
+    this.claims = allTopics.flatMap((topic) =>
+      topic.claims.map((claim) => ({
+        claim,
+        topic,
+        subject: topic.intent.split('.')[0] as string,
+        groups: claim.terms.map((group) =>
+          group.map((phrase) => {
+            const words = tokenize(phrase);
+            return { words, key: words.join(' ') };
+          }),
+        ),
+      })),
+    );
     // A term about one feature (a third of its phrases name it) takes every word users name that feature with
     // (language.yaml's features): "messages instantanés" is IM for claims too. A term listing several
     // features ("IM, presence, voice, all workloads") does not take "availability" for presence.
-    const featurePhrases = Object.values(kb.language.features).map((p) => [...p.en, ...p.fr].map((x) => { const words = tokenize(x); return { words, key: words.join(' ') }; }));
+    const featurePhrases = Object.values(kb.language.features).map((p) =>
+      [...p.en, ...p.fr].map((x) => {
+        const words = tokenize(x);
+        return { words, key: words.join(' ') };
+      }),
+    );
     for (const c of this.claims) {
       c.groups = c.groups.map((g) => {
         const keys = new Set(g.map((p) => p.key));
-        const about = featurePhrases.filter((fp) => { const n = fp.filter((p) => keys.has(p.key)).length; return n >= 2 && n * 3 >= keys.size; });
-        return [...g, ...about.flat().filter((p) => !keys.has(p.key) && (keys.add(p.key), true))];
+        const about = featurePhrases.filter((fp) => {
+          const n = fp.filter((p) => keys.has(p.key)).length;
+          return n >= 2 && n * 3 >= keys.size;
+        });
+        return [
+          ...g,
+          ...about.flat().filter((p) => {
+            if (keys.has(p.key)) return false;
+            keys.add(p.key);
+            return true;
+          }),
+        ];
       });
     }
     // A key word joins every group that has a phrase it stands for.
-    const keys = keyWords(this.claims.flatMap((c) => c.groups), this.lexicon, names);
+    const keys = keyWords(
+      this.claims.flatMap((c) => c.groups),
+      this.lexicon,
+      names,
+    );
     for (const c of this.claims) {
-      c.groups = c.groups.map((g) => [...g, ...[...keys].filter(([w, stands]) => !g.some((p) => p.key === w) && g.some((p) => stands.has(p.key))).map(([w]) => ({ words: [w], key: w }))]);
+      c.groups = c.groups.map((g) => [
+        ...g,
+        ...[...keys]
+          .filter(([w, stands]) => !g.some((p) => p.key === w) && g.some((p) => stands.has(p.key)))
+          .map(([w]) => ({ words: [w], key: w })),
+      ]);
     }
     this.claims.forEach(({ groups }, ci) => {
       if (groups.length === 0) this.termlessClaims.push(ci);
-      groups.forEach((group, gi) => group.forEach(({ words, key }) => {
-        const list = this.claimIndex.get(key) ?? [];
-        list.push({ claim: ci, group: gi, words });
-        if (words[0]) this.claimFirstWords.add(words[0]);
-        this.longestTerm = Math.max(this.longestTerm, words.length);
-        this.claimIndex.set(key, list);
-      }));
+      groups.forEach((group, gi) =>
+        group.forEach(({ words, key }) => {
+          const list = this.claimIndex.get(key) ?? [];
+          list.push({ claim: ci, group: gi, words });
+          if (words[0]) this.claimFirstWords.add(words[0]);
+          this.longestTerm = Math.max(this.longestTerm, words.length);
+          this.claimIndex.set(key, list);
+        }),
+      );
     });
     this.functionWords = new Set([...kb.language.detector.en, ...kb.language.detector.fr].flatMap((w) => tokenize(w)));
   }
@@ -168,7 +226,9 @@ export class Reasoner {
    * federation takes alone (an add-on, the PIC USL in the sources).
    */
   private get addOnLicence(): PublicImFile['licences'][number] | undefined {
-    return this.kb.publicIm.licences.find((l) => !this.kb.providers.some((p) => p.licenceOptions.some((o) => o.length === 1 && o[0] === l.id)));
+    return this.kb.publicIm.licences.find(
+      (l) => !this.kb.providers.some((p) => p.licenceOptions.some((o) => o.length === 1 && o[0] === l.id)),
+    );
   }
 
   /** The source the support matrix's facts come from (answers computed over the matrix cite it). */
@@ -196,7 +256,10 @@ export class Reasoner {
   /** The frame of a message, read once per understanding (the router asks again when the dialogs answer). */
   frame(u: Understanding): Frame {
     let f = this.frames.get(u);
-    if (!f) { f = readFrame(u, this.kb, this.lexicon); this.frames.set(u, f); }
+    if (!f) {
+      f = readFrame(u, this.kb, this.lexicon);
+      this.frames.set(u, f);
+    }
     return f;
   }
 
@@ -230,7 +293,7 @@ export class Reasoner {
         const r = this.topicFollowUp(u, f, last);
         if (r) return r;
       }
-      return f.shape === 'yesno' ? this.claim(u, f) ?? this.claimByWords(u, f) : undefined;
+      return f.shape === 'yesno' ? (this.claim(u, f) ?? this.claimByWords(u, f)) : undefined;
     }
 
     this.applyRoles(u, f);
@@ -240,7 +303,13 @@ export class Reasoner {
       const named = f.clients.filter((c) => last.candidates?.includes(c));
       const picked = named.length > 0 ? named : pickCandidates(this.kb, f.tokens, last.candidates, this.lexicon);
       if (picked.length > 0 && f.servers.length === 0) {
-        const r = this.support({ ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: picked, servers: last.servers, ...(last.target ? { target: last.target } : {}) });
+        const r = this.support({
+          ...f,
+          shape: last.shape === 'other' ? 'yesno' : last.shape,
+          clients: picked,
+          servers: last.servers,
+          ...(last.target ? { target: last.target } : {}),
+        });
         // The choice stays open: "and the OCS one?" next picks the other.
         if (r) return { ...r, last: { ...r.last, candidates: last.candidates } };
       }
@@ -249,21 +318,39 @@ export class Reasoner {
     // (under the same generic name) that the words pick, there.
     const sibling = this.siblingOf(f, last);
     if (sibling && last) {
-      const r = this.support({ ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: [sibling], servers: last.servers, ...(last.target ? { target: last.target } : {}) });
+      const r = this.support({
+        ...f,
+        shape: last.shape === 'other' ? 'yesno' : last.shape,
+        clients: [sibling],
+        servers: last.servers,
+        ...(last.target ? { target: last.target } : {}),
+      });
       if (r) return r;
     }
     if (f.uncovered && f.providers.length === 0) return this.decline(f, f.uncovered, 'subject', u);
     // "Does Skype federation do screen sharing?": not a feature the sources name; what they do say of the providers.
     // (A question about no product, on words a topic uses — "does Standard Edition support Enterprise Voice?" — is the topics'.)
-    if (f.unknownFeature && (f.clients.length + f.servers.length + f.providers.length > 0 || f.federation || !this.passages.knows(f.unknownFeature))) {
-      const says = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p)
+    if (
+      f.unknownFeature &&
+      (f.clients.length + f.servers.length + f.providers.length > 0 || f.federation || !this.passages.knows(f.unknownFeature))
+    ) {
+      const says = f.providers
+        .map((id) => kb.provider(id))
+        .filter((p): p is Provider => !!p)
         .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
       return this.decline(f, f.unknownFeature, 'subject', u, says);
     }
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
     // "Pourquoi pas le participant ?" after a plan or a status: the footnotes behind that client there.
-    if (f.shape === 'why' && last && (last.subject === 'support' || last.subject === 'planner') && f.clients.length > 0 && f.servers.length === 0 && f.providers.length === 0) {
+    if (
+      f.shape === 'why' &&
+      last &&
+      (last.subject === 'support' || last.subject === 'planner') &&
+      f.clients.length > 0 &&
+      f.servers.length === 0 &&
+      f.providers.length === 0
+    ) {
       const r = this.whyClients(f, last);
       if (r) return r;
     }
@@ -272,18 +359,44 @@ export class Reasoner {
       const own = this.kb.topic(u.intent);
       // (Searched without the server's name: it is the setting, not what the sentence must say.)
       const named = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
-      const r = this.retrieved(u, { ...f, tokens: f.tokens.filter((_, i) => !named.has(i)) }, own !== undefined && u.confidence >= CONFIDENT);
+      const r = this.retrieved(
+        u,
+        { ...f, tokens: f.tokens.filter((_, i) => !named.has(i)) },
+        own !== undefined && u.confidence >= CONFIDENT,
+      );
       if (r) return r;
     }
     // "What part doesn't work?", "qu'est-ce qui ne marche pas ?" after a verdict: what it leaves out, its reasons.
-    if (last && (last.subject === 'support' || last.subject === 'planner') && f.negated && f.shape !== 'yesno' && !f.asksAbout && !f.generic
-      && f.clients.length + f.servers.length + f.providers.length + f.features.length === 0 && last.reasons[lang].length > 0) return this.why(lang, last);
+    if (
+      last &&
+      (last.subject === 'support' || last.subject === 'planner') &&
+      f.negated &&
+      f.shape !== 'yesno' &&
+      !f.asksAbout &&
+      !f.generic &&
+      f.clients.length + f.servers.length + f.providers.length + f.features.length === 0 &&
+      last.reasons[lang].length > 0
+    )
+      return this.why(lang, last);
     // "When does support for Lync Server 2013 end?": the matrix has no dates; say so, never a status.
     // (Nor when one came out: "when did Lync Server 2013 come out?".)
-    if ((f.shape === 'when' || f.shape === 'ago') && (f.ending || f.since) && !f.generic && f.providers.length === 0 && f.licences.length === 0 && f.clients.length + f.servers.length > 0 && !f.move) {
-      const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter((x): x is string => !!x);
+    if (
+      (f.shape === 'when' || f.shape === 'ago') &&
+      (f.ending || f.since) &&
+      !f.generic &&
+      f.providers.length === 0 &&
+      f.licences.length === 0 &&
+      f.clients.length + f.servers.length > 0 &&
+      !f.move
+    ) {
+      const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter(
+        (x): x is string => !!x,
+      );
       return {
-        answer: answer('cannot-answer', lang, this.kb.message('decline_date', lang, { names: formatList(names, lang) }), { reason: 'out-of-scope', suggestions: [this.kb.message('suggest_matrix', lang)] }),
+        answer: answer('cannot-answer', lang, this.kb.message('decline_date', lang, { names: formatList(names, lang) }), {
+          reason: 'out-of-scope',
+          suggestions: [this.kb.message('suggest_matrix', lang)],
+        }),
         last: { ...emptyLast('decline', f) },
       };
     }
@@ -296,12 +409,19 @@ export class Reasoner {
       if (claimed) return claimed;
     }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
-    const named = f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
+    const named =
+      f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
     // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
     // "And Lync 2013 clients?" after a topic's answer: a claim of that topic about them, else its sentence.
-    if (last?.subject === 'topic' && this.opensFollowUp(f) && f.clients.length > 0 && f.servers.length + f.providers.length === 0 && !f.move) {
+    if (
+      last?.subject === 'topic' &&
+      this.opensFollowUp(f) &&
+      f.clients.length > 0 &&
+      f.servers.length + f.providers.length === 0 &&
+      !f.move
+    ) {
       const r = this.claim(u, { ...f, shape: 'yesno' }, last) ?? this.topicFollowUp(u, f, last);
       if (r) return r;
     }
@@ -340,19 +460,47 @@ export class Reasoner {
     }
 
     // "Which of those have ended?", "lesquels sont encore actifs ?" after a list of providers: among them.
-    if (last?.list?.kind === 'provider' && f.listRef && (f.still || f.ending) && (f.shape === 'list' || f.shape === 'count') && f.providers.length + f.clients.length + f.servers.length === 0) {
+    if (
+      last?.list?.kind === 'provider' &&
+      f.listRef &&
+      (f.still || f.ending) &&
+      (f.shape === 'list' || f.shape === 'count') &&
+      f.providers.length + f.clients.length + f.servers.length === 0
+    ) {
       return this.countProviders(f, today, last.list.ids);
     }
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
     if (last?.list && f.listRef && f.shape === 'list' && f.features.length === 0 && !f.generic && f.contentWords.length <= 1) {
       const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
-      return { answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, this.matrixSource, lang)] }), last };
+      return {
+        answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, this.matrixSource, lang)] }),
+        last,
+      };
     }
     // "So where does it work?" about one client: its row, every server.
-    if (f.asksAbout === 'servers' && f.shape === 'list' && f.clients.length === 1 && f.servers.length === 0 && !f.move && f.providers.length === 0) {
+    if (
+      f.asksAbout === 'servers' &&
+      f.shape === 'list' &&
+      f.clients.length === 1 &&
+      f.servers.length === 0 &&
+      !f.move &&
+      f.providers.length === 0
+    ) {
       const client = this.kb.client(f.clients[0] as string);
-      if (client) return { answer: rowAnswer(this.kb, client, lang), last: { ...emptyLast('support', f), clients: [client.id], servers: this.kb.servers.map((s) => s.id), reasons: this.reasonsOf([client.id], this.kb.servers.map((s) => s.id)) } };
+      if (client)
+        return {
+          answer: rowAnswer(this.kb, client, lang),
+          last: {
+            ...emptyLast('support', f),
+            clients: [client.id],
+            servers: this.kb.servers.map((s) => s.id),
+            reasons: this.reasonsOf(
+              [client.id],
+              this.kb.servers.map((s) => s.id),
+            ),
+          },
+        };
     }
     // "How do those users join meetings?": what the sources name for what a partial status leaves out.
     const instead = this.insteadFor(f, last);
@@ -368,30 +516,72 @@ export class Reasoner {
     // "Does Skype federation work with Lync 2010 clients?": the sources describe PIC for Lync Server 2013
     // (the matrix's first server) only; of another server or its clients they say nothing.
     const picServer = this.kb.servers[0]?.id;
-    const others = [...f.servers.filter((sv) => sv !== picServer), ...f.clients.filter((c) => { const a = this.kb.client(c)?.asServer; return a !== undefined && a !== picServer; })];
+    const others = [
+      ...f.servers.filter((sv) => sv !== picServer),
+      ...f.clients.filter((c) => {
+        const a = this.kb.client(c)?.asServer;
+        return a !== undefined && a !== picServer;
+      }),
+    ];
     if (f.providers.length > 0 && others.length > 0 && !f.move) {
-      const says = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p)
+      const says = f.providers
+        .map((id) => kb.provider(id))
+        .filter((p): p is Provider => !!p)
         .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
       const names = others.map((id) => kb.server(id)?.name ?? kb.client(id)?.name ?? id);
       return {
-        answer: answer('cannot-answer', lang, kb.message('decline_not_about', lang, { products: names.join(lang === 'fr' ? ' ni ' : ' or ') }), {
-          reason: 'out-of-scope', details: says.map((x) => `${kb.message('decline_says', lang)} ${x}`), sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
-        }),
+        answer: answer(
+          'cannot-answer',
+          lang,
+          kb.message('decline_not_about', lang, { products: names.join(lang === 'fr' ? ' ni ' : ' or ') }),
+          {
+            reason: 'out-of-scope',
+            details: says.map((x) => `${kb.message('decline_says', lang)} ${x}`),
+            sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
+          },
+        ),
         last: { ...emptyLast('decline', f) },
       };
     }
-    if (f.providers.length > 0 || (f.features.length > 0 && picContext && f.clients.length === 0 && f.servers.length === 0 && (f.shape === 'list' || f.shape === 'count'))) {
+    if (
+      f.providers.length > 0 ||
+      (f.features.length > 0 &&
+        picContext &&
+        f.clients.length === 0 &&
+        f.servers.length === 0 &&
+        (f.shape === 'list' || f.shape === 'count'))
+    ) {
       const r = this.pic(f, today);
       if (r) return r;
     }
-    if (f.asksAbout === 'providers' && (f.federation || f.still || f.ending) && (f.shape === 'count' || f.shape === 'list') && f.providers.length === 0 && f.features.length === 0
-      && (f.shape === 'count' || f.still || f.ending)) return this.countProviders(f, today);
+    if (
+      f.asksAbout === 'providers' &&
+      (f.federation || f.still || f.ending) &&
+      (f.shape === 'count' || f.shape === 'list') &&
+      f.providers.length === 0 &&
+      f.features.length === 0 &&
+      (f.shape === 'count' || f.still || f.ending)
+    )
+      return this.countProviders(f, today);
     // "And if we stop at Lync Server 2010 first?" after a plan: the same clients, to that server.
-    if (last?.subject === 'planner' && f.servers.length === 1 && f.clients.length === 0 && f.providers.length === 0 && !f.generic && f.servers[0] !== last.target) {
+    if (
+      last?.subject === 'planner' &&
+      f.servers.length === 1 &&
+      f.clients.length === 0 &&
+      f.providers.length === 0 &&
+      !f.generic &&
+      f.servers[0] !== last.target
+    ) {
       f = { ...f, move: true, target: f.servers[0] as string, clients: last.clients, ...(last.source ? { source: last.source } : {}) };
     }
     // "On doit remplacer quoi ?" with clients, after a migration plan: the same move.
-    if (last?.subject === 'planner' && last.target && f.servers.length === 0 && f.clients.length > 0 && (f.shape === 'replace' || f.need || f.how)) {
+    if (
+      last?.subject === 'planner' &&
+      last.target &&
+      f.servers.length === 0 &&
+      f.clients.length > 0 &&
+      (f.shape === 'replace' || f.need || f.how)
+    ) {
       f = { ...f, move: true, target: last.target, servers: [last.target], ...(last.source ? { source: last.source } : {}) };
     }
     if (f.move || (f.source && f.target)) {
@@ -402,9 +592,18 @@ export class Reasoner {
     // "Not applicable" says the matrix does not apply; when the classifier is sure the question is about a
     // topic ("can Lync 2010 Group Chat clients connect to the new Persistent Chat pool?"), that topic answers.
     const topic = this.kb.topic(u.intent);
-    if (computedSupport && topic && u.confidence >= SURE_OF_TOPIC && !['support', 'pic'].includes(topic.intent.split('.')[0] as string)
-      && f.clients.length > 0 && f.clients.every((c) => f.servers.every((sv) => this.statusOf(c, sv) === 'not_applicable'))) {
-      return (f.shape === 'yesno' ? this.claim(u, f) ?? this.claimByWords(u, f) : undefined) ?? this.fromTopic(u, f, this.passages.search(f.tokens), topic, undefined);
+    if (
+      computedSupport &&
+      topic &&
+      u.confidence >= SURE_OF_TOPIC &&
+      !['support', 'pic'].includes(topic.intent.split('.')[0] as string) &&
+      f.clients.length > 0 &&
+      f.clients.every((c) => f.servers.every((sv) => this.statusOf(c, sv) === 'not_applicable'))
+    ) {
+      return (
+        (f.shape === 'yesno' ? (this.claim(u, f) ?? this.claimByWords(u, f)) : undefined) ??
+        this.fromTopic(u, f, this.passages.search(f.tokens), topic, undefined)
+      );
     }
     return computedSupport;
   }
@@ -417,7 +616,10 @@ export class Reasoner {
     if (f.asServer.length === 0) return;
     for (const m of u.mentions) {
       const reread = f.asServer.find((r) => r.start === m.start);
-      if (reread && m.kind === 'client') { m.kind = 'server'; m.id = reread.server; }
+      if (reread && m.kind === 'client') {
+        m.kind = 'server';
+        m.id = reread.server;
+      }
     }
     u.entities.clients = [...new Set(u.mentions.filter((m) => m.kind === 'client').map((m) => m.id))];
     u.entities.servers = [...new Set(u.mentions.filter((m) => m.kind === 'server').map((m) => m.id))];
@@ -428,14 +630,28 @@ export class Reasoner {
     if (!last) return f;
     const bareVersion = f.clients.length + f.servers.length + f.providers.length === 0 ? this.bareServer(f) : undefined;
     if (bareVersion && (last.subject === 'support' || last.subject === 'planner')) {
-      return { ...f, shape: last.shape === 'other' ? 'yesno' : last.shape, clients: last.clients, servers: [bareVersion], providers: [], licences: [] } as Frame;
+      return {
+        ...f,
+        shape: last.shape === 'other' ? 'yesno' : last.shape,
+        clients: last.clients,
+        servers: [bareVersion],
+        providers: [],
+        licences: [],
+      } as Frame;
     }
     // "And if we go straight to 2013?", "et si on va directement sur lync server 2013 ?": a server alone, after
     // a question about clients — the same clients there.
     // "Et pour l'accueil, l'intendant Lync 2010 ferait l'affaire ?" after a plan (or an answer on one server): there.
     const onlyServer = last.target ?? (last.servers.length === 1 ? last.servers[0] : undefined);
-    if ((last.subject === 'planner' || last.subject === 'support') && onlyServer && f.clients.length > 0 && f.servers.length === 0 && f.providers.length === 0
-      && f.shape === 'yesno' && (this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]))) {
+    if (
+      (last.subject === 'planner' || last.subject === 'support') &&
+      onlyServer &&
+      f.clients.length > 0 &&
+      f.servers.length === 0 &&
+      f.providers.length === 0 &&
+      f.shape === 'yesno' &&
+      (this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]))
+    ) {
       return { ...f, servers: [onlyServer] };
     }
     if (this.serverFollowUp(f, last)) {
@@ -443,7 +659,13 @@ export class Reasoner {
       const shape = ['count', 'when', 'ago', 'why'].includes(f.shape) ? f.shape : last.shape === 'other' ? 'yesno' : last.shape;
       // After a plan, the plan to that server.
       const plan = last.subject === 'planner' ? { move: true, target: f.target ?? (f.servers[0] as string) } : {};
-      return { ...f, clients: last.clients, shape, ...plan, ...((f.move || plan.move) && !f.source && last.source ? { source: last.source } : {}) } as Frame;
+      return {
+        ...f,
+        clients: last.clients,
+        shape,
+        ...plan,
+        ...((f.move || plan.move) && !f.source && last.source ? { source: last.source } : {}),
+      } as Frame;
     }
     const refersToList = f.listRef && last.list;
     if (refersToList && last.list) {
@@ -456,28 +678,48 @@ export class Reasoner {
     const single = last.list?.ids.length === 1 ? last.list : undefined;
     // ("What does that licence come on top of?" refers to the licence, not the provider listed.)
     const aboutLicence = f.addition || f.buy || f.tokens.some((t) => /^licen[cs]es?$/.test(t));
-    if (backRef && !refersToList && single && f.clients.length + f.servers.length + f.providers.length === 0 && !f.generic && !aboutLicence) {
+    if (
+      backRef &&
+      !refersToList &&
+      single &&
+      f.clients.length + f.servers.length + f.providers.length === 0 &&
+      !f.generic &&
+      !aboutLicence
+    ) {
       if (single.kind === 'provider') f = { ...f, providers: single.ids };
       else if (last.subject === 'support' || last.subject === 'planner') f = { ...f, clients: single.ids, family: undefined } as Frame;
     }
     // "and for IM and presence?": features alone, after a question about products.
-    const featuresOnly = f.clients.length + f.servers.length + f.providers.length === 0 && f.features.length > 0
-      && f.contentWords.every((w) => this.isFeatureWord(f, w));
+    const featuresOnly =
+      f.clients.length + f.servers.length + f.providers.length === 0 &&
+      f.features.length > 0 &&
+      f.contentWords.every((w) => this.isFeatureWord(f, w));
     if (featuresOnly && (last.subject === 'support' || last.subject === 'planner')) {
-      return { ...f, clients: last.clients, servers: last.servers, shape: 'yesno', ...(last.target ? { target: last.target } : {}) } as Frame;
+      return {
+        ...f,
+        clients: last.clients,
+        servers: last.servers,
+        shape: 'yesno',
+        ...(last.target ? { target: last.target } : {}),
+      } as Frame;
     }
     if (!f.elliptic && !backRef && !refersToList) return f;
     const merged: Frame = { ...f };
     if (last.subject === 'pic' || last.subject === 'licence') {
       // "Which provider has it?" after a feature question: the providers offering that feature.
       // ("Which one does, then?", "lequel la fait alors ?": a "which" question about nothing else.)
-      const aboutProviders = f.asksAbout === 'providers' || (f.asksAbout === undefined && f.shape === 'list' && f.clients.length + f.servers.length === 0);
+      const aboutProviders =
+        f.asksAbout === 'providers' || (f.asksAbout === undefined && f.shape === 'list' && f.clients.length + f.servers.length === 0);
       if (backRef && aboutProviders && f.providers.length === 0 && f.features.length === 0 && last.features.length > 0) {
         return { ...merged, features: last.features, federation: true };
       }
       if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
       // "And AOL?" after "is Yahoo federation still available?": still, again.
-      if (f.elliptic) { merged.still ||= last.still === true; merged.since ||= last.since === true; merged.ending ||= last.ending === true; }
+      if (f.elliptic) {
+        merged.still ||= last.still === true;
+        merged.since ||= last.since === true;
+        merged.ending ||= last.ending === true;
+      }
       if (merged.licences.length === 0 && last.licences.length > 0 && (backRef || f.buy || f.addition)) merged.licences = last.licences;
       if (merged.features.length === 0 && f.elliptic) merged.features = last.features;
       if (merged.licences.length === 0 && f.elliptic) merged.licences = last.licences;
@@ -501,40 +743,62 @@ export class Reasoner {
     if (f.buy && last.subject === 'licence') return true;
     const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
     // ("Which PIC providers still work?" asks anew about the providers, not about the licence before.)
-    return nothingNamed && !f.asksAbout && (last.subject === 'pic' || last.subject === 'licence') && (f.shape === 'when' || f.shape === 'ago' || f.still);
+    return (
+      nothingNamed &&
+      !f.asksAbout &&
+      (last.subject === 'pic' || last.subject === 'licence') &&
+      (f.shape === 'when' || f.shape === 'ago' || f.still)
+    );
   }
 
   /** The other clients of a client's kind: those sharing a generic name with it ("Attendant", "web app"). */
   private kinOf(id: string): string[] {
-    return [...new Set(this.kb.support.genericNames.filter((g) => g.clients.includes(id)).flatMap((g) => g.clients))].filter((c) => c !== id);
+    return [...new Set(this.kb.support.genericNames.filter((g) => g.clients.includes(id)).flatMap((g) => g.clients))].filter(
+      (c) => c !== id,
+    );
   }
 
   /** The one client, of the same kind as the last answer's, that a follow-up's own words pick ("the OCS one"). */
   private siblingOf(f: Frame, last: LastFrame | undefined): string | undefined {
     if (!last || (last.subject !== 'support' && last.subject !== 'planner') || last.clients.length !== 1) return undefined;
-    if (f.clients.length + f.servers.length + f.providers.length > 0 || f.generic || !this.lexicon.backReferences.has(f.tokens, [f.lang])) return undefined;
+    if (f.clients.length + f.servers.length + f.providers.length > 0 || f.generic || !this.lexicon.backReferences.has(f.tokens, [f.lang]))
+      return undefined;
     const current = last.clients[0] as string;
     const kin = this.kinOf(current);
     if (kin.length === 0) return undefined;
     const words = f.tokens.filter((t) => t.length > 1 && !this.lexicon.isFunctionWord(t) && !this.lexicon.continuations.has(t));
     if (words.length === 0) return undefined;
-    const picked = kin.filter((c) => words.every((w) => tokenize([this.kb.client(c)?.name, this.kb.client(c)?.frenchName, ...(this.kb.client(c)?.aliases ?? [])].join(' ')).includes(w)));
+    const picked = kin.filter((c) =>
+      words.every((w) =>
+        tokenize([this.kb.client(c)?.name, this.kb.client(c)?.frenchName, ...(this.kb.client(c)?.aliases ?? [])].join(' ')).includes(w),
+      ),
+    );
     return picked.length === 1 ? picked[0] : undefined;
   }
 
   /** A server alone, opening like a follow-up, after a question about clients ("and if we go straight to 2013?"). */
   private serverFollowUp(f: Frame, last: LastFrame | undefined): boolean {
-    const serverOnly = f.servers.length > 0 && f.clients.length + f.providers.length === 0 && !f.generic && f.features.length === 0 && !f.asksAbout;
-    return serverOnly && last !== undefined && (last.subject === 'support' || last.subject === 'planner') && last.clients.length > 0 && (f.elliptic || this.opensFollowUp(f));
+    const serverOnly =
+      f.servers.length > 0 && f.clients.length + f.providers.length === 0 && !f.generic && f.features.length === 0 && !f.asksAbout;
+    return (
+      serverOnly &&
+      last !== undefined &&
+      (last.subject === 'support' || last.subject === 'planner') &&
+      last.clients.length > 0 &&
+      (f.elliptic || this.opensFollowUp(f))
+    );
   }
 
   /** A message that opens like a follow-up: "and …", "ok …", "et si …", "what about …". */
   private opensFollowUp(f: Frame): boolean {
-    return this.lexicon.continuations.has(f.tokens[0] ?? '') || this.lexicon.shapes.followUpOpeners.find(f.tokens).some((sp) => sp.start === 0);
+    return (
+      this.lexicon.continuations.has(f.tokens[0] ?? '') || this.lexicon.shapes.followUpOpeners.find(f.tokens).some((sp) => sp.start === 0)
+    );
   }
 
   private isFeatureWord(f: Frame, word: string): boolean {
-    for (const g of this.lexicon.features.values()) if (g.find(f.tokens).some((sp) => f.tokens.slice(sp.start, sp.end).includes(word))) return true;
+    for (const g of this.lexicon.features.values())
+      if (g.find(f.tokens).some((sp) => f.tokens.slice(sp.start, sp.end).includes(word))) return true;
     return false;
   }
 
@@ -554,7 +818,9 @@ export class Reasoner {
     if (aspects.length === 0 || f.providers.length > 0 || f.shape === 'yesno') return undefined;
     const server = f.target ?? f.servers[0] ?? last?.servers[0];
     if (!server) return undefined;
-    const client = (f.clients.length > 0 ? f.clients : []).map((id) => this.kb.client(id)).find((c): c is Client => !!c && c.replacedBy.length > 0);
+    const client = (f.clients.length > 0 ? f.clients : [])
+      .map((id) => this.kb.client(id))
+      .find((c): c is Client => !!c && c.replacedBy.length > 0);
     if (!client) return undefined;
     const covers = this.kb.status(this.statusOf(client.id, server)).covers;
     if (!covers || aspects.every((a) => covers.includes(a))) return undefined;
@@ -562,21 +828,36 @@ export class Reasoner {
     const { lang } = f;
     const reason = this.kb.footnote(r.footnote)?.text[lang] ?? '';
     const headline = this.kb.message('instead_for', lang, {
-      features: formatList(aspects.map((a) => this.aspectName(a, lang)), lang), server: this.names([server], lang), client: client.name, replacement: this.kb.client(r.client)?.name ?? r.client,
+      features: formatList(
+        aspects.map((a) => this.aspectName(a, lang)),
+        lang,
+      ),
+      server: this.names([server], lang),
+      client: client.name,
+      replacement: this.kb.client(r.client)?.name ?? r.client,
     });
     return {
       answer: answer('topic', lang, headline, { details: reason ? [reason] : [], sources: [sourceOf(this.kb, this.matrixSource, lang)] }),
-      last: { ...emptyLast('support', f), clients: [client.id], servers: [server], reasons: both((l) => [this.kb.footnote(r.footnote)?.text[l] ?? '']) },
+      last: {
+        ...emptyLast('support', f),
+        clients: [client.id],
+        servers: [server],
+        reasons: both((l) => [this.kb.footnote(r.footnote)?.text[l] ?? '']),
+      },
     };
   }
 
   /** A bare version answering for a server ("2010", "r2", "la 2013"). */
   private bareServer(f: Frame): string | undefined {
     // Feature words ("2013 for meetings") do not name the server.
-    const featureWords = new Set([...this.lexicon.features.values()].flatMap((g) => g.find(f.tokens).flatMap((sp) => f.tokens.slice(sp.start, sp.end))));
+    const featureWords = new Set(
+      [...this.lexicon.features.values()].flatMap((g) => g.find(f.tokens).flatMap((sp) => f.tokens.slice(sp.start, sp.end))),
+    );
     const words = f.tokens.filter((t) => !this.lexicon.followUpWords.has(t) && !featureWords.has(t));
     if (words.length === 0 || words.length > 2) return undefined;
-    const matches = this.kb.servers.filter((s) => words.every((w) => s.name.toLowerCase().split(/\s+/).includes(w) || s.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(w))));
+    const matches = this.kb.servers.filter((s) =>
+      words.every((w) => s.name.toLowerCase().split(/\s+/).includes(w) || s.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(w))),
+    );
     return matches.length === 1 ? matches[0]?.id : undefined;
   }
 
@@ -627,7 +908,11 @@ export class Reasoner {
     if (!own) {
       if (best.coverage < RETRIEVED_ALONE) return undefined;
       topic = best.passage.topic;
-    } else if (best.passage.topic !== own && best.coverage >= RETRIEVED_ALONE && best.coverage - (ownBest?.coverage ?? 0) >= RETRIEVED_MARGIN) {
+    } else if (
+      best.passage.topic !== own &&
+      best.coverage >= RETRIEVED_ALONE &&
+      best.coverage - (ownBest?.coverage ?? 0) >= RETRIEVED_MARGIN
+    ) {
       topic = best.passage.topic;
     }
     if (!topic) return undefined;
@@ -643,21 +928,33 @@ export class Reasoner {
     const inTopic = hits.filter((h) => h.passage.topic === topic);
     const lead = inTopic[0];
     const answerCoverage = inTopic.find((h) => h.passage.kind === 'answer')?.coverage ?? 0;
-    const leads = lead !== undefined && lead.passage.kind !== 'answer' && lead.coverage >= answerCoverage + LEAD_MARGIN && !f.how && f.shape !== 'yesno';
+    const leads =
+      lead !== undefined &&
+      lead.passage.kind !== 'answer' &&
+      lead.coverage >= answerCoverage + LEAD_MARGIN &&
+      !f.how &&
+      f.shape !== 'yesno';
     if (topic === own && !leads) return undefined;
     const { lang } = f;
     const t = topic;
     const first = leads && lead ? lead.passage.text[lang] : t.answer[lang];
-    const details = [t.answer[lang], ...t.details.map((d) => d[lang])].filter((d) => d !== first && !(leads && lead?.passage.kind === 'detail' && d === t.details[lead.passage.index]?.[lang]));
+    const details = [t.answer[lang], ...t.details.map((d) => d[lang])].filter(
+      (d) => d !== first && !(leads && lead?.passage.kind === 'detail' && d === t.details[lead.passage.index]?.[lang]),
+    );
     return {
       answer: answer('topic', lang, first, {
-        title: t.title[lang], details, facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
-        steps: t.steps.map((x) => x[lang]), code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
-        sources: [sourceOf(this.kb, t.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
+        title: t.title[lang],
+        details,
+        facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
+        steps: t.steps.map((x) => x[lang]),
+        code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
+        sources: [sourceOf(this.kb, t.source, lang)],
+        suggestions: t.suggestions.map((x) => x[lang]),
       }),
       // "Why?" next: the topic's other sentences, those closest to the question first (not the one just given).
       last: {
-        ...emptyLast('topic', f), intent: t.intent,
+        ...emptyLast('topic', f),
+        intent: t.intent,
         reasons: both((l) => {
           const given = leads && lead ? lead.passage.text[l] : t.answer[l];
           const ranked = inTopic.filter((h) => h.passage.kind === 'detail' || h.passage.kind === 'answer').map((h) => h.passage.text[l]);
@@ -674,7 +971,11 @@ export class Reasoner {
     let patterns = this.namePatterns.get(id);
     if (!patterns) {
       const e = this.kb.client(id) ?? this.kb.server(id) ?? this.kb.provider(id) ?? this.kb.relatedProduct(id);
-      patterns = e ? [e.name, ...e.aliases].map((n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`)) : [];
+      patterns = e
+        ? [e.name, ...e.aliases].map(
+            (n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`),
+          )
+        : [];
       this.namePatterns.set(id, patterns);
     }
     const lower = text.toLowerCase();
@@ -689,7 +990,17 @@ export class Reasoner {
     let vocabulary = this.topicVocabulary.get(intent);
     if (!vocabulary) {
       const t = this.kb.topic(intent);
-      const texts = t ? [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.suggestions, ...t.claims.map((c) => c.text)].flatMap((x) => [x.en, x.fr]) : [];
+      const texts = t
+        ? [
+            t.title,
+            t.answer,
+            ...t.details,
+            ...t.steps,
+            ...t.facts.flatMap((x) => [x.label, x.value]),
+            ...t.suggestions,
+            ...t.claims.map((c) => c.text),
+          ].flatMap((x) => [x.en, x.fr])
+        : [];
       const terms = t ? t.claims.flatMap((c) => c.terms.flat()) : [];
       const training = this.kb.training.find((e) => e.intent === intent);
       const phrases = training ? [...training.utterances.en, ...training.utterances.fr] : [];
@@ -697,7 +1008,13 @@ export class Reasoner {
       this.topicVocabulary.set(intent, vocabulary);
     }
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
-    const content = [...new Set(f.tokens.filter((t) => t.length > 2 && !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)))];
+    const content = [
+      ...new Set(
+        f.tokens.filter(
+          (t) => t.length > 2 && !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t),
+        ),
+      ),
+    ];
     const unknown = content.filter((w) => !vocabulary?.has(w) && !vocabulary?.has(stemish(w)));
     return content.length >= 2 && unknown.length / content.length > TOPIC_UNCOVERED ? unknown : [];
   }
@@ -709,20 +1026,39 @@ export class Reasoner {
     return /\d/.test(text) || tokenize(text).some((w) => w in numberWords && !['a', 'an', 'un', 'une'].includes(w));
   }
 
-  private decline(f: Frame, what: string, kind: 'product' | 'subject' | 'figure' | 'words', u: Understanding, says: string[] = []): Reasoned {
+  private decline(
+    f: Frame,
+    what: string,
+    kind: 'product' | 'subject' | 'figure' | 'words',
+    u: Understanding,
+    says: string[] = [],
+  ): Reasoned {
     const { kb } = this;
     const { lang } = f;
-    const headline = kind === 'product' ? kb.message('decline_product', lang, { name: asWritten(u, what, this.lexicon.qualifierJoiners) })
-      : kind === 'figure' ? kb.message('decline_figure', lang)
-        : kind === 'words' ? kb.message('decline_words', lang, { words: what }) : kb.message('decline_subject', lang, { subject: asWritten(u, what, this.lexicon.qualifierJoiners) });
+    const headline =
+      kind === 'product'
+        ? kb.message('decline_product', lang, { name: asWritten(u, what, this.lexicon.qualifierJoiners) })
+        : kind === 'figure'
+          ? kb.message('decline_figure', lang)
+          : kind === 'words'
+            ? kb.message('decline_words', lang, { words: what })
+            : kb.message('decline_subject', lang, { subject: asWritten(u, what, this.lexicon.qualifierJoiners) });
     const suggestions = [
-      ...(f.clients[0] && kb.client(f.clients[0]) ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })] : []),
-      ...(f.providers[0] && kb.provider(f.providers[0]) ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })] : []),
+      ...(f.clients[0] && kb.client(f.clients[0])
+        ? [kb.message('suggest_row', lang, { client: (kb.client(f.clients[0]) as Client).name })]
+        : []),
+      ...(f.providers[0] && kb.provider(f.providers[0])
+        ? [kb.message('suggest_end', lang, { provider: (kb.provider(f.providers[0]) as Provider).name })]
+        : []),
       kb.message('suggest_matrix', lang),
       kb.message('suggest_providers', lang),
     ].slice(0, 3);
     return {
-      answer: answer('cannot-answer', lang, headline, { reason: 'unknown-product', details: [...says.map((x) => `${kb.message('decline_says', lang)} ${x}`), kb.message('decline_try', lang)], suggestions }),
+      answer: answer('cannot-answer', lang, headline, {
+        reason: 'unknown-product',
+        details: [...says.map((x) => `${kb.message('decline_says', lang)} ${x}`), kb.message('decline_try', lang)],
+        suggestions,
+      }),
       last: { ...emptyLast('decline', f) },
     };
   }
@@ -739,13 +1075,18 @@ export class Reasoner {
       if (best && best.coverage >= WHY_RELATED) {
         const t = best.passage.topic;
         return {
-          answer: answer('topic', lang, kb.message('why_related', lang, { text: best.passage.text[lang] }), { sources: [sourceOf(kb, t.source, lang)] }),
+          answer: answer('topic', lang, kb.message('why_related', lang, { text: best.passage.text[lang] }), {
+            sources: [sourceOf(kb, t.source, lang)],
+          }),
           last,
         };
       }
     }
     const headline = reasons[0] ?? kb.message('why_none', lang);
-    return { answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }), last };
+    return {
+      answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }),
+      last,
+    };
   }
 
   /** Why a client has its status on the server just discussed: the footnotes of its cell and of its replacement. */
@@ -761,13 +1102,24 @@ export class Reasoner {
         if (cell.footnote !== undefined) ids.add(cell.footnote);
         for (const r of kb.client(c)?.replacedBy ?? []) ids.add(r.footnote);
       }
-      return [...ids].sort().map((id) => kb.footnote(id)?.text[l] ?? '').filter(Boolean);
+      return [...ids]
+        .sort()
+        .map((id) => kb.footnote(id)?.text[l] ?? '')
+        .filter(Boolean);
     };
     const reasons = reasonsIn(lang);
     if (reasons.length === 0) return undefined;
-    const statuses = f.clients.map((c) => kb.status(this.statusOf(c, server)).headline[lang].replace('{client}', kb.client(c)?.name ?? c).replace('{server}', this.names([server], lang)));
+    const statuses = f.clients.map((c) =>
+      kb
+        .status(this.statusOf(c, server))
+        .headline[lang].replace('{client}', kb.client(c)?.name ?? c)
+        .replace('{server}', this.names([server], lang)),
+    );
     return {
-      answer: answer('topic', lang, reasons[0] as string, { details: [...reasons.slice(1), ...statuses], sources: [sourceOf(kb, this.matrixSource, lang)] }),
+      answer: answer('topic', lang, reasons[0] as string, {
+        details: [...reasons.slice(1), ...statuses],
+        sources: [sourceOf(kb, this.matrixSource, lang)],
+      }),
       last: { ...last, clients: f.clients, reasons: both(reasonsIn) },
     };
   }
@@ -796,7 +1148,12 @@ export class Reasoner {
     const entry = this.claims.find((c) => c.claim === claim);
     const termsFound = entry ? entry.groups.filter((g) => g.some((p) => text.includes(` ${p.key} `))).length : 0;
     if (entry && entry.groups.length > 0 && termsFound < Math.max(1, entry.groups.length - 1)) return undefined;
-    if (!yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every((y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))))) return undefined;
+    if (
+      !yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every(
+        (y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))),
+      )
+    )
+      return undefined;
     // The products the question names must be the claim's (a claim about Lync Server 2013 does not settle 2010).
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => claim.products.includes(p) || this.namedIn(p, claim.text.en))) return undefined;
@@ -818,7 +1175,10 @@ export class Reasoner {
     // The products the question names must all be ones the claim is about; those of the question before
     // a follow-up only count toward the claim's own products.
     const named = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
-    const products = new Set([...named, ...(context && namesNothing ? [...context.clients, ...context.servers, ...context.providers] : [])]);
+    const products = new Set([
+      ...named,
+      ...(context && namesNothing ? [...context.clients, ...context.servers, ...context.providers] : []),
+    ]);
     // Every run of words of the question (and, for a follow-up, of the question before it) as long as the
     // longest term, for whole-phrase look-ups.
     const runs = new Set<string>();
@@ -828,13 +1188,18 @@ export class Reasoner {
         if (!this.claimFirstWords.has(tokens[i] as string)) continue;
         let key = tokens[i] as string;
         runs.add(key);
-        for (let n = 2; n <= this.longestTerm && i + n <= tokens.length; n++) { key = `${key} ${tokens[i + n - 1] as string}`; runs.add(key); }
+        for (let n = 2; n <= this.longestTerm && i + n <= tokens.length; n++) {
+          key = `${key} ${tokens[i + n - 1] as string}`;
+          runs.add(key);
+        }
       }
     }
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
     const years = yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w));
-    const content = new Set(f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)));
+    const content = new Set(
+      f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)),
+    );
     // The claims whose every term group the question contains (through the index of their phrases), and
     // the claims without terms.
     const hits = new Map<number, Map<number, string[][]>>();
@@ -844,13 +1209,20 @@ export class Reasoner {
       for (const { claim: ci, group: gi, words } of entries) {
         // Every phrase of a group found counts toward what the claim covers, not only the first.
         let groups = hits.get(ci);
-        if (!groups) { groups = new Map(); hits.set(ci, groups); }
+        if (!groups) {
+          groups = new Map();
+          hits.set(ci, groups);
+        }
         const found = groups.get(gi);
-        if (found) found.push(words); else groups.set(gi, [words]);
+        if (found) found.push(words);
+        else groups.set(gi, [words]);
       }
     }
     // In the order the knowledge lists them: on a tie, the claim listed first wins.
-    const candidates = [...this.termlessClaims, ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci)].sort((a, b) => a - b);
+    const candidates = [
+      ...this.termlessClaims,
+      ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci),
+    ].sort((a, b) => a - b);
     let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
     for (const ci of candidates) {
       const { claim: c, topic: t, subject: claimSubject } = this.claims[ci] as Reasoner['claims'][number];
@@ -885,9 +1257,13 @@ export class Reasoner {
     const verdict = kb.message(claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
     return {
       answer: answer('topic', lang, `${verdict}. ${claim.text[lang]}`, {
-        title: t.title[lang], details: [t.answer[lang], ...t.details.map((d) => d[lang])], facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
-        steps: t.steps.map((x) => x[lang]), code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
-        sources: [sourceOf(kb, claim.source, lang)], suggestions: t.suggestions.map((x) => x[lang]),
+        title: t.title[lang],
+        details: [t.answer[lang], ...t.details.map((d) => d[lang])],
+        facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
+        steps: t.steps.map((x) => x[lang]),
+        code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
+        sources: [sourceOf(kb, claim.source, lang)],
+        suggestions: t.suggestions.map((x) => x[lang]),
       }),
       // "Why?" next: what the topic says beyond its first sentence, then that sentence.
       last: { ...emptyLast('topic', f), intent: t.intent, reasons: both((l) => [...t.details.map((d) => d[l]), t.answer[l]]) },
@@ -906,10 +1282,16 @@ export class Reasoner {
     const vars = { name: entry.name, date: formatDate(day, lang), relative: formatRelative(day, today, lang) };
     const when = kb.message(past ? 'eol_past' : 'eol_future', lang, vars);
     const asksWhen = f.shape === 'when' || f.shape === 'ago' || f.still || f.shape === 'yesno';
-    const headline = asksWhen ? (f.still || f.shape === 'yesno' ? `${kb.message(past ? 'verdict_no' : 'verdict_yes', lang)}. ${when}` : when) : entry.description[lang];
+    const headline = asksWhen
+      ? f.still || f.shape === 'yesno'
+        ? `${kb.message(past ? 'verdict_no' : 'verdict_yes', lang)}. ${when}`
+        : when
+      : entry.description[lang];
     return {
       answer: answer('topic', lang, headline, {
-        title: entry.name, details: asksWhen ? [entry.description[lang]] : [when], sources: [sourceOf(kb, entry.source, lang)],
+        title: entry.name,
+        details: asksWhen ? [entry.description[lang]] : [when],
+        sources: [sourceOf(kb, entry.source, lang)],
         suggestions: past ? [] : [kb.message('suggest_remind', lang, { name: entry.name })],
       }),
       last: { ...emptyLast('decline', f) },
@@ -919,7 +1301,10 @@ export class Reasoner {
   // ---------------------------------------------------------------- Public IM Connectivity
 
   private capabilityNames(p: Provider, lang: Lang): string {
-    return formatList(p.capabilities.map((c) => this.kb.publicIm.capabilities[c]?.[lang] ?? c), lang);
+    return formatList(
+      p.capabilities.map((c) => this.kb.publicIm.capabilities[c]?.[lang] ?? c),
+      lang,
+    );
   }
 
   /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
@@ -929,7 +1314,9 @@ export class Reasoner {
 
   /** The clients supported (or interoperable) on a server, in the matrix's order. */
   supportedOn(server: string): string[] {
-    return this.kb.clients.filter((c) => this.statusOf(c.id, server) === 'supported' || this.statusOf(c.id, server) === 'interoperable').map((c) => c.id);
+    return this.kb.clients
+      .filter((c) => this.statusOf(c.id, server) === 'supported' || this.statusOf(c.id, server) === 'interoperable')
+      .map((c) => c.id);
   }
 
   /** The footnotes behind the cells of these clients on these servers (for "why?" after a dialog's answer). */
@@ -946,10 +1333,19 @@ export class Reasoner {
     const { kb } = this;
     const { lang } = f;
     // "Besides WLM": those are left out; the question is about the others.
-    const providers = f.providers.filter((id) => !f.excluded.includes(id)).map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    const providers = f.providers
+      .filter((id) => !f.excluded.includes(id))
+      .map((id) => kb.provider(id))
+      .filter((p): p is Provider => !!p);
     f = { ...f, features: f.features.filter((x) => x in kb.publicIm.capabilities) };
     // "Why?" next: what the sources add about these providers (their notes).
-    const reasons = both((l) => providers.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : []), ...p.notes.map((n) => n.text[l])]));
+    const reasons = both((l) =>
+      providers.flatMap((p) => [
+        ...(p.endReason ? [p.endReason.text[l]] : []),
+        ...(p.serviceNote ? [p.serviceNote[l]] : []),
+        ...p.notes.map((n) => n.text[l]),
+      ]),
+    );
     const last = (extra: Partial<LastFrame> = {}): LastFrame => ({ ...emptyLast('pic', f), reasons, ...extra });
     const source = (p?: Provider) => [sourceOf(kb, p?.source ?? kb.providers[0]?.source ?? '', lang)];
 
@@ -959,17 +1355,49 @@ export class Reasoner {
       const offering = kb.providers.filter((p) => !f.excluded.includes(p.id) && f.features.every((x) => p.capabilities.includes(x)));
       // "Does any provider do video besides WLM?": a verdict on the others first.
       if (f.excluded.length > 0 && f.shape === 'yesno') {
-        const vars = { feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), excluded: formatList(f.excluded.map((id) => kb.provider(id)?.name ?? id), lang), providers: formatList(offering.map((p) => p.name), lang) };
+        const vars = {
+          feature: formatList(
+            f.features.map((x) => this.featureName(x, lang)),
+            lang,
+          ),
+          excluded: formatList(
+            f.excluded.map((id) => kb.provider(id)?.name ?? id),
+            lang,
+          ),
+          providers: formatList(
+            offering.map((p) => p.name),
+            lang,
+          ),
+        };
         return {
-          answer: answer('topic', lang, kb.message(offering.length > 0 ? 'providers_besides_yes' : 'providers_besides_no', lang, vars), { facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })), sources: source() }),
+          answer: answer('topic', lang, kb.message(offering.length > 0 ? 'providers_besides_yes' : 'providers_besides_no', lang, vars), {
+            facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })),
+            sources: source(),
+          }),
           last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
         };
       }
-      const names = formatList(offering.map((p) => p.name), lang);
-      const headline = offering.length === 0 ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
-        : kb.message('providers_with_feature', lang, { count: offering.length, total: kb.providers.length, feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), providers: names });
+      const names = formatList(
+        offering.map((p) => p.name),
+        lang,
+      );
+      const headline =
+        offering.length === 0
+          ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
+          : kb.message('providers_with_feature', lang, {
+              count: offering.length,
+              total: kb.providers.length,
+              feature: formatList(
+                f.features.map((x) => this.featureName(x, lang)),
+                lang,
+              ),
+              providers: names,
+            });
       return {
-        answer: answer('topic', lang, headline, { facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })), sources: source() }),
+        answer: answer('topic', lang, headline, {
+          facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })),
+          sources: source(),
+        }),
         last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
       };
     }
@@ -978,48 +1406,98 @@ export class Reasoner {
     // Which of these providers (the list just shown) offer feature F?
     if (f.features.length > 0 && f.listRef && (f.shape === 'list' || f.shape === 'count')) {
       const offering = providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
-      const headline = offering.length === 0 ? kb.message('providers_among_with_feature_none', lang, { feature: this.featureName(f.features[0] as string, lang), providers: formatList(providers.map((p) => p.name), lang) })
-        : kb.message('providers_with_feature', lang, { count: offering.length, total: providers.length, feature: formatList(f.features.map((x) => this.featureName(x, lang)), lang), providers: formatList(offering.map((p) => p.name), lang) });
-      return { answer: answer('topic', lang, headline, { sources: source() }), last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }) };
+      const headline =
+        offering.length === 0
+          ? kb.message('providers_among_with_feature_none', lang, {
+              feature: this.featureName(f.features[0] as string, lang),
+              providers: formatList(
+                providers.map((p) => p.name),
+                lang,
+              ),
+            })
+          : kb.message('providers_with_feature', lang, {
+              count: offering.length,
+              total: providers.length,
+              feature: formatList(
+                f.features.map((x) => this.featureName(x, lang)),
+                lang,
+              ),
+              providers: formatList(
+                offering.map((p) => p.name),
+                lang,
+              ),
+            });
+      return {
+        answer: answer('topic', lang, headline, { sources: source() }),
+        last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
+      };
     }
     // Does federation with P include feature F?
     if (f.features.length > 0 && (f.shape === 'yesno' || f.shape === 'other')) {
       const lines = providers.map((p) => {
         const missing = f.features.filter((x) => !p.capabilities.includes(x));
-        const feature = formatList((missing.length > 0 ? missing : f.features).map((x) => this.featureName(x, lang)), lang);
-        return missing.length === 0 ? kb.message('feature_yes', lang, { provider: p.name, feature })
+        const feature = formatList(
+          (missing.length > 0 ? missing : f.features).map((x) => this.featureName(x, lang)),
+          lang,
+        );
+        return missing.length === 0
+          ? kb.message('feature_yes', lang, { provider: p.name, feature })
           : kb.message('feature_no', lang, { provider: p.name, feature, capabilities: this.capabilityNames(p, lang) });
       });
-      const ended = providers.filter((p) => p.endOfService && daysUntil(p.endOfService, today) < 0)
-        .map((p) => kb.message('end_past', lang, { provider: p.name, date: formatDate(p.endOfService as string, lang), relative: formatRelative(p.endOfService as string, today, lang) }));
+      const ended = providers
+        .filter((p) => p.endOfService && daysUntil(p.endOfService, today) < 0)
+        .map((p) =>
+          kb.message('end_past', lang, {
+            provider: p.name,
+            date: formatDate(p.endOfService as string, lang),
+            relative: formatRelative(p.endOfService as string, today, lang),
+          }),
+        );
       // (The sources give no reason why a provider lacks a feature: "why?" next says so.)
-      return { answer: answer('provider', lang, lines[0] as string, { details: [...lines.slice(1), ...ended], sources: source(providers[0]) }), last: last({ reasons: { en: [], fr: [] } }) };
+      return {
+        answer: answer('provider', lang, lines[0] as string, { details: [...lines.slice(1), ...ended], sources: source(providers[0]) }),
+        last: last({ reasons: { en: [], fr: [] } }),
+      };
     }
 
     // Dates: still / when / how long ago / a date to check.
     if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens)) {
       const p = providers[0] as Provider;
       const asked = askedDate(f.tokens);
-      const details = [...(p.serviceNote ? [p.serviceNote[lang]] : []), kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }), ...p.notes.map((n) => n.text[lang])];
+      const details = [
+        ...(p.serviceNote ? [p.serviceNote[lang]] : []),
+        kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
+        ...p.notes.map((n) => n.text[lang]),
+      ];
       if (!p.endOfService) {
         // "How long has it been out?": a dated milestone of the provider answers it.
         const milestone = p.milestones[0];
         if (milestone && f.since && (f.shape === 'ago' || f.shape === 'when') && !f.still) {
           const when = formatMonth(milestone.date, lang);
           return {
-            answer: answer('provider', lang, kb.message('milestone', lang, { what: milestone.text[lang], when, relative: formatRelative(milestone.date, today, lang) }), { details, sources: [sourceOf(kb, milestone.source, lang)] }),
+            answer: answer(
+              'provider',
+              lang,
+              kb.message('milestone', lang, { what: milestone.text[lang], when, relative: formatRelative(milestone.date, today, lang) }),
+              { details, sources: [sourceOf(kb, milestone.source, lang)] },
+            ),
             last: last(),
           };
         }
         // No date in the sources: say so plainly, never a guessed "yes, still".
-        return { answer: answer('provider', lang, kb.message('end_unknown', lang, { provider: p.name }), { details, sources: source(p) }), last: last() };
+        return {
+          answer: answer('provider', lang, kb.message('end_unknown', lang, { provider: p.name }), { details, sources: source(p) }),
+          last: last(),
+        };
       }
       const vars = { provider: p.name, date: formatDate(p.endOfService, lang), relative: formatRelative(p.endOfService, today, lang) };
       const past = daysUntil(p.endOfService, today) < 0;
       let headline: string;
       if (asked && f.shape !== 'when' && f.shape !== 'ago') {
-        headline = asked.month === Number(p.endOfService.slice(5, 7)) && asked.day === Number(p.endOfService.slice(8, 10))
-          ? kb.message('date_check_yes', lang, vars) : kb.message('date_check_no', lang, { ...vars, asked: asked.text });
+        headline =
+          asked.month === Number(p.endOfService.slice(5, 7)) && asked.day === Number(p.endOfService.slice(8, 10))
+            ? kb.message('date_check_yes', lang, vars)
+            : kb.message('date_check_no', lang, { ...vars, asked: asked.text });
       } else if (f.shape === 'yesno' || (f.still && f.shape !== 'when' && f.shape !== 'ago')) {
         headline = kb.message(past ? 'still_no' : 'still_yes', lang, vars);
       } else {
@@ -1041,18 +1519,36 @@ export class Reasoner {
     const among = within ? kb.providers.filter((p) => within.includes(p.id)) : kb.providers;
     const pool = f.still ? among.filter((p) => !ended(p)) : f.ending ? among.filter(ended) : among;
     const key = f.still ? 'count_providers_still' : f.ending ? 'count_providers_ended' : 'count_providers';
-    const names = formatList(pool.map((p) => p.name), lang);
+    const names = formatList(
+      pool.map((p) => p.name),
+      lang,
+    );
     // What the sources add: when the others ended, and what became of those still listed ("continues through Skype").
-    const details = f.still || f.ending ? [
-      ...kb.providers.filter(ended).map((p) => kb.message('end_past', lang, { provider: p.name, date: formatDate(p.endOfService as string, lang), relative: formatRelative(p.endOfService as string, today, lang) })),
-      ...(f.still ? pool.flatMap((p) => (p.serviceNote ? [p.serviceNote[lang]] : [])) : []),
-    ] : [];
+    const details =
+      f.still || f.ending
+        ? [
+            ...kb.providers.filter(ended).map((p) =>
+              kb.message('end_past', lang, {
+                provider: p.name,
+                date: formatDate(p.endOfService as string, lang),
+                relative: formatRelative(p.endOfService as string, today, lang),
+              }),
+            ),
+            ...(f.still ? pool.flatMap((p) => (p.serviceNote ? [p.serviceNote[lang]] : [])) : []),
+          ]
+        : [];
     return {
-      answer: answer('topic', lang, kb.message(key, lang, { count: pool.length, total: kb.providers.length, providers: names }), { details, sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)] }),
+      answer: answer('topic', lang, kb.message(key, lang, { count: pool.length, total: kb.providers.length, providers: names }), {
+        details,
+        sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
+      }),
       last: {
-        ...emptyLast('pic', f), list: { kind: 'provider', ids: pool.map((p) => p.id) },
+        ...emptyLast('pic', f),
+        list: { kind: 'provider', ids: pool.map((p) => p.id) },
         // "Why?" next: why those ended, and what became of the others.
-        reasons: both((l) => among.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : [])])),
+        reasons: both((l) =>
+          among.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : [])]),
+        ),
       },
     };
   }
@@ -1066,9 +1562,13 @@ export class Reasoner {
     if (!licence) return undefined;
     // "Why?" next: what the sources say of the licensing of the providers in question (those named, else
     // those whose licensing involves this licence), and their notes.
-    const concerned = f.providers.length > 0 ? kb.providers.filter((p) => f.providers.includes(p.id)) : kb.providers.filter((p) => p.licenceOptions.some((o) => o.includes(licence.id)));
+    const concerned =
+      f.providers.length > 0
+        ? kb.providers.filter((p) => f.providers.includes(p.id))
+        : kb.providers.filter((p) => p.licenceOptions.some((o) => o.includes(licence.id)));
     const last: LastFrame = {
-      ...emptyLast('licence', f), licences: [licence.id],
+      ...emptyLast('licence', f),
+      licences: [licence.id],
       reasons: both((l) => concerned.flatMap((p) => [`${p.name}: ${p.licensing[l]}`, ...p.notes.map((n) => n.text[l])])),
     };
     const source = [sourceOf(kb, licence.source, lang)];
@@ -1077,25 +1577,62 @@ export class Reasoner {
     // "Which providers need it?", "what is it?", "what does it come on top of?": computed from the providers' licence options.
     // (Only when that is what is asked: "does Lync Online Plan 1 include Enterprise Voice?" is not.)
     const aboutProviders = f.asksAbout === 'providers' || f.addition || f.plainWords.every((w) => this.lexicon.isFunctionWord(w));
-    if (providers.length === 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago' && !f.still && aboutProviders && f.features.length === 0) {
+    if (
+      providers.length === 0 &&
+      !f.buy &&
+      f.shape !== 'when' &&
+      f.shape !== 'ago' &&
+      !f.still &&
+      aboutProviders &&
+      f.features.length === 0
+    ) {
       const needing = kb.providers.filter((p) => p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.includes(licence.id)));
       const alongside = [...new Set(needing.flatMap((p) => p.licenceOptions.flatMap((o) => o.filter((id) => id !== licence.id))))]
-        .map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name).filter((n): n is string => !!n);
-      const providersNamed = formatList(needing.map((p) => p.name), lang);
-      const headline = needing.length === 0 ? kb.message('licence_needed_by_none', lang, { licence: name })
-        : alongside.length > 0 && f.addition ? kb.message('licence_on_top_of', lang, { licence: name, others: formatList(alongside, lang), providers: providersNamed })
-          : kb.message(alongside.length > 0 ? 'licence_needed_by_with' : 'licence_needed_by', lang, { licence: name, providers: providersNamed, others: formatList(alongside, lang) });
-      const sold = licence.noLongerSoldSince ? [kb.message('licence_sold_since', lang, { licence: name, date: formatDate(licence.noLongerSoldSince, lang), relative: formatRelative(licence.noLongerSoldSince, today, lang) })] : [];
+        .map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name)
+        .filter((n): n is string => !!n);
+      const providersNamed = formatList(
+        needing.map((p) => p.name),
+        lang,
+      );
+      const headline =
+        needing.length === 0
+          ? kb.message('licence_needed_by_none', lang, { licence: name })
+          : alongside.length > 0 && f.addition
+            ? kb.message('licence_on_top_of', lang, { licence: name, others: formatList(alongside, lang), providers: providersNamed })
+            : kb.message(alongside.length > 0 ? 'licence_needed_by_with' : 'licence_needed_by', lang, {
+                licence: name,
+                providers: providersNamed,
+                others: formatList(alongside, lang),
+              });
+      const sold = licence.noLongerSoldSince
+        ? [
+            kb.message('licence_sold_since', lang, {
+              licence: name,
+              date: formatDate(licence.noLongerSoldSince, lang),
+              relative: formatRelative(licence.noLongerSoldSince, today, lang),
+            }),
+          ]
+        : [];
       return {
-        answer: answer('topic', lang, headline, { details: [...sold, ...needing.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }))], sources: source }),
+        answer: answer('topic', lang, headline, {
+          details: [...sold, ...needing.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }))],
+          sources: source,
+        }),
         last: { ...last, list: { kind: 'provider', ids: needing.map((p) => p.id) } },
       };
     }
     // Buying it, or since when it is off sale.
     if (providers.length === 0 || f.buy || f.shape === 'when' || f.shape === 'ago') {
       if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {
-        const vars = { licence: name, date: formatDate(licence.noLongerSoldSince, lang), relative: formatRelative(licence.noLongerSoldSince, today, lang) };
-        const headline = f.shape === 'when' || f.shape === 'ago' ? kb.message('licence_sold_since', lang, vars) : kb.message('licence_sold_no', lang, vars);
+        const vars = {
+          licence: name,
+          date: formatDate(licence.noLongerSoldSince, lang),
+          relative: formatRelative(licence.noLongerSoldSince, today, lang),
+        };
+        const headline =
+          f.shape === 'when' || f.shape === 'ago'
+            ? kb.message('licence_sold_since', lang, vars)
+            : kb.message('licence_sold_no', lang, vars);
         const notes = kb.publicIm.notes.map((n) => n.text[lang]);
         return { answer: answer('topic', lang, headline, { details: notes, sources: source }), last };
       }
@@ -1104,7 +1641,10 @@ export class Reasoner {
     const p = providers[0] as Provider;
     const options = p.licenceOptions;
     if (options.length === 0) return undefined;
-    const details = [kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }), ...p.notes.map((n) => n.text[lang])];
+    const details = [
+      kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
+      ...p.notes.map((n) => n.text[lang]),
+    ];
     let headline: string;
     if (f.enough && !f.need) {
       const enough = options.some((o) => o.every((id) => id === licence.id));
@@ -1119,9 +1659,15 @@ export class Reasoner {
       // "Is Skype federation available with Lync Online?": whether the licence is one of the ways to it.
       const option = options.some((o) => o.includes(licence.id));
       const alone = options.some((o) => o.every((id) => id === licence.id));
-      headline = kb.message(option ? (alone ? 'licence_enough_yes' : 'licence_option_with') : 'licence_option_no', lang, { licence: name, provider: p.name });
+      headline = kb.message(option ? (alone ? 'licence_enough_yes' : 'licence_option_with') : 'licence_option_no', lang, {
+        licence: name,
+        provider: p.name,
+      });
     }
-    return { answer: answer('provider', lang, headline, { details, sources: [sourceOf(kb, p.source, lang)] }), last: { ...last, providers: [p.id] } };
+    return {
+      answer: answer('provider', lang, headline, { details, sources: [sourceOf(kb, p.source, lang)] }),
+      last: { ...last, providers: [p.id] },
+    };
   }
 
   // ---------------------------------------------------------------- support matrix
@@ -1137,11 +1683,15 @@ export class Reasoner {
   /** Footnotes behind the cells of these clients on these servers, and those about the clients. */
   private reasonsFor(clients: readonly string[], servers: readonly string[], lang: Lang): string[] {
     const ids = new Set<number>();
-    for (const c of clients) for (const s of servers) {
-      const cell = this.kb.cell(c, s);
-      if (cell.footnote !== undefined) ids.add(cell.footnote);
-    }
-    return [...ids].sort().map((id) => this.kb.footnote(id)?.text[lang] ?? '').filter((t) => t !== '');
+    for (const c of clients)
+      for (const s of servers) {
+        const cell = this.kb.cell(c, s);
+        if (cell.footnote !== undefined) ids.add(cell.footnote);
+      }
+    return [...ids]
+      .sort()
+      .map((id) => this.kb.footnote(id)?.text[lang] ?? '')
+      .filter((t) => t !== '');
   }
 
   private clientsOf(f: Frame): Client[] {
@@ -1149,13 +1699,19 @@ export class Reasoner {
     // "Lync 2010 clients": every client whose names carry those words (Lync Web App 2010 included).
     if (f.family) {
       const words = tokenize(f.family);
-      return kb.clients.filter((c) => { const own = new Set([c.name, ...c.aliases].flatMap((n) => tokenize(n))); return words.every((w) => own.has(w)); });
+      return kb.clients.filter((c) => {
+        const own = new Set([c.name, ...c.aliases].flatMap((n) => tokenize(n)));
+        return words.every((w) => own.has(w));
+      });
     }
     return f.clients.map((id) => kb.client(id)).filter((c): c is Client => !!c);
   }
 
   private names(ids: readonly string[], lang: Lang): string {
-    return formatList(ids.map((id) => this.kb.client(id)?.name ?? this.kb.server(id)?.name ?? id), lang);
+    return formatList(
+      ids.map((id) => this.kb.client(id)?.name ?? this.kb.server(id)?.name ?? id),
+      lang,
+    );
   }
 
   private support(f: Frame, last?: LastFrame): Reasoned | undefined {
@@ -1164,26 +1720,57 @@ export class Reasoner {
     const servers = f.allServers ? kb.servers.map((s) => s.id) : f.target && !f.both ? [f.target] : f.servers;
     if (f.generic && f.clients.length === 0) return this.generic(f, servers, last);
     // "Is every Lync 2010 client supported on …?": each member of the family, one verdict for them all.
-    if (f.family && f.shape === 'yesno') return this.support({ ...f, clients: this.clientsOf(f).map((c) => c.id), family: undefined, every: true }, last);
+    if (f.family && f.shape === 'yesno')
+      return this.support({ ...f, clients: this.clientsOf(f).map((c) => c.id), family: undefined, every: true }, last);
     const clients = this.clientsOf(f);
     const source = [sourceOf(kb, this.matrixSource, lang)];
-    const base = (extra: Partial<LastFrame>): LastFrame => ({ ...emptyLast('support', f), servers, clients: clients.map((c) => c.id), ...extra });
+    const base = (extra: Partial<LastFrame>): LastFrame => ({
+      ...emptyLast('support', f),
+      servers,
+      clients: clients.map((c) => c.id),
+      ...extra,
+    });
     const supportedOn = (c: Client, on: readonly string[]): boolean => on.every((s) => this.statusOf(c.id, s) === 'supported');
     // Working everywhere named, somewhere only for IM and presence ("interoperable"): said beside the fully supported.
     const partlyOn = (pool: readonly Client[], on: readonly string[]): string => {
-      const partial = pool.filter((c) => !supportedOn(c, on) && on.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s))));
-      return partial.map((c) => kb.message('client_partly_on', lang, { client: c.name, servers: this.names(on.filter((s) => this.statusOf(c.id, s) === 'interoperable'), lang) })).join(' ');
+      const partial = pool.filter(
+        (c) => !supportedOn(c, on) && on.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s))),
+      );
+      return partial
+        .map((c) =>
+          kb.message('client_partly_on', lang, {
+            client: c.name,
+            servers: this.names(
+              on.filter((s) => this.statusOf(c.id, s) === 'interoperable'),
+              lang,
+            ),
+          }),
+        )
+        .join(' ');
     };
 
     // "What should those users use instead?" after a client is not supported on a server: the clients of
     // its kind (under one generic name) that are supported there.
-    if (f.shape === 'replace' && clients.length === 1 && servers.length === 1 && !f.move && this.statusOf((clients[0] as Client).id, servers[0] as string) !== 'supported') {
+    if (
+      f.shape === 'replace' &&
+      clients.length === 1 &&
+      servers.length === 1 &&
+      !f.move &&
+      this.statusOf((clients[0] as Client).id, servers[0] as string) !== 'supported'
+    ) {
       const c = clients[0] as Client;
       const server = servers[0] as string;
       const kin = this.kinOf(c.id).filter((k) => this.statusOf(k, server) === 'supported');
       if (kin.length > 0) {
-        const headline = kb.message('instead_on_server', lang, { server: this.names([server], lang), client: c.name, others: this.names(kin, lang) });
-        return { answer: answer('support-cell', lang, headline, { tone: 'good', sources: source }), last: base({ clients: kin, list: { kind: 'client', ids: kin } }) };
+        const headline = kb.message('instead_on_server', lang, {
+          server: this.names([server], lang),
+          client: c.name,
+          others: this.names(kin, lang),
+        });
+        return {
+          answer: answer('support-cell', lang, headline, { tone: 'good', sources: source }),
+          last: base({ clients: kin, list: { kind: 'client', ids: kin } }),
+        };
       }
     }
     // What replaces a client — or, for a client that replaces others and has no successor itself ("Lync Web
@@ -1192,16 +1779,39 @@ export class Reasoner {
       const c = clients[0] as Client;
       const replaced = kb.clients.filter((x) => x.replacedBy.some((r) => r.client === c.id));
       if (c.replacedBy.length === 0 && replaced.length > 0) {
-        const notes = (l: Lang): string[] => replaced.flatMap((x) => x.replacedBy.filter((r) => r.client === c.id).map((r) => kb.footnote(r.footnote)?.text[l] ?? '')).filter(Boolean);
+        const notes = (l: Lang): string[] =>
+          replaced
+            .flatMap((x) => x.replacedBy.filter((r) => r.client === c.id).map((r) => kb.footnote(r.footnote)?.text[l] ?? ''))
+            .filter(Boolean);
         return {
-          answer: answer('topic', lang, kb.message('replaces_what', lang, { client: c.name, others: this.names(replaced.map((x) => x.id), lang) }), { details: [...new Set(notes(lang))], sources: source }),
-          last: base({ clients: [c.id], list: { kind: 'client', ids: replaced.map((x) => x.id) }, reasons: both((l) => [...new Set(notes(l))]) }),
+          answer: answer(
+            'topic',
+            lang,
+            kb.message('replaces_what', lang, {
+              client: c.name,
+              others: this.names(
+                replaced.map((x) => x.id),
+                lang,
+              ),
+            }),
+            { details: [...new Set(notes(lang))], sources: source },
+          ),
+          last: base({
+            clients: [c.id],
+            list: { kind: 'client', ids: replaced.map((x) => x.id) },
+            reasons: both((l) => [...new Set(notes(l))]),
+          }),
         };
       }
-      const lines = c.replacedBy.map((r) => kb.message('replaced_by', lang, { replacement: kb.client(r.client)?.name ?? r.client, client: c.name }));
+      const lines = c.replacedBy.map((r) =>
+        kb.message('replaced_by', lang, { replacement: kb.client(r.client)?.name ?? r.client, client: c.name }),
+      );
       const reasons = c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[lang] ?? '').filter(Boolean);
       const headline = lines[0] ?? kb.message('replaced_by_none', lang, { client: c.name });
-      return { answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }), last: base({ reasons: both((l) => c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[l] ?? '').filter(Boolean)) }) };
+      return {
+        answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }),
+        last: base({ reasons: both((l) => c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[l] ?? '').filter(Boolean)) }),
+      };
     }
 
     // How many.
@@ -1212,9 +1822,20 @@ export class Reasoner {
         const pool = f.family ? clients : kb.clients;
         const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
         return {
-          answer: answer('support-table', lang, kb.message('count_clients_status', lang, {
-            count: matching.length, status: this.statusLabel(status, lang), server: server?.name ?? '', clients: formatList(matching.map((c) => c.name), lang),
-          }), { sources: source }),
+          answer: answer(
+            'support-table',
+            lang,
+            kb.message('count_clients_status', lang, {
+              count: matching.length,
+              status: this.statusLabel(status, lang),
+              server: server?.name ?? '',
+              clients: formatList(
+                matching.map((c) => c.name),
+                lang,
+              ),
+            }),
+            { sources: source },
+          ),
           last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
         };
       }
@@ -1224,19 +1845,54 @@ export class Reasoner {
         const matching = pool.filter((c) => supportedOn(c, servers));
         const partly = partlyOn(pool, servers);
         return {
-          answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'count_clients_on_all' : 'count_clients_on_all_none', lang, {
-            count: matching.length, servers: this.names(servers, lang), clients: formatList(matching.map((c) => c.name), lang),
-          }), { details: partly ? [partly] : [], sources: source }),
+          answer: answer(
+            'support-table',
+            lang,
+            kb.message(matching.length > 0 ? 'count_clients_on_all' : 'count_clients_on_all_none', lang, {
+              count: matching.length,
+              servers: this.names(servers, lang),
+              clients: formatList(
+                matching.map((c) => c.name),
+                lang,
+              ),
+            }),
+            { details: partly ? [partly] : [], sources: source },
+          ),
           last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
         };
       }
       if (f.asksAbout === 'servers') {
-        return { answer: answer('topic', lang, kb.message('count_servers', lang, { count: kb.servers.length, servers: formatList(kb.servers.map((s) => s.name), lang) }), { sources: source }), last: base({}) };
+        return {
+          answer: answer(
+            'topic',
+            lang,
+            kb.message('count_servers', lang, {
+              count: kb.servers.length,
+              servers: formatList(
+                kb.servers.map((s) => s.name),
+                lang,
+              ),
+            }),
+            { sources: source },
+          ),
+          last: base({}),
+        };
       }
       if (f.asksAbout === 'clients') {
         const pool = f.family ? clients : kb.clients;
         return {
-          answer: answer('topic', lang, kb.message('count_clients', lang, { count: pool.length, clients: formatList(pool.map((c) => c.name), lang) }), { sources: source }),
+          answer: answer(
+            'topic',
+            lang,
+            kb.message('count_clients', lang, {
+              count: pool.length,
+              clients: formatList(
+                pool.map((c) => c.name),
+                lang,
+              ),
+            }),
+            { sources: source },
+          ),
           last: base({ list: { kind: 'client', ids: pool.map((c) => c.id) } }),
         };
       }
@@ -1246,9 +1902,18 @@ export class Reasoner {
     if (f.butNot && servers.length === 2 && clients.length === 0) {
       const [a, b] = servers as [string, string];
       const matching = kb.clients.filter((c) => this.statusOf(c.id, a) === 'supported' && this.statusOf(c.id, b) !== 'supported');
-      const vars = { a: this.names([a], lang), b: this.names([b], lang), clients: formatList(matching.map((c) => c.name), lang) };
+      const vars = {
+        a: this.names([a], lang),
+        b: this.names([b], lang),
+        clients: formatList(
+          matching.map((c) => c.name),
+          lang,
+        ),
+      };
       return {
-        answer: answer('support-table', lang, kb.message(matching.length ? 'clients_difference' : 'clients_difference_none', lang, vars), { sources: source }),
+        answer: answer('support-table', lang, kb.message(matching.length ? 'clients_difference' : 'clients_difference_none', lang, vars), {
+          sources: source,
+        }),
         last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
       };
     }
@@ -1259,25 +1924,45 @@ export class Reasoner {
       if (clients.length === 1 && !f.family) {
         const c = clients[0] as Client;
         const statuses = servers.map((s) => this.statusOf(c.id, s));
-        const detail = servers.map((s, i) => `${this.statusLabel(statuses[i] as StatusId, lang)} ${lang === 'fr' ? 'sur' : 'on'} ${this.names([s], lang)}`).join(', ');
-        const key = statuses.every((s) => s === 'supported') ? 'client_on_all_yes'
-          : statuses.some((s) => s === 'not_supported' || s === 'not_applicable') ? 'client_on_all_no' : 'client_on_all_partly';
+        const detail = servers
+          .map((s, i) => `${this.statusLabel(statuses[i] as StatusId, lang)} ${lang === 'fr' ? 'sur' : 'on'} ${this.names([s], lang)}`)
+          .join(', ');
+        const key = statuses.every((s) => s === 'supported')
+          ? 'client_on_all_yes'
+          : statuses.some((s) => s === 'not_supported' || s === 'not_applicable')
+            ? 'client_on_all_no'
+            : 'client_on_all_partly';
         const reasons = this.reasonsFor([c.id], servers, lang);
         return {
-          answer: answer('support-cell', lang, kb.message(key, lang, { client: c.name, servers: on, detail }), { details: reasons, sources: source }),
+          answer: answer('support-cell', lang, kb.message(key, lang, { client: c.name, servers: on, detail }), {
+            details: reasons,
+            sources: source,
+          }),
           last: base({ reasons: both((l) => this.reasonsFor([c.id], servers, l)) }),
         };
       }
       const pool = clients.length > 0 ? clients : kb.clients;
       const matching = pool.filter((c) => supportedOn(c, servers));
-      const names = formatList(matching.map((c) => c.name), lang);
+      const names = formatList(
+        matching.map((c) => c.name),
+        lang,
+      );
       // "No." opens the answer to a yes/no question only; "which …" gets the fact.
-      const key = matching.length === 0 ? (f.shape === 'yesno' ? 'clients_on_all_no' : 'clients_on_all_none') : f.shape === 'yesno' ? 'clients_on_all_yes' : 'clients_on_all';
+      const key =
+        matching.length === 0
+          ? f.shape === 'yesno'
+            ? 'clients_on_all_no'
+            : 'clients_on_all_none'
+          : f.shape === 'yesno'
+            ? 'clients_on_all_yes'
+            : 'clients_on_all';
       const partly = partlyOn(pool, servers);
       // None fully, one partly: said right after ("… only for IM and presence on …").
       const headline = kb.message(key, lang, { servers: on, clients: names }) + (matching.length === 0 && partly ? ` ${partly}` : '');
       // "Why?" next: the footnotes of the cells behind the answer (those listed, and those working partly).
-      const behind = pool.filter((c) => servers.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s)))).map((c) => c.id);
+      const behind = pool
+        .filter((c) => servers.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s))))
+        .map((c) => c.id);
       return {
         answer: answer('support-table', lang, headline, { details: matching.length > 0 && partly ? [partly] : [], sources: source }),
         last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) }, reasons: this.reasonsOf(behind, servers) }),
@@ -1285,15 +1970,35 @@ export class Reasoner {
     }
 
     // Which clients have a status on one server ("which clients are not supported on LS 2013").
-    if (servers.length === 1 && (f.shape === 'list' || f.family) && (clients.length === 0 || f.family) && (f.negated || f.family || f.status)) {
+    if (
+      servers.length === 1 &&
+      (f.shape === 'list' || f.family) &&
+      (clients.length === 0 || f.family) &&
+      (f.negated || f.family || f.status)
+    ) {
       const server = kb.server(servers[0] as string);
       const status: StatusId = f.status ?? (f.negated ? 'not_supported' : 'supported');
       const pool = f.family ? clients : kb.clients;
-      const matching = f.negated && !f.status ? pool.filter((c) => this.statusOf(c.id, server?.id ?? '') !== 'supported') : pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
+      const matching =
+        f.negated && !f.status
+          ? pool.filter((c) => this.statusOf(c.id, server?.id ?? '') !== 'supported')
+          : pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
       const rows = pool.map((c) => ({ label: c.name, value: kb.status(this.statusOf(c.id, server?.id ?? '')).label[lang] }));
-      const headline = matching.length === 0 ? kb.message('clients_with_status_none', lang, { status: this.statusLabel(status, lang), server: server?.name ?? '' })
-        : kb.message('clients_with_status', lang, { status: kb.status(status).label[lang], server: server?.name ?? '', clients: formatList(matching.map((c) => c.name), lang) });
-      return { answer: answer('support-table', lang, headline, { facts: rows, sources: source }), last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }) };
+      const headline =
+        matching.length === 0
+          ? kb.message('clients_with_status_none', lang, { status: this.statusLabel(status, lang), server: server?.name ?? '' })
+          : kb.message('clients_with_status', lang, {
+              status: kb.status(status).label[lang],
+              server: server?.name ?? '',
+              clients: formatList(
+                matching.map((c) => c.name),
+                lang,
+              ),
+            });
+      return {
+        answer: answer('support-table', lang, headline, { facts: rows, sources: source }),
+        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+      };
     }
 
     // One client on one server (in its role), asked yes/no or after a list reference.
@@ -1305,29 +2010,60 @@ export class Reasoner {
         const covers = this.kb.status(status).covers;
         // "Is OC 2007 R2 fine for meetings?" under "IM and presence only": the features decide.
         if (covers && aspects.length > 0) {
-          const vars = { client: c.name, server: this.names([server], lang), features: formatList(aspects.map((x) => this.aspectName(x, lang)), lang) };
+          const vars = {
+            client: c.name,
+            server: this.names([server], lang),
+            features: formatList(
+              aspects.map((x) => this.aspectName(x, lang)),
+              lang,
+            ),
+          };
           return kb.message(aspects.every((x) => covers.includes(x)) ? 'cell_aspect_yes' : 'cell_aspect_no', lang, vars);
         }
-        return this.kb.status(status).headline[lang].replace('{client}', c.name).replace('{server}', this.names([server], lang));
+        return this.kb
+          .status(status)
+          .headline[lang].replace('{client}', c.name)
+          .replace('{server}', this.names([server], lang));
       });
       const first = this.statusOf((clients[0] as Client).id, server);
-      const reasons = this.reasonsFor(clients.map((c) => c.id), [server], lang);
+      const reasons = this.reasonsFor(
+        clients.map((c) => c.id),
+        [server],
+        lang,
+      );
       // "Are X and Y both fine on S?": one verdict for the question — Partly when they differ — then each.
       const opener = (line: string): string => line.slice(0, line.indexOf('. ') + 1);
       const mixed = f.shape === 'yesno' && lines.length > 1 && new Set(lines.map(opener)).size > 1;
       // "Is every Lync 2010 client supported?" when one is not: No, not all — then each.
       const every = f.every === true;
-      let headline = mixed ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, { lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; ') }) : lines[0] as string;
+      let headline = mixed
+        ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, {
+            lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; '),
+          })
+        : (lines[0] as string);
       // "Any problem running Lync 2013 against Lync Server 2010?": supported is "No problem", not "Yes".
       if (f.trouble && !mixed && f.shape === 'yesno' && (first === 'supported' || first === 'not_supported')) {
-        headline = kb.message(first === 'supported' ? 'trouble_none' : 'trouble_yes', lang, { line: headline.slice(opener(headline).length).trim() });
+        headline = kb.message(first === 'supported' ? 'trouble_none' : 'trouble_yes', lang, {
+          line: headline.slice(opener(headline).length).trim(),
+        });
       }
       return {
         answer: answer('support-cell', lang, headline, {
-          tone: mixed ? 'warning' : kb.status(first).tone, badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang], details: mixed ? [] : lines.slice(1),
-          notes: reasons.map((text) => ({ text })), sources: source,
+          tone: mixed ? 'warning' : kb.status(first).tone,
+          badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang],
+          details: mixed ? [] : lines.slice(1),
+          notes: reasons.map((text) => ({ text })),
+          sources: source,
         }),
-        last: base({ reasons: both((l) => this.reasonsFor(clients.map((c) => c.id), [server], l)) }),
+        last: base({
+          reasons: both((l) =>
+            this.reasonsFor(
+              clients.map((c) => c.id),
+              [server],
+              l,
+            ),
+          ),
+        }),
       };
     }
     return undefined;
@@ -1344,9 +2080,14 @@ export class Reasoner {
     // "Which of those is an attendant console?": the list just shown, filtered.
     if (f.listRef && last?.list?.kind === 'client') {
       const inList = last.list.ids.filter((c) => candidates.includes(c));
-      const names = formatList(inList.map((c) => kb.client(c)?.name ?? c), lang);
+      const names = formatList(
+        inList.map((c) => kb.client(c)?.name ?? c),
+        lang,
+      );
       return {
-        answer: answer('topic', lang, inList.length > 0 ? names : kb.message('why_none', lang), { sources: [sourceOf(kb, this.matrixSource, lang)] }),
+        answer: answer('topic', lang, inList.length > 0 ? names : kb.message('why_none', lang), {
+          sources: [sourceOf(kb, this.matrixSource, lang)],
+        }),
         last: { ...last, clients: inList, list: { kind: 'client', ids: inList } },
       };
     }
@@ -1355,21 +2096,46 @@ export class Reasoner {
     // "Is there a web app version that runs on both …?": any of them, on every server named.
     if (servers.length >= 2) {
       const matching = candidates.filter((c) => servers.every((sv) => this.statusOf(c, sv) === 'supported'));
-      const detail = candidates.map((c) => `${kb.client(c)?.name ?? c}: ${servers.map((sv) => `${this.statusLabel(this.statusOf(c, sv), lang)} (${this.names([sv], lang)})`).join(', ')}`);
-      const vars = { servers: this.names(servers, lang), clients: formatList(matching.map((c) => kb.client(c)?.name ?? c), lang), candidates: formatList(candidates.map((c) => kb.client(c)?.name ?? c), lang) };
+      const detail = candidates.map(
+        (c) =>
+          `${kb.client(c)?.name ?? c}: ${servers.map((sv) => `${this.statusLabel(this.statusOf(c, sv), lang)} (${this.names([sv], lang)})`).join(', ')}`,
+      );
+      const vars = {
+        servers: this.names(servers, lang),
+        clients: formatList(
+          matching.map((c) => kb.client(c)?.name ?? c),
+          lang,
+        ),
+        candidates: formatList(
+          candidates.map((c) => kb.client(c)?.name ?? c),
+          lang,
+        ),
+      };
       return {
-        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'generic_on_all_none', lang, vars), { details: detail, sources: [sourceOf(kb, this.matrixSource, lang)] }),
+        answer: answer('support-table', lang, kb.message(matching.length > 0 ? 'clients_on_all_yes' : 'generic_on_all_none', lang, vars), {
+          details: detail,
+          sources: [sourceOf(kb, this.matrixSource, lang)],
+        }),
         last: { ...emptyLast('support', f), servers: [...servers], clients: candidates, list: { kind: 'client', ids: matching } },
       };
     }
     const server = servers[0];
     if (server && servers.length === 1) {
       const statuses = new Set(candidates.map((c) => this.statusOf(c, server)));
-      if (statuses.size === 1) return this.support({ ...f, generic: undefined, clients: candidates, shape: f.shape === 'list' ? 'yesno' : f.shape } as Frame, last);
+      if (statuses.size === 1)
+        return this.support(
+          { ...f, generic: undefined, clients: candidates, shape: f.shape === 'list' ? 'yesno' : f.shape } as Frame,
+          last,
+        );
     }
     const names = candidates.map((c) => kb.client(c)?.name ?? c);
     return {
-      answer: answer('prompt', lang, kb.message('ask_which', lang, { options: formatList(names, lang).replace(/ and | et /, lang === 'fr' ? ' ou ' : ' or ') }), { suggestions: names }),
+      answer: answer(
+        'prompt',
+        lang,
+        kb.message('ask_which', lang, { options: formatList(names, lang).replace(/ and | et /, lang === 'fr' ? ' ou ' : ' or ') }),
+        { suggestions: names },
+      ),
       last: { ...emptyLast('support', f), servers: [...servers], clients: [], candidates, shape: f.shape === 'other' ? 'yesno' : f.shape },
     };
   }
@@ -1382,14 +2148,26 @@ export class Reasoner {
     const target = f.target ?? (f.servers.length === 1 && !f.source ? f.servers[0] : undefined);
     if (!target || !kb.server(target)) return undefined;
     // A move stated with both servers ("on quitte OCS 2007 R2 pour Lync Server 2013 l'an prochain") asks for its plan too.
-    const stated = f.source !== undefined && f.target !== undefined && f.source !== f.target && f.clients.length === 0 && f.shape === 'other';
-    const asksPlan = stated || f.shape === 'replace' || f.plan || f.need || f.keep || f.how || f.clients.length >= 2 || f.asksAbout === 'clients' || f.shape === 'list';
+    const stated =
+      f.source !== undefined && f.target !== undefined && f.source !== f.target && f.clients.length === 0 && f.shape === 'other';
+    const asksPlan =
+      stated ||
+      f.shape === 'replace' ||
+      f.plan ||
+      f.need ||
+      f.keep ||
+      f.how ||
+      f.clients.length >= 2 ||
+      f.asksAbout === 'clients' ||
+      f.shape === 'list';
     if (!asksPlan) return undefined;
     const source = f.source && f.source !== target ? f.source : undefined;
     let clients = this.clientsOf(f);
     // "The attendant" in a plan from OCS 2007 R2: the one in use there.
     for (const g of source ? f.generics : []) {
-      const inUse = g.candidates.filter((c) => ['supported', 'interoperable'].includes(this.statusOf(c, source as string)) && !clients.some((x) => x.id === c));
+      const inUse = g.candidates.filter(
+        (c) => ['supported', 'interoperable'].includes(this.statusOf(c, source as string)) && !clients.some((x) => x.id === c),
+      );
       clients = [...clients, ...inUse.map((c) => kb.client(c)).filter((c): c is Client => c !== undefined)];
     }
     if (clients.length === 0) {
@@ -1401,10 +2179,18 @@ export class Reasoner {
       const status = this.statusOf(c.id, target);
       const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : undefined;
       const notes = c.planNotes.map((n) => n.text[lang]);
-      const base = status === 'supported' ? kb.message('planner_keep', lang)
-        : status === 'interoperable' ? (replacement ? kb.message('planner_partial', lang, { replacement }) : kb.message('planner_partial_plain', lang))
-          : status === 'not_applicable' ? kb.message('planner_na', lang)
-            : replacement ? kb.message('planner_replace_with', lang, { replacement }) : kb.message('planner_replace', lang);
+      const base =
+        status === 'supported'
+          ? kb.message('planner_keep', lang)
+          : status === 'interoperable'
+            ? replacement
+              ? kb.message('planner_partial', lang, { replacement })
+              : kb.message('planner_partial_plain', lang)
+            : status === 'not_applicable'
+              ? kb.message('planner_na', lang)
+              : replacement
+                ? kb.message('planner_replace_with', lang, { replacement })
+                : kb.message('planner_replace', lang);
       const action = [base, ...notes].join(lang === 'fr' ? ' ; ' : '; ');
       return { client: c, status, action };
     });
@@ -1416,28 +2202,47 @@ export class Reasoner {
       count('not_applicable') > 0 ? kb.message('planner_na_count', lang, { count: count('not_applicable') }) : '',
     ].filter(Boolean);
     const vars = { target: this.names([target], lang), summary: summary.join(lang === 'fr' ? ' ; ' : '; ') };
-    const headline = source ? kb.message('planner_headline', lang, { ...vars, source: this.names([source], lang) }) : kb.message('planner_headline_to', lang, vars);
+    const headline = source
+      ? kb.message('planner_headline', lang, { ...vars, source: this.names([source], lang) })
+      : kb.message('planner_headline_to', lang, vars);
     const footnotes = new Set<number>();
     for (const r of rows) {
       const cell = kb.cell(r.client.id, target);
       if (cell.footnote !== undefined) footnotes.add(cell.footnote);
       for (const x of r.client.replacedBy) footnotes.add(x.footnote);
     }
-    const reasons = [...footnotes].sort().map((id) => kb.footnote(id)?.text[lang] ?? '').filter(Boolean);
+    const reasons = [...footnotes]
+      .sort()
+      .map((id) => kb.footnote(id)?.text[lang] ?? '')
+      .filter(Boolean);
     return {
       answer: answer('support-table', lang, headline, {
         title: kb.message('planner_title', lang),
         // One row per client in the table (cards, Markdown, Slack's monospace block): no list repeating it.
         table: {
           columns: [kb.message('client_column', lang), this.names([target], lang), kb.message('planner_action_column', lang)],
-          rows: rows.map((r) => [{ text: r.client.name }, { text: kb.status(r.status).label[lang], tone: kb.status(r.status).tone }, { text: r.action }]),
+          rows: rows.map((r) => [
+            { text: r.client.name },
+            { text: kb.status(r.status).label[lang], tone: kb.status(r.status).tone },
+            { text: r.action },
+          ]),
         },
         notes: reasons.map((text) => ({ text })),
         sources: [sourceOf(kb, this.matrixSource, lang)],
       }),
       last: {
-        ...emptyLast('planner', f), clients: rows.map((r) => r.client.id), servers: [target], target, ...(source ? { source } : {}), list: { kind: 'client', ids: rows.map((r) => r.client.id) },
-        reasons: both((l) => [...footnotes].sort().map((id) => kb.footnote(id)?.text[l] ?? '').filter(Boolean)),
+        ...emptyLast('planner', f),
+        clients: rows.map((r) => r.client.id),
+        servers: [target],
+        target,
+        ...(source ? { source } : {}),
+        list: { kind: 'client', ids: rows.map((r) => r.client.id) },
+        reasons: both((l) =>
+          [...footnotes]
+            .sort()
+            .map((id) => kb.footnote(id)?.text[l] ?? '')
+            .filter(Boolean),
+        ),
       },
     };
   }
@@ -1452,15 +2257,48 @@ function both(make: (lang: Lang) => string[]): Reasons {
 
 function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
   return {
-    subject, shape: f.shape, clients: f.clients, servers: f.servers, providers: f.providers, features: f.features, licences: f.licences,
-    ...(f.source ? { source: f.source } : {}), ...(f.target ? { target: f.target } : {}), reasons: { en: [], fr: [] }, tokens: f.tokens,
-    ...(f.still ? { still: true } : {}), ...(f.since ? { since: true } : {}), ...(f.ending ? { ending: true } : {}),
+    subject,
+    shape: f.shape,
+    clients: f.clients,
+    servers: f.servers,
+    providers: f.providers,
+    features: f.features,
+    licences: f.licences,
+    ...(f.source ? { source: f.source } : {}),
+    ...(f.target ? { target: f.target } : {}),
+    reasons: { en: [], fr: [] },
+    tokens: f.tokens,
+    ...(f.still ? { still: true } : {}),
+    ...(f.since ? { since: true } : {}),
+    ...(f.ending ? { ending: true } : {}),
   };
 }
 
 const MONTHS: Record<string, number> = {
-  january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
-  janvier: 1, fevrier: 2, mars: 3, avril: 4, mai: 5, juin: 6, juillet: 7, aout: 8, septembre: 9, octobre: 10, novembre: 11, decembre: 12,
+  january: 1,
+  february: 2,
+  march: 3,
+  april: 4,
+  may: 5,
+  june: 6,
+  july: 7,
+  august: 8,
+  september: 9,
+  october: 10,
+  november: 11,
+  december: 12,
+  janvier: 1,
+  fevrier: 2,
+  mars: 3,
+  avril: 4,
+  mai: 5,
+  juin: 6,
+  juillet: 7,
+  aout: 8,
+  septembre: 9,
+  octobre: 10,
+  novembre: 11,
+  decembre: 12,
 };
 
 /** A day and month named in the question ("1er juin", "june 1", "30 june"). */
@@ -1487,8 +2325,14 @@ function askedDate(tokens: readonly string[]): { day: number; month: number; tex
 function yearsOutsideNames(u: Understanding, f: Frame, isFunctionWord: (w: string) => boolean): string[] {
   return f.tokens.filter((t, i) => {
     const prev = f.tokens[i - 1];
-    return /^(19|20)\d\d$/.test(t) && !u.mentions.some((m) => i >= m.start && i < m.end)
-      && prev !== undefined && !isFunctionWord(prev) && !(prev in MONTHS) && !/^\d+$/.test(prev);
+    return (
+      /^(19|20)\d\d$/.test(t) &&
+      !u.mentions.some((m) => i >= m.start && i < m.end) &&
+      prev !== undefined &&
+      !isFunctionWord(prev) &&
+      !(prev in MONTHS) &&
+      !/^\d+$/.test(prev)
+    );
   });
 }
 
@@ -1502,7 +2346,11 @@ function asWritten(u: Understanding, qualifier: string, joiners: ReadonlySet<str
   // Matched without accents, returned as typed ("partage d'écran").
   const at0: number[] = [];
   let plain = '';
-  for (const [i, ch] of [...u.text].entries()) { const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, ''); for (let k = 0; k < bare.length; k++) at0.push(i); plain += bare; }
+  for (const [i, ch] of [...u.text].entries()) {
+    const bare = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    for (let k = 0; k < bare.length; k++) at0.push(i);
+    plain += bare;
+  }
   const found = plain.match(pattern);
   if (!found || found.index === undefined) return tokens.join(' ');
   const chars = [...u.text];

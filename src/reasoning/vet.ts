@@ -16,7 +16,10 @@ export function stemish(word: string): string {
 }
 
 /** A phrase an answer may give, as words; `prefix`, its last word ends in * ("new cs*"). */
-interface Evidence { words: string[]; prefix: boolean }
+interface Evidence {
+  words: string[];
+  prefix: boolean;
+}
 
 /**
  * The last check before an answer is sent: does it give what the question asks for? A question asking
@@ -41,31 +44,56 @@ export class AnswerCheck {
     // to the question: said as what the documentation says, never as a verdict on them.
     // (Products named by the question itself: not one a generic word stands for — "un troisième participant".)
     const fromGenerics = new Set(f.generics.flatMap((g) => g.candidates));
-    const unnamed = given.kind === 'topic' && VERDICT.test(given.headline)
-      ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter((id) => !this.names(given, id)) : [];
+    const unnamed =
+      given.kind === 'topic' && VERDICT.test(given.headline)
+        ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter((id) => !this.names(given, id))
+        : [];
     if (unnamed.length > 0) {
       const lang = given.lang;
       const products = unnamed.map((id) => this.kb.server(id)?.name ?? this.kb.client(id)?.name ?? id);
-      return answer('cannot-answer', lang, this.kb.message('decline_not_about', lang, { products: products.join(lang === 'fr' ? ' ni ' : ' or ') }), {
-        reason: 'out-of-scope', details: [`${this.kb.message('decline_says', lang)} ${given.headline}`], sources: given.sources, suggestions: given.suggestions,
-      });
+      return answer(
+        'cannot-answer',
+        lang,
+        this.kb.message('decline_not_about', lang, { products: products.join(lang === 'fr' ? ' ni ' : ' or ') }),
+        {
+          reason: 'out-of-scope',
+          details: [`${this.kb.message('decline_says', lang)} ${given.headline}`],
+          sources: given.sources,
+          suggestions: given.suggestions,
+        },
+      );
     }
     const missing = f.asks.filter((id) => !this.gave(id, given));
     const countedMissing = f.shape === 'count' && f.counted !== undefined && f.asksAbout === undefined && !this.mentions(given, f.counted);
     if (missing.length === 0 && !countedMissing) return given;
     const { kb } = this;
     const lang = given.lang;
-    const headline = missing.length > 0
-      ? kb.message('decline_attribute', lang, { what: missing.map((id) => kb.language.attributes[id]?.name[lang] ?? id).join(lang === 'fr' ? ' ni ' : ' or ') })
-      : kb.message('decline_figure', lang);
+    const headline =
+      missing.length > 0
+        ? kb.message('decline_attribute', lang, {
+            what: missing.map((id) => kb.language.attributes[id]?.name[lang] ?? id).join(lang === 'fr' ? ' ni ' : ' or '),
+          })
+        : kb.message('decline_figure', lang);
     // What the documentation does say, when the answer said something (a question back says nothing).
     const says = given.kind === 'prompt' ? [] : [`${kb.message('decline_says', lang)} ${given.headline}`];
-    return answer('cannot-answer', lang, headline, { reason: 'out-of-scope', details: says, sources: given.kind === 'prompt' ? [] : given.sources, suggestions: given.suggestions });
+    return answer('cannot-answer', lang, headline, {
+      reason: 'out-of-scope',
+      details: says,
+      sources: given.kind === 'prompt' ? [] : given.sources,
+      suggestions: given.suggestions,
+    });
   }
 
   private textOf(a: Answer): string[] {
-    const parts = [a.headline, ...a.details, ...a.facts.flatMap((x) => [x.label, x.value]), ...a.steps, ...a.code.flatMap((c) => [c.caption, c.text]),
-      ...a.notes.map((n) => n.text), ...(a.table ? [...a.table.columns, ...a.table.rows.flat().map((c) => c.text)] : [])];
+    const parts = [
+      a.headline,
+      ...a.details,
+      ...a.facts.flatMap((x) => [x.label, x.value]),
+      ...a.steps,
+      ...a.code.flatMap((c) => [c.caption, c.text]),
+      ...a.notes.map((n) => n.text),
+      ...(a.table ? [...a.table.columns, ...a.table.rows.flat().map((c) => c.text)] : []),
+    ];
     return tokenize(parts.join(' \n '));
   }
 
@@ -75,7 +103,11 @@ export class AnswerCheck {
     return evidence.some(({ words: phrase, prefix }) => {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         let k = 0;
-        while (k < phrase.length && (words[i + k] === phrase[k] || (prefix && k === phrase.length - 1 && (words[i + k] as string).startsWith(phrase[k] as string)))) k++;
+        while (
+          k < phrase.length &&
+          (words[i + k] === phrase[k] || (prefix && k === phrase.length - 1 && (words[i + k] as string).startsWith(phrase[k] as string)))
+        )
+          k++;
         if (k === phrase.length) return true;
       }
       return false;
@@ -89,8 +121,17 @@ export class AnswerCheck {
     const text = ` ${this.textOf(a).join(' ')} `;
     // A server is also named by the client of the same name ("Lync 2010" read as Lync Server 2010).
     const twins = this.kb.clients.filter((c) => c.asServer === id);
-    return [e, ...twins].flatMap((x) => [x.name, ...('shortName' in x && x.shortName ? [x.shortName] : []), ...('frenchName' in x && x.frenchName ? [x.frenchName] : []), ...x.aliases])
-      .some((n) => { const t = tokenize(n).join(' '); return t.length > 0 && text.includes(` ${t} `); });
+    return [e, ...twins]
+      .flatMap((x) => [
+        x.name,
+        ...('shortName' in x && x.shortName ? [x.shortName] : []),
+        ...('frenchName' in x && x.frenchName ? [x.frenchName] : []),
+        ...x.aliases,
+      ])
+      .some((n) => {
+        const t = tokenize(n).join(' ');
+        return t.length > 0 && text.includes(` ${t} `);
+      });
   }
 
   private mentions(a: Answer, word: string): boolean {

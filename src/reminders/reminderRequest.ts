@@ -20,10 +20,14 @@ export interface ReminderWords {
 
 export function reminderWords(language: LanguageFile): ReminderWords {
   const units = new Map<string, number>();
-  for (const [minutes, words] of Object.entries(language.reminders.units)) for (const w of [...words.en, ...words.fr]) units.set(fold(w), Number(minutes));
-  const numbers = new Map<string, number>([...Object.entries(language.numbers.en), ...Object.entries(language.numbers.fr)].map(([w, n]) => [fold(w), n]));
+  for (const [minutes, words] of Object.entries(language.reminders.units))
+    for (const w of [...words.en, ...words.fr]) units.set(fold(w), Number(minutes));
+  const numbers = new Map<string, number>(
+    [...Object.entries(language.numbers.en), ...Object.entries(language.numbers.fr)].map(([w, n]) => [fold(w), n]),
+  );
   return {
-    units, numbers,
+    units,
+    numbers,
     dayBefore: new PhraseGroup(language.reminders.dayBefore),
     onTheDay: new PhraseGroup(language.reminders.onTheDay),
     only: new PhraseGroup(language.reminders.only),

@@ -66,14 +66,20 @@ export class ReminderService {
     const past = asked.filter((d) => isPast(d.date, now));
     const ahead = asked.filter((d) => !isPast(d.date, now));
     const possible = (d: Deadline): number[] => request.minutes.filter((m) => dueAt(d.date, m) > now);
-    const tooLate = ahead.map((d) => ({ deadline: d, leadMinutes: request.minutes.filter((m) => dueAt(d.date, m) <= now) })).filter((t) => t.leadMinutes.length > 0);
+    const tooLate = ahead
+      .map((d) => ({ deadline: d, leadMinutes: request.minutes.filter((m) => dueAt(d.date, m) <= now) }))
+      .filter((t) => t.leadMinutes.length > 0);
     const scheduled = ahead.filter((d) => possible(d).length > 0);
     const tooClose = request.minutes.length === 0 ? [] : ahead.filter((d) => possible(d).length === 0);
     let previous: number[] | undefined;
     let leadMinutes = request.minutes;
     let restored: Deadline[] = [];
     const subscribeTo = async (id: string): Promise<void> => {
-      const r = await this.store.subscribe({ conversationKey, target: id, leadMinutes: request.minutes, lang, replace: request.replace }, deadlines, now);
+      const r = await this.store.subscribe(
+        { conversationKey, target: id, leadMinutes: request.minutes, lang, replace: request.replace },
+        deadlines,
+        now,
+      );
       previous ??= r.previousLeadMinutes;
       leadMinutes = r.subscription.leadMinutes;
       restored = [...restored, ...r.restored.flatMap((t) => deadlines.filter((d) => d.id === t))];
@@ -84,11 +90,24 @@ export class ReminderService {
     }
     if (scheduled.length > 0 || target.kind === 'all') this.onScheduled();
     const othersAhead = deadlines.filter((d) => !asked.includes(d) && !isPast(d.date, now));
-    const upcoming = scheduled.flatMap((d) => leadMinutes.map((m) => ({ at: dueAt(d.date, m), deadline: d }))).filter((n) => n.at > now).sort((a, b) => a.at - b.at);
+    const upcoming = scheduled
+      .flatMap((d) => leadMinutes.map((m) => ({ at: dueAt(d.date, m), deadline: d })))
+      .filter((n) => n.at > now)
+      .sort((a, b) => a.at - b.at);
     return {
-      scheduled, past, tooClose, tooLate, tooFar: request.tooFar, othersAhead, all: target.kind === 'all', asked: request.minutes,
-      leadMinutes, replaced: request.replace && previous !== undefined, restored,
-      ...(previous ? { previous } : {}), ...(upcoming[0] ? { next: upcoming[0] } : {}),
+      scheduled,
+      past,
+      tooClose,
+      tooLate,
+      tooFar: request.tooFar,
+      othersAhead,
+      all: target.kind === 'all',
+      asked: request.minutes,
+      leadMinutes,
+      replaced: request.replace && previous !== undefined,
+      restored,
+      ...(previous ? { previous } : {}),
+      ...(upcoming[0] ? { next: upcoming[0] } : {}),
     };
   }
 

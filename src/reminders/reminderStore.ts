@@ -62,7 +62,10 @@ export class ReminderStore {
 
   private readonly sends: LeasedSends<ReminderSend>;
 
-  constructor(private readonly db: Db, private readonly dialect: DialectName) {
+  constructor(
+    private readonly db: Db,
+    private readonly dialect: DialectName,
+  ) {
     this.sends = new LeasedSends<ReminderSend>(db as never, dialect, 'reminder_sends', (r) => ({ ...r, due_at: Number(r.due_at) }));
   }
 
@@ -75,7 +78,9 @@ export class ReminderStore {
     const last = this.lastSaved.get(key);
     if (last && last.json === json && now - last.at < REWRITE_AFTER_MS) return;
     const row = { key, channel_id: reference.channelId ?? '', reference: json, updated_at: now };
-    await this.db.insertInto('conversation_refs').values(row)
+    await this.db
+      .insertInto('conversation_refs')
+      .values(row)
       .onConflict((oc) => oc.column('key').doUpdateSet({ reference: row.reference, updated_at: now }))
       .execute();
     if (this.lastSaved.size >= 10_000) this.lastSaved.clear();
@@ -84,10 +89,21 @@ export class ReminderStore {
 
   /** What a send needs: the conversation's reference and the language of its latest subscription, in one query. */
   async deliveryContext(send: ReminderSend): Promise<{ reference: Partial<ConversationReference>; lang: string } | undefined> {
-    const row = await this.db.selectFrom('conversation_refs')
-      .select(['reference', (eb) => eb.selectFrom('subscriptions').select('lang').whereRef('subscriptions.conversation_key', '=', 'conversation_refs.key')
-        .orderBy('created_at', 'desc').limit(1).as('lang')])
-      .where('key', '=', send.conversation_key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('conversation_refs')
+      .select([
+        'reference',
+        (eb) =>
+          eb
+            .selectFrom('subscriptions')
+            .select('lang')
+            .whereRef('subscriptions.conversation_key', '=', 'conversation_refs.key')
+            .orderBy('created_at', 'desc')
+            .limit(1)
+            .as('lang'),
+      ])
+      .where('key', '=', send.conversation_key)
+      .executeTakeFirst();
     return row ? { reference: JSON.parse(row.reference) as Partial<ConversationReference>, lang: row.lang ?? 'en' } : undefined;
   }
 
@@ -100,7 +116,11 @@ export class ReminderStore {
   async forgetConversation(conversationKey: string): Promise<void> {
     this.lastSaved.delete(conversationKey);
     await this.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom('reminder_sends').where('conversation_key', '=', conversationKey).where('status', 'in', ['pending', 'sending']).execute();
+      await trx
+        .deleteFrom('reminder_sends')
+        .where('conversation_key', '=', conversationKey)
+        .where('status', 'in', ['pending', 'sending'])
+        .execute();
       await trx.deleteFrom('subscriptions').where('conversation_key', '=', conversationKey).execute();
       await trx.deleteFrom('conversation_refs').where('key', '=', conversationKey).execute();
     });
@@ -111,27 +131,63 @@ export class ReminderStore {
    * Lead times add to those the conversation already had for the target, unless `replace`. Subscribing to
    * `*` brings back the dates that had been taken out of it.
    */
-  async subscribe(input: { conversationKey: string; target: string; leadMinutes: number[]; lang: Lang; replace?: boolean }, deadlines: readonly Deadline[], now: number): Promise<SubscribeResult> {
+  async subscribe(
+    input: { conversationKey: string; target: string; leadMinutes: number[]; lang: Lang; replace?: boolean },
+    deadlines: readonly Deadline[],
+    now: number,
+  ): Promise<SubscribeResult> {
     return this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('subscriptions').selectAll()
-        .where('conversation_key', '=', input.conversationKey).where('target', '=', input.target).executeTakeFirst();
-      const previous = existing && existing.active === 1 && existing.excluded === 0 ? (JSON.parse(existing.lead_minutes) as number[]) : undefined;
+      const existing = await trx
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('conversation_key', '=', input.conversationKey)
+        .where('target', '=', input.target)
+        .executeTakeFirst();
+      const previous =
+        existing && existing.active === 1 && existing.excluded === 0 ? (JSON.parse(existing.lead_minutes) as number[]) : undefined;
       const leads = normalizeLeads(previous && !input.replace ? [...previous, ...input.leadMinutes] : input.leadMinutes);
       const row: SubscriptionTable = {
-        id: randomUUID(), conversation_key: input.conversationKey, target: input.target, lead_minutes: JSON.stringify(leads),
-        lang: input.lang, active: 1, excluded: 0, created_at: now, deactivated_reason: null,
+        id: randomUUID(),
+        conversation_key: input.conversationKey,
+        target: input.target,
+        lead_minutes: JSON.stringify(leads),
+        lang: input.lang,
+        active: 1,
+        excluded: 0,
+        created_at: now,
+        deactivated_reason: null,
       };
-      await trx.insertInto('subscriptions').values(row)
-        .onConflict((oc) => oc.columns(['conversation_key', 'target']).doUpdateSet({ lead_minutes: row.lead_minutes, lang: row.lang, active: 1, excluded: 0, deactivated_reason: null, created_at: now }))
+      await trx
+        .insertInto('subscriptions')
+        .values(row)
+        .onConflict((oc) =>
+          oc.columns(['conversation_key', 'target']).doUpdateSet({
+            lead_minutes: row.lead_minutes,
+            lang: row.lang,
+            active: 1,
+            excluded: 0,
+            deactivated_reason: null,
+            created_at: now,
+          }),
+        )
         .execute();
       let restored: string[] = [];
       if (input.target === ALL_DEADLINES) {
-        const exclusions = await trx.deleteFrom('subscriptions').where('conversation_key', '=', input.conversationKey).where('excluded', '=', 1).returning('target').execute();
+        const exclusions = await trx
+          .deleteFrom('subscriptions')
+          .where('conversation_key', '=', input.conversationKey)
+          .where('excluded', '=', 1)
+          .returning('target')
+          .execute();
         restored = exclusions.map((e) => e.target);
       }
       await this.scheduleConversation(trx, input.conversationKey, deadlines, now);
-      const stored = await trx.selectFrom('subscriptions').selectAll()
-        .where('conversation_key', '=', input.conversationKey).where('target', '=', input.target).executeTakeFirstOrThrow();
+      const stored = await trx
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('conversation_key', '=', input.conversationKey)
+        .where('target', '=', input.target)
+        .executeTakeFirstOrThrow();
       return { subscription: parseSubscription(stored), ...(previous ? { previousLeadMinutes: previous } : {}), restored };
     });
   }
@@ -140,21 +196,40 @@ export class ReminderStore {
    * A conversation's active subscriptions, each with its next pending send, and the dates taken out of its
    * every-date subscription.
    */
-  async subscriptions(conversationKey: string): Promise<{ items: { subscription: Subscription; next?: ReminderSend }[]; excluded: string[] }> {
-    const rows = await this.db.selectFrom('subscriptions').selectAll().where('conversation_key', '=', conversationKey).where('active', '=', 1).orderBy('created_at').execute();
-    const pending = await this.db.selectFrom('reminder_sends').selectAll().where('conversation_key', '=', conversationKey)
-      .where('status', 'in', ['pending', 'sending']).orderBy('due_at').execute();
+  async subscriptions(
+    conversationKey: string,
+  ): Promise<{ items: { subscription: Subscription; next?: ReminderSend }[]; excluded: string[] }> {
+    const rows = await this.db
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('conversation_key', '=', conversationKey)
+      .where('active', '=', 1)
+      .orderBy('created_at')
+      .execute();
+    const pending = await this.db
+      .selectFrom('reminder_sends')
+      .selectAll()
+      .where('conversation_key', '=', conversationKey)
+      .where('status', 'in', ['pending', 'sending'])
+      .orderBy('due_at')
+      .execute();
     const excluded = rows.filter((r) => r.excluded === 1).map((r) => r.target);
     const specific = new Set(rows.filter((r) => r.excluded === 0 && r.target !== ALL_DEADLINES).map((r) => r.target));
-    const items = rows.filter((r) => r.excluded === 0).map((row) => {
-      const subscription = parseSubscription(row);
-      const leads = new Set(subscription.leadMinutes);
-      // The first pending send this subscription asks for (a date subscribed to on its own counts as its own).
-      const next = pending.find((p) => leads.has(Number(p.lead_minutes)) && (row.target === ALL_DEADLINES
-        ? !excluded.includes(p.deadline_id) && !specific.has(p.deadline_id)
-        : p.deadline_id === row.target));
-      return { subscription, ...(next ? { next: { ...next, due_at: Number(next.due_at) } } : {}) };
-    });
+    const items = rows
+      .filter((r) => r.excluded === 0)
+      .map((row) => {
+        const subscription = parseSubscription(row);
+        const leads = new Set(subscription.leadMinutes);
+        // The first pending send this subscription asks for (a date subscribed to on its own counts as its own).
+        const next = pending.find(
+          (p) =>
+            leads.has(Number(p.lead_minutes)) &&
+            (row.target === ALL_DEADLINES
+              ? !excluded.includes(p.deadline_id) && !specific.has(p.deadline_id)
+              : p.deadline_id === row.target),
+        );
+        return { subscription, ...(next ? { next: { ...next, due_at: Number(next.due_at) } } : {}) };
+      });
     return { items, excluded };
   }
 
@@ -163,9 +238,19 @@ export class ReminderStore {
    * by an every-date subscription is taken out of it. Returns how many dates or subscriptions were
    * cancelled (0: there was nothing to cancel).
    */
-  async cancel(conversationKey: string, targets: readonly string[] | undefined, deadlines: readonly Deadline[], now: number): Promise<number> {
+  async cancel(
+    conversationKey: string,
+    targets: readonly string[] | undefined,
+    deadlines: readonly Deadline[],
+    now: number,
+  ): Promise<number> {
     return this.db.transaction().execute(async (trx) => {
-      const rows = await trx.selectFrom('subscriptions').selectAll().where('conversation_key', '=', conversationKey).where('active', '=', 1).execute();
+      const rows = await trx
+        .selectFrom('subscriptions')
+        .selectAll()
+        .where('conversation_key', '=', conversationKey)
+        .where('active', '=', 1)
+        .execute();
       let count = 0;
       if (!targets) {
         count = rows.filter((r) => r.excluded === 0).length;
@@ -178,10 +263,21 @@ export class ReminderStore {
             if (row?.excluded === 1) continue;
             count++;
             const exclusion: SubscriptionTable = {
-              id: randomUUID(), conversation_key: conversationKey, target, lead_minutes: '[]', lang: rows[0]?.lang ?? 'en', active: 1, excluded: 1, created_at: now, deactivated_reason: null,
+              id: randomUUID(),
+              conversation_key: conversationKey,
+              target,
+              lead_minutes: '[]',
+              lang: rows[0]?.lang ?? 'en',
+              active: 1,
+              excluded: 1,
+              created_at: now,
+              deactivated_reason: null,
             };
-            await trx.insertInto('subscriptions').values(exclusion)
-              .onConflict((oc) => oc.columns(['conversation_key', 'target']).doUpdateSet({ lead_minutes: '[]', excluded: 1, active: 1 })).execute();
+            await trx
+              .insertInto('subscriptions')
+              .values(exclusion)
+              .onConflict((oc) => oc.columns(['conversation_key', 'target']).doUpdateSet({ lead_minutes: '[]', excluded: 1, active: 1 }))
+              .execute();
           } else if (row) {
             count++;
             await trx.deleteFrom('subscriptions').where('id', '=', row.id).execute();
@@ -200,7 +296,12 @@ export class ReminderStore {
    * their time: a send already due stays pending and goes out late.
    */
   private async scheduleConversation(trx: Db, conversationKey: string, deadlines: readonly Deadline[], now: number): Promise<void> {
-    const rows = await trx.selectFrom('subscriptions').selectAll().where('conversation_key', '=', conversationKey).where('active', '=', 1).execute();
+    const rows = await trx
+      .selectFrom('subscriptions')
+      .selectAll()
+      .where('conversation_key', '=', conversationKey)
+      .where('active', '=', 1)
+      .execute();
     const excluded = new Set(rows.filter((r) => r.excluded === 1).map((r) => r.target));
     const subscriptions = rows.filter((r) => r.excluded === 0).map(parseSubscription);
     const wantedKeys = new Set<string>();
@@ -215,18 +316,47 @@ export class ReminderStore {
         ahead.push({ deadline, leadMinutes: r.leadMinutes, dueAt: r.dueAt, subscriptionId: by.id });
       }
     }
-    const pending = await trx.selectFrom('reminder_sends').select(['id', 'deadline_id', 'deadline_date', 'lead_minutes'])
-      .where('conversation_key', '=', conversationKey).where('status', '=', 'pending').execute();
+    const pending = await trx
+      .selectFrom('reminder_sends')
+      .select(['id', 'deadline_id', 'deadline_date', 'lead_minutes'])
+      .where('conversation_key', '=', conversationKey)
+      .where('status', '=', 'pending')
+      .execute();
     const stale = pending.filter((p) => !wantedKeys.has(`${p.deadline_id}|${p.deadline_date}|${Number(p.lead_minutes)}`)).map((p) => p.id);
     if (stale.length > 0) await trx.updateTable('reminder_sends').set({ status: 'cancelled' }).where('id', 'in', stale).execute();
     for (const w of ahead) {
-      await trx.insertInto('reminder_sends').values({
-        id: randomUUID(), subscription_id: w.subscriptionId, conversation_key: conversationKey,
-        deadline_id: w.deadline.id, deadline_date: w.deadline.date, lead_minutes: w.leadMinutes, due_at: w.dueAt,
-        status: 'pending', attempts: 0, next_attempt_at: w.dueAt, lease_owner: null, lease_until: null, sent_at: null, last_error: null,
-      }).onConflict((oc) => oc.columns(['conversation_key', 'deadline_id', 'deadline_date', 'lead_minutes'])
-        .doUpdateSet({ status: 'pending', attempts: 0, next_attempt_at: w.dueAt, due_at: w.dueAt, subscription_id: w.subscriptionId, last_error: null })
-        .where('reminder_sends.status', '=', 'cancelled')).execute();
+      await trx
+        .insertInto('reminder_sends')
+        .values({
+          id: randomUUID(),
+          subscription_id: w.subscriptionId,
+          conversation_key: conversationKey,
+          deadline_id: w.deadline.id,
+          deadline_date: w.deadline.date,
+          lead_minutes: w.leadMinutes,
+          due_at: w.dueAt,
+          status: 'pending',
+          attempts: 0,
+          next_attempt_at: w.dueAt,
+          lease_owner: null,
+          lease_until: null,
+          sent_at: null,
+          last_error: null,
+        })
+        .onConflict((oc) =>
+          oc
+            .columns(['conversation_key', 'deadline_id', 'deadline_date', 'lead_minutes'])
+            .doUpdateSet({
+              status: 'pending',
+              attempts: 0,
+              next_attempt_at: w.dueAt,
+              due_at: w.dueAt,
+              subscription_id: w.subscriptionId,
+              last_error: null,
+            })
+            .where('reminder_sends.status', '=', 'cancelled'),
+        )
+        .execute();
     }
   }
 
@@ -247,17 +377,31 @@ export class ReminderStore {
     // Fresh statistics, so that PostgreSQL plans the anti-join as one (not a loop over a table it believes empty).
     if (fresh.length > 0 && this.dialect === 'postgres') await sql`analyze subscriptions, reminder_sends`.execute(this.db);
     return this.db.transaction().execute(async (trx) => {
-      const cancelled = await trx.updateTable('reminder_sends').set({ status: 'cancelled', last_error: 'the date was moved or removed in the knowledge base' })
+      const cancelled = await trx
+        .updateTable('reminder_sends')
+        .set({ status: 'cancelled', last_error: 'the date was moved or removed in the knowledge base' })
         .where('status', '=', 'pending')
         .$if(current.length > 0, (q) => q.where(sql<string>`deadline_id || '|' || deadline_date`, 'not in', current))
         .executeTakeFirst();
       let added = 0;
       if (fresh.length > 0) {
-        const leadSets = (await trx.selectFrom('subscriptions').select('lead_minutes').distinct()
-          .where('active', '=', 1).where('excluded', '=', 0).execute()).map((r) => r.lead_minutes);
+        const leadSets = (
+          await trx
+            .selectFrom('subscriptions')
+            .select('lead_minutes')
+            .distinct()
+            .where('active', '=', 1)
+            .where('excluded', '=', 0)
+            .execute()
+        ).map((r) => r.lead_minutes);
         const newId = this.dialect === 'postgres' ? sql<string>`gen_random_uuid()::text` : sql<string>`lower(hex(randomblob(16)))`;
         for (const deadline of fresh) {
-          await trx.deleteFrom('reminder_sends').where('deadline_id', '=', deadline.id).where('deadline_date', '=', deadline.date).where('status', '=', 'cancelled').execute();
+          await trx
+            .deleteFrom('reminder_sends')
+            .where('deadline_id', '=', deadline.id)
+            .where('deadline_date', '=', deadline.date)
+            .where('status', '=', 'cancelled')
+            .execute();
           for (const leadSet of leadSets) {
             for (const r of remindersAhead(deadline.date, JSON.parse(leadSet) as number[], now)) {
               const result = await sql`
@@ -280,7 +424,11 @@ export class ReminderStore {
       }
       if (fresh.length > 0 || known.size !== current.length) {
         await trx.deleteFrom('reminder_dates').execute();
-        if (current.length > 0) await trx.insertInto('reminder_dates').values(current.map((k) => ({ deadline_key: k, scheduled_at: now }))).execute();
+        if (current.length > 0)
+          await trx
+            .insertInto('reminder_dates')
+            .values(current.map((k) => ({ deadline_key: k, scheduled_at: now })))
+            .execute();
       }
       return { added, cancelled: Number(cancelled.numUpdatedRows) };
     });
@@ -310,23 +458,39 @@ export class ReminderStore {
   async deactivateConversation(conversationKey: string, reason: string): Promise<void> {
     this.lastSaved.delete(conversationKey);
     await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('subscriptions').set({ active: 0, deactivated_reason: reason }).where('conversation_key', '=', conversationKey).execute();
-      await trx.updateTable('reminder_sends').set({ status: 'cancelled', last_error: reason, lease_owner: null, lease_until: null })
-        .where('conversation_key', '=', conversationKey).where('status', 'in', ['pending', 'sending']).execute();
+      await trx
+        .updateTable('subscriptions')
+        .set({ active: 0, deactivated_reason: reason })
+        .where('conversation_key', '=', conversationKey)
+        .execute();
+      await trx
+        .updateTable('reminder_sends')
+        .set({ status: 'cancelled', last_error: reason, lease_owner: null, lease_until: null })
+        .where('conversation_key', '=', conversationKey)
+        .where('status', 'in', ['pending', 'sending'])
+        .execute();
       await trx.deleteFrom('conversation_refs').where('key', '=', conversationKey).execute();
     });
   }
 
   /** Pending sends whose time has passed (due while no scheduler was running). */
   async overdueCount(now: number): Promise<number> {
-    const row = await this.db.selectFrom('reminder_sends').select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', 'in', ['pending', 'sending']).where('next_attempt_at', '<=', now).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('reminder_sends')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', 'in', ['pending', 'sending'])
+      .where('next_attempt_at', '<=', now)
+      .executeTakeFirst();
     return Number(row?.n ?? 0);
   }
 
   /** Counts of sends by status (for tests, the benchmark and logs). */
   async sendCounts(): Promise<Record<string, number>> {
-    const rows = await this.db.selectFrom('reminder_sends').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+    const rows = await this.db
+      .selectFrom('reminder_sends')
+      .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('status')
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
   }
 }

@@ -13,8 +13,12 @@ import { conversationKeyOf, ReminderStore } from './reminderStore';
 /** The scheduler's settings from the configuration. */
 export function schedulerOptions(config: Config): SchedulerOptions {
   return {
-    pollMs: config.REMINDER_POLL_MS, batchSize: Math.max(50, config.REMINDER_CONCURRENCY * 4), leaseMs: config.REMINDER_LEASE_MS,
-    concurrency: config.REMINDER_CONCURRENCY, perConversationMs: config.REMINDER_CONVERSATION_INTERVAL_MS, globalPerSecond: config.REMINDERS_PER_SECOND,
+    pollMs: config.REMINDER_POLL_MS,
+    batchSize: Math.max(50, config.REMINDER_CONCURRENCY * 4),
+    leaseMs: config.REMINDER_LEASE_MS,
+    concurrency: config.REMINDER_CONCURRENCY,
+    perConversationMs: config.REMINDER_CONVERSATION_INTERVAL_MS,
+    globalPerSecond: config.REMINDERS_PER_SECOND,
   };
 }
 
@@ -31,21 +35,31 @@ export interface Reminders {
 }
 
 export function createReminders(deps: {
-  database: Database; kb: KnowledgeBase; config: Config; logger: Logger; now: () => Date;
+  database: Database;
+  kb: KnowledgeBase;
+  config: Config;
+  logger: Logger;
+  now: () => Date;
   /** Told how each send ended (metrics). */
   onSendOutcome?: SchedulerOptions['onOutcome'];
 }): Reminders {
   const { database, kb, config, logger, now } = deps;
   const store = new ReminderStore(database.db, database.dialect);
   let scheduler: ReminderScheduler | undefined;
-  const service = new ReminderService(store, kb, () => now().getTime(), () => scheduler?.poke());
+  const service = new ReminderService(
+    store,
+    kb,
+    () => now().getTime(),
+    () => scheduler?.poke(),
+  );
   return {
     store,
     service,
     middleware: {
       onTurn: async (context, next) => {
         const { activity } = context;
-        if (activity.conversation?.id && activity.channelId) await store.saveReference(TurnContext.getConversationReference(activity), now().getTime());
+        if (activity.conversation?.id && activity.channelId)
+          await store.saveReference(TurnContext.getConversationReference(activity), now().getTime());
         await next();
       },
     },
@@ -54,16 +68,29 @@ export function createReminders(deps: {
       const started = performance.now();
       const { added, cancelled } = await store.reschedule(kb.deadlines(), now().getTime());
       const overdue = await store.overdueCount(now().getTime());
-      if (added + cancelled > 0) logger.info({ added, cancelled, ms: Math.round(performance.now() - started) }, 'reminder sends rescheduled from the knowledge base');
+      if (added + cancelled > 0)
+        logger.info(
+          { added, cancelled, ms: Math.round(performance.now() - started) },
+          'reminder sends rescheduled from the knowledge base',
+        );
       if (overdue > 0) logger.info({ overdue }, 'reminders that fell due while the bot was down go out now, marked as late');
-      scheduler = new ReminderScheduler(store, async (reference, send, lang) => {
-        const deadline = kb.deadlines().find((d) => d.id === send.deadline_id);
-        if (!deadline) throw new Error(`deadline ${send.deadline_id} is no longer in the knowledge base`);
-        const activity = render(reference.channelId ?? '', reminderAnswer(kb, deadline, lang as Lang, now(), Number(send.due_at), config.REMINDER_LATE_AFTER_MS));
-        await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
-          await context.sendActivity(activity);
-        });
-      }, logger, { ...schedulerOptions(config), ...(deps.onSendOutcome ? { onOutcome: deps.onSendOutcome } : {}) }, () => now().getTime());
+      scheduler = new ReminderScheduler(
+        store,
+        async (reference, send, lang) => {
+          const deadline = kb.deadlines().find((d) => d.id === send.deadline_id);
+          if (!deadline) throw new Error(`deadline ${send.deadline_id} is no longer in the knowledge base`);
+          const activity = render(
+            reference.channelId ?? '',
+            reminderAnswer(kb, deadline, lang as Lang, now(), Number(send.due_at), config.REMINDER_LATE_AFTER_MS),
+          );
+          await adapter.continueConversationAsync(config.MicrosoftAppId ?? '', reference, async (context) => {
+            await context.sendActivity(activity);
+          });
+        },
+        logger,
+        { ...schedulerOptions(config), ...(deps.onSendOutcome ? { onOutcome: deps.onSendOutcome } : {}) },
+        () => now().getTime(),
+      );
       scheduler.start();
       return scheduler;
     },

@@ -47,7 +47,11 @@ export function retryAfterMs(error: unknown, now = Date.now()): number | undefin
 export function verdictFor(error: unknown, attempt: number, options: RetryOptions = DEFAULT_RETRY): SendVerdict {
   const status = statusOf(error);
   if (status === 403 || status === 404) return { action: 'deactivate', reason: `HTTP ${status}` };
-  if (attempt >= options.maxAttempts) return { action: 'fail', reason: status ? `HTTP ${status} after ${attempt} attempts` : `${messageOf(error)} after ${attempt} attempts` };
+  if (attempt >= options.maxAttempts)
+    return {
+      action: 'fail',
+      reason: status ? `HTTP ${status} after ${attempt} attempts` : `${messageOf(error)} after ${attempt} attempts`,
+    };
   const random = options.random ?? Math.random;
   const backoff = Math.min(options.maxDelayMs, options.baseDelayMs * 2 ** (attempt - 1));
   const jittered = Math.round(backoff / 2 + random() * (backoff / 2));

@@ -49,7 +49,12 @@ export interface SchedulerOptions {
 }
 
 export const DEFAULT_SCHEDULER: SchedulerOptions = {
-  pollMs: 1000, batchSize: 50, leaseMs: 60_000, concurrency: 8, perConversationMs: 1000, globalPerSecond: 20,
+  pollMs: 1000,
+  batchSize: 50,
+  leaseMs: 60_000,
+  concurrency: 8,
+  perConversationMs: 1000,
+  globalPerSecond: 20,
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -112,7 +117,8 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
       try {
         // Claim when at least half the slots are free, so that claims come in batches, not one per send.
         const room = this.options.concurrency - this.inFlight.size;
-        if (room > 0 && (room * 2 >= this.options.concurrency || this.inFlight.size === 0)) claimed = await this.store.claimDue(this.owner, this.now(), Math.min(room, this.options.batchSize), this.options.leaseMs);
+        if (room > 0 && (room * 2 >= this.options.concurrency || this.inFlight.size === 0))
+          claimed = await this.store.claimDue(this.owner, this.now(), Math.min(room, this.options.batchSize), this.options.leaseMs);
       } catch (err) {
         this.logger.error({ err }, 'could not claim due reminders');
       }
@@ -128,13 +134,18 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
       const timer = setTimeout(done, busy ? this.options.pollMs * 10 : this.options.pollMs);
       if (busy) void Promise.race([...this.inFlight]).then(done);
       this.wake = done;
-      function done(): void { clearTimeout(timer); resolve(); }
+      function done(): void {
+        clearTimeout(timer);
+        resolve();
+      }
     });
     this.wake = undefined;
   }
 
   private track(p: Promise<void>): void {
-    const tracked = p.finally(() => { this.inFlight.delete(tracked); });
+    const tracked = p.finally(() => {
+      this.inFlight.delete(tracked);
+    });
     this.inFlight.add(tracked);
   }
 
@@ -153,7 +164,8 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
       }
       await this.sender(target.reference, send, target.lang);
       this.options.onOutcome?.('sent');
-      if (!(await this.store.markSent(send.id, this.owner, this.now()))) this.logger.warn({ sendId: send.id }, 'reminder sent after its lease passed to another instance');
+      if (!(await this.store.markSent(send.id, this.owner, this.now())))
+        this.logger.warn({ sendId: send.id }, 'reminder sent after its lease passed to another instance');
     } catch (err) {
       await this.failed(send, err);
     } finally {
@@ -167,7 +179,10 @@ export class ReminderScheduler<S extends QueuedSend = ReminderSend> {
     this.options.onOutcome?.(verdict.action === 'retry' ? 'retry' : verdict.action === 'deactivate' ? 'deactivated' : 'failed');
     try {
       if (verdict.action === 'retry') {
-        this.logger.warn({ sendId: send.id, attempt: send.attempts + 1, delayMs: verdict.delayMs, err: message }, 'reminder send failed; will retry');
+        this.logger.warn(
+          { sendId: send.id, attempt: send.attempts + 1, delayMs: verdict.delayMs, err: message },
+          'reminder send failed; will retry',
+        );
         await this.store.markRetry(send.id, this.owner, this.now() + verdict.delayMs, message);
       } else if (verdict.action === 'deactivate') {
         this.logger.info({ conversation: send.conversation_key, reason: verdict.reason }, 'bot removed or blocked: reminders deactivated');

@@ -29,11 +29,17 @@ function cellText(cell: AnswerTable['rows'][number][number]): string {
 function renderTable(table: AnswerTable, dialect: TextDialect): string {
   if (dialect === 'markdown') {
     const row = (cells: string[]): string => `| ${cells.map(escapeCell).join(' | ')} |`;
-    return [row(table.columns), `|${table.columns.map(() => ' --- ').join('|')}|`, ...table.rows.map((r) => row(r.map(cellText)))].join('\n');
+    return [row(table.columns), `|${table.columns.map(() => ' --- ').join('|')}|`, ...table.rows.map((r) => row(r.map(cellText)))].join(
+      '\n',
+    );
   }
   const rows = [table.columns, ...table.rows.map((r) => r.map(cellText))];
   const widths = table.columns.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   return ['```', line(rows[0] as string[]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line), '```'].join('\n');
 }
 
@@ -44,13 +50,18 @@ function renderTable(table: AnswerTable, dialect: TextDialect): string {
 export function renderText(kb: KnowledgeBase, a: Answer, dialect: TextDialect = 'markdown'): string {
   const parts: string[] = [a.headline, ...a.details].map(escapeText);
   if (a.examples && a.examples.length > 0) {
-    parts.push(a.examples.map((g) => `- ${bold(escapeText(g.subject), dialect)}: ${g.questions.map((q) => `“${escapeText(q)}”`).join(' · ')}`).join('\n'));
+    parts.push(
+      a.examples
+        .map((g) => `- ${bold(escapeText(g.subject), dialect)}: ${g.questions.map((q) => `“${escapeText(q)}”`).join(' · ')}`)
+        .join('\n'),
+    );
   }
   if (a.facts.length > 0) parts.push(a.facts.map((f) => `- ${bold(escapeText(f.label), dialect)}: ${escapeText(f.value)}`).join('\n'));
   if (a.steps.length > 0) parts.push(a.steps.map((s, i) => `${i + 1}. ${escapeText(s)}`).join('\n'));
   for (const c of a.code) parts.push(`${escapeText(c.caption)}\n\`\`\`\n${c.text}\n\`\`\``);
   if (a.table) parts.push(renderTable(a.table, dialect));
-  if (a.notes.length > 0) parts.push(a.notes.map((n) => escapeText(n.marker !== undefined ? `[${n.marker}] ${n.text}` : n.text)).join('\n'));
+  if (a.notes.length > 0)
+    parts.push(a.notes.map((n) => escapeText(n.marker !== undefined ? `[${n.marker}] ${n.text}` : n.text)).join('\n'));
   if (a.sources.length > 0) {
     const label = kb.message(a.sources.length > 1 ? 'sources' : 'source', a.lang);
     parts.push(`_${label}: ${escapeText(a.sources.map((s) => `${s.title} (${s.file})`).join('; '))}_`);

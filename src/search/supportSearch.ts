@@ -27,10 +27,14 @@ export interface SearchResult {
 /** The ref as a short string ("cell:lync2010:ls2013"), and back. */
 export function refKey(ref: ResultRef): string {
   switch (ref.kind) {
-    case 'cell': return `cell:${ref.client}:${ref.server}`;
-    case 'row': return `row:${ref.client}`;
-    case 'column': return `column:${ref.server}`;
-    case 'provider': return `provider:${ref.provider}`;
+    case 'cell':
+      return `cell:${ref.client}:${ref.server}`;
+    case 'row':
+      return `row:${ref.client}`;
+    case 'column':
+      return `column:${ref.server}`;
+    case 'provider':
+      return `provider:${ref.provider}`;
   }
 }
 
@@ -63,7 +67,11 @@ function pick<T extends { id: string }>(items: readonly T[], ...idLists: (readon
  * NLU's entity extraction: "lyn 2010", "yahooo"), and by substring for names typed half-way ("lync 20").
  */
 export class SupportSearch {
-  constructor(private readonly kb: KnowledgeBase, private readonly nlu: Nlu, private readonly now: () => Date) {}
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly nlu: Nlu,
+    private readonly now: () => Date,
+  ) {}
 
   /** Results for a query, best first, at most `MAX_RESULTS`; empty when nothing matches. */
   search(query: string, lang: Lang): SearchResult[] {
@@ -72,11 +80,24 @@ export class SupportSearch {
     if (text === '') return [];
     const { entities } = this.nlu.understand(text, lang);
     const folded = fold(text);
-    const clients = pick(kb.clients, entities.clients, byPrefix(kb.clients, folded).map((c) => c.id));
-    const servers = pick(kb.servers, entities.servers, byPrefix(kb.servers, folded).map((s) => s.id));
-    const providers = pick(kb.providers, entities.providers, byPrefix(kb.providers, folded).map((p) => p.id));
+    const clients = pick(
+      kb.clients,
+      entities.clients,
+      byPrefix(kb.clients, folded).map((c) => c.id),
+    );
+    const servers = pick(
+      kb.servers,
+      entities.servers,
+      byPrefix(kb.servers, folded).map((s) => s.id),
+    );
+    const providers = pick(
+      kb.providers,
+      entities.providers,
+      byPrefix(kb.providers, folded).map((p) => p.id),
+    );
     // A server is also named by a word of its names the client's names do not use ("lync 2010 on ocs").
-    const namesOf = (i: { name: string; aliases: readonly string[]; shortName?: string }): string[] => [i.name, i.shortName ?? '', ...i.aliases].flatMap((n) => fold(n).split(' '));
+    const namesOf = (i: { name: string; aliases: readonly string[]; shortName?: string }): string[] =>
+      [i.name, i.shortName ?? '', ...i.aliases].flatMap((n) => fold(n).split(' '));
     const clientWords = new Set(pick(kb.clients, entities.clients).flatMap(namesOf));
     const words = folded.split(' ').filter((w) => w.length >= 2 && !/^\d+$/.test(w) && !clientWords.has(w));
     const hinted = kb.servers.filter((sv) => words.some((w) => namesOf(sv).includes(w))).map((sv) => sv.id);
@@ -101,7 +122,10 @@ export class SupportSearch {
 
   /** What the search command shows before anything is typed (`initialRun`): every server and every provider. */
   initial(lang: Lang): SearchResult[] {
-    return [...this.kb.servers.map((s) => this.column(s, lang)), ...this.kb.providers.map((p) => this.provider(p, lang))].slice(0, MAX_RESULTS);
+    return [...this.kb.servers.map((s) => this.column(s, lang)), ...this.kb.providers.map((p) => this.provider(p, lang))].slice(
+      0,
+      MAX_RESULTS,
+    );
   }
 
   /** The result a ref names, or `undefined` when the knowledge base has no such product (any more). */
@@ -109,18 +133,33 @@ export class SupportSearch {
     const { kb } = this;
     switch (ref.kind) {
       case 'cell': {
-        const c = kb.client(ref.client), s = kb.server(ref.server);
+        const c = kb.client(ref.client),
+          s = kb.server(ref.server);
         return c && s ? this.cell(c, s, lang) : undefined;
       }
-      case 'row': { const c = kb.client(ref.client); return c ? this.row(c, lang) : undefined; }
-      case 'column': { const s = kb.server(ref.server); return s ? this.column(s, lang) : undefined; }
-      case 'provider': { const p = kb.provider(ref.provider); return p ? this.provider(p, lang) : undefined; }
+      case 'row': {
+        const c = kb.client(ref.client);
+        return c ? this.row(c, lang) : undefined;
+      }
+      case 'column': {
+        const s = kb.server(ref.server);
+        return s ? this.column(s, lang) : undefined;
+      }
+      case 'provider': {
+        const p = kb.provider(ref.provider);
+        return p ? this.provider(p, lang) : undefined;
+      }
     }
   }
 
   private cell(c: Client, s: Server, lang: Lang): SearchResult {
     const answer = cellAnswer(this.kb, [{ client: c, server: s }], lang);
-    return { ref: { kind: 'cell', client: c.id, server: s.id }, title: `${c.name} · ${s.shortName ?? s.name}`, text: answer.headline, answer };
+    return {
+      ref: { kind: 'cell', client: c.id, server: s.id },
+      title: `${c.name} · ${s.shortName ?? s.name}`,
+      text: answer.headline,
+      answer,
+    };
   }
 
   private row(c: Client, lang: Lang): SearchResult {

@@ -33,7 +33,9 @@ export const IncomingActivity = z.looseObject({
 });
 
 /** An incoming body as the bot works on it, or why it is not an activity (for the 400 response). */
-export type ParsedActivity = { activity: Record<string, unknown> & { serviceUrl: string }; problem?: undefined } | { problem: string; activity?: undefined };
+export type ParsedActivity =
+  | { activity: Record<string, unknown> & { serviceUrl: string }; problem?: undefined }
+  | { problem: string; activity?: undefined };
 
 /**
  * Checks a body and returns the activity with every top-level `null` removed: the fields above and any

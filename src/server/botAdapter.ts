@@ -12,7 +12,10 @@ import type { TenantPolicy } from './tenantGate';
  * reminder scheduler deactivate the conversation and drop its reference, as for a bot removed.
  */
 export class BotAdapter extends CloudAdapter {
-  constructor(auth: ConstructorParameters<typeof CloudAdapter>[0], private readonly tenants?: TenantPolicy) {
+  constructor(
+    auth: ConstructorParameters<typeof CloudAdapter>[0],
+    private readonly tenants?: TenantPolicy,
+  ) {
     super(auth);
   }
 

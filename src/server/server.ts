@@ -3,8 +3,7 @@ import { isIPv4, isIPv6 } from 'node:net';
 import type { Activity, ActivityHandlerBase, TurnContext } from 'botbuilder';
 import { AuthenticationError } from 'botframework-connector';
 import type { Logger } from 'pino';
-import type Restify from 'restify';
-import { restify } from './restify';
+import restify, { type Server as RestifyServer, type Request as RestifyRequest } from 'restify';
 import { validateAndFixActivity } from '../framework';
 import { parseActivity } from './activityGuard';
 import type { BotAdapter } from './botAdapter';
@@ -67,8 +66,8 @@ const TOKEN_ERRORS = new Set(['JsonWebTokenError', 'TokenExpiredError', 'NotBefo
  * - anything else that fails before or around the turn: 500 (a failing turn itself is answered by
  *   onTurnError and still gets 200).
  */
-export function createServer({ adapter, bot, logger, localMode, ...probes }: ServerDeps): Restify.Server {
-  const requestLogs = new WeakMap<Restify.Request, Logger>();
+export function createServer({ adapter, bot, logger, localMode, ...probes }: ServerDeps): RestifyServer {
+  const requestLogs = new WeakMap<RestifyRequest, Logger>();
   const server = restify.createServer({ name: 'lync-compat-bot', handleUncaughtExceptions: false });
   server.pre((req, res, next) => {
     const given = req.headers['x-request-id'];
@@ -100,14 +99,19 @@ export function createServer({ adapter, bot, logger, localMode, ...probes }: Ser
     }
     const body = parsed.activity;
     if (localMode && !isLoopbackUrl(body.serviceUrl)) {
-      res.json(403, { error: 'local mode (no MicrosoftAppId) serves only clients on this machine: the serviceUrl must be a loopback address' });
+      res.json(403, {
+        error: 'local mode (no MicrosoftAppId) serves only clients on this machine: the serviceUrl must be a loopback address',
+      });
       return;
     }
     // Timestamps arrive as strings; botbuilder's turn code expects dates (its own `process` does this).
     const activity = validateAndFixActivity(body as unknown as Activity);
     const authHeader = typeof req.headers.authorization === 'string' ? req.headers.authorization : '';
     if (authHeader !== '' && !looksLikeBearerJwt(authHeader)) {
-      log.info({ reason: 'malformed Authorization header', activityType: activity.type, channelId: activity.channelId }, 'unauthorized request');
+      log.info(
+        { reason: 'malformed Authorization header', activityType: activity.type, channelId: activity.channelId },
+        'unauthorized request',
+      );
       res.json(401, { error: 'unauthorized' });
       return;
     }
@@ -130,7 +134,8 @@ export function createServer({ adapter, bot, logger, localMode, ...probes }: Ser
       else res.end();
     } catch (err) {
       const { status, reason } = classifyFailure(err, turnStarted);
-      if (status === 401) log.info({ reason: (err as Error).message, activityType: activity.type, channelId: activity.channelId }, 'unauthorized request');
+      if (status === 401)
+        log.info({ reason: (err as Error).message, activityType: activity.type, channelId: activity.channelId }, 'unauthorized request');
       else log.error({ err, activityType: activity.type, channelId: activity.channelId }, reason);
       if (status === 503) res.setHeader('retry-after', '5');
       if (!res.headersSent) res.json(status, { error: reason });
@@ -146,7 +151,9 @@ export function classifyFailure(err: unknown, turnStarted: boolean): { status: 4
     const name = (err as { name?: string } | undefined)?.name ?? '';
     if (err instanceof AuthenticationError) {
       // botbuilder raises AuthenticationError with status 500 when the signing keys cannot be loaded.
-      return err.statusCode === 401 ? { status: 401, reason: 'unauthorized' } : { status: 503, reason: 'cannot verify the token now; try again later' };
+      return err.statusCode === 401
+        ? { status: 401, reason: 'unauthorized' }
+        : { status: 503, reason: 'cannot verify the token now; try again later' };
     }
     if (TOKEN_ERRORS.has(name)) return { status: 401, reason: 'unauthorized' };
     // The OpenID metadata or signing keys could not be fetched (network).

@@ -23,7 +23,7 @@ export interface Database {
 
 /** What `DATABASE_URL` names. */
 export type DatabaseLocation =
-  | { dialect: 'sqlite'; /** Absolute path, or `:memory:`. */ file: string }
+  | { dialect: 'sqlite' /** Absolute path, or `:memory:`. */; file: string }
   | { dialect: 'postgres'; url: string };
 
 export interface OpenDatabaseOptions {
@@ -76,9 +76,10 @@ export async function openDatabase(url: string, options: OpenDatabaseOptions = {
   const description = describeDatabaseUrl(url);
   let database: Database | undefined;
   try {
-    database = location.dialect === 'sqlite'
-      ? openSqlite(location.file, description, options)
-      : await openPostgres(location.url, description, options);
+    database =
+      location.dialect === 'sqlite'
+        ? openSqlite(location.file, description, options)
+        : await openPostgres(location.url, description, options);
     // The first query is the migration, so an unreachable server or a missing database shows up here.
     if (options.migrate !== false) await migrate(database.db, database.dialect);
   } catch (err) {
@@ -132,7 +133,10 @@ const STATEMENT_CACHE_SIZE = 256;
 function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDialectDatabase {
   const cache = new Map<string, SqliteDatabase.Statement>();
   return {
-    close: () => { cache.clear(); sqlite.close(); },
+    close: () => {
+      cache.clear();
+      sqlite.close();
+    },
     prepare: (sql: string) => {
       let statement = cache.get(sql);
       if (!statement) {

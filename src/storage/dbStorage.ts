@@ -32,12 +32,21 @@ export class DbStorage implements Storage {
   private readonly readOne: CompiledQuery;
   private readonly upsert: CompiledQuery;
 
-  constructor(private readonly db: Kysely<DatabaseTables>, private readonly now: () => Date = () => new Date()) {
+  constructor(
+    private readonly db: Kysely<DatabaseTables>,
+    private readonly now: () => Date = () => new Date(),
+  ) {
     this.readOne = db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', '=', '').compile();
-    this.upsert = db.insertInto('bot_state').values({ key: '', etag: '', document: '', updated_at: 0 })
-      .onConflict((oc) => oc.column('key').doUpdateSet((eb) => ({
-        etag: eb.ref('excluded.etag'), document: eb.ref('excluded.document'), updated_at: eb.ref('excluded.updated_at'),
-      })))
+    this.upsert = db
+      .insertInto('bot_state')
+      .values({ key: '', etag: '', document: '', updated_at: 0 })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet((eb) => ({
+          etag: eb.ref('excluded.etag'),
+          document: eb.ref('excluded.document'),
+          updated_at: eb.ref('excluded.updated_at'),
+        })),
+      )
       .compile();
   }
 
@@ -46,9 +55,10 @@ export class DbStorage implements Storage {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when reading.');
     if (keys.length === 0) return {};
     const unique = [...new Set(keys)];
-    const rows = unique.length === 1
-      ? (await this.db.executeQuery(CompiledQuery.raw(this.readOne.sql, unique))).rows as StateRow[]
-      : await this.db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', 'in', unique).execute();
+    const rows =
+      unique.length === 1
+        ? ((await this.db.executeQuery(CompiledQuery.raw(this.readOne.sql, unique))).rows as StateRow[])
+        : await this.db.selectFrom('bot_state').select(['key', 'etag', 'document']).where('key', 'in', unique).execute();
     const items: StoreItems = {};
     for (const row of rows) items[row.key] = { ...(JSON.parse(row.document) as StoreItem), eTag: row.etag };
     return items;
@@ -64,7 +74,10 @@ export class DbStorage implements Storage {
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
     if (keys.length === 0) return;
-    await this.db.deleteFrom('bot_state').where('key', 'in', [...new Set(keys)]).execute();
+    await this.db
+      .deleteFrom('bot_state')
+      .where('key', 'in', [...new Set(keys)])
+      .execute();
   }
 
   private async writeOne(key: string, item: unknown): Promise<void> {
@@ -76,11 +89,16 @@ export class DbStorage implements Storage {
       await this.db.executeQuery(CompiledQuery.raw(this.upsert.sql, [key, row.etag, row.document, row.updated_at]));
       return;
     }
-    const updated = await this.db.updateTable('bot_state').set(row)
-      .where('key', '=', key).where('etag', '=', String(eTag))
+    const updated = await this.db
+      .updateTable('bot_state')
+      .set(row)
+      .where('key', '=', key)
+      .where('etag', '=', String(eTag))
       .executeTakeFirst();
     if (updated.numUpdatedRows === 1n) return;
-    const inserted = await this.db.insertInto('bot_state').values({ key, ...row })
+    const inserted = await this.db
+      .insertInto('bot_state')
+      .values({ key, ...row })
       .onConflict((oc) => oc.column('key').doNothing())
       .executeTakeFirst();
     if (inserted.numInsertedOrUpdatedRows !== 1n) throw new ETagConflictError(key);

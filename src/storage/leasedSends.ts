@@ -44,13 +44,21 @@ export class LeasedSends<Row extends LeasedSendRow> {
         order by next_attempt_at limit ${limit}${lock}
       )
       returning *`.execute(this.db);
-    return result.rows.map((r) => this.numbers({ ...r, next_attempt_at: Number(r.next_attempt_at), lease_until: r.lease_until === null ? null : Number(r.lease_until) }));
+    return result.rows.map((r) =>
+      this.numbers({
+        ...r,
+        next_attempt_at: Number(r.next_attempt_at),
+        lease_until: r.lease_until === null ? null : Number(r.lease_until),
+      }),
+    );
   }
 
   /** Sends due by `now` and not yet delivered (pending, or being sent): the queue's depth. */
   async dueCount(now: number): Promise<number> {
     const result = await sql<{ n: number | string }>`
-      select count(*) as n from ${sql.table(this.table)} where status in ('pending', 'sending') and next_attempt_at <= ${now}`.execute(this.db);
+      select count(*) as n from ${sql.table(this.table)} where status in ('pending', 'sending') and next_attempt_at <= ${now}`.execute(
+      this.db,
+    );
     return Number(result.rows[0]?.n ?? 0);
   }
 

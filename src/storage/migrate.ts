@@ -17,7 +17,11 @@ import type { DialectName } from './database';
  *
  * Either way a failing migration leaves nothing half done. `migrations` is for tests.
  */
-export async function migrate<DB>(db: Kysely<DB>, dialect: DialectName, migrations: Readonly<Record<string, Migration>> = MIGRATIONS): Promise<void> {
+export async function migrate<DB>(
+  db: Kysely<DB>,
+  dialect: DialectName,
+  migrations: Readonly<Record<string, Migration>> = MIGRATIONS,
+): Promise<void> {
   // An in-code provider rather than Kysely's folder scanner: nothing to find on disk at run time.
   const provider = { getMigrations: async () => ({ ...migrations }) };
   const migrator = new Migrator({ db, provider, disableTransactions: dialect === 'sqlite' });

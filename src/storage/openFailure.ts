@@ -1,5 +1,10 @@
 import {
-  DatabaseAccessDeniedError, DatabaseNotFoundError, DatabaseUnreachableError, DatabaseUnwritableError, MigrationFailedError, StorageError,
+  DatabaseAccessDeniedError,
+  DatabaseNotFoundError,
+  DatabaseUnreachableError,
+  DatabaseUnwritableError,
+  MigrationFailedError,
+  StorageError,
 } from '../errors';
 import type { DatabaseLocation } from './database';
 
@@ -39,7 +44,11 @@ function codeOf(err: unknown): string | undefined {
   if (!(err instanceof Error)) return undefined;
   const code = (err as { code?: unknown }).code;
   if (typeof code === 'string') return code;
-  if (err instanceof AggregateError) for (const e of err.errors) { const c = codeOf(e); if (c) return c; }
+  if (err instanceof AggregateError)
+    for (const e of err.errors) {
+      const c = codeOf(e);
+      if (c) return c;
+    }
   return undefined;
 }
 
@@ -48,7 +57,11 @@ function serverOf(url: string): { server: string; user: string; database: string
   try {
     const u = new URL(url);
     const host = u.hostname || 'localhost';
-    return { server: `${host}:${u.port || '5432'}`, user: decodeURIComponent(u.username) || '(default user)', database: decodeURIComponent(u.pathname.slice(1)) || '(default database)' };
+    return {
+      server: `${host}:${u.port || '5432'}`,
+      user: decodeURIComponent(u.username) || '(default user)',
+      database: decodeURIComponent(u.pathname.slice(1)) || '(default database)',
+    };
   } catch {
     return { server: '(unparsable URL)', user: '(unknown)', database: '(unknown)' };
   }
@@ -67,11 +80,16 @@ export function openFailure(err: unknown, location: DatabaseLocation, descriptio
   if (location.dialect === 'postgres') {
     const { server, user, database } = serverOf(location.url);
     if (code && NETWORK_REASONS[code]) return new DatabaseUnreachableError(description, server, NETWORK_REASONS[code], { cause });
-    if (cause instanceof Error && /timeout|timed out/i.test(cause.message) && !code) return new DatabaseUnreachableError(description, server, 'timed out', { cause });
+    if (cause instanceof Error && /timeout|timed out/i.test(cause.message) && !code)
+      return new DatabaseUnreachableError(description, server, 'timed out', { cause });
     if (code === INVALID_PASSWORD) return new DatabaseAccessDeniedError(description, server, user, 'wrong password', { cause });
-    if (code === INVALID_AUTHORIZATION) return new DatabaseAccessDeniedError(description, server, user, cause instanceof Error ? cause.message : 'not authorised', { cause });
+    if (code === INVALID_AUTHORIZATION)
+      return new DatabaseAccessDeniedError(description, server, user, cause instanceof Error ? cause.message : 'not authorised', { cause });
     if (code === INVALID_CATALOG_NAME) {
-      return new DatabaseNotFoundError(description, { cause, detail: `database "${database}" does not exist on PostgreSQL at ${server} — create it (createdb ${database}) or correct its name.` });
+      return new DatabaseNotFoundError(description, {
+        cause,
+        detail: `database "${database}" does not exist on PostgreSQL at ${server} — create it (createdb ${database}) or correct its name.`,
+      });
     }
   } else if (code && FILE_REASONS[code]) {
     return new DatabaseUnwritableError(description, location.file, FILE_REASONS[code], { cause });

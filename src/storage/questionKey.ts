@@ -4,7 +4,12 @@
  * "is lync 2010 supported" share a key). Stored beside the question so that grouping is plain SQL.
  */
 export function questionKey(question: string): string {
-  return question.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim().replace(/[\s?!.…。？！]+$/u, '');
+  return question
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\s?!.…。？！]+$/u, '');
 }
 
 /**

@@ -45,7 +45,11 @@ export class RetentionJob {
   private running: Promise<RetentionResult> | undefined;
   private stopped = false;
 
-  constructor(private readonly db: Kysely<DatabaseTables>, private readonly logger: Logger, private readonly options: RetentionOptions) {}
+  constructor(
+    private readonly db: Kysely<DatabaseTables>,
+    private readonly logger: Logger,
+    private readonly options: RetentionOptions,
+  ) {}
 
   /** Runs a pass after `firstRunMs`, then every `intervalMs`; the timers never keep the process alive. */
   start(): void {
@@ -63,7 +67,9 @@ export class RetentionJob {
   /** One pass now: deletes what is older than the period and logs the counts. */
   async runOnce(): Promise<RetentionResult> {
     if (this.running) return this.running;
-    this.running = this.pass().finally(() => { this.running = undefined; });
+    this.running = this.pass().finally(() => {
+      this.running = undefined;
+    });
     return this.running;
   }
 
@@ -85,23 +91,43 @@ export class RetentionJob {
     const started = performance.now();
     const { db } = this;
     const result: RetentionResult = {
-      unanswered: await this.inBatches(n, () => db.deleteFrom('unanswered')
-        .where('id', 'in', db.selectFrom('unanswered').select('id').where('at', '<', cutoff).limit(n))
-        .where('at', '<', cutoff).executeTakeFirst()),
-      feedback: await this.inBatches(n, () => db.deleteFrom('feedback')
-        .where('id', 'in', db.selectFrom('feedback').select('id').where('at', '<', cutoff).limit(n))
-        .where('at', '<', cutoff).executeTakeFirst()),
-      botState: await this.inBatches(n, () => db.deleteFrom('bot_state')
-        .where('key', 'in', db.selectFrom('bot_state').select('key').where('updated_at', '<', cutoff).limit(n))
-        .where('updated_at', '<', cutoff).executeTakeFirst()),
+      unanswered: await this.inBatches(n, () =>
+        db
+          .deleteFrom('unanswered')
+          .where('id', 'in', db.selectFrom('unanswered').select('id').where('at', '<', cutoff).limit(n))
+          .where('at', '<', cutoff)
+          .executeTakeFirst(),
+      ),
+      feedback: await this.inBatches(n, () =>
+        db
+          .deleteFrom('feedback')
+          .where('id', 'in', db.selectFrom('feedback').select('id').where('at', '<', cutoff).limit(n))
+          .where('at', '<', cutoff)
+          .executeTakeFirst(),
+      ),
+      botState: await this.inBatches(n, () =>
+        db
+          .deleteFrom('bot_state')
+          .where('key', 'in', db.selectFrom('bot_state').select('key').where('updated_at', '<', cutoff).limit(n))
+          .where('updated_at', '<', cutoff)
+          .executeTakeFirst(),
+      ),
       // Their sends are deleted with them (foreign key, on delete cascade).
-      tickets: await this.inBatches(n, () => db.deleteFrom('expert_tickets')
-        .where('id', 'in', db.selectFrom('expert_tickets').select('id').where('updated_at', '<', ticketCutoff).limit(n))
-        .where('updated_at', '<', ticketCutoff).executeTakeFirst()),
+      tickets: await this.inBatches(n, () =>
+        db
+          .deleteFrom('expert_tickets')
+          .where('id', 'in', db.selectFrom('expert_tickets').select('id').where('updated_at', '<', ticketCutoff).limit(n))
+          .where('updated_at', '<', ticketCutoff)
+          .executeTakeFirst(),
+      ),
     };
     const total = result.unanswered + result.feedback + result.botState + result.tickets;
-    this.logger.info({ ...result, days, cutoff: new Date(cutoff).toISOString(), ms: Math.round(performance.now() - started) },
-      total > 0 ? 'data retention: rows older than the retention period deleted' : 'data retention: nothing older than the retention period');
+    this.logger.info(
+      { ...result, days, cutoff: new Date(cutoff).toISOString(), ms: Math.round(performance.now() - started) },
+      total > 0
+        ? 'data retention: rows older than the retention period deleted'
+        : 'data retention: nothing older than the retention period',
+    );
     return result;
   }
 

@@ -19,7 +19,7 @@ describe('answer formatting', () => {
     assert.equal(formatRelative('2027-03-21', today, 'fr'), 'dans 4 mois');
   });
 
-  it('joins lists with the language\'s conjunction', () => {
+  it("joins lists with the language's conjunction", () => {
     assert.equal(formatList(['A', 'B', 'C'], 'en'), 'A, B and C');
     assert.equal(formatList(['A', 'B'], 'fr'), 'A et B');
   });

@@ -25,7 +25,13 @@ describe('public IM answers (fixture knowledge base: Skype, Yahoo!)', () => {
 
   it('lists every provider in one table, the end dates first in the headline', () => {
     const a = providersAnswer(kb, 'end', 'en', today);
-    assert.deepEqual(a.table?.rows.map((r) => [r[0]?.text, r[3]?.text]), [['Skype', '—'], ['Yahoo!', '30 June 2014 (12 years ago)']]);
+    assert.deepEqual(
+      a.table?.rows.map((r) => [r[0]?.text, r[3]?.text]),
+      [
+        ['Skype', '—'],
+        ['Yahoo!', '30 June 2014 (12 years ago)'],
+      ],
+    );
     assert.equal(a.headline, 'PIC federation with Yahoo! ended on 30 June 2014, 12 years ago.');
   });
 });

@@ -29,28 +29,52 @@ describe('support answers (fixture knowledge base: 4 clients × 2 servers)', () 
 
   it('answers a client across servers with a row per server', () => {
     const a = rowAnswer(kb, client('oc2007r2'), 'en');
-    assert.equal(a.headline, 'Office Communicator 2007 R2 is supported on Office Communications Server 2007 R2; interoperable on Lync Server 2013.');
-    assert.deepEqual(a.table?.rows.map((r) => r.map((c) => c.text)), [['Lync Server 2013', 'Interoperable'], ['Office Communications Server 2007 R2', 'Supported']]);
-    assert.deepEqual(a.notes.map((n) => n.marker), [1]);
+    assert.equal(
+      a.headline,
+      'Office Communicator 2007 R2 is supported on Office Communications Server 2007 R2; interoperable on Lync Server 2013.',
+    );
+    assert.deepEqual(
+      a.table?.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['Lync Server 2013', 'Interoperable'],
+        ['Office Communications Server 2007 R2', 'Supported'],
+      ],
+    );
+    assert.deepEqual(
+      a.notes.map((n) => n.marker),
+      [1],
+    );
   });
 
   it('answers a server across clients with a row per client, grouped by status, and footnotes', () => {
     const a = columnAnswer(kb, server('ls2013'), 'en');
-    assert.equal(a.headline, 'On Lync Server 2013, supported: Lync 2013 and Lync 2010; not applicable: Lync 2010 Group Chat; interoperable: Office Communicator 2007 R2.');
-    assert.deepEqual(a.table?.rows.map((r) => r[0]?.text), ['Lync 2013', 'Lync 2010', 'Lync 2010 Group Chat', 'Office Communicator 2007 R2']);
-    assert.deepEqual(a.notes.map((n) => n.marker), [1]);
+    assert.equal(
+      a.headline,
+      'On Lync Server 2013, supported: Lync 2013 and Lync 2010; not applicable: Lync 2010 Group Chat; interoperable: Office Communicator 2007 R2.',
+    );
+    assert.deepEqual(
+      a.table?.rows.map((r) => r[0]?.text),
+      ['Lync 2013', 'Lync 2010', 'Lync 2010 Group Chat', 'Office Communicator 2007 R2'],
+    );
+    assert.deepEqual(
+      a.notes.map((n) => n.marker),
+      [1],
+    );
   });
 
   it('shows the whole matrix: 4 rows × (client + 2 servers, short names in the header), 1 footnote', () => {
     const a = matrixAnswer(kb, 'en');
     assert.equal(a.headline, 'Here is the support of 4 clients on 2 servers.');
     assert.deepEqual(a.table?.columns, ['Client', 'Lync Server 2013', 'OCS 2007 R2']);
-    assert.deepEqual(a.table?.rows.map((r) => r.map((c) => c.text)), [
-      ['Lync 2013', 'Supported', 'Not supported'],
-      ['Lync 2010', 'Supported', 'Not supported'],
-      ['Lync 2010 Group Chat', 'Not applicable', 'Not applicable'],
-      ['Office Communicator 2007 R2', 'Interoperable', 'Supported'],
-    ]);
+    assert.deepEqual(
+      a.table?.rows.map((r) => r.map((c) => c.text)),
+      [
+        ['Lync 2013', 'Supported', 'Not supported'],
+        ['Lync 2010', 'Supported', 'Not supported'],
+        ['Lync 2010 Group Chat', 'Not applicable', 'Not applicable'],
+        ['Office Communicator 2007 R2', 'Interoperable', 'Supported'],
+      ],
+    );
     assert.equal(a.table?.rows[3]?.[1]?.note, 1);
     assert.equal(a.notes.length, 1);
   });

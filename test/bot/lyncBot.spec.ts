@@ -15,14 +15,23 @@ const USER = { id: '29:user', name: 'Alex' };
 class RecordingLog implements QuestionLog {
   readonly feedback: FeedbackRecord[] = [];
   readonly unanswered: UnansweredRecord[] = [];
-  async recordFeedback(r: FeedbackRecord): Promise<void> { this.feedback.push(r); }
-  async recordUnanswered(r: UnansweredRecord): Promise<void> { this.unanswered.push(r); }
+  async recordFeedback(r: FeedbackRecord): Promise<void> {
+    this.feedback.push(r);
+  }
+  async recordUnanswered(r: UnansweredRecord): Promise<void> {
+    this.unanswered.push(r);
+  }
 }
 
 function teams(conversation: Partial<Activity['conversation']>, extra: Partial<Activity>): Partial<Activity> {
   return {
-    channelId: 'msteams', serviceUrl: 'https://smba.trafficmanager.net/emea/', from: USER, recipient: BOT, locale: 'en-US',
-    conversation: { id: 'conv', isGroup: false, conversationType: 'personal', name: '', ...conversation }, ...extra,
+    channelId: 'msteams',
+    serviceUrl: 'https://smba.trafficmanager.net/emea/',
+    from: USER,
+    recipient: BOT,
+    locale: 'en-US',
+    conversation: { id: 'conv', isGroup: false, conversationType: 'personal', name: '', ...conversation },
+    ...extra,
   };
 }
 
@@ -59,7 +68,9 @@ describe('LyncBot (Teams behaviours)', () => {
   });
 
   it('introduces itself once to a team, and not to each member who joins later', async () => {
-    await adapter.processActivity(teams(channel, { type: 'conversationUpdate', membersAdded: [BOT, USER, { id: '29:other', name: 'Sam' }] }));
+    await adapter.processActivity(
+      teams(channel, { type: 'conversationUpdate', membersAdded: [BOT, USER, { id: '29:other', name: 'Sam' }] }),
+    );
     const intro = replies();
     assert.equal(intro.length, 1);
     assert.match(visibleText(intro[0] ?? {}), /^Hello everyone!.*Mention me/s);
@@ -71,7 +82,13 @@ describe('LyncBot (Teams behaviours)', () => {
     for (const conversation of [channel, groupChat]) {
       await adapter.processActivity(teams(conversation, { type: 'message', text: 'is lync 2010 supported on lync server 2013?' }));
       assert.equal(replies().length, 0, `silent without a mention in ${conversation.conversationType}`);
-      await adapter.processActivity(teams(conversation, { type: 'message', text: `<at>${BOT.name}</at> is lync 2010 supported on lync server 2013?`, entities: [mention] }));
+      await adapter.processActivity(
+        teams(conversation, {
+          type: 'message',
+          text: `<at>${BOT.name}</at> is lync 2010 supported on lync server 2013?`,
+          entities: [mention],
+        }),
+      );
       const answer = replies();
       assert.equal(answer.length, 1);
       assert.match(answer[0]?.summary ?? '', /^Yes\. Lync 2010 is supported on Lync Server 2013\./);
@@ -114,8 +131,12 @@ describe('LyncBot (Teams behaviours)', () => {
   });
 
   it('records card feedback and thanks the user, in the conversation language', async () => {
-    await adapter.processActivity(teams({}, { type: 'message', value: { feedback: 'helpful', question: 'q?', intent: 'pic.end_date', kind: 'provider' } }));
-    assert.deepEqual(log.feedback, [{ channelId: 'msteams', helpful: true, lang: 'en', question: 'q?', intent: 'pic.end_date', answerKind: 'provider' }]);
+    await adapter.processActivity(
+      teams({}, { type: 'message', value: { feedback: 'helpful', question: 'q?', intent: 'pic.end_date', kind: 'provider' } }),
+    );
+    assert.deepEqual(log.feedback, [
+      { channelId: 'msteams', helpful: true, lang: 'en', question: 'q?', intent: 'pic.end_date', answerKind: 'provider' },
+    ]);
     assert.equal(replies()[0]?.text, realKnowledge().message('feedback_thanks', 'en'));
   });
 
@@ -125,7 +146,7 @@ describe('LyncBot (Teams behaviours)', () => {
     assert.match(replies()[0]?.text ?? '', /only read text/);
   });
 
-  it('records a question it cannot answer, with the classifier\'s guess', async () => {
+  it("records a question it cannot answer, with the classifier's guess", async () => {
     await adapter.processActivity(teams({}, { type: 'message', text: 'what is the best pizza in Naples?' }));
     assert.match(replies()[0]?.summary ?? '', /can't answer/);
     assert.equal(log.unanswered.length, 1);

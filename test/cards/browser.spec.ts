@@ -16,8 +16,18 @@ function validCard(body: Record<string, unknown>[] = [], extra: Record<string, u
     body: [
       { type: 'TextBlock', text: 'Is **Lync 2010** supported?', wrap: true, color: 'Good' },
       {
-        type: 'Table', firstRowAsHeader: true, columns: [{ width: 1 }, { width: 1 }],
-        rows: [{ type: 'TableRow', cells: [{ type: 'TableCell', items: [{ type: 'TextBlock', text: 'Client' }] }, { type: 'TableCell', items: [{ type: 'TextBlock', text: 'Status' }] }] }],
+        type: 'Table',
+        firstRowAsHeader: true,
+        columns: [{ width: 1 }, { width: 1 }],
+        rows: [
+          {
+            type: 'TableRow',
+            cells: [
+              { type: 'TableCell', items: [{ type: 'TextBlock', text: 'Client' }] },
+              { type: 'TableCell', items: [{ type: 'TextBlock', text: 'Status' }] },
+            ],
+          },
+        ],
       },
       ...body,
     ],
@@ -54,7 +64,8 @@ describe('cards in a headless browser (adaptivecards renderer, Teams host config
   describe('every sample card', () => {
     const samples = cardSamples();
     it('covers every card kind in English and French', () => {
-      const kinds = (lang: string) => new Set(samples.filter((s) => s.name.endsWith(`-${lang}`)).map((s) => s.name.replace(/-(en|fr)$/, '')));
+      const kinds = (lang: string) =>
+        new Set(samples.filter((s) => s.name.endsWith(`-${lang}`)).map((s) => s.name.replace(/-(en|fr)$/, '')));
       assert.deepEqual([...kinds('fr')].sort(), [...kinds('en')].sort());
       assert.ok(kinds('en').size >= 20, `${kinds('en').size} kinds`);
     });
@@ -78,42 +89,124 @@ describe('cards in a headless browser (adaptivecards renderer, Teams host config
   describe('the harness', () => {
     it('passes a valid 1.5 card with markdown, a Table and Teams keys, every time', async () => {
       // Twice: the library's `lang` check once failed every other card (a stateful /g regex).
-      for (const result of await browser.render([{ name: 'a', card: validCard() }, { name: 'b', card: validCard() }])) {
+      for (const result of await browser.render([
+        { name: 'a', card: validCard() },
+        { name: 'b', card: validCard() },
+      ])) {
         assertNoWarnings(result);
         assert.ok(result.rendered);
       }
     });
 
     const problems: [string, Record<string, unknown>, RegExp][] = [
-      ['an unknown element type', validCard([{ type: 'CodeBlock', codeSnippet: 'Get-CsUser' }]), /^Parse\/UnknownElementType: .*"CodeBlock"/],
-      ['an element newer than 1.5 (Carousel, 1.6)', validCard([{ type: 'Carousel', pages: [] }]), /^Parse\/UnknownElementType: .*"Carousel"/],
-      ['a property newer than 1.5 (Action role, 1.6)', validCard([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Go', role: 'Button' }] }]), /^Parse\/UnsupportedProperty: Property "role" is supported in version 1\.6.*\$\.body\[2\]\.actions\[0\]/],
+      [
+        'an unknown element type',
+        validCard([{ type: 'CodeBlock', codeSnippet: 'Get-CsUser' }]),
+        /^Parse\/UnknownElementType: .*"CodeBlock"/,
+      ],
+      [
+        'an element newer than 1.5 (Carousel, 1.6)',
+        validCard([{ type: 'Carousel', pages: [] }]),
+        /^Parse\/UnknownElementType: .*"Carousel"/,
+      ],
+      [
+        'a property newer than 1.5 (Action role, 1.6)',
+        validCard([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'Go', role: 'Button' }] }]),
+        /^Parse\/UnsupportedProperty: Property "role" is supported in version 1\.6.*\$\.body\[2\]\.actions\[0\]/,
+      ],
       ['a card version above 1.5', validCard([], { version: '1.6' }), /^Validation\/UnsupportedCardVersion: .*\(1\.6\)/],
-      ['an invalid enum value', validCard([{ type: 'TextBlock', text: 'x', color: 'Purple' }]), /^Parse\/InvalidPropertyValue: Invalid value "Purple" for property "color"\. \(TextBlock at \$\.body\[2\]\)/],
-      ['a missing required property (Action.OpenUrl url)', validCard([], { actions: [{ type: 'Action.OpenUrl', title: 'Docs' }] }), /^Validation\/PropertyCantBeNull: Property "url" must be set/],
-      ['a missing required property (input id)', validCard([{ type: 'Input.ChoiceSet', choices: [{ title: 'A', value: 'a' }] }]), /^Validation\/PropertyCantBeNull: All inputs must have a unique Id/],
+      [
+        'an invalid enum value',
+        validCard([{ type: 'TextBlock', text: 'x', color: 'Purple' }]),
+        /^Parse\/InvalidPropertyValue: Invalid value "Purple" for property "color"\. \(TextBlock at \$\.body\[2\]\)/,
+      ],
+      [
+        'a missing required property (Action.OpenUrl url)',
+        validCard([], { actions: [{ type: 'Action.OpenUrl', title: 'Docs' }] }),
+        /^Validation\/PropertyCantBeNull: Property "url" must be set/,
+      ],
+      [
+        'a missing required property (input id)',
+        validCard([{ type: 'Input.ChoiceSet', choices: [{ title: 'A', value: 'a' }] }]),
+        /^Validation\/PropertyCantBeNull: All inputs must have a unique Id/,
+      ],
       ['a missing card version', validCard([], { version: undefined }), /^Parse\/PropertyCantBeNull: the card has no "version"/],
-      ['a misspelt property', validCard([{ type: 'TextBlock', text: 'x', wieght: 'Bolder' }]), /^Parse\/UnknownProperty: "wieght" is not a property of TextBlock/],
-      ['a locale where a 2-letter language belongs', validCard([], { lang: 'en-GB' }), /^Parse\/InvalidPropertyValue: Invalid value "en-GB" for property "lang"/],
+      [
+        'a misspelt property',
+        validCard([{ type: 'TextBlock', text: 'x', wieght: 'Bolder' }]),
+        /^Parse\/UnknownProperty: "wieght" is not a property of TextBlock/,
+      ],
+      [
+        'a locale where a 2-letter language belongs',
+        validCard([], { lang: 'en-GB' }),
+        /^Parse\/InvalidPropertyValue: Invalid value "en-GB" for property "lang"/,
+      ],
       ['a card that is not an AdaptiveCard', validCard([], { type: 'MessageCard' }), /^Validation\/MissingCardType/],
     ];
     for (const [problem, card, expected] of problems) {
       it(`reports ${problem}`, async () => {
         const result = await renderOne(JSON.parse(JSON.stringify(card)) as Record<string, unknown>);
-        assert.ok(result.warnings.some((w) => expected.test(w)), `expected ${expected}, got ${describeWarnings(result)}`);
+        assert.ok(
+          result.warnings.some((w) => expected.test(w)),
+          `expected ${expected}, got ${describeWarnings(result)}`,
+        );
       });
     }
 
     const layoutProblems: [string, Record<string, unknown>, RegExp][] = [
-      ['a long button title', validCard([{ type: 'ActionSet', actions: [{ type: 'Action.Submit', title: 'How do I migrate Lync Server 2010 Group Chat to Lync Server 2013 Persistent Chat?', data: {} }] }]), /^Layout\/ClippedButton: "How do I migrate/],
-      ['a word wider than its column', validCard([{ type: 'ColumnSet', columns: [1, 1, 1, 1, 1].map(() => ({ type: 'Column', width: 1, items: [{ type: 'TextBlock', text: 'Interoperable', wrap: true }] })) }]), /^Layout\/BrokenWord: "Interoperable"/],
-      ['a cmdlet broken at a hyphen', validCard([{ type: 'TextBlock', wrap: true, text: 'To create the legacy endpoint, run this: New-CsPersistentChatEndpoint' }]), /^Layout\/BrokenWord: "New-CsPersistentChatEndpoint"/],
-      ['text that does not wrap', validCard([{ type: 'TextBlock', text: 'New-CsPersistentChatEndpoint -SipAddress sip:persistentchat@contoso.com -PersistentChatPoolFqdn pcpool.contoso.com' }]), /^Layout\/Clipped: /],
+      [
+        'a long button title',
+        validCard([
+          {
+            type: 'ActionSet',
+            actions: [
+              {
+                type: 'Action.Submit',
+                title: 'How do I migrate Lync Server 2010 Group Chat to Lync Server 2013 Persistent Chat?',
+                data: {},
+              },
+            ],
+          },
+        ]),
+        /^Layout\/ClippedButton: "How do I migrate/,
+      ],
+      [
+        'a word wider than its column',
+        validCard([
+          {
+            type: 'ColumnSet',
+            columns: [1, 1, 1, 1, 1].map(() => ({
+              type: 'Column',
+              width: 1,
+              items: [{ type: 'TextBlock', text: 'Interoperable', wrap: true }],
+            })),
+          },
+        ]),
+        /^Layout\/BrokenWord: "Interoperable"/,
+      ],
+      [
+        'a cmdlet broken at a hyphen',
+        validCard([{ type: 'TextBlock', wrap: true, text: 'To create the legacy endpoint, run this: New-CsPersistentChatEndpoint' }]),
+        /^Layout\/BrokenWord: "New-CsPersistentChatEndpoint"/,
+      ],
+      [
+        'text that does not wrap',
+        validCard([
+          {
+            type: 'TextBlock',
+            text: 'New-CsPersistentChatEndpoint -SipAddress sip:persistentchat@contoso.com -PersistentChatPoolFqdn pcpool.contoso.com',
+          },
+        ]),
+        /^Layout\/Clipped: /,
+      ],
     ];
     for (const [problem, card, expected] of layoutProblems) {
       it(`finds ${problem} at 320 px`, async () => {
         const [result] = await browser.render([{ name: 'narrow', card }], { width: 320 });
-        assert.ok(result?.layout.some((w) => expected.test(w)), `expected ${expected}, got ${JSON.stringify(result?.layout)}`);
+        assert.ok(
+          result?.layout.some((w) => expected.test(w)),
+          `expected ${expected}, got ${JSON.stringify(result?.layout)}`,
+        );
       });
     }
 

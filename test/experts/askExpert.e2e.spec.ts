@@ -4,7 +4,18 @@ import type { AdaptiveCard } from '../../src/cards/adaptiveCard';
 import { realKnowledge } from '../helpers/knowledge';
 import { startBot, type RunningBot } from '../helpers/server';
 import {
-  Asker, EXPERT, EXPERTS_CHANNEL, OWNER, STRANGER, cardOf, cardTexts, channelActivity, eventually, executeAction, seatTeam, walk,
+  Asker,
+  EXPERT,
+  EXPERTS_CHANNEL,
+  OWNER,
+  STRANGER,
+  cardOf,
+  cardTexts,
+  channelActivity,
+  eventually,
+  executeAction,
+  seatTeam,
+  walk,
 } from '../helpers/experts';
 
 const DECLINED_EN = 'is lync 2010 supported on Skype for Business Server 2015?';
@@ -27,16 +38,23 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
   });
   after(async () => bot.stop());
 
-  const asker = (conversationId: string, locale = 'en-US', from = 'asker-1') => new Asker(() => bot.botUrl, bot.connector, bot.serviceUrl, conversationId, locale, from);
-  const inChannel = (o: Parameters<typeof channelActivity>[0] extends infer T ? Omit<T & object, 'serviceUrl'> : never) => postForBody(bot.botUrl, channelActivity({ serviceUrl: bot.serviceUrl, ...o }));
+  const asker = (conversationId: string, locale = 'en-US', from = 'asker-1') =>
+    new Asker(() => bot.botUrl, bot.connector, bot.serviceUrl, conversationId, locale, from);
+  const inChannel = (o: Parameters<typeof channelActivity>[0] extends infer T ? Omit<T & object, 'serviceUrl'> : never) =>
+    postForBody(bot.botUrl, channelActivity({ serviceUrl: bot.serviceUrl, ...o }));
   const tickets = () => bot.connector.recordsIn(EXPERTS_CHANNEL);
-  const act = async (from: { id: string; name: string }, ticket: { card: AdaptiveCard; id: string }, verb: string, inputs: Record<string, string> = {}) => {
+  const act = async (
+    from: { id: string; name: string },
+    ticket: { card: AdaptiveCard; id: string },
+    verb: string,
+    inputs: Record<string, string> = {},
+  ) => {
     const action = executeAction(ticket.card, verb);
     const res = await inChannel({ from, thread: ticket.id, replyToId: ticket.id, invoke: { verb, data: { ...action.data, ...inputs } } });
     return { status: res.status, body: res.body as InvokeBody };
   };
 
-  it('without an experts\' channel, says so honestly and keeps the question in the unanswered log', async () => {
+  it("without an experts' channel, says so honestly and keeps the question in the unanswered log", async () => {
     const alex = asker('a:no-experts');
     const { card, id } = await alex.ask(DECLINED_EN);
     const ask = executeAction(card, 'expert/ask');
@@ -45,11 +63,17 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.match(cardTexts(body.value as AdaptiveCard), new RegExp(kb.message('expert_no_experts', 'en').slice(0, 30)));
     assert.equal(tickets().length, 0, 'nothing posted');
     const unanswered = await bot.app.feedback.listUnanswered();
-    assert.ok(unanswered.some((u) => u.question === DECLINED_EN), JSON.stringify(unanswered));
+    assert.ok(
+      unanswered.some((u) => u.question === DECLINED_EN),
+      JSON.stringify(unanswered),
+    );
   });
 
-  it('only a team owner sets the experts\' channel, in the channel itself; the bot confirms', async () => {
-    const refused = await post(bot.botUrl, channelActivity({ serviceUrl: bot.serviceUrl, from: EXPERT, text: 'use this channel for expert questions' }));
+  it("only a team owner sets the experts' channel, in the channel itself; the bot confirms", async () => {
+    const refused = await post(
+      bot.botUrl,
+      channelActivity({ serviceUrl: bot.serviceUrl, from: EXPERT, text: 'use this channel for expert questions' }),
+    );
     assert.equal(refused, 200);
     const replies = () => bot.connector.received.filter((r) => r.conversationId.startsWith(EXPERTS_CHANNEL));
     assert.match(String(replies().at(-1)?.activity.text), /Only an owner of this team/);
@@ -61,7 +85,7 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.match(String(replies().at(-1)?.activity.text), /already receives/);
   });
 
-  it('ask → ticket card in the experts\' channel → assign → answer → the asker receives it and the card is updated for everyone', async () => {
+  it("ask → ticket card in the experts' channel → assign → answer → the asker receives it and the card is updated for everyone", async () => {
     const alex = asker('a:asker-en');
     const { card, id } = await alex.ask(DECLINED_EN);
     const ask = executeAction(card, 'expert/ask');
@@ -72,7 +96,7 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.match(cardTexts(confirmed), /Your question has gone to the experts/);
     assert.equal(JSON.stringify(confirmed).includes('expert/ask'), false, 'the button is gone');
 
-    await eventually(() => tickets().length === 1, 'the ticket card is posted in the experts\' channel');
+    await eventually(() => tickets().length === 1, "the ticket card is posted in the experts' channel");
     const posted = tickets()[0];
     assert.ok(posted);
     const ticketCard = cardOf(posted.activity);
@@ -83,7 +107,9 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.match(text, /The bot could not answer it/);
     assert.match(text, /Language: English/);
     assert.match(text, /Asked by: <at>Alex Admin<\/at>/);
-    assert.deepEqual(ticketCard.msteams?.entities, [{ type: 'mention', text: '<at>Alex Admin</at>', mentioned: { id: '29:asker-1', name: 'Alex Admin' } }]);
+    assert.deepEqual(ticketCard.msteams?.entities, [
+      { type: 'mention', text: '<at>Alex Admin</at>', mentioned: { id: '29:asker-1', name: 'Alex Admin' } },
+    ]);
     const ticket = { card: ticketCard, id: posted.responseId };
 
     // Assign: the card comes back assigned, and is updated in place for the channel.
@@ -99,7 +125,9 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     const empty = await act(EXPERT, { card: assignedCard, id: ticket.id }, 'ticket/answer', { ticketAnswer: '   ' });
     assert.match(cardTexts(empty.body.value as AdaptiveCard), /Write the answer before sending it/);
 
-    const answered = await act(EXPERT, { card: assignedCard, id: ticket.id }, 'ticket/answer', { ticketAnswer: 'Yes: Lync 2010 clients sign in to Skype for Business Server 2015.' });
+    const answered = await act(EXPERT, { card: assignedCard, id: ticket.id }, 'ticket/answer', {
+      ticketAnswer: 'Yes: Lync 2010 clients sign in to Skype for Business Server 2015.',
+    });
     const answeredCard = answered.body.value as AdaptiveCard;
     assert.match(cardTexts(answeredCard), /Answered by Eve Expert/);
     assert.match(cardTexts(answeredCard), /Lync 2010 clients sign in/);
@@ -119,7 +147,10 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.equal(alex.received().length, 2, 'delivered once');
     assert.deepEqual(await bot.app.experts.store.sendCounts(), { 'answer:sent': 1, 'post:sent': 1 });
     assert.equal(await bot.app.experts.queueDepth(), 0);
-    assert.match(await bot.app.metrics.registry.getSingleMetricAsString('bot_proactive_sends_total'), /bot_proactive_sends_total\{queue="experts",outcome="sent"\} 2/);
+    assert.match(
+      await bot.app.metrics.registry.getSingleMetricAsString('bot_proactive_sends_total'),
+      /bot_proactive_sends_total\{queue="experts",outcome="sent"\} 2/,
+    );
   });
 
   it('refuses a non-member, an action from another conversation, forged data and unknown verbs, changing nothing', async () => {
@@ -141,9 +172,15 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.match(cardTexts(elsewhere.body.value as AdaptiveCard), /Only members/);
     const forged = await inChannel({ from: EXPERT, invoke: { verb: 'ticket/assign', data: { ticketId: 'not-a-uuid', version: 1 } } });
     assert.equal(forged.status, 400);
-    const unknownTicket = await inChannel({ from: EXPERT, invoke: { verb: 'ticket/assign', data: { ticketId: '00000000-0000-4000-8000-000000000000', version: 1 } } });
+    const unknownTicket = await inChannel({
+      from: EXPERT,
+      invoke: { verb: 'ticket/assign', data: { ticketId: '00000000-0000-4000-8000-000000000000', version: 1 } },
+    });
     assert.match(cardTexts((unknownTicket.body as InvokeBody).value as AdaptiveCard), /does not exist/);
-    const unknownVerb = await inChannel({ from: EXPERT, invoke: { verb: 'ticket/delete', data: executeAction(ticket.card, 'ticket/assign').data } });
+    const unknownVerb = await inChannel({
+      from: EXPERT,
+      invoke: { verb: 'ticket/delete', data: executeAction(ticket.card, 'ticket/assign').data },
+    });
     assert.equal(unknownVerb.status, 400);
     const stale = await act(EXPERT, ticket, 'ticket/assign');
     assert.match(cardTexts(stale.body.value as AdaptiveCard), /Assigned to Eve Expert/);
@@ -156,7 +193,7 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
     assert.equal(bot.connector.updated.length, updates + 1, 'only the genuine change updated the card');
   });
 
-  it('in French for a French asker: the button, the confirmation, the ticket\'s language and the closure with its reason', async () => {
+  it("in French for a French asker: the button, the confirmation, the ticket's language and the closure with its reason", async () => {
     const claire = asker('a:asker-fr', 'fr-FR', 'asker-fr');
     const { card, id } = await claire.ask(DECLINED_FR);
     const ask = executeAction(card, 'expert/ask');
@@ -181,7 +218,9 @@ describe('Ask an expert over HTTP (Teams activities, SQLite)', function () {
   it('after a "not helpful" verdict, the card offers "Ask an expert" and the ticket carries the bot\'s answer', async () => {
     const alex = asker('a:not-helpful', 'en-US', 'asker-3');
     const { card, id } = await alex.ask('when did AOL federation end?');
-    const noData = walk(card.body).find((a) => a.type === 'Action.Execute' && (a.data as { feedback?: string }).feedback === 'not_helpful')?.data;
+    const noData = walk(card.body).find(
+      (a) => a.type === 'Action.Execute' && (a.data as { feedback?: string }).feedback === 'not_helpful',
+    )?.data;
     assert.ok(noData, 'a "No" button');
     const verdict = await alex.press('feedback', noData, id);
     const updated = verdict.body.value as AdaptiveCard;

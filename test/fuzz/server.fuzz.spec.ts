@@ -7,16 +7,60 @@ const RUNS = 10_000;
 
 /** A body as raw text: JSON of something activity-like, mutated, or anything at all. */
 function bodies(serviceUrl: string): fc.Arbitrary<string> {
-  const text = fc.oneof(fc.string({ maxLength: 300 }), fc.string({ unit: 'grapheme', maxLength: 100 }), fc.constantFrom(
-    'is lync 2010 supported on lync server 2013?', '<at>Lync Compat</at> help', '<script>alert(1)</script>', '**bold** [x](javascript:alert(1))',
-    '\u0000\u202e', 'x'.repeat(2500), 'et pour AOL ?', 'remind me before yahoo federation ends',
-  ));
-  const base = fc.tuple(fc.constantFrom(emulatorMessage, teamsChannelMessage), text, fc.string({ maxLength: 20 }))
+  const text = fc.oneof(
+    fc.string({ maxLength: 300 }),
+    fc.string({ unit: 'grapheme', maxLength: 100 }),
+    fc.constantFrom(
+      'is lync 2010 supported on lync server 2013?',
+      '<at>Lync Compat</at> help',
+      '<script>alert(1)</script>',
+      '**bold** [x](javascript:alert(1))',
+      '\u0000\u202e',
+      'x'.repeat(2500),
+      'et pour AOL ?',
+      'remind me before yahoo federation ends',
+    ),
+  );
+  const base = fc
+    .tuple(fc.constantFrom(emulatorMessage, teamsChannelMessage), text, fc.string({ maxLength: 20 }))
     .map(([shape, t, conv]) => shape(t, { serviceUrl, conversationId: `fuzz-${conv}` }));
   const junk = fc.oneof(fc.anything(), fc.string(), fc.integer(), fc.constant(null), fc.array(fc.anything(), { maxLength: 5 }));
-  const mutated = fc.tuple(base, fc.constantFrom('type', 'text', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'entities', 'attachments', 'value', 'membersAdded', 'locale', 'channelData'), junk)
+  const mutated = fc
+    .tuple(
+      base,
+      fc.constantFrom(
+        'type',
+        'text',
+        'channelId',
+        'serviceUrl',
+        'conversation',
+        'from',
+        'recipient',
+        'entities',
+        'attachments',
+        'value',
+        'membersAdded',
+        'locale',
+        'channelData',
+      ),
+      junk,
+    )
     .map(([activity, key, value]) => JSON.stringify({ ...activity, [key]: value }));
-  const typed = fc.tuple(base, fc.constantFrom('message', 'conversationUpdate', 'invoke', 'event', 'installationUpdate', 'typing', 'messageReaction', 'unknownType', ''))
+  const typed = fc
+    .tuple(
+      base,
+      fc.constantFrom(
+        'message',
+        'conversationUpdate',
+        'invoke',
+        'event',
+        'installationUpdate',
+        'typing',
+        'messageReaction',
+        'unknownType',
+        '',
+      ),
+    )
     .map(([activity, type]) => JSON.stringify({ ...activity, type, value: { feedback: 'helpful', question: 'q' } }));
   return fc.oneof(
     { weight: 3, arbitrary: base.map((a) => JSON.stringify(a)) },
@@ -30,7 +74,9 @@ function bodies(serviceUrl: string): fc.Arbitrary<string> {
 describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, function () {
   this.timeout(300_000);
   let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
+  before(async () => {
+    bot = await startBot();
+  });
   after(async () => bot.stop());
 
   it('never answers 5xx, never crashes, and still answers a real question afterwards', async () => {
@@ -47,9 +93,20 @@ describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, f
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
-    console.log(`      statuses: ${[...statuses.entries()].sort().map(([s, n]) => `${s}×${n}`).join(', ')}`);
-    assert.equal([...statuses.values()].reduce((a, b) => a + b, 0), RUNS);
-    assert.equal(await post(bot.botUrl, emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'after-fuzz' })), 200);
+    console.log(
+      `      statuses: ${[...statuses.entries()]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ')}`,
+    );
+    assert.equal(
+      [...statuses.values()].reduce((a, b) => a + b, 0),
+      RUNS,
+    );
+    assert.equal(
+      await post(bot.botUrl, emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'after-fuzz' })),
+      200,
+    );
     assert.match(visibleText(bot.connector.inConversation('after-fuzz')[0] ?? {}), /5061/);
   });
 });

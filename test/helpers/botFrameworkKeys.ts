@@ -42,7 +42,10 @@ export class OpenIdStandIn {
   private server?: Server;
   requests = 0;
 
-  constructor(private readonly keys: SigningKey[], private readonly endorsements = ['msteams', 'emulator', 'webchat', 'directline', 'slack']) {}
+  constructor(
+    private readonly keys: SigningKey[],
+    private readonly endorsements = ['msteams', 'emulator', 'webchat', 'directline', 'slack'],
+  ) {}
 
   /** Starts listening; resolves with the metadata URL. */
   async start(): Promise<string> {
@@ -51,15 +54,23 @@ export class OpenIdStandIn {
       const base = `http://127.0.0.1:${(this.server?.address() as AddressInfo).port}`;
       if (req.url === '/v1/.well-known/openidconfiguration') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+        res.end(
+          JSON.stringify({
+            issuer: CHANNEL_ISSUER,
+            jwks_uri: `${base}/v1/.well-known/keys`,
+            id_token_signing_alg_values_supported: ['RS256'],
+          }),
+        );
       } else if (req.url === '/v1/.well-known/keys') {
         res.writeHead(200, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({
-          keys: this.keys.map((k) => {
-            const { n, e } = k.publicKey.export({ format: 'jwk' });
-            return { kty: 'RSA', use: 'sig', kid: k.kid, n, e, endorsements: this.endorsements };
+        res.end(
+          JSON.stringify({
+            keys: this.keys.map((k) => {
+              const { n, e } = k.publicKey.export({ format: 'jwk' });
+              return { kty: 'RSA', use: 'sig', kid: k.kid, n, e, endorsements: this.endorsements };
+            }),
           }),
-        }));
+        );
       } else {
         res.writeHead(404);
         res.end();
@@ -70,6 +81,8 @@ export class OpenIdStandIn {
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => { this.server?.close(() => resolve()); });
+    await new Promise<void>((resolve) => {
+      this.server?.close(() => resolve());
+    });
   }
 }

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundle } from '../../scripts/bundle';
 
 const ROOT = resolve(__dirname, '../..');
 
@@ -17,7 +19,14 @@ export interface BotProcess {
  */
 export function startBotProcess(args: string[], env: Record<string, string>, cwd: string): BotProcess {
   const child = spawn(process.execPath, args, {
-    cwd, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATABASE_URL: `sqlite:${join(cwd, 'bot.sqlite')}`, KNOWLEDGE_DIR: join(ROOT, 'knowledge'), ...env },
+    cwd,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      DATABASE_URL: `sqlite:${join(cwd, 'bot.sqlite')}`,
+      KNOWLEDGE_DIR: join(ROOT, 'knowledge'),
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const stdout: string[] = [];
@@ -28,9 +37,30 @@ export function startBotProcess(args: string[], env: Record<string, string>, cwd
   return { child, stdout, stderr, exited };
 }
 
-/** The sources through tsx's loader, as `npm start` would run them, without a build. */
+/** The sources through tsx's loader, as `npm start` would run them without a build (their coverage counts). */
 export function sourceArgs(): string[] {
   return ['--require', require.resolve('tsx/cjs'), join(ROOT, 'src/index.ts')];
+}
+
+let built: Promise<string> | undefined;
+
+/**
+ * The bot as `npm start` runs it, bundled (scripts/bundle.ts, the build of dist/bot.js with its training
+ * cache) from the current sources: it starts in a third of the time the sources through tsx take. For
+ * the suites that restart bots many times around a date (test/reminders); the others run the sources,
+ * whose coverage c8 counts (a bundle's is not). `npm test` (scripts/test.js) builds it once for the run
+ * and names it in BOT_TEST_BUNDLE; otherwise (a spec file run alone) each test process builds its own,
+ * once. Never dist/bot.js, which may be older than the sources.
+ */
+export async function bundleArgs(): Promise<string[]> {
+  const ready = process.env.BOT_TEST_BUNDLE;
+  if (ready) return [ready];
+  built ??= (async () => {
+    const dir = join(ROOT, 'build', `test-bot-${process.pid}`);
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    return bundle(join(dir, 'bot.js'));
+  })();
+  return [await built];
 }
 
 /** The port from the bot's "listening" log line. */

@@ -9,7 +9,12 @@ export function nodes(value: unknown): CardNode[] {
   if (!value || typeof value !== 'object') return [];
   const o = value as Record<string, unknown>;
   const self = typeof o.type === 'string' ? [o as CardNode] : [];
-  return [...self, ...Object.entries(o).filter(([k]) => k !== 'data').flatMap(([, v]) => nodes(v))];
+  return [
+    ...self,
+    ...Object.entries(o)
+      .filter(([k]) => k !== 'data')
+      .flatMap(([, v]) => nodes(v)),
+  ];
 }
 
 /** Nodes of one type. */
@@ -43,8 +48,12 @@ export interface CardRecord {
 export function cardRecords(card: AdaptiveCard | undefined): CardRecord[] {
   const containers = ofType(card, 'Container').filter((c) => {
     const items = c.items as CardNode[];
-    return items[0]?.type === 'TextBlock' && items[0].weight === 'Bolder' && items.length > 1
-      && items.slice(1).every((i) => i.type === 'ColumnSet' || (i.type === 'TextBlock' && /: \*\*/.test(String(i.text))));
+    return (
+      items[0]?.type === 'TextBlock' &&
+      items[0].weight === 'Bolder' &&
+      items.length > 1 &&
+      items.slice(1).every((i) => i.type === 'ColumnSet' || (i.type === 'TextBlock' && /: \*\*/.test(String(i.text))))
+    );
   });
   return containers.map((c) => {
     const [head, ...lines] = c.items as CardNode[];

@@ -88,7 +88,8 @@ export function copyKnowledge(from: string = KNOWLEDGE_DIR): string {
 }
 
 /** Edits one YAML file of a knowledge copy in place. */
-export function editYaml(dir: string, file: string, edit: (data: any) => void): void { // eslint-disable-line @typescript-eslint/no-explicit-any -- free-form fixture edits
+// biome-ignore lint/suspicious/noExplicitAny: free-form fixture edits
+export function editYaml(dir: string, file: string, edit: (data: any) => void): void {
   const path = join(dir, file);
   const data = parse(readFileSync(path, 'utf8'));
   edit(data);

@@ -14,33 +14,34 @@ export const HELD_OUT_ACCURACY_FLOOR = 0.9;
  * so a loader that stops enforcing one is caught too. Returns one line per violation (empty: all hold).
  */
 export function knowledgeViolations(kb: KnowledgeBase): string[] {
-  return [
-    ...matrixViolations(kb),
-    ...sourceViolations(kb),
-    ...trainingViolations(kb),
-    ...messageViolations(kb),
-    ...nameViolations(kb),
-  ];
+  return [...matrixViolations(kb), ...sourceViolations(kb), ...trainingViolations(kb), ...messageViolations(kb), ...nameViolations(kb)];
 }
 
 /** Every client has exactly one cell on every server, with a known status and, if marked, a known footnote. */
 function matrixViolations(kb: KnowledgeBase): string[] {
   const out: string[] = [];
   const footnotes = new Set(kb.support.footnotes.map((f) => f.id));
-  for (const c of kb.clients) for (const s of kb.servers) {
-    const cells = kb.support.matrix.filter((m) => m.client === c.id && m.server === s.id);
-    if (cells.length !== 1) { out.push(`matrix: ${cells.length} cells for client ${c.id} on server ${s.id} (want 1)`); continue; }
-    const [cell] = cells;
-    if (!STATUS_IDS.includes(cell!.status)) out.push(`matrix: ${c.id} on ${s.id}: unknown status ${cell!.status}`);
-    if (cell!.footnote !== undefined && !footnotes.has(cell!.footnote)) out.push(`matrix: ${c.id} on ${s.id}: unknown footnote ${cell!.footnote}`);
-  }
+  for (const c of kb.clients)
+    for (const s of kb.servers) {
+      const cells = kb.support.matrix.filter((m) => m.client === c.id && m.server === s.id);
+      if (cells.length !== 1) {
+        out.push(`matrix: ${cells.length} cells for client ${c.id} on server ${s.id} (want 1)`);
+        continue;
+      }
+      const [cell] = cells;
+      if (!STATUS_IDS.includes(cell!.status)) out.push(`matrix: ${c.id} on ${s.id}: unknown status ${cell!.status}`);
+      if (cell!.footnote !== undefined && !footnotes.has(cell!.footnote))
+        out.push(`matrix: ${c.id} on ${s.id}: unknown footnote ${cell!.footnote}`);
+    }
   const clients = new Set(kb.clients.map((c) => c.id));
   const servers = new Set(kb.servers.map((s) => s.id));
   for (const m of kb.support.matrix) {
-    if (!clients.has(m.client) || !servers.has(m.server)) out.push(`matrix: a cell for ${m.client} on ${m.server}, which is not a client × server pair`);
+    if (!clients.has(m.client) || !servers.has(m.server))
+      out.push(`matrix: a cell for ${m.client} on ${m.server}, which is not a client × server pair`);
   }
   for (const f of kb.support.footnotes) {
-    if (!kb.support.matrix.some((m) => m.footnote === f.id) && f.about.length === 0) out.push(`footnote ${f.id}: no cell carries it and it is about no client`);
+    if (!kb.support.matrix.some((m) => m.footnote === f.id) && f.about.length === 0)
+      out.push(`footnote ${f.id}: no cell carries it and it is about no client`);
   }
   return out;
 }
@@ -53,7 +54,8 @@ function sourceViolations(kb: KnowledgeBase): string[] {
     if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}[${i}]`));
     else if (value !== null && typeof value === 'object') {
       for (const [key, child] of Object.entries(value)) {
-        if (key === 'source' && !(typeof child === 'string' && listed.has(child))) out.push(`${path}.source: "${String(child)}" is not listed in sources.yaml`);
+        if (key === 'source' && !(typeof child === 'string' && listed.has(child)))
+          out.push(`${path}.source: "${String(child)}" is not listed in sources.yaml`);
         else walk(child, `${path}.${key}`);
       }
     }
@@ -74,30 +76,40 @@ function sourceViolations(kb: KnowledgeBase): string[] {
 function trainingViolations(kb: KnowledgeBase): string[] {
   const out: string[] = [];
   const trained = new Map(kb.training.map((e) => [e.intent, e]));
-  const topicIntents = [
-    ...kb.support.topics, ...kb.publicIm.topics, ...kb.subjects.flatMap((s) => s.topics),
-  ].map((t) => t.intent);
+  const topicIntents = [...kb.support.topics, ...kb.publicIm.topics, ...kb.subjects.flatMap((s) => s.topics)].map((t) => t.intent);
   for (const intent of [...BUILTIN_INTENTS, ...topicIntents]) {
     const e = trained.get(intent);
-    if (!e) { out.push(`training: intent ${intent} has no training phrases`); continue; }
+    if (!e) {
+      out.push(`training: intent ${intent} has no training phrases`);
+      continue;
+    }
     for (const lang of LANGS) {
       if (e.utterances[lang].length === 0) out.push(`training: intent ${intent} has no ${lang} training phrases`);
     }
   }
   for (const e of kb.training) {
-    if (!BUILTIN_INTENTS.includes(e.intent as (typeof BUILTIN_INTENTS)[number]) && !topicIntents.includes(e.intent)) out.push(`training: intent ${e.intent} answers nothing`);
+    if (!BUILTIN_INTENTS.includes(e.intent as (typeof BUILTIN_INTENTS)[number]) && !topicIntents.includes(e.intent))
+      out.push(`training: intent ${e.intent} answers nothing`);
   }
   return out;
 }
 
-const placeholders = (text: string): string => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string): string =>
+  [...text.matchAll(/\{(\w+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 /** Every text the bot says exists in both languages, with the same placeholders. */
 function messageViolations(kb: KnowledgeBase): string[] {
   const out: string[] = [];
   const both = (where: string, t: LocalizedText | undefined): void => {
-    if (!t || !t.en?.trim() || !t.fr?.trim()) { out.push(`${where}: missing in a language`); return; }
-    if (placeholders(t.en) !== placeholders(t.fr)) out.push(`${where}: placeholders {${placeholders(t.en)}} in English, {${placeholders(t.fr)}} in French`);
+    if (!t?.en?.trim() || !t.fr?.trim()) {
+      out.push(`${where}: missing in a language`);
+      return;
+    }
+    if (placeholders(t.en) !== placeholders(t.fr))
+      out.push(`${where}: placeholders {${placeholders(t.en)}} in English, {${placeholders(t.fr)}} in French`);
   };
   for (const key of MESSAGE_KEYS) both(`bot.yaml: messages.${key}`, kb.bot.messages[key]);
   for (const id of STATUS_IDS) {
@@ -116,7 +128,8 @@ function nameViolations(kb: KnowledgeBase): string[] {
     for (const e of kb.entities(kind)) {
       for (const name of [e.name, ...(e.frenchName ? [e.frenchName] : []), ...e.aliases]) {
         const found = extractor.extract(name);
-        if (!found.some((m) => m.kind === kind && m.id === e.id)) out.push(`${kind} ${e.id}: "${name}" is read as ${found.map((m) => `${m.kind}:${m.id}`).join(', ') || 'nothing'}`);
+        if (!found.some((m) => m.kind === kind && m.id === e.id))
+          out.push(`${kind} ${e.id}: "${name}" is read as ${found.map((m) => `${m.kind}:${m.id}`).join(', ') || 'nothing'}`);
       }
     }
   }
@@ -130,8 +143,15 @@ export function rebuiltKnowledge(kb: KnowledgeBase, edit: (parts: ConstructorPar
   const publicIm = clone(kb.publicIm);
   const subjects = clone([...kb.subjects]);
   const parts = {
-    dir: kb.dir, sources: clone([...kb.sources]), support, publicIm, subjects, bot: clone(kb.bot), endOfLife: clone([...kb.endOfLife]),
-    language: kb.language, training: clone([...kb.training]),
+    dir: kb.dir,
+    sources: clone([...kb.sources]),
+    support,
+    publicIm,
+    subjects,
+    bot: clone(kb.bot),
+    endOfLife: clone([...kb.endOfLife]),
+    language: kb.language,
+    training: clone([...kb.training]),
     topics: new Map([...support.topics, ...publicIm.topics, ...subjects.flatMap((s) => s.topics)].map((t) => [t.intent, t])),
   };
   edit(parts);

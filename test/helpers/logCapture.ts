@@ -8,5 +8,7 @@ export class LogCapture extends Writable {
     done();
   }
   /** The lines, parsed. */
-  get lines(): Record<string, unknown>[] { return this.raw.map((l) => JSON.parse(l) as Record<string, unknown>); }
+  get lines(): Record<string, unknown>[] {
+    return this.raw.map((l) => JSON.parse(l) as Record<string, unknown>);
+  }
 }

@@ -44,17 +44,32 @@ export async function startPostgres(): Promise<TestPostgres> {
   watchdog(dir, dataDir);
   const log: string[] = [];
   const options = {
-    databaseDir: dataDir, user: USER, password: PASSWORD, authMethod: 'scram-sha-256' as const,
+    databaseDir: dataDir,
+    user: USER,
+    password: PASSWORD,
+    authMethod: 'scram-sha-256' as const,
     // This helper removes the whole temporary folder itself, once the server has stopped.
     persistent: true,
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--no-sync', '--encoding=UTF8', '--no-locale'],
     postgresFlags: [
-      '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-      '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off',
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'fsync=off',
+      '-c',
+      'synchronous_commit=off',
+      '-c',
+      'full_page_writes=off',
     ],
-    onLog: (message: string) => { log.push(message); },
-    onError: (error: unknown) => { log.push(String(error)); },
+    onLog: (message: string) => {
+      log.push(message);
+    },
+    onError: (error: unknown) => {
+      log.push(String(error));
+    },
   };
   try {
     await new EmbeddedPostgresClass({ ...options, port: 0 }).initialise(); // initdb does not use the port
@@ -162,7 +177,7 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
     }
   }
   const manifest = JSON.parse(readFileSync(join(copiedMain, 'package.json'), 'utf8')) as { exports?: unknown; main?: string };
-  const entry = join(copiedMain, typeof manifest.exports === 'string' ? manifest.exports : manifest.main ?? 'dist/index.js');
+  const entry = join(copiedMain, typeof manifest.exports === 'string' ? manifest.exports : (manifest.main ?? 'dist/index.js'));
   return ((await import(pathToFileURL(entry).href)) as { default: typeof EmbeddedPostgres }).default;
 }
 
@@ -223,5 +238,8 @@ function watchdog(dir: string, dataDir: string): void {
         fs.rmSync(dir, { recursive: true, force: true });
       }, 100);
     }, 500);`;
-  spawn(process.execPath, ['-e', script, String(process.pid), dir, join(dataDir, 'postmaster.pid')], { detached: true, stdio: 'ignore' }).unref();
+  spawn(process.execPath, ['-e', script, String(process.pid), dir, join(dataDir, 'postmaster.pid')], {
+    detached: true,
+    stdio: 'ignore',
+  }).unref();
 }

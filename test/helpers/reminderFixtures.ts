@@ -14,17 +14,28 @@ function instant(at: number): string {
 export function knowledgeWithGateway(contosoAt: number, fabrikam = false): string {
   const dir = copyKnowledge();
   editYaml(dir, 'end-of-life.yaml', (data) => {
-    data.entries = [{
-      id: 'contoso-gateway', name: 'Contoso IM gateway', aliases: ['contoso gateway', 'passerelle contoso'],
-      date: instant(contosoAt),
-      description: { en: 'The Contoso IM gateway stops federating.', fr: 'La passerelle Contoso cesse la fédération.' },
-      source: '003_66c8802f7532fe68.txt',
-    }, ...(fabrikam ? [{
-      id: 'fabrikam-bridge', name: 'Fabrikam bridge', aliases: ['fabrikam bridge', 'pont fabrikam'],
-      date: '2099-01-01',
-      description: { en: 'The Fabrikam bridge is retired.', fr: 'Le pont Fabrikam est retiré.' },
-      source: '003_66c8802f7532fe68.txt',
-    }] : [])];
+    data.entries = [
+      {
+        id: 'contoso-gateway',
+        name: 'Contoso IM gateway',
+        aliases: ['contoso gateway', 'passerelle contoso'],
+        date: instant(contosoAt),
+        description: { en: 'The Contoso IM gateway stops federating.', fr: 'La passerelle Contoso cesse la fédération.' },
+        source: '003_66c8802f7532fe68.txt',
+      },
+      ...(fabrikam
+        ? [
+            {
+              id: 'fabrikam-bridge',
+              name: 'Fabrikam bridge',
+              aliases: ['fabrikam bridge', 'pont fabrikam'],
+              date: '2099-01-01',
+              description: { en: 'The Fabrikam bridge is retired.', fr: 'Le pont Fabrikam est retiré.' },
+              source: '003_66c8802f7532fe68.txt',
+            },
+          ]
+        : []),
+    ];
   });
   return dir;
 }
@@ -33,15 +44,32 @@ export function knowledgeWithGateway(contosoAt: number, fabrikam = false): strin
  * `count` Teams conversations (`msteams:c0`…) whose references point at `serviceUrl`, each subscribed to a
  * deadline on the day; `target` gives each one's subscription target (the deadline by default).
  */
-export async function seedSubscribers(store: ReminderStore, options: {
-  count: number; serviceUrl: string; deadline: Deadline; now: number; target?: (i: number) => string;
-}): Promise<void> {
+export async function seedSubscribers(
+  store: ReminderStore,
+  options: {
+    count: number;
+    serviceUrl: string;
+    deadline: Deadline;
+    now: number;
+    target?: (i: number) => string;
+  },
+): Promise<void> {
   const { count, serviceUrl, deadline, now } = options;
   for (let i = 0; i < count; i++) {
-    await store.saveReference({
-      channelId: 'msteams', serviceUrl, conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' },
-      bot: { id: 'b', name: 'b' }, user: { id: 'u', name: 'u' },
-    }, now);
-    await store.subscribe({ conversationKey: `msteams:c${i}`, target: options.target?.(i) ?? deadline.id, leadMinutes: [0], lang: 'en' }, [deadline], now);
+    await store.saveReference(
+      {
+        channelId: 'msteams',
+        serviceUrl,
+        conversation: { id: `c${i}`, isGroup: false, conversationType: 'personal', name: '' },
+        bot: { id: 'b', name: 'b' },
+        user: { id: 'u', name: 'u' },
+      },
+      now,
+    );
+    await store.subscribe(
+      { conversationKey: `msteams:c${i}`, target: options.target?.(i) ?? deadline.id, leadMinutes: [0], lang: 'en' },
+      [deadline],
+      now,
+    );
   }
 }

@@ -18,10 +18,16 @@ export async function startBot(env: Record<string, string> = {}, overrides: AppO
   const connector = new ConnectorStandIn();
   const serviceUrl = await connector.start();
   const dataDir = mkdtempSync(join(tmpdir(), 'lync-bot-'));
-  const app = await createApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dataDir, 'bot.sqlite')}`, ...env }), overrides);
+  const app = await createApp(
+    parseConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: `sqlite:${join(dataDir, 'bot.sqlite')}`, ...env }),
+    overrides,
+  );
   const port = await app.start();
   return {
-    app, connector, serviceUrl, botUrl: `http://127.0.0.1:${port}`,
+    app,
+    connector,
+    serviceUrl,
+    botUrl: `http://127.0.0.1:${port}`,
     stop: async () => {
       await app.stop();
       await connector.stop();

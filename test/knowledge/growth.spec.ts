@@ -29,13 +29,25 @@ describe('a knowledge-only edit: one more client and a new subject (on a copy of
 
   /** The bot's replies to one message in a fresh personal conversation. */
   async function ask(text: string, locale: string): Promise<Partial<Activity>[]> {
-    const { bot } = createBot(parseConfig({}), pino({ level: 'silent' }), {
-      storage: new MemoryStorage(), questionLog: { recordFeedback: async () => undefined, recordUnanswered: async () => undefined },
-    }, { knowledge: kb, now: () => new Date('2026-11-21T00:00:00Z') });
+    const { bot } = createBot(
+      parseConfig({}),
+      pino({ level: 'silent' }),
+      {
+        storage: new MemoryStorage(),
+        questionLog: { recordFeedback: async () => undefined, recordUnanswered: async () => undefined },
+      },
+      { knowledge: kb, now: () => new Date('2026-11-21T00:00:00Z') },
+    );
     const adapter = new TestAdapter(async (context) => bot.run(context));
     await adapter.processActivity({
-      type: 'message', text, locale, channelId: 'emulator', serviceUrl: 'http://127.0.0.1:1/', from: { id: 'user', name: 'Alex' },
-      recipient: { id: 'bot', name: 'Lync Compat' }, conversation: { id: `growth-${text}`, isGroup: false, name: '', conversationType: 'personal' },
+      type: 'message',
+      text,
+      locale,
+      channelId: 'emulator',
+      serviceUrl: 'http://127.0.0.1:1/',
+      from: { id: 'user', name: 'Alex' },
+      recipient: { id: 'bot', name: 'Lync Compat' },
+      conversation: { id: `growth-${text}`, isGroup: false, name: '', conversationType: 'personal' },
     });
     return adapter.activeQueue.splice(0);
   }
@@ -48,11 +60,15 @@ describe('a knowledge-only edit: one more client and a new subject (on a copy of
     assert.deepEqual(knowledgeViolations(kb), []);
   });
 
-  it('keeps the classifier above its floor, and classifies the new subject\'s held-out tests', () => {
+  it("keeps the classifier above its floor, and classifies the new subject's held-out tests", () => {
     const report = heldOutReport(kb);
     assert.ok((report.accuracy ?? 0) >= HELD_OUT_ACCURACY_FLOOR, `held-out accuracy ${report.accuracy}`);
     const edge = report.intents.find((s) => s.intent === GROWTH.intent);
-    assert.deepEqual(edge && { phrases: edge.phrases, tests: edge.tests, correct: edge.correct }, { phrases: { en: 16, fr: 16 }, tests: 4, correct: 4 });
+    assert.deepEqual(edge && { phrases: edge.phrases, tests: edge.tests, correct: edge.correct }, {
+      phrases: { en: 16, fr: 16 },
+      tests: 4,
+      correct: 4,
+    });
   });
 
   it('understands a question about the new client, in English and French: the answer names it', async () => {

@@ -22,13 +22,18 @@ async function kbCheck(dir: string): Promise<{ code: number; stdout: string; std
 
 describe('npm run kb:check (on copies of the fixture knowledge base)', () => {
   let dir: string;
-  beforeEach(() => { dir = copyFixture(); });
+  beforeEach(() => {
+    dir = copyFixture();
+  });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 on valid knowledge even with flags, printing the summary, the per-intent table and the flags', async () => {
     const run = await kbCheck(dir);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /: valid\n {2}4 clients × 2 servers, 1 footnotes\n {2}2 public IM providers\n {2}1 topic files, 18 intents, 176 training phrases, 72 held-out tests\n/);
+    assert.match(
+      run.stdout,
+      /: valid\n {2}4 clients × 2 servers, 1 footnotes\n {2}2 public IM providers\n {2}1 topic files, 18 intents, 176 training phrases, 72 held-out tests\n/,
+    );
     assert.match(run.stdout, /^intent +en +fr +tests +right +accuracy +flags$/m);
     assert.match(run.stdout, /^thanks +2 +2 +4 +2 +50\.0 % few phrases \(en, fr\)$/m);
     assert.match(run.stdout, /^Held-out accuracy: 97\.2 % \(70\/72\)/m);
@@ -37,7 +42,9 @@ describe('npm run kb:check (on copies of the fixture knowledge base)', () => {
   });
 
   it('exits 1 on invalid knowledge, naming the file and the field, without a report', async () => {
-    editYaml(dir, 'support-matrix.yaml', (d) => { d.matrix[3].status = 'maybe'; });
+    editYaml(dir, 'support-matrix.yaml', (d) => {
+      d.matrix[3].status = 'maybe';
+    });
     const run = await kbCheck(dir);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /support-matrix\.yaml: matrix\[3\]\.status: /);

@@ -6,8 +6,20 @@ import { join, resolve } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import {
-  AppPackageError, MANIFEST_DIR, MAX_COMMAND_DESCRIPTION, MAX_COMMAND_TITLE, buildAppPackage, checkLocalization, checkManifest,
-  consistencyProblems, decodePng, fillPlaceholders, iconProblems, outlinePixels, type Localization, type TeamsManifest,
+  AppPackageError,
+  MANIFEST_DIR,
+  MAX_COMMAND_DESCRIPTION,
+  MAX_COMMAND_TITLE,
+  buildAppPackage,
+  checkLocalization,
+  checkManifest,
+  consistencyProblems,
+  decodePng,
+  fillPlaceholders,
+  iconProblems,
+  outlinePixels,
+  type Localization,
+  type TeamsManifest,
 } from '../../scripts/lib/appPackage';
 import { NONE_INTENT } from '../../src/nlu/intents';
 import { realNlu } from '../helpers/knowledge';
@@ -17,7 +29,8 @@ const BOT_ID = '6f1c2a3b-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 const VALUES = { BOT_ID, APP_VERSION: '1.2.3' };
 
 /** Mutable parsed JSON: the negative cases edit it freely. */
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- fixture edits of parsed JSON
+// biome-ignore lint/suspicious/noExplicitAny: fixture edits of parsed JSON
+type Json = Record<string, any>;
 
 function filledManifest(): Json {
   return JSON.parse(fillPlaceholders(readFileSync(join(MANIFEST_DIR, 'manifest.json'), 'utf8'), VALUES));
@@ -43,10 +56,19 @@ function rgbaPng(width: number, height: number, pixel: (x: number, y: number) =>
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([8, 6, 0, 0, 0], 8);
   const rows = Array.from({ length: height }, (_, y) => Buffer.from([0, ...Array.from({ length: width }, (__, x) => pixel(x, y)).flat()]));
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.concat(rows))), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(Buffer.concat(rows))),
+    chunk('IEND', Buffer.alloc(0)),
+  ]);
 }
 
-interface Run { code: number | null; stdout: string; stderr: string }
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
 
 /** `npm run package` as a user runs it, from an empty folder (no .env) with the given environment. */
 function runPackage(env: NodeJS.ProcessEnv, args: string[], cwd: string): Promise<Run> {
@@ -66,7 +88,10 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
       const manifest = valid(checkManifest(filledManifest()));
       assert.equal(manifest.id, BOT_ID);
       assert.equal(manifest.version, '1.2.3');
-      assert.deepEqual(manifest.bots?.map((b) => b.botId), [BOT_ID]);
+      assert.deepEqual(
+        manifest.bots?.map((b) => b.botId),
+        [BOT_ID],
+      );
       assert.doesNotMatch(JSON.stringify(manifest), /\$\{\{/);
     });
 
@@ -82,15 +107,27 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
     it('fr.json is a valid localization whose every key translates a string of the manifest', () => {
       const manifest = valid(checkManifest(filledManifest()));
       const fr = valid(checkLocalization(frenchStrings(), 'fr.json'));
-      assert.deepEqual(manifest.localizationInfo, { defaultLanguageTag: 'en-us', additionalLanguages: [{ languageTag: 'fr', file: 'fr.json' }] });
+      assert.deepEqual(manifest.localizationInfo, {
+        defaultLanguageTag: 'en-us',
+        additionalLanguages: [{ languageTag: 'fr', file: 'fr.json' }],
+      });
       assert.deepEqual(consistencyProblems(manifest, { 'fr.json': fr }), []);
       const commands = manifest.bots?.[0]?.commandLists?.flatMap((l) => l.commands) ?? [];
-      assert.equal(Object.keys(fr).filter((k) => k.startsWith('bots[0]')).length, commands.length * 2, 'every command title and description is translated');
+      assert.equal(
+        Object.keys(fr).filter((k) => k.startsWith('bots[0]')).length,
+        commands.length * 2,
+        'every command title and description is translated',
+      );
     });
 
     it(`every menu command fits Teams' limits (title ≤ ${MAX_COMMAND_TITLE}, description ≤ ${MAX_COMMAND_DESCRIPTION}) in both languages`, () => {
       const manifest = filledManifest();
-      const texts: [string, number][] = manifest.bots[0].commandLists.flatMap((l: Json) => l.commands.flatMap((c: Json) => [[c.title, MAX_COMMAND_TITLE], [c.description, MAX_COMMAND_DESCRIPTION]]));
+      const texts: [string, number][] = manifest.bots[0].commandLists.flatMap((l: Json) =>
+        l.commands.flatMap((c: Json) => [
+          [c.title, MAX_COMMAND_TITLE],
+          [c.description, MAX_COMMAND_DESCRIPTION],
+        ]),
+      );
       for (const [key, text] of Object.entries(frenchStrings())) {
         if (key.startsWith('bots[0]')) texts.push([text, key.endsWith('title') ? MAX_COMMAND_TITLE : MAX_COMMAND_DESCRIPTION]);
       }
@@ -101,7 +138,9 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
       const manifest = filledManifest();
       const asked: [string, 'en' | 'fr'][] = [
         ...manifest.bots[0].commandLists.flatMap((l: Json) => l.commands.map((c: Json): [string, 'en'] => [c.title, 'en'])),
-        ...Object.entries(frenchStrings()).filter(([k]) => /\.title$/.test(k)).map(([, v]): [string, 'fr'] => [String(v), 'fr']),
+        ...Object.entries(frenchStrings())
+          .filter(([k]) => /\.title$/.test(k))
+          .map(([, v]): [string, 'fr'] => [String(v), 'fr']),
       ];
       for (const [text, lang] of asked) {
         const u = realNlu().understand(text);
@@ -113,13 +152,55 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
 
   describe('broken sources are refused', () => {
     const broken: [string, (m: Json) => void, RegExp][] = [
-      ['a missing privacy URL', (m) => { delete m.developer.privacyUrl; }, /^manifest\.json \/developer: must have required property 'privacyUrl'/],
-      ['an accent colour that is not #rrggbb', (m) => { m.accentColor = 'teal'; }, /^manifest\.json \/accentColor: must match pattern/],
-      ['a bot scope Teams does not know', (m) => { m.bots[0].scopes.push('meeting'); }, /^manifest\.json \/bots\/0\/scopes\/3: must be equal to one of the allowed values/],
-      ['an app id that is not a GUID', (m) => { m.id = 'lync-bot'; }, /^manifest\.json \/id: must match pattern/],
-      ['a property the schema does not have', (m) => { m.botz = []; }, /^manifest\.json \/: must NOT have additional properties \(botz\)/],
-      ['a short name over 30 characters', (m) => { m.name.short = 'Lync Server 2013 Compatibility Bot'; }, /^manifest\.json \/name\/short: must NOT have more than 30 characters/],
-      ['another schema version', (m) => { m.$schema = m.$schema.replace('v1.30', 'v1.29'); }, /^manifest\.json \/\$schema: expected https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.30\//],
+      [
+        'a missing privacy URL',
+        (m) => {
+          delete m.developer.privacyUrl;
+        },
+        /^manifest\.json \/developer: must have required property 'privacyUrl'/,
+      ],
+      [
+        'an accent colour that is not #rrggbb',
+        (m) => {
+          m.accentColor = 'teal';
+        },
+        /^manifest\.json \/accentColor: must match pattern/,
+      ],
+      [
+        'a bot scope Teams does not know',
+        (m) => {
+          m.bots[0].scopes.push('meeting');
+        },
+        /^manifest\.json \/bots\/0\/scopes\/3: must be equal to one of the allowed values/,
+      ],
+      [
+        'an app id that is not a GUID',
+        (m) => {
+          m.id = 'lync-bot';
+        },
+        /^manifest\.json \/id: must match pattern/,
+      ],
+      [
+        'a property the schema does not have',
+        (m) => {
+          m.botz = [];
+        },
+        /^manifest\.json \/: must NOT have additional properties \(botz\)/,
+      ],
+      [
+        'a short name over 30 characters',
+        (m) => {
+          m.name.short = 'Lync Server 2013 Compatibility Bot';
+        },
+        /^manifest\.json \/name\/short: must NOT have more than 30 characters/,
+      ],
+      [
+        'another schema version',
+        (m) => {
+          m.$schema = m.$schema.replace('v1.30', 'v1.29');
+        },
+        /^manifest\.json \/\$schema: expected https:\/\/developer\.microsoft\.com\/json-schemas\/teams\/v1\.30\//,
+      ],
     ];
     for (const [name, edit, problem] of broken) {
       it(`the manifest schema check refuses ${name}`, () => {
@@ -127,7 +208,10 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
         edit(manifest);
         const result = checkManifest(manifest);
         assert.ok(!result.ok, 'accepted');
-        assert.ok(result.problems.some((p) => problem.test(p)), result.problems.join('\n'));
+        assert.ok(
+          result.problems.some((p) => problem.test(p)),
+          result.problems.join('\n'),
+        );
       });
     }
 
@@ -135,8 +219,14 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
       const fr = { ...frenchStrings(), 'name.shorter': 'x', 'description.short': 'x'.repeat(81) };
       const result = checkLocalization(fr, 'fr.json');
       assert.ok(!result.ok);
-      assert.ok(result.problems.some((p) => /^fr\.json \/: must NOT have additional properties \(name\.shorter\)/.test(p)), result.problems.join('\n'));
-      assert.ok(result.problems.some((p) => /^fr\.json \/description\.short: must NOT have more than 80 characters/.test(p)), result.problems.join('\n'));
+      assert.ok(
+        result.problems.some((p) => /^fr\.json \/: must NOT have additional properties \(name\.shorter\)/.test(p)),
+        result.problems.join('\n'),
+      );
+      assert.ok(
+        result.problems.some((p) => /^fr\.json \/description\.short: must NOT have more than 80 characters/.test(p)),
+        result.problems.join('\n'),
+      );
     });
 
     it('the consistency check refuses a long command title, a translation of nothing and a bot that is not the app', () => {
@@ -152,7 +242,10 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
     });
 
     it('an unknown placeholder is an error, not a literal left for Teams', () => {
-      assert.throws(() => fillPlaceholders('{"id": "${{BOT_IDD}}"}', VALUES), (err: unknown) => err instanceof AppPackageError && /unknown placeholder \$\{\{BOT_IDD\}\}/.test(err.message));
+      assert.throws(
+        () => fillPlaceholders('{"id": "${{BOT_IDD}}"}', VALUES),
+        (err: unknown) => err instanceof AppPackageError && /unknown placeholder \$\{\{BOT_IDD\}\}/.test(err.message),
+      );
     });
 
     it('buildAppPackage lists every problem of a broken folder and writes nothing', async () => {
@@ -165,7 +258,10 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
         writeFileSync(join(dir, 'fr.json'), JSON.stringify(fr));
         await assert.rejects(buildAppPackage(VALUES, dir), (err: unknown) => {
           assert.ok(err instanceof AppPackageError);
-          assert.deepEqual(err.problems, ['fr.json /name.full: must NOT have more than 100 characters', 'outline.png: file missing (named in icons)']);
+          assert.deepEqual(err.problems, [
+            'fr.json /name.full: must NOT have more than 100 characters',
+            'outline.png: file missing (named in icons)',
+          ]);
           return true;
         });
       } finally {
@@ -181,7 +277,11 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
     it('color.png is 192×192 and decodes to the accent colour around a white speech bubble', () => {
       const image = decodePng(color);
       assert.deepEqual([image.width, image.height], [192, 192]);
-      const at = (x: number, y: number): string => `#${[...image.rgba.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 3)].map((v) => v.toString(16).padStart(2, '0')).join('').toUpperCase()}`;
+      const at = (x: number, y: number): string =>
+        `#${[...image.rgba.subarray((y * 192 + x) * 4, (y * 192 + x) * 4 + 3)]
+          .map((v) => v.toString(16).padStart(2, '0'))
+          .join('')
+          .toUpperCase()}`;
       assert.equal(at(0, 0), filledManifest().accentColor);
       assert.equal(at(191, 191), filledManifest().accentColor);
       assert.equal(at(100, 60), '#FFFFFF');
@@ -199,12 +299,28 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
 
     it('the icon check refuses swapped icons, a grey pixel in the outline, and an outline with no white', () => {
       const swapped = iconProblems(outline, color);
-      assert.deepEqual(swapped.filter((p) => !/neither white/.test(p)), ['color.png: 32×32, expected 192×192', 'outline.png: 192×192, expected 32×32', 'outline.png: no transparent pixel']);
+      assert.deepEqual(
+        swapped.filter((p) => !/neither white/.test(p)),
+        ['color.png: 32×32, expected 192×192', 'outline.png: 192×192, expected 32×32', 'outline.png: no transparent pixel'],
+      );
       // The colour icon's accent background is neither white nor transparent; its white bubble is white.
-      assert.ok(swapped.some((p) => /^outline\.png: \d+ pixel\(s\) neither white nor fully transparent, the first at \(0, 0\) rgba\(14, 116, 144, 255\)$/.test(p)), swapped.join('\n'));
+      assert.ok(
+        swapped.some((p) =>
+          /^outline\.png: \d+ pixel\(s\) neither white nor fully transparent, the first at \(0, 0\) rgba\(14, 116, 144, 255\)$/.test(p),
+        ),
+        swapped.join('\n'),
+      );
       const grey = rgbaPng(32, 32, (x, y) => (x === 3 && y === 4 ? [128, 128, 128, 255] : x < 16 ? [255, 255, 255, 255] : [0, 0, 0, 0]));
-      assert.deepEqual(iconProblems(color, grey), ['outline.png: 1 pixel(s) neither white nor fully transparent, the first at (3, 4) rgba(128, 128, 128, 255)']);
-      assert.deepEqual(iconProblems(color, rgbaPng(32, 32, () => [255, 255, 255, 0])), ['outline.png: no white pixel']);
+      assert.deepEqual(iconProblems(color, grey), [
+        'outline.png: 1 pixel(s) neither white nor fully transparent, the first at (3, 4) rgba(128, 128, 128, 255)',
+      ]);
+      assert.deepEqual(
+        iconProblems(
+          color,
+          rgbaPng(32, 32, () => [255, 255, 255, 0]),
+        ),
+        ['outline.png: no white pixel'],
+      );
       assert.deepEqual(iconProblems(color, Buffer.from('GIF89a')), ['outline.png: not a PNG file']);
     });
   });
@@ -217,7 +333,9 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
       delete env.MicrosoftAppId;
       return id === undefined ? env : { ...env, MicrosoftAppId: id };
     };
-    beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'app-package-')); });
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'app-package-'));
+    });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
     it('writes a zip holding exactly manifest.json, the two icons and fr.json, with the id and version filled in', async () => {
@@ -226,7 +344,7 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
       assert.match(run.stdout, new RegExp(`Teams app ${version.replace(/\./g, '\\.')} for bot ${BOT_ID}`));
       const zip = await JSZip.loadAsync(readFileSync(join(dir, 'app.zip')));
       assert.deepEqual(Object.keys(zip.files).sort(), ['color.png', 'fr.json', 'manifest.json', 'outline.png']);
-      const manifest = JSON.parse(await zip.file('manifest.json')?.async('string') ?? '{}');
+      const manifest = JSON.parse((await zip.file('manifest.json')?.async('string')) ?? '{}');
       assert.equal(manifest.id, BOT_ID);
       assert.equal(manifest.bots[0].botId, BOT_ID);
       assert.equal(manifest.version, version);
@@ -235,7 +353,10 @@ describe('Teams app package (manifest/, scripts/lib/appPackage.ts)', function ()
       assert.equal(await zip.file('fr.json')?.async('string'), readFileSync(join(MANIFEST_DIR, 'fr.json'), 'utf8'));
     });
 
-    const refusals: [string, string | undefined][] = [['without MicrosoftAppId', undefined], ['with a MicrosoftAppId that is not a GUID', 'my-bot']];
+    const refusals: [string, string | undefined][] = [
+      ['without MicrosoftAppId', undefined],
+      ['with a MicrosoftAppId that is not a GUID', 'my-bot'],
+    ];
     for (const [name, id] of refusals) {
       it(`refuses ${name}: exit code 1 and one line naming MicrosoftAppId`, async () => {
         const run = await runPackage(envWith(id), ['--out', join(dir, 'app.zip')], dir);

@@ -14,28 +14,52 @@ describe('held-out report (fixture knowledge base)', () => {
 
   it('scores every intent on its held-out tests in both languages, and the whole', () => {
     assert.equal(report.intents.length, 18);
-    assert.ok(report.intents.every((s) => s.tests === 4), 'two tests per language per intent');
+    assert.ok(
+      report.intents.every((s) => s.tests === 4),
+      'two tests per language per intent',
+    );
     assert.equal(report.tests, 72);
-    assert.equal(report.correct, report.intents.reduce((n, s) => n + s.correct, 0));
+    assert.equal(
+      report.correct,
+      report.intents.reduce((n, s) => n + s.correct, 0),
+    );
     assert.equal(report.correct, 70);
     assert.equal(report.accuracy, 70 / 72);
-    assert.deepEqual({ ...score('support.check'), lostTo: undefined, capturedFrom: undefined }, {
-      intent: 'support.check', phrases: { en: 5, fr: 5 }, tests: 4, correct: 4, lostTo: undefined, capturedFrom: undefined, fewPhrases: [], untested: [],
-    });
+    assert.deepEqual(
+      { ...score('support.check'), lostTo: undefined, capturedFrom: undefined },
+      {
+        intent: 'support.check',
+        phrases: { en: 5, fr: 5 },
+        tests: 4,
+        correct: 4,
+        lostTo: undefined,
+        capturedFrom: undefined,
+        fewPhrases: [],
+        untested: [],
+      },
+    );
     assert.deepEqual(report.untested, []);
   });
 
   it('flags an intent without held-out tests in a language (not measured there)', () => {
-    const kb = rebuiltKnowledge(fixtureKnowledge(), (p) => { p.training.find((e) => e.intent === 'frontend.port')!.tests.fr = []; });
+    const kb = rebuiltKnowledge(fixtureKnowledge(), (p) => {
+      p.training.find((e) => e.intent === 'frontend.port')!.tests.fr = [];
+    });
     const r = heldOutReport(kb, { minPhrases: 3 });
-    assert.deepEqual(r.untested.map((s) => [s.intent, s.untested]), [['frontend.port', ['fr']]]);
+    assert.deepEqual(
+      r.untested.map((s) => [s.intent, s.untested]),
+      [['frontend.port', ['fr']]],
+    );
     const lines = formatHeldOutReport(r);
     assert.match(lines.find((l) => l.startsWith('frontend.port ')) ?? '', /^frontend\.port +5 +5 +2 +2 +100\.0 % no tests \(fr\)$/);
     assert.equal(lines.at(-1), 'No held-out tests (add some under `tests:` to measure them): frontend.port (fr).');
   });
 
   it('flags the deliberately tiny intent, in both languages, and nothing else at that threshold', () => {
-    assert.deepEqual(report.fewPhrases.map((s) => [s.intent, s.fewPhrases]), [['thanks', ['en', 'fr']]]);
+    assert.deepEqual(
+      report.fewPhrases.map((s) => [s.intent, s.fewPhrases]),
+      [['thanks', ['en', 'fr']]],
+    );
     assert.deepEqual(score('thanks')?.phrases, { en: 2, fr: 2 });
     assert.equal(report.fewPhrasesAccuracy, 2 / 4);
     assert.equal(report.enoughPhrasesAccuracy, 68 / 68);
@@ -47,10 +71,17 @@ describe('held-out report (fixture knowledge base)', () => {
     assert.equal(byDefault.fewPhrases.length, 18, 'the fixture has at most six phrases per intent and language');
   });
 
-  it('lists the intent that captures other intents\' tests, with where they came from', () => {
-    assert.deepEqual(report.capturing.map((s) => [s.intent, [...s.capturedFrom]]), [['help', [['thanks', 2]]]]);
+  it("lists the intent that captures other intents' tests, with where they came from", () => {
+    assert.deepEqual(
+      report.capturing.map((s) => [s.intent, [...s.capturedFrom]]),
+      [['help', [['thanks', 2]]]],
+    );
     assert.deepEqual([...(score('thanks')?.lostTo ?? [])], [['help', 2]]);
-    assert.deepEqual(heldOutReport(fixtureKnowledge(), { nlu: fixtureNlu(), minCaptured: 3 }).capturing, [], 'two tests are under a threshold of 3');
+    assert.deepEqual(
+      heldOutReport(fixtureKnowledge(), { nlu: fixtureNlu(), minCaptured: 3 }).capturing,
+      [],
+      'two tests are under a threshold of 3',
+    );
   });
 
   it('prints a compact table, then the overall accuracy and the flags', () => {
@@ -61,11 +92,14 @@ describe('held-out report (fixture knowledge base)', () => {
     assert.match(lines.find((l) => l.startsWith('help ')) ?? '', /^help +5 +5 +4 +4 +100\.0 % captures 2$/);
     assert.ok(lines.includes('Held-out accuracy: 97.2 % (70/72), classifier trained on the utterances only.'), lines.join('\n'));
     assert.deepEqual(lines.slice(-4), [
-      'Fewer than 3 training phrases in a language (their held-out accuracy 50.0 %, the other intents\' 100.0 %):',
+      "Fewer than 3 training phrases in a language (their held-out accuracy 50.0 %, the other intents' 100.0 %):",
       '  thanks: en 2, fr 2',
       'Receiving 2 or more held-out tests of other intents:',
       '  help takes 2: thanks 2',
     ]);
-    assert.ok(lines.every((l) => l.length <= 120), 'fits a terminal');
+    assert.ok(
+      lines.every((l) => l.length <= 120),
+      'fits a terminal',
+    );
   });
 });

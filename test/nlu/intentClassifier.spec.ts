@@ -21,7 +21,7 @@ describe('intent classifier', () => {
     assert.ok(accuracy >= HELD_OUT_ACCURACY_FLOOR, `accuracy ${(accuracy * 100).toFixed(1)} %\n${formatHeldOutReport(report).join('\n')}`);
   });
 
-  it('ranks exactly as natural\'s own BayesClassifier does', () => {
+  it("ranks exactly as natural's own BayesClassifier does", () => {
     const kb = realKnowledge();
     const nlu = realNlu();
     const examples = trainingExamples(kb, nlu.extractor);

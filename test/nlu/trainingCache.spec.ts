@@ -20,7 +20,8 @@ describe('training computed by the build', () => {
     const questions = loadQuestions(join(ROOT, 'eval/questions.yaml'));
     assert.ok(questions.length > 400);
     for (const { q, lang } of questions) {
-      for (const text of [q, q.replace(/e/g, 'ee')]) { // and with typos
+      for (const text of [q, q.replace(/e/g, 'ee')]) {
+        // and with typos
         assert.deepEqual(cached.understand(text, lang), fresh.understand(text, lang), text);
       }
     }
@@ -35,7 +36,10 @@ describe('training computed by the build', () => {
       const cache: TrainingCache = { buildId: 'build-1', knowledgeDigest: knowledgeDigest(knowledge), prepared };
       writeFileSync(join(dir, TRAINING_CACHE_FILE), JSON.stringify(cache));
     });
-    afterEach(() => { rmSync(dir, { recursive: true, force: true }); rmSync(knowledge, { recursive: true, force: true }); });
+    afterEach(() => {
+      rmSync(dir, { recursive: true, force: true });
+      rmSync(knowledge, { recursive: true, force: true });
+    });
 
     it('is used for the same build and the same knowledge', () => {
       assert.deepEqual(readTrainingCache(dir, knowledge, 'build-1'), prepared);

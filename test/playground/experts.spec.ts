@@ -56,10 +56,12 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
   let ui: PlaygroundPage | undefined;
   let workDir: string | undefined;
 
-  const diagnostics = (): string => [
-    `Playground log (${playground?.logFile ?? 'not started'}):`, playground?.logTail(30) ?? '',
-    `page errors: ${JSON.stringify(ui?.errors ?? [])}`,
-  ].join('\n');
+  const diagnostics = (): string =>
+    [
+      `Playground log (${playground?.logFile ?? 'not started'}):`,
+      playground?.logTail(30) ?? '',
+      `page errors: ${JSON.stringify(ui?.errors ?? [])}`,
+    ].join('\n');
 
   /** Waits for a locator; on failure, a screenshot and the Playground's log in the error. */
   async function visible(locator: Locator, what: string, timeout = 30_000): Promise<Locator> {
@@ -68,7 +70,9 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
       return locator;
     } catch (err) {
       if (ui) await shoot(ui, 'failure.png');
-      throw new Error(`${what}: ${err instanceof Error ? err.message : String(err)}\nscreenshot: build/playground/failure.png\n${diagnostics()}`);
+      throw new Error(
+        `${what}: ${err instanceof Error ? err.message : String(err)}\nscreenshot: build/playground/failure.png\n${diagnostics()}`,
+      );
     }
   }
 
@@ -86,15 +90,23 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
   before(async () => {
     workDir = mkdtempSync(join(tmpdir(), 'playground-experts-'));
     rmSync(join(RUN_SCREENSHOT_DIR, 'failure.png'), { force: true });
-    writeFileSync(join(workDir, '.m365agentsplayground.yml'), playgroundConfigYaml({
-      bot: BOT, currentUser: ME,
-      team: { id: GENERAL, name: 'Lync Admins', channel: { id: '19:playground-announcements@thread.tacv2', name: 'Announcements' } },
-    }));
+    writeFileSync(
+      join(workDir, '.m365agentsplayground.yml'),
+      playgroundConfigYaml({
+        bot: BOT,
+        currentUser: ME,
+        team: { id: GENERAL, name: 'Lync Admins', channel: { id: '19:playground-announcements@thread.tacv2', name: 'Announcements' } },
+      }),
+    );
     // Sends (the ticket's post, the answer) are polled for every 100 ms instead of every second, unpaced.
     bot = await startBot({ EXPERTS_CONVERSATION_ID: GENERAL, REMINDER_POLL_MS: '100', REMINDER_CONVERSATION_INTERVAL_MS: '0' });
     playground = await startPlayground({
-      endpoint: `${bot.botUrl}/api/messages`, channel: 'msteams', port: 0,
-      logFile: join(workDir, 'playground.log'), cwd: workDir, env: process.env,
+      endpoint: `${bot.botUrl}/api/messages`,
+      channel: 'msteams',
+      port: 0,
+      logFile: join(workDir, 'playground.log'),
+      cwd: workDir,
+      env: process.env,
     });
     browser = await launchChromium();
     ui = await openPlaygroundPage(browser, playground.url);
@@ -106,13 +118,19 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
     for (const result of stopped) if (result.status === 'rejected') throw result.reason;
   });
 
-  it('the experts\' channel is the Playground\'s General channel (EXPERTS_CONVERSATION_ID); the Playground reports nobody as an owner', async () => {
+  it("the experts' channel is the Playground's General channel (EXPERTS_CONVERSATION_ID); the Playground reports nobody as an owner", async () => {
     if (!bot || !playground) assert.fail('not started');
     // What the bot's membership check (TeamsInfo.getMember) gets from the Playground's mock connector.
-    const res = await fetch(`${playground.url}/_connector/v3/conversations/${encodeURIComponent(GENERAL)}/members/${encodeURIComponent(ME.id)}`);
+    const res = await fetch(
+      `${playground.url}/_connector/v3/conversations/${encodeURIComponent(GENERAL)}/members/${encodeURIComponent(ME.id)}`,
+    );
     assert.equal(res.status, 200);
-    const member = await res.json() as { id?: string; name?: string; userRole?: string };
-    assert.deepEqual([member.id, member.name, member.userRole], [ME.id, ME.name, 'user'], 'a member, never an owner: the chat command cannot be used here');
+    const member = (await res.json()) as { id?: string; name?: string; userRole?: string };
+    assert.deepEqual(
+      [member.id, member.name, member.userRole],
+      [ME.id, ME.name, 'user'],
+      'a member, never an owner: the chat command cannot be used here',
+    );
     assert.equal(bot.app.config.EXPERTS_CONVERSATION_ID, GENERAL);
     assert.equal(await bot.app.experts.store.channel(), undefined, 'no channel set in chat: the variable is what is used');
   });
@@ -120,7 +138,11 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
   it('the personal chat: a declined question offers "Ask an expert"; the note is sent and the bot confirms in place', async () => {
     if (!ui) assert.fail('the Playground page did not open');
     await ui.send(DECLINED);
-    const declined = await visible(cardWith('I can\'t answer that').filter({ hasText: 'Ask an expert' }).first(), 'the declined answer with "Ask an expert"', 60_000);
+    const declined = await visible(
+      cardWith("I can't answer that").filter({ hasText: 'Ask an expert' }).first(),
+      'the declined answer with "Ask an expert"',
+      60_000,
+    );
     const text = await declined.innerText();
     assert.match(text, /I can't answer that: I don't know lync 2013 for mac/, text);
     assert.match(text, /The experts of your organisation can answer what I cannot/, text);
@@ -156,25 +178,38 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
     await shoot(ui, 'expert-ticket-open.png');
 
     await ticket.getByRole('button', { name: 'Assign to me' }).click();
-    const assigned = await visible(cardWith('Question for the experts').filter({ hasText: 'Assigned to Alex Wilber' }).first(), 'the ticket assigned');
+    const assigned = await visible(
+      cardWith('Question for the experts').filter({ hasText: 'Assigned to Alex Wilber' }).first(),
+      'the ticket assigned',
+    );
     assert.equal(await assigned.getByRole('button', { name: 'Assign to me' }).count(), 0, '"Assign to me" is gone');
 
     await assigned.getByPlaceholder('The answer the asker will receive').fill(ANSWER);
     await assigned.getByRole('button', { name: 'Send the answer' }).click();
-    const answered = await visible(cardWith('Question for the experts').filter({ hasText: 'Answered by Alex Wilber' }).first(), 'the ticket answered');
+    const answered = await visible(
+      cardWith('Question for the experts').filter({ hasText: 'Answered by Alex Wilber' }).first(),
+      'the ticket answered',
+    );
     text = await answered.innerText();
     assert.match(text, new RegExp(`Answer\\s+${ANSWER.replace(/[?.:()]/g, '\\$&')}`), text);
-    assert.equal(await answered.getByRole('button').filter({ hasText: /Send the answer|Close without answering|Assign to me/ }).count(), 0, 'no actions left');
+    assert.equal(
+      await answered
+        .getByRole('button')
+        .filter({ hasText: /Send the answer|Close without answering|Assign to me/ })
+        .count(),
+      0,
+      'no actions left',
+    );
     assert.equal(await cardWith('Question for the experts').count(), 1, 'updated in place: one ticket card');
     await answered.scrollIntoViewIfNeeded();
     await ui.page.waitForTimeout(500);
     await shoot(ui, 'expert-ticket.png', DOCS_TICKET);
   });
 
-  it('the personal chat: the expert\'s answer arrives, the question quoted', async () => {
+  it("the personal chat: the expert's answer arrives, the question quoted", async () => {
     if (!ui) assert.fail('the Playground page did not open');
     await open('Personal Chat');
-    const reply = await visible(cardWith('An expert answered your question').first(), 'the expert\'s answer in the personal chat');
+    const reply = await visible(cardWith('An expert answered your question').first(), "the expert's answer in the personal chat");
     const text = await reply.innerText();
     assert.match(text, new RegExp(`Your question\\s+${DECLINED.replace(/[?.]/g, '\\$&')}`), text);
     assert.match(text, /Answer from Alex Wilber, expert:/, text);

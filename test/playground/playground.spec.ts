@@ -35,10 +35,12 @@ describe('Microsoft 365 Agents Playground as a Teams client (real bot, real Play
   let workDir: string | undefined;
 
   /** What to read when something fails: the Playground's log and the page's errors. */
-  const diagnostics = (): string => [
-    `Playground log (${playground?.logFile ?? 'not started'}):`, playground?.logTail(30) ?? '',
-    `page errors: ${JSON.stringify(ui?.errors ?? [])}`,
-  ].join('\n');
+  const diagnostics = (): string =>
+    [
+      `Playground log (${playground?.logFile ?? 'not started'}):`,
+      playground?.logTail(30) ?? '',
+      `page errors: ${JSON.stringify(ui?.errors ?? [])}`,
+    ].join('\n');
 
   before(async () => {
     // A folder of its own: the Playground reads a config file from its working directory and
@@ -47,8 +49,12 @@ describe('Microsoft 365 Agents Playground as a Teams client (real bot, real Play
     rmSync(join(RUN_SCREENSHOT_DIR, 'failure.png'), { force: true });
     bot = await startBot();
     playground = await startPlayground({
-      endpoint: `${bot.botUrl}/api/messages`, channel: 'msteams', port: 0,
-      logFile: join(workDir, 'playground.log'), cwd: workDir, env: process.env,
+      endpoint: `${bot.botUrl}/api/messages`,
+      channel: 'msteams',
+      port: 0,
+      logFile: join(workDir, 'playground.log'),
+      cwd: workDir,
+      env: process.env,
     });
     browser = await launchChromium();
   });
@@ -129,7 +135,9 @@ describe('Microsoft 365 Agents Playground as a Teams client (real bot, real Play
     await page.waitForTimeout(300);
     await shoot(ui, 'search.png', DOCS_SEARCH);
     await result.click();
-    const inserted = page.locator('.ac-adaptiveCard', { hasText: 'Lync 2010 is not supported on Office Communications Server 2007 R2' }).first();
+    const inserted = page
+      .locator('.ac-adaptiveCard', { hasText: 'Lync 2010 is not supported on Office Communications Server 2007 R2' })
+      .first();
     await inserted.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await inserted.innerText(), /Source: Lync Server 2013: Supported clients from earlier deployments/);
     await shoot(ui, 'search-inserted.png');

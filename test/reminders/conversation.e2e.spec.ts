@@ -14,7 +14,9 @@ function knowledge(): string {
 describe('reminder requests as users word them', function () {
   this.timeout(30_000);
   let bot: RunningBot;
-  before(async () => { bot = await startBot({ KNOWLEDGE_DIR: knowledge() }); });
+  before(async () => {
+    bot = await startBot({ KNOWLEDGE_DIR: knowledge() });
+  });
   after(async () => bot.stop());
 
   const say = async (conversationId: string, text: string, locale = 'en-US'): Promise<string> => {
@@ -22,13 +24,31 @@ describe('reminder requests as users word them', function () {
     assert.equal(await post(bot.botUrl, emulatorMessage(text, { serviceUrl: bot.serviceUrl, conversationId, locale })), 200);
     return visibleText(bot.connector.inConversation(conversationId)[before] ?? {});
   };
-  const pending = async (conversation: string): Promise<number[]> => (await bot.app.database.db.selectFrom('reminder_sends').select('lead_minutes')
-    .where('conversation_key', '=', `emulator:${conversation}`).where('status', '=', 'pending').execute()).map((r) => Number(r.lead_minutes)).sort((a, b) => a - b);
+  const pending = async (conversation: string): Promise<number[]> =>
+    (
+      await bot.app.database.db
+        .selectFrom('reminder_sends')
+        .select('lead_minutes')
+        .where('conversation_key', '=', `emulator:${conversation}`)
+        .where('status', '=', 'pending')
+        .execute()
+    )
+      .map((r) => Number(r.lead_minutes))
+      .sort((a, b) => a - b);
 
   it('describes an end-of-life entry and says when it ends, in both languages', async () => {
-    assert.match(await say('what', 'what is the contoso gateway?'), /^The Contoso IM gateway stops federating\.[\s\S]*Contoso IM gateway reaches its end of life on/);
-    assert.match(await say('when', 'when does the contoso gateway end?'), /^Contoso IM gateway reaches its end of life on \d+ \w+ \d{4}, in 3 days\./);
-    assert.match(await say('quand', 'quand se termine la passerelle contoso ?', 'fr-FR'), /^Contoso IM gateway atteint sa fin de vie le .*, dans 3 jours\./);
+    assert.match(
+      await say('what', 'what is the contoso gateway?'),
+      /^The Contoso IM gateway stops federating\.[\s\S]*Contoso IM gateway reaches its end of life on/,
+    );
+    assert.match(
+      await say('when', 'when does the contoso gateway end?'),
+      /^Contoso IM gateway reaches its end of life on \d+ \w+ \d{4}, in 3 days\./,
+    );
+    assert.match(
+      await say('quand', 'quand se termine la passerelle contoso ?', 'fr-FR'),
+      /^Contoso IM gateway atteint sa fin de vie le .*, dans 3 jours\./,
+    );
   });
 
   it('"on the day of" is on the day only', async () => {
@@ -42,7 +62,10 @@ describe('reminder requests as users word them', function () {
     const reply = await say('hours', 'remind me 2 hours before the contoso gateway ends');
     assert.match(reply, /When: 2 hours before\.[\s\S]*Next reminder: \d+ \w+ \d{4} at 15:00 UTC \(Contoso IM gateway\)/);
     assert.deepEqual(await pending('hours'), [120]);
-    assert.match(await say('hours-fr', 'rappelle-moi une heure avant la fin de la passerelle contoso', 'fr-FR'), /Quand : une heure avant\.[\s\S]*Prochain rappel : .* à 16:00 UTC/);
+    assert.match(
+      await say('hours-fr', 'rappelle-moi une heure avant la fin de la passerelle contoso', 'fr-FR'),
+      /Quand : une heure avant\.[\s\S]*Prochain rappel : .* à 16:00 UTC/,
+    );
   });
 
   it('says that a lead time has already passed instead of "Done", and schedules nothing', async () => {
@@ -56,7 +79,10 @@ describe('reminder requests as users word them', function () {
   });
 
   it('refuses a lead time over a year and keeps what can be done', async () => {
-    assert.match(await say('far', 'remind me 400 days before the fabrikam bridge ends'), /^I cannot remind you more than a year ahead \(400 days before\)/);
+    assert.match(
+      await say('far', 'remind me 400 days before the fabrikam bridge ends'),
+      /^I cannot remind you more than a year ahead \(400 days before\)/,
+    );
     assert.deepEqual(await pending('far'), []);
     const both = await say('far', 'remind me 400 days and 7 days before the fabrikam bridge ends');
     assert.match(both, /^Done[\s\S]*When: 7 days before\.[\s\S]*I cannot remind you more than a year ahead \(400 days before\)/);
@@ -79,10 +105,21 @@ describe('reminder requests as users word them', function () {
     assert.equal(before.filter((m) => m === 0).length, 2, 'on the day: one for each date, not two for Contoso');
     assert.match(await say('all', 'cancel the contoso gateway reminder'), /^Done: no more reminders about Contoso IM gateway\./);
     const list = await say('all', 'what reminders do I have?');
-    assert.match(list, /All end-of-life dates except Contoso IM gateway: 30 days before, 7 days before, the day before and on the day; next on/);
+    assert.match(
+      list,
+      /All end-of-life dates except Contoso IM gateway: 30 days before, 7 days before, the day before and on the day; next on/,
+    );
     assert.doesNotMatch(list, /Contoso IM gateway: on the day/);
-    const dates = await bot.app.database.db.selectFrom('reminder_sends').select('deadline_id').distinct()
-      .where('conversation_key', '=', 'emulator:all').where('status', '=', 'pending').execute();
-    assert.deepEqual(dates.map((d) => d.deadline_id), ['eol:fabrikam-bridge']);
+    const dates = await bot.app.database.db
+      .selectFrom('reminder_sends')
+      .select('deadline_id')
+      .distinct()
+      .where('conversation_key', '=', 'emulator:all')
+      .where('status', '=', 'pending')
+      .execute();
+    assert.deepEqual(
+      dates.map((d) => d.deadline_id),
+      ['eol:fabrikam-bridge'],
+    );
   });
 });

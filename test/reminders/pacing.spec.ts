@@ -39,7 +39,8 @@ describe('reminder pacing, retries and schedule', () => {
   });
 
   describe('verdictFor', () => {
-    const http = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers } });
+    const http = (status: number, headers: Record<string, string> = {}) =>
+      Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers } });
 
     it('retries a 429 no sooner than Retry-After', () => {
       const v = verdictFor(http(429, { 'retry-after': '3' }), 1, { ...DEFAULT_RETRY, random: () => 0.5 });
@@ -49,7 +50,10 @@ describe('reminder pacing, retries and schedule', () => {
 
     it('backs off exponentially with jitter when there is no Retry-After', () => {
       const delays = [1, 2, 3, 4].map((attempt) => verdictFor(http(429), attempt, { ...DEFAULT_RETRY, random: () => 1 }));
-      assert.deepEqual(delays.map((v) => (v.action === 'retry' ? v.delayMs : -1)), [1000, 2000, 4000, 8000]);
+      assert.deepEqual(
+        delays.map((v) => (v.action === 'retry' ? v.delayMs : -1)),
+        [1000, 2000, 4000, 8000],
+      );
       const low = verdictFor(http(429), 4, { ...DEFAULT_RETRY, random: () => 0 });
       assert.deepEqual(low, { action: 'retry', delayMs: 4000 });
     });
@@ -82,10 +86,13 @@ describe('reminder pacing, retries and schedule', () => {
     it('schedules 30, 7 and 1 day before and on the day, only those still ahead', () => {
       const now = Date.parse('2026-11-25T12:00:00Z');
       const ahead = remindersAhead('2026-12-01', DEFAULT_LEAD_MINUTES, now);
-      assert.deepEqual(ahead.map((r) => [r.leadMinutes, new Date(r.dueAt).toISOString()]), [
-        [1440, '2026-11-30T09:00:00.000Z'],
-        [0, '2026-12-01T09:00:00.000Z'],
-      ]);
+      assert.deepEqual(
+        ahead.map((r) => [r.leadMinutes, new Date(r.dueAt).toISOString()]),
+        [
+          [1440, '2026-11-30T09:00:00.000Z'],
+          [0, '2026-12-01T09:00:00.000Z'],
+        ],
+      );
       assert.deepEqual(remindersAhead('2014-06-30', DEFAULT_LEAD_MINUTES, now), []);
       assert.equal(isPast('2014-06-30', now), true);
     });

@@ -19,11 +19,17 @@ describe('reminders end to end (HTTP, scheduler, connector stand-in)', function 
 
   it('subscribes in chat and delivers the reminder when the date comes', async () => {
     assert.match(await say('rem-1', 'remind me before the contoso gateway ends'), /^Done: I will remind you of Contoso IM gateway\./);
-    assert.match(await say('rem-1', 'what reminders do I have?'), /Contoso IM gateway: 30 days before, 7 days before, the day before and on the day; next on /);
+    assert.match(
+      await say('rem-1', 'what reminders do I have?'),
+      /Contoso IM gateway: 30 days before, 7 days before, the day before and on the day; next on /,
+    );
     await bot.connector.waitFor('rem-1', 3, 10_000);
     const reminder = bot.connector.inConversation('rem-1')[2];
     assert.match(visibleText(reminder ?? {}), /^Reminder: Contoso IM gateway reaches its end of life on .*today\./);
-    assert.equal((reminder?.attachments?.[0] as { contentType?: string } | undefined)?.contentType, 'application/vnd.microsoft.card.adaptive');
+    assert.equal(
+      (reminder?.attachments?.[0] as { contentType?: string } | undefined)?.contentType,
+      'application/vnd.microsoft.card.adaptive',
+    );
     // The connector has it; the send is recorded as sent right after its response.
     for (let i = 0; i < 50 && (await bot.app.reminders.store.sendCounts()).sent !== 1; i++) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(await bot.app.reminders.store.sendCounts(), { sent: 1 });
@@ -44,7 +50,10 @@ describe('reminders end to end (HTTP, scheduler, connector stand-in)', function 
 
   it('lists and cancels subscriptions', async () => {
     await say('rem-3', 'remind me about federation end-of-life dates');
-    assert.match(await say('rem-3', 'what reminders do I have?'), /All end-of-life dates: 30 days before, 7 days before, the day before and on the day/);
+    assert.match(
+      await say('rem-3', 'what reminders do I have?'),
+      /All end-of-life dates: 30 days before, 7 days before, the day before and on the day/,
+    );
     assert.match(await say('rem-3', 'stop the reminders'), /^Done: reminders cancelled \(1\)\./);
     assert.match(await say('rem-3', 'what reminders do I have?'), /You have no reminders/);
   });

@@ -9,7 +9,7 @@ import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
-import { listeningPort, sourceArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
+import { listeningPort, bundleArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
 import { freshPostgresDatabase } from '../helpers/postgres';
 import { knowledgeWithGateway, seedSubscribers } from '../helpers/reminderFixtures';
 
@@ -21,12 +21,16 @@ const until = async (what: () => boolean, timeoutMs: number): Promise<boolean> =
 };
 
 /**
- * Restarts as an operator causes them, with the bot as a process (node on the sources), HTTP only, and
+ * Restarts as an operator causes them, with the bot as a process (the bundle `npm start` runs, built from the sources), HTTP only, and
  * a connector stand-in: reminders that fall due while the bot is down are delivered after the restart,
  * saying that they come late.
  */
 describe('reminders across restarts (processes, SQLite)', function () {
   this.timeout(180_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   const children: ChildProcess[] = [];
   let dir: string;
   let connector: ConnectorStandIn;
@@ -41,14 +45,18 @@ describe('reminders across restarts (processes, SQLite)', function () {
   });
 
   const start = (env: Record<string, string>): BotProcess => {
-    const bot = startBotProcess(sourceArgs(), { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`, REMINDER_POLL_MS: '50', ...env }, dir);
+    const bot = startBotProcess(
+      botArgs,
+      { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`, REMINDER_POLL_MS: '50', ...env },
+      dir,
+    );
     children.push(bot.child);
     return bot;
   };
 
   it('delivers, late and saying so, a reminder due while the bot was stopped with SIGTERM', async () => {
     const serviceUrl = await connector.start();
-    // Room for a start from the sources and three turns before the stop, on a loaded machine (tests run in parallel).
+    // Room for a start and three turns before the stop, on a loaded machine (tests run in parallel).
     const date = Date.now() + 20_000;
     const env = { KNOWLEDGE_DIR: knowledgeWithGateway(date), REMINDER_LATE_AFTER_MS: '1000' };
     const first = start(env);
@@ -58,7 +66,10 @@ describe('reminders across restarts (processes, SQLite)', function () {
       assert.equal(await post(url, emulatorMessage(text, { serviceUrl, conversationId, locale })), 200);
       return visibleText(connector.inConversation(conversationId)[before] ?? {});
     };
-    assert.match(await say('on-the-day', 'remind me on the day of the contoso gateway end'), /^Done: I will remind you of Contoso IM gateway\.[\s\S]*When: on the day\./);
+    assert.match(
+      await say('on-the-day', 'remind me on the day of the contoso gateway end'),
+      /^Done: I will remind you of Contoso IM gateway\.[\s\S]*When: on the day\./,
+    );
     assert.match(await say('every-date', 'remind me of every end-of-life date'), /^Done/);
     assert.match(await say('en-francais', 'rappelle-moi le jour même de la fin de la passerelle contoso', 'fr-FR'), /^C’est noté/);
     const before = connector.received.length;
@@ -75,9 +86,15 @@ describe('reminders across restarts (processes, SQLite)', function () {
     await sleep(500);
     const texts = new Map(reminders().map((r) => [r.conversationId, visibleText(r.activity)]));
     assert.equal(reminders().length, 3, 'each once');
-    assert.match(texts.get('on-the-day') ?? '', /Contoso IM gateway reache[sd] its end of life[\s\S]*This reminder comes late: it was due on/);
+    assert.match(
+      texts.get('on-the-day') ?? '',
+      /Contoso IM gateway reache[sd] its end of life[\s\S]*This reminder comes late: it was due on/,
+    );
     assert.match(texts.get('every-date') ?? '', /This reminder comes late/);
-    assert.match(texts.get('en-francais') ?? '', /Rappel : Contoso IM gateway a(tteint| atteint) sa fin de vie[\s\S]*Ce rappel arrive en retard/);
+    assert.match(
+      texts.get('en-francais') ?? '',
+      /Rappel : Contoso IM gateway a(tteint| atteint) sa fin de vie[\s\S]*Ce rappel arrive en retard/,
+    );
     assert.ok(second.stdout.join('').includes('"overdue":3'), 'the restart says how many were overdue');
     assert.ok(!second.stdout.join('').includes('"cancelled"'), 'nothing cancelled at start-up');
     second.child.kill('SIGTERM');
@@ -93,12 +110,20 @@ describe('reminders across restarts (processes, SQLite)', function () {
     const dbUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
     const seed = await openDatabase(dbUrl);
     const store = new ReminderStore(seed.db, seed.dialect);
-    const deadline = loadKnowledge(knowledge).deadlines().find((d) => d.id === 'eol:contoso-gateway') as Deadline;
+    const deadline = loadKnowledge(knowledge)
+      .deadlines()
+      .find((d) => d.id === 'eol:contoso-gateway') as Deadline;
     await seedSubscribers(store, { count: COUNT, serviceUrl, deadline, now: Date.now() });
     await seed.close();
     // Paced to 20 a second, so that the kill falls in the middle; the lease is short so the restart retakes
     // the sends the killed process held.
-    const env = { KNOWLEDGE_DIR: knowledge, REMINDERS_PER_SECOND: '20', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_LEASE_MS: '2000', REMINDER_LATE_AFTER_MS: '60000' };
+    const env = {
+      KNOWLEDGE_DIR: knowledge,
+      REMINDERS_PER_SECOND: '20',
+      REMINDER_CONVERSATION_INTERVAL_MS: '0',
+      REMINDER_LEASE_MS: '2000',
+      REMINDER_LATE_AFTER_MS: '60000',
+    };
     const first = start(env);
     await listeningPort(first);
     assert.ok(await until(() => connector.received.length >= COUNT / 3, 60_000), 'a third delivered');
@@ -107,8 +132,11 @@ describe('reminders across restarts (processes, SQLite)', function () {
     const atKill = connector.received.length;
     assert.ok(atKill < COUNT, `killed in the middle (${atKill} delivered)`);
     const afterKill = await openDatabase(dbUrl);
-    const inFlight = new Set((await afterKill.db.selectFrom('reminder_sends').select('conversation_key').where('status', '=', 'sending').execute())
-      .map((r) => r.conversation_key.replace(/^msteams:/, '')));
+    const inFlight = new Set(
+      (await afterKill.db.selectFrom('reminder_sends').select('conversation_key').where('status', '=', 'sending').execute()).map((r) =>
+        r.conversation_key.replace(/^msteams:/, ''),
+      ),
+    );
     await afterKill.close();
     assert.ok(inFlight.size <= CONCURRENCY, `no more sends in flight than the concurrency (${inFlight.size})`);
     assert.ok(Date.now() > date, 'the date has passed by the restart');
@@ -123,8 +151,14 @@ describe('reminders across restarts (processes, SQLite)', function () {
     const perConversation = new Map<string, number>();
     for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
     const twice = [...perConversation.entries()].filter(([, n]) => n > 1).map(([c]) => c);
-    console.log(`      killed after ${atKill} of ${COUNT} with ${inFlight.size} in flight; after the restart all ${perConversation.size} reached, ${twice.length} twice`);
-    assert.deepEqual(twice.filter((c) => !inFlight.has(c)), [], 'only a send in flight at the kill arrives twice');
+    console.log(
+      `      killed after ${atKill} of ${COUNT} with ${inFlight.size} in flight; after the restart all ${perConversation.size} reached, ${twice.length} twice`,
+    );
+    assert.deepEqual(
+      twice.filter((c) => !inFlight.has(c)),
+      [],
+      'only a send in flight at the kill arrives twice',
+    );
     assert.ok(twice.length <= CONCURRENCY);
     assert.ok(!second.stdout.join('').includes('"cancelled"'), 'nothing cancelled at start-up');
   });
@@ -132,6 +166,10 @@ describe('reminders across restarts (processes, SQLite)', function () {
 
 describe('reminders across restarts of two replicas on one PostgreSQL (processes)', function () {
   this.timeout(180_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   const children: ChildProcess[] = [];
   let dir: string;
   let connector: ConnectorStandIn;
@@ -152,14 +190,22 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
     const knowledge = knowledgeWithGateway(date);
     const seed = await openDatabase(dbUrl);
     const store = new ReminderStore(seed.db, seed.dialect);
-    const deadline = loadKnowledge(knowledge).deadlines().find((d) => d.id === 'eol:contoso-gateway') as Deadline;
+    const deadline = loadKnowledge(knowledge)
+      .deadlines()
+      .find((d) => d.id === 'eol:contoso-gateway') as Deadline;
     await seedSubscribers(store, { count: COUNT, serviceUrl, deadline, now: Date.now(), target: (i) => (i % 2 ? '*' : deadline.id) });
     const env = {
-      KNOWLEDGE_DIR: knowledge, DATABASE_URL: dbUrl, PORT: '0', LOG_LEVEL: 'info', REMINDER_POLL_MS: '20',
-      REMINDERS_PER_SECOND: '0', REMINDER_CONVERSATION_INTERVAL_MS: '0', REMINDER_CONCURRENCY: '4',
+      KNOWLEDGE_DIR: knowledge,
+      DATABASE_URL: dbUrl,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      REMINDER_POLL_MS: '20',
+      REMINDERS_PER_SECOND: '0',
+      REMINDER_CONVERSATION_INTERVAL_MS: '0',
+      REMINDER_CONCURRENCY: '4',
     };
     const start = (): BotProcess => {
-      const bot = startBotProcess(sourceArgs(), env, dir);
+      const bot = startBotProcess(botArgs, env, dir);
       children.push(bot.child);
       return bot;
     };
@@ -179,7 +225,11 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
     const perConversation = new Map<string, number>();
     for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
     assert.equal(perConversation.size, COUNT, 'every subscriber reached');
-    assert.deepEqual([...perConversation.values()].filter((n) => n !== 1), [], 'none twice');
+    assert.deepEqual(
+      [...perConversation.values()].filter((n) => n !== 1),
+      [],
+      'none twice',
+    );
     assert.deepEqual(await store.sendCounts(), { sent: COUNT });
     const senders = new Set((await seed.db.selectFrom('reminder_sends').select('lease_owner').execute()).map((r) => r.lease_owner));
     await seed.close();

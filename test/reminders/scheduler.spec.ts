@@ -11,14 +11,33 @@ import { openDatabase, type Database } from '../../src/storage/database';
 import { realKnowledge } from '../helpers/knowledge';
 
 const T0 = Date.parse('2026-11-21T08:00:00Z');
-const deadline = (id: string, date: string): Deadline => ({ id, kind: 'eol', entityId: id, name: id, date, source: '003_66c8802f7532fe68.txt' });
-const reference = (conversation: string): Partial<ConversationReference> => ({
-  channelId: 'msteams', serviceUrl: 'https://smba.example/', conversation: { id: conversation, isGroup: false, conversationType: 'personal', name: '' },
-  bot: { id: 'bot', name: 'bot' }, user: { id: 'u', name: 'u' },
+const deadline = (id: string, date: string): Deadline => ({
+  id,
+  kind: 'eol',
+  entityId: id,
+  name: id,
+  date,
+  source: '003_66c8802f7532fe68.txt',
 });
-const http = (status: number, headers: Record<string, string> = {}) => Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers } });
+const reference = (conversation: string): Partial<ConversationReference> => ({
+  channelId: 'msteams',
+  serviceUrl: 'https://smba.example/',
+  conversation: { id: conversation, isGroup: false, conversationType: 'personal', name: '' },
+  bot: { id: 'bot', name: 'bot' },
+  user: { id: 'u', name: 'u' },
+});
+const http = (status: number, headers: Record<string, string> = {}) =>
+  Object.assign(new Error(`HTTP ${status}`), { statusCode: status, response: { status, headers } });
 const silent = pino({ level: 'silent' });
-const OPTIONS: SchedulerOptions = { pollMs: 100, batchSize: 10, leaseMs: 60_000, concurrency: 4, perConversationMs: 1000, globalPerSecond: 0, retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000, random: () => 1 } };
+const OPTIONS: SchedulerOptions = {
+  pollMs: 100,
+  batchSize: 10,
+  leaseMs: 60_000,
+  concurrency: 4,
+  perConversationMs: 1000,
+  globalPerSecond: 0,
+  retry: { maxAttempts: 3, baseDelayMs: 1000, maxDelayMs: 10_000, random: () => 1 },
+};
 
 describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   const sandbox = sinon.createSandbox();
@@ -48,22 +67,40 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   it('delivers due sends once, at most one per second per conversation', async () => {
     await due(['a', 'b'], [0, 0, 0]);
     const sentAt: Record<string, number[]> = { a: [], b: [] };
-    const scheduler = new ReminderScheduler(store, async (ref) => { sentAt[ref.conversation?.id ?? '']?.push(Date.now()); }, silent, OPTIONS, () => Date.now());
+    const scheduler = new ReminderScheduler(
+      store,
+      async (ref) => {
+        sentAt[ref.conversation?.id ?? '']?.push(Date.now());
+      },
+      silent,
+      OPTIONS,
+      () => Date.now(),
+    );
     scheduler.start();
     await clock.tickAsync(5000);
     await scheduler.stop();
     assert.equal(sentAt.a?.length, 3);
     assert.equal(sentAt.b?.length, 3);
-    for (const times of Object.values(sentAt)) for (let i = 1; i < times.length; i++) assert.ok((times[i] as number) - (times[i - 1] as number) >= 1000, `paced: ${times.join(', ')}`);
+    for (const times of Object.values(sentAt))
+      for (let i = 1; i < times.length; i++)
+        assert.ok((times[i] as number) - (times[i - 1] as number) >= 1000, `paced: ${times.join(', ')}`);
     assert.deepEqual(await store.sendCounts(), { sent: 6 });
   });
 
   it('retries a 429 no sooner than Retry-After, then delivers', async () => {
     await due(['a'], [0]);
     const attempts: number[] = [];
-    const sender = sinon.stub<[Partial<ConversationReference>, ReminderSend], Promise<void>>()
-      .onFirstCall().callsFake(async () => { attempts.push(Date.now()); throw http(429, { 'retry-after': '5' }); })
-      .onSecondCall().callsFake(async () => { attempts.push(Date.now()); });
+    const sender = sinon
+      .stub<[Partial<ConversationReference>, ReminderSend], Promise<void>>()
+      .onFirstCall()
+      .callsFake(async () => {
+        attempts.push(Date.now());
+        throw http(429, { 'retry-after': '5' });
+      })
+      .onSecondCall()
+      .callsFake(async () => {
+        attempts.push(Date.now());
+      });
     const outcomes: string[] = [];
     const scheduler = new ReminderScheduler(store, sender, silent, { ...OPTIONS, onOutcome: (o) => outcomes.push(o) }, () => Date.now());
     scheduler.start();
@@ -78,7 +115,15 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   it('deactivates the conversation and drops its reference on 403 or 404', async () => {
     await due(['gone'], [0, 3600]);
     const outcomes: string[] = [];
-    const scheduler = new ReminderScheduler(store, async () => { throw http(403); }, silent, { ...OPTIONS, onOutcome: (o) => outcomes.push(o) }, () => Date.now());
+    const scheduler = new ReminderScheduler(
+      store,
+      async () => {
+        throw http(403);
+      },
+      silent,
+      { ...OPTIONS, onOutcome: (o) => outcomes.push(o) },
+      () => Date.now(),
+    );
     scheduler.start();
     await clock.tickAsync(2000);
     await scheduler.stop();
@@ -131,9 +176,15 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     assert.deepEqual(await store.sendCounts(), { sent: 2 });
   });
 
-  it('sends through adapter.continueConversationAsync with the reminder card, in the subscriber\'s language', async () => {
+  it("sends through adapter.continueConversationAsync with the reminder card, in the subscriber's language", async () => {
     const kb = realKnowledge();
-    const reminders = createReminders({ database, kb, config: parseConfig({ REMINDER_POLL_MS: '100' }), logger: silent, now: () => new Date() });
+    const reminders = createReminders({
+      database,
+      kb,
+      config: parseConfig({ REMINDER_POLL_MS: '100' }),
+      logger: silent,
+      now: () => new Date(),
+    });
     await store.saveReference(reference('fr-conv'), T0);
     const future = deadline('eol:x', new Date(T0 + 1000).toISOString());
     await store.subscribe({ conversationKey: 'msteams:fr-conv', target: 'eol:x', leadMinutes: [0], lang: 'fr' }, [future], T0);
@@ -141,10 +192,18 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
     const sent: Record<string, unknown>[] = [];
     const adapter = {
       continueConversationAsync: sinon.stub().callsFake(async (_appId: string, _ref: unknown, logic: (c: TurnContext) => Promise<void>) => {
-        await logic({ sendActivity: async (a: Record<string, unknown>) => { sent.push(a); return { id: '1' }; } } as unknown as TurnContext);
+        await logic({
+          sendActivity: async (a: Record<string, unknown>) => {
+            sent.push(a);
+            return { id: '1' };
+          },
+        } as unknown as TurnContext);
       }),
     };
-    const scheduler = await reminders.start(adapter as never, (channelId, answer) => ({ type: 'message', text: `${channelId}|${answer.headline}` }));
+    const scheduler = await reminders.start(adapter as never, (channelId, answer) => ({
+      type: 'message',
+      text: `${channelId}|${answer.headline}`,
+    }));
     await clock.tickAsync(3000);
     await scheduler.stop();
     assert.equal(adapter.continueConversationAsync.callCount, 1);
@@ -155,14 +214,26 @@ describe('ReminderScheduler (fake timers, stubbed sender)', () => {
   it('reschedules at start-up when a date is added, moved or removed in the knowledge base', async () => {
     await store.saveReference(reference('a'), T0);
     const day = (d: number): string => new Date(T0 + d * 86_400_000).toISOString().slice(0, 10);
-    await store.subscribe({ conversationKey: 'msteams:a', target: '*', leadMinutes: [7 * 1440, 0], lang: 'en' }, [deadline('eol:x', day(30))], T0);
+    await store.subscribe(
+      { conversationKey: 'msteams:a', target: '*', leadMinutes: [7 * 1440, 0], lang: 'en' },
+      [deadline('eol:x', day(30))],
+      T0,
+    );
     assert.deepEqual(await store.sendCounts(), { pending: 2 });
     // x moved to day 40, y added, nothing removed yet.
     assert.deepEqual(await store.reschedule([deadline('eol:x', day(40)), deadline('eol:y', day(20))], T0), { added: 4, cancelled: 2 });
-    assert.deepEqual(await store.reschedule([deadline('eol:x', day(40)), deadline('eol:y', day(20))], T0), { added: 0, cancelled: 0 }, 'idempotent');
+    assert.deepEqual(
+      await store.reschedule([deadline('eol:x', day(40)), deadline('eol:y', day(20))], T0),
+      { added: 0, cancelled: 0 },
+      'idempotent',
+    );
     // y removed.
     assert.deepEqual(await store.reschedule([deadline('eol:x', day(40))], T0), { added: 0, cancelled: 2 });
-    const rows = await database.db.selectFrom('reminder_sends').select(['deadline_id', 'deadline_date', 'status']).where('status', '=', 'pending').execute();
+    const rows = await database.db
+      .selectFrom('reminder_sends')
+      .select(['deadline_id', 'deadline_date', 'status'])
+      .where('status', '=', 'pending')
+      .execute();
     assert.deepEqual(rows.map((r) => `${r.deadline_id}@${r.deadline_date.slice(0, 10)}`).sort(), [`eol:x@${day(40)}`, `eol:x@${day(40)}`]);
   });
 });

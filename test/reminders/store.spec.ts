@@ -10,7 +10,14 @@ import { DIALECTS, freshDatabaseUrl } from '../storage/testDatabases';
 const T0 = Date.parse('2026-11-21T08:00:00Z');
 const DAY = 1440;
 const at = (days: number): string => new Date(T0 + days * 86_400_000).toISOString().slice(0, 10);
-const deadline = (id: string, date: string): Deadline => ({ id, kind: 'eol', entityId: id, name: id, date, source: '003_66c8802f7532fe68.txt' });
+const deadline = (id: string, date: string): Deadline => ({
+  id,
+  kind: 'eol',
+  entityId: id,
+  name: id,
+  date,
+  source: '003_66c8802f7532fe68.txt',
+});
 
 for (const dialect of DIALECTS) {
   describe(`ReminderStore scheduling (${dialect})`, function () {
@@ -21,11 +28,21 @@ for (const dialect of DIALECTS) {
       database = await openDatabase(await freshDatabaseUrl(dialect));
       store = new ReminderStore(database.db, database.dialect);
     });
-    afterEach(async () => { await database.close(); });
+    afterEach(async () => {
+      await database.close();
+    });
 
-    const pending = async (conversation = 'msteams:a'): Promise<string[]> => (await database.db.selectFrom('reminder_sends')
-      .select(['deadline_id', 'lead_minutes']).where('conversation_key', '=', conversation).where('status', '=', 'pending').execute())
-      .map((r) => `${r.deadline_id}-${Number(r.lead_minutes) / DAY}d`).sort();
+    const pending = async (conversation = 'msteams:a'): Promise<string[]> =>
+      (
+        await database.db
+          .selectFrom('reminder_sends')
+          .select(['deadline_id', 'lead_minutes'])
+          .where('conversation_key', '=', conversation)
+          .where('status', '=', 'pending')
+          .execute()
+      )
+        .map((r) => `${r.deadline_id}-${Number(r.lead_minutes) / DAY}d`)
+        .sort();
 
     it('keeps a send whose time passed while the bot was down: rescheduling never cancels it for its time', async () => {
       const x = deadline('eol:x', at(10));
@@ -34,11 +51,18 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await store.reschedule([x], T0 + 4 * 86_400_000), { added: 0, cancelled: 0 });
       assert.deepEqual(await pending(), ['eol:x-0d', 'eol:x-7d']);
       const claimed = await store.claimDue('me', T0 + 4 * 86_400_000, 10, 60_000);
-      assert.deepEqual(claimed.map((c) => c.lead_minutes), [7 * DAY], 'the overdue send is due now');
+      assert.deepEqual(
+        claimed.map((c) => c.lead_minutes),
+        [7 * DAY],
+        'the overdue send is due now',
+      );
       assert.equal(await store.markSent(claimed[0]?.id ?? '', 'me', T0 + 4 * 86_400_000), true);
       // Also after the date itself: the on-the-day send goes out late, not never.
       assert.deepEqual(await store.reschedule([x], T0 + 20 * 86_400_000), { added: 0, cancelled: 0 });
-      assert.deepEqual((await store.claimDue('me', T0 + 20 * 86_400_000, 10, 60_000)).map((c) => c.lead_minutes), [0]);
+      assert.deepEqual(
+        (await store.claimDue('me', T0 + 20 * 86_400_000, 10, 60_000)).map((c) => c.lead_minutes),
+        [0],
+      );
     });
 
     it('cancels only the sends of a date that was moved or removed, and revives them when it moves back', async () => {
@@ -49,7 +73,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await store.reschedule([moved, deadline('eol:y', at(20))], T0), { added: 0, cancelled: 0 }, 'idempotent');
       assert.deepEqual(await store.reschedule([x], T0), { added: 2, cancelled: 4 }, 'back to the first date: its sends revived');
       assert.deepEqual(await pending(), ['eol:x-0d', 'eol:x-7d']);
-      assert.equal((await database.db.selectFrom('reminder_sends').select('id').where('deadline_date', '=', at(30)).execute()).length, 2, 'revived, not doubled');
+      assert.equal(
+        (await database.db.selectFrom('reminder_sends').select('id').where('deadline_date', '=', at(30)).execute()).length,
+        2,
+        'revived, not doubled',
+      );
     });
 
     it('sends one reminder per conversation, date and time, however many subscriptions ask for it', async () => {
@@ -57,7 +85,10 @@ for (const dialect of DIALECTS) {
       await store.subscribe({ conversationKey: 'msteams:a', target: '*', leadMinutes: [7 * DAY, 0], lang: 'en' }, [x], T0);
       await store.subscribe({ conversationKey: 'msteams:a', target: 'eol:x', leadMinutes: [0, 60], lang: 'en' }, [x], T0);
       const sends = await database.db.selectFrom('reminder_sends').select(['lead_minutes']).where('status', '=', 'pending').execute();
-      assert.deepEqual(sends.map((s) => Number(s.lead_minutes)).sort((a, b) => a - b), [0, 60, 7 * DAY]);
+      assert.deepEqual(
+        sends.map((s) => Number(s.lead_minutes)).sort((a, b) => a - b),
+        [0, 60, 7 * DAY],
+      );
       assert.deepEqual(await store.reschedule([x], T0), { added: 0, cancelled: 0 }, 'start-up adds no second one');
     });
 
@@ -81,7 +112,11 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(added.previousLeadMinutes, [7 * DAY]);
       assert.deepEqual(added.subscription.leadMinutes, [7 * DAY, 0]);
       assert.deepEqual(await pending(), ['eol:x-0d', 'eol:x-7d']);
-      const replaced = await store.subscribe({ conversationKey: 'msteams:a', target: 'eol:x', leadMinutes: [0], lang: 'en', replace: true }, [x], T0);
+      const replaced = await store.subscribe(
+        { conversationKey: 'msteams:a', target: 'eol:x', leadMinutes: [0], lang: 'en', replace: true },
+        [x],
+        T0,
+      );
       assert.deepEqual(replaced.subscription.leadMinutes, [0]);
       assert.deepEqual(await pending(), ['eol:x-0d']);
     });
@@ -92,12 +127,29 @@ for (const dialect of DIALECTS) {
         await database.db.deleteFrom('reminder_sends').execute();
         await database.db.deleteFrom('reminder_dates').execute();
         const rows = Array.from({ length: count }, (_, i) => ({
-          id: `s${i}`, conversation_key: `msteams:c${i}`, target: i % 2 ? '*' : 'eol:x', lead_minutes: i % 3 ? '[0]' : `[${7 * DAY},0]`,
-          lang: 'en', active: 1, excluded: 0, created_at: T0, deactivated_reason: null,
+          id: `s${i}`,
+          conversation_key: `msteams:c${i}`,
+          target: i % 2 ? '*' : 'eol:x',
+          lead_minutes: i % 3 ? '[0]' : `[${7 * DAY},0]`,
+          lang: 'en',
+          active: 1,
+          excluded: 0,
+          created_at: T0,
+          deactivated_reason: null,
         }));
-        for (let i = 0; i < rows.length; i += 500) await database.db.insertInto('subscriptions').values(rows.slice(i, i + 500)).execute();
+        for (let i = 0; i < rows.length; i += 500)
+          await database.db
+            .insertInto('subscriptions')
+            .values(rows.slice(i, i + 500))
+            .execute();
         let n = 0;
-        const counting = database.db.withPlugin({ transformQuery: (a) => { n++; return a.node; }, transformResult: async (a) => a.result });
+        const counting = database.db.withPlugin({
+          transformQuery: (a) => {
+            n++;
+            return a.node;
+          },
+          transformResult: async (a) => a.result,
+        });
         const store2 = new ReminderStore(counting, database.dialect);
         const r = await store2.reschedule([deadline('eol:x', at(10))], T0);
         const first = n;
@@ -119,24 +171,77 @@ for (const dialect of DIALECTS) {
     it('converts lead days to minutes and merges sends that two subscriptions held for one message', async () => {
       const database = await openDatabase(await freshDatabaseUrl(dialect), { migrate: false });
       try {
-        await migrate(database.db, database.dialect, { '001_initial': MIGRATIONS['001_initial'] as never, '002_reminders': MIGRATIONS['002_reminders'] as never });
-        const db = database.db as never as import('kysely').Kysely<any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the 002 shape
-        await db.insertInto('subscriptions').values([
-          { id: 's1', conversation_key: 'msteams:a', target: '*', lead_days: '[7,0]', lang: 'fr', active: 1, created_at: T0, deactivated_reason: null },
-          { id: 's2', conversation_key: 'msteams:a', target: 'eol:x', lead_days: '[0]', lang: 'fr', active: 1, created_at: T0, deactivated_reason: null },
-        ]).execute();
-        const send = (id: string, sub: string, lead: number, status: string) => ({
-          id, subscription_id: sub, conversation_key: 'msteams:a', deadline_id: 'eol:x', deadline_date: at(10), lead_days: lead, due_at: T0,
-          status, attempts: 0, next_attempt_at: T0, lease_owner: null, lease_until: null, sent_at: null, last_error: null,
+        await migrate(database.db, database.dialect, {
+          '001_initial': MIGRATIONS['001_initial'] as never,
+          '002_reminders': MIGRATIONS['002_reminders'] as never,
         });
-        await db.insertInto('reminder_sends').values([send('a', 's1', 7, 'pending'), send('b', 's1', 0, 'pending'), send('c', 's2', 0, 'sent')]).execute();
+        // biome-ignore lint/suspicious/noExplicitAny: the 002 shape
+        const db = database.db as never as import('kysely').Kysely<any>;
+        await db
+          .insertInto('subscriptions')
+          .values([
+            {
+              id: 's1',
+              conversation_key: 'msteams:a',
+              target: '*',
+              lead_days: '[7,0]',
+              lang: 'fr',
+              active: 1,
+              created_at: T0,
+              deactivated_reason: null,
+            },
+            {
+              id: 's2',
+              conversation_key: 'msteams:a',
+              target: 'eol:x',
+              lead_days: '[0]',
+              lang: 'fr',
+              active: 1,
+              created_at: T0,
+              deactivated_reason: null,
+            },
+          ])
+          .execute();
+        const send = (id: string, sub: string, lead: number, status: string) => ({
+          id,
+          subscription_id: sub,
+          conversation_key: 'msteams:a',
+          deadline_id: 'eol:x',
+          deadline_date: at(10),
+          lead_days: lead,
+          due_at: T0,
+          status,
+          attempts: 0,
+          next_attempt_at: T0,
+          lease_owner: null,
+          lease_until: null,
+          sent_at: null,
+          last_error: null,
+        });
+        await db
+          .insertInto('reminder_sends')
+          .values([send('a', 's1', 7, 'pending'), send('b', 's1', 0, 'pending'), send('c', 's2', 0, 'sent')])
+          .execute();
         await migrate(database.db, database.dialect);
         const subs = await database.db.selectFrom('subscriptions').select(['id', 'lead_minutes', 'excluded']).orderBy('id').execute();
-        assert.deepEqual(subs, [{ id: 's1', lead_minutes: `[${7 * DAY},0]`, excluded: 0 }, { id: 's2', lead_minutes: '[0]', excluded: 0 }]);
+        assert.deepEqual(subs, [
+          { id: 's1', lead_minutes: `[${7 * DAY},0]`, excluded: 0 },
+          { id: 's2', lead_minutes: '[0]', excluded: 0 },
+        ]);
         const sends = await database.db.selectFrom('reminder_sends').select(['id', 'lead_minutes', 'status']).orderBy('id').execute();
-        assert.deepEqual(sends.map((s) => [s.id, Number(s.lead_minutes), s.status]), [['a', 7 * DAY, 'pending'], ['c', 0, 'sent']], 'the sent one kept');
-        await assert.rejects(sql`insert into reminder_sends (id, subscription_id, conversation_key, deadline_id, deadline_date, lead_minutes, due_at, status, attempts, next_attempt_at)
-          values ('d', 's2', 'msteams:a', 'eol:x', ${at(10)}, 0, 0, 'pending', 0, 0)`.execute(database.db), 'unique per conversation, date and time');
+        assert.deepEqual(
+          sends.map((s) => [s.id, Number(s.lead_minutes), s.status]),
+          [
+            ['a', 7 * DAY, 'pending'],
+            ['c', 0, 'sent'],
+          ],
+          'the sent one kept',
+        );
+        await assert.rejects(
+          sql`insert into reminder_sends (id, subscription_id, conversation_key, deadline_id, deadline_date, lead_minutes, due_at, status, attempts, next_attempt_at)
+          values ('d', 's2', 'msteams:a', 'eol:x', ${at(10)}, 0, 0, 'pending', 0, 0)`.execute(database.db),
+          'unique per conversation, date and time',
+        );
       } finally {
         await database.close();
       }

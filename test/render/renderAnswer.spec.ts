@@ -17,13 +17,20 @@ describe('renderAnswer (channel-aware, fixture knowledge base)', () => {
       assert.equal(activity.attachments?.length, 1);
       assert.equal(activity.attachments?.[0]?.contentType, 'application/vnd.microsoft.card.adaptive');
       const card = activity.attachments?.[0]?.content as { fallbackText: string; body: { text?: string }[] };
-      assert.match(card.fallbackText, new RegExp(`^${matrix.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), 'clients without cards read the whole answer');
-      assert.ok(card.body.slice(0, 3).some((e) => e.text === matrix.headline), 'the direct answer at the top of the card');
+      assert.match(
+        card.fallbackText,
+        new RegExp(`^${matrix.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        'clients without cards read the whole answer',
+      );
+      assert.ok(
+        card.body.slice(0, 3).some((e) => e.text === matrix.headline),
+        'the direct answer at the top of the card',
+      );
       assert.equal(activity.suggestedActions, undefined, 'buttons are in the card');
     });
   }
 
-  it('msteams: Teams\' own feedback buttons under answers, none under help; other card channels: none', () => {
+  it("msteams: Teams' own feedback buttons under answers, none under help; other card channels: none", () => {
     assert.deepEqual(renderAnswer(kb, matrix, 'msteams').channelData, { feedbackLoopEnabled: true });
     assert.equal(renderAnswer(kb, matrix, 'emulator').channelData, undefined);
     assert.equal(renderAnswer(kb, helpAnswer(kb, 'en', 'help'), 'msteams').channelData, undefined);

@@ -25,13 +25,19 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   const keys = new OpenIdStandIn([key]);
   const logs = new LogCapture();
   let bot: RunningBot;
-  let tokens: string[] = [];
-  const sign = (claims: Record<string, unknown>, signer = key) => { const t = signToken(signer, claims); tokens.push(t); return t; };
-  const message = (conversationId: string, text = 'is lync 2010 supported on lync server 2013?') => teamsPersonalMessage(text, { serviceUrl: bot.serviceUrl, conversationId });
+  const tokens: string[] = [];
+  const sign = (claims: Record<string, unknown>, signer = key) => {
+    const t = signToken(signer, claims);
+    tokens.push(t);
+    return t;
+  };
+  const message = (conversationId: string, text = 'is lync 2010 supported on lync server 2013?') =>
+    teamsPersonalMessage(text, { serviceUrl: bot.serviceUrl, conversationId });
 
   /** botbuilder prints refused tokens to the console; routed through the logger as index.ts does. */
   let restoreConsole: () => void;
-  const libraryMessages = () => logs.lines.filter((l) => l.msg === 'library message').map((l) => ({ level: l.level, text: String(l.library) }));
+  const libraryMessages = () =>
+    logs.lines.filter((l) => l.msg === 'library message').map((l) => ({ level: l.level, text: String(l.library) }));
 
   before(async () => {
     const openIdMetadataUrl = await keys.start();
@@ -40,7 +46,11 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     restoreConsole = routeConsoleToLogger(logger);
     bot = await startBot(env, { openIdMetadataUrl, logger });
   });
-  after(async () => { restoreConsole(); await bot.stop(); await keys.stop(); });
+  after(async () => {
+    restoreConsole();
+    await bot.stop();
+    await keys.stop();
+  });
 
   it('refuses a request without a token (401)', async () => {
     const res = await postWith(bot, message('a-missing'));
@@ -49,7 +59,15 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   });
 
   it('refuses garbage tokens (401)', async () => {
-    for (const header of ['Bearer', 'Bearer garbage', 'Bearer a.b.c', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl', 'bearer x y z', 'Bearer ' + 'A'.repeat(8000)]) {
+    for (const header of [
+      'Bearer',
+      'Bearer garbage',
+      'Bearer a.b.c',
+      'Basic dXNlcjpwYXNz',
+      'Bearer eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl',
+      'bearer x y z',
+      `Bearer ${'A'.repeat(8000)}`,
+    ]) {
       const res = await postWith(bot, message('a-garbage'), header);
       assert.equal(res.status, 401, header.slice(0, 40));
     }
@@ -64,7 +82,10 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     assert.equal(res.status, 401);
     assert.equal(bot.connector.inConversation('a-expired').length, 0);
     // botbuilder's console.error of the TokenExpiredError reached the log, at debug level, not the console.
-    assert.ok(libraryMessages().some((m) => m.level === 20 && /^TokenExpiredError: jwt expired/.test(m.text)), JSON.stringify(libraryMessages()));
+    assert.ok(
+      libraryMessages().some((m) => m.level === 20 && /^TokenExpiredError: jwt expired/.test(m.text)),
+      JSON.stringify(libraryMessages()),
+    );
   });
 
   it('refuses a token for another bot (wrong audience, 401)', async () => {
@@ -75,13 +96,24 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
   it('refuses a token not signed by a published key, from another issuer, or for another serviceUrl (401)', async () => {
     const claims = channelClaims(APP_ID, bot.serviceUrl);
     assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign(claims, stranger)}`)).status, 401, 'forged signature');
-    assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, iss: 'https://example.com' })}`)).status, 401, 'issuer');
-    assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, serviceurl: 'https://evil.example.com/' })}`)).status, 401, 'serviceUrl claim');
+    assert.equal(
+      (await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, iss: 'https://example.com' })}`)).status,
+      401,
+      'issuer',
+    );
+    assert.equal(
+      (await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, serviceurl: 'https://evil.example.com/' })}`)).status,
+      401,
+      'serviceUrl claim',
+    );
     assert.equal((await postWith(bot, message('a-forged'), `Bearer ${sign({ ...claims, nbf: claims.exp })}`)).status, 401, 'not yet valid');
     assert.equal(bot.connector.inConversation('a-forged').length, 0);
     // botbuilder prints every published key for the forged signature: logged at debug, keys elided.
     const keyMessages = libraryMessages().filter((m) => m.text.startsWith('Error finding key for token'));
-    assert.ok(keyMessages.length > 0 && keyMessages.every((m) => m.level === 20 && m.text.includes('[key]') && !m.text.includes('BEGIN RSA')), JSON.stringify(keyMessages));
+    assert.ok(
+      keyMessages.length > 0 && keyMessages.every((m) => m.level === 20 && m.text.includes('[key]') && !m.text.includes('BEGIN RSA')),
+      JSON.stringify(keyMessages),
+    );
   });
 
   it('refuses unsigned tokens and HMAC tokens keyed with the public key (algorithm confusion, 401)', async () => {
@@ -99,17 +131,25 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
 
   it('answers any Authorization header, random or a valid token mutated, with 401 and never 5xx (fast-check, 500 runs)', async () => {
     const valid = sign(channelClaims(APP_ID, bot.serviceUrl));
-    const mutated = fc.tuple(fc.nat({ max: valid.length - 1 }), fc.constantFrom(...'AZaz09-_.'))
+    const mutated = fc
+      .tuple(fc.nat({ max: valid.length - 1 }), fc.constantFrom(...'AZaz09-_.'))
       .map(([at, ch]) => `Bearer ${valid.slice(0, at)}${ch}${valid.slice(at + 1)}`)
       .filter((h) => h !== `Bearer ${valid}`);
-    const header = fc.oneof(fc.string({ maxLength: 200 }).map((s) => s.replace(/[\r\n\0]/g, '')), fc.string({ maxLength: 200 }).map((s) => `Bearer ${s.replace(/[\r\n\0]/g, '')}`), mutated);
+    const header = fc.oneof(
+      fc.string({ maxLength: 200 }).map((s) => s.replace(/[\r\n\0]/g, '')),
+      fc.string({ maxLength: 200 }).map((s) => `Bearer ${s.replace(/[\r\n\0]/g, '')}`),
+      mutated,
+    );
     const statuses = new Map<number, number>();
-    await fc.assert(fc.asyncProperty(header, async (h) => {
-      const res = await postWith(bot, message('a-fuzz'), h);
-      statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-      // A flipped character in the last base64url digit can leave the signature's bytes unchanged.
-      return res.status === 401 || (res.status === 200 && h.startsWith('Bearer ey'));
-    }), { numRuns: 500, seed: 20261121 });
+    await fc.assert(
+      fc.asyncProperty(header, async (h) => {
+        const res = await postWith(bot, message('a-fuzz'), h);
+        statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
+        // A flipped character in the last base64url digit can leave the signature's bytes unchanged.
+        return res.status === 401 || (res.status === 200 && h.startsWith('Bearer ey'));
+      }),
+      { numRuns: 500, seed: 20261121 },
+    );
     assert.ok((statuses.get(401) ?? 0) > 450, JSON.stringify([...statuses]));
   });
 
@@ -128,8 +168,14 @@ describe('Bot Framework authentication (MicrosoftAppId set)', function () {
     assert.deepEqual(JSON.parse(res.body), { error: 'unauthorized' });
     assert.ok(res.requestId);
     const mine = logs.lines.filter((l) => l.reqId === res.requestId);
-    assert.ok(mine.some((l) => l.msg === 'unauthorized request'), 'the refusal is logged');
-    assert.ok(mine.some((l) => l.msg === 'request' && l.status === 401), 'the access line is logged');
+    assert.ok(
+      mine.some((l) => l.msg === 'unauthorized request'),
+      'the refusal is logged',
+    );
+    assert.ok(
+      mine.some((l) => l.msg === 'request' && l.status === 401),
+      'the access line is logged',
+    );
     const all = logs.raw.join('\n');
     assert.ok(tokens.length > 5);
     for (const token of tokens) {
@@ -144,20 +190,28 @@ describe('Bot Framework authentication when the signing keys cannot be fetched',
   let bot: RunningBot;
   before(async () => {
     // Nothing listens on port 9 (discard) on this machine: the metadata fetch fails as it does offline.
-    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD }, { openIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' });
+    bot = await startBot(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD },
+      { openIdMetadataUrl: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration' },
+    );
   });
   after(async () => bot.stop());
 
   it('answers 503 with Retry-After and no internal detail, and still refuses requests without a token (401)', async () => {
     const key = makeSigningKey('key-1');
     const res = await fetch(`${bot.botUrl}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(key, channelClaims(APP_ID, bot.serviceUrl))}` },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${signToken(key, channelClaims(APP_ID, bot.serviceUrl))}` },
       body: JSON.stringify(teamsPersonalMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'k-1' })),
     });
     assert.equal(res.status, 503);
     assert.equal(res.headers.get('retry-after'), '5');
     assert.deepEqual(await res.json(), { error: 'cannot verify the token now; try again later' });
-    const missing = await fetch(`${bot.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(teamsPersonalMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'k-2' })) });
+    const missing = await fetch(`${bot.botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(teamsPersonalMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'k-2' })),
+    });
     assert.equal(missing.status, 401);
   });
 });

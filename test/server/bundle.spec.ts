@@ -12,7 +12,9 @@ const ROOT = resolve(__dirname, '../..');
 describe('the bundle npm start runs (dist/bot.js)', function () {
   this.timeout(60_000);
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'lync-bundle-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lync-bundle-'));
+  });
   after(() => {
     rmSync(dir, { recursive: true, force: true });
     rmSync(join(ROOT, 'build', `bundle-test-${process.pid}`), { recursive: true, force: true });
@@ -27,7 +29,13 @@ describe('the bundle npm start runs (dist/bot.js)', function () {
     const { child } = bot;
     try {
       const port = await listeningPort(bot);
-      assert.equal(await post(`http://127.0.0.1:${port}`, teamsPersonalMessage('when did yahoo federation end?', { serviceUrl, conversationId: 'bundle-1' })), 200);
+      assert.equal(
+        await post(
+          `http://127.0.0.1:${port}`,
+          teamsPersonalMessage('when did yahoo federation end?', { serviceUrl, conversationId: 'bundle-1' }),
+        ),
+        200,
+      );
       assert.match(visibleText(connector.inConversation('bundle-1')[0] ?? {}), /Yahoo! ended on 30 June 2014/);
       assert.match(bot.stdout.join(''), /classifier training read from the build/, 'the build trained the classifier');
       child.kill('SIGTERM');

@@ -6,7 +6,9 @@ import { startBot, type RunningBot } from '../helpers/server';
 describe('"forget me" over HTTP (state, reference and reminder subscriptions deleted)', function () {
   this.timeout(20_000);
   let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
+  before(async () => {
+    bot = await startBot();
+  });
   after(async () => bot.stop());
 
   /** Rows kept about a Teams conversation, per table. */

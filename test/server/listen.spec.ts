@@ -29,7 +29,10 @@ describe('the address the server listens on', function () {
     const { address, warnings, healthz } = await listening({});
     assert.equal(address, '127.0.0.1');
     assert.equal(healthz, 200);
-    assert.deepEqual(warnings.filter((w) => WARNING.test(w)), []);
+    assert.deepEqual(
+      warnings.filter((w) => WARNING.test(w)),
+      [],
+    );
   });
 
   it('is HOST when set, and local mode on a non-loopback address says so in the log', async () => {
@@ -42,7 +45,10 @@ describe('the address the server listens on', function () {
   it('is every interface with an app id, unless HOST says otherwise; no warning either way', async () => {
     const all = await listening(APP);
     assert.ok(['::', '0.0.0.0'].includes(all.address), all.address);
-    assert.deepEqual(all.warnings.filter((w) => WARNING.test(w)), []);
+    assert.deepEqual(
+      all.warnings.filter((w) => WARNING.test(w)),
+      [],
+    );
     const loopback = await listening({ ...APP, HOST: '127.0.0.1' });
     assert.equal(loopback.address, '127.0.0.1');
   });
@@ -58,6 +64,7 @@ describe('the address the server listens on', function () {
 
   it('tells loopback addresses from others', () => {
     for (const h of ['127.0.0.1', '127.1.2.3', '::1', '[::1]', 'localhost', '::ffff:127.0.0.1']) assert.equal(isLoopbackHost(h), true, h);
-    for (const h of ['0.0.0.0', '::', '10.0.0.5', '192.168.1.2', 'example.com', '::ffff:10.0.0.1', '']) assert.equal(isLoopbackHost(h), false, h);
+    for (const h of ['0.0.0.0', '::', '10.0.0.5', '192.168.1.2', 'example.com', '::ffff:10.0.0.1', ''])
+      assert.equal(isLoopbackHost(h), false, h);
   });
 });

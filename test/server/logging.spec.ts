@@ -25,11 +25,19 @@ describe('logs', () => {
     it('redacts secret fields and keeps only name, message, code and stack of errors', () => {
       const capture = new LogCapture();
       const log = createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: 's3cret-value' }, capture);
-      const err = Object.assign(new Error('request failed'), { code: 'E_HTTP', statusCode: 502, request: { headers: { Authorization: 'opaque-credential' } } });
-      log.warn({ err, headers: { authorization: 'opaque-1' }, password: 'opaque-2', config: { MicrosoftAppPassword: 'opaque-3' } }, 'something');
+      const err = Object.assign(new Error('request failed'), {
+        code: 'E_HTTP',
+        statusCode: 502,
+        request: { headers: { Authorization: 'opaque-credential' } },
+      });
+      log.warn(
+        { err, headers: { authorization: 'opaque-1' }, password: 'opaque-2', config: { MicrosoftAppPassword: 'opaque-3' } },
+        'something',
+      );
       log.info('config is s3cret-value');
       const all = capture.raw.join('\n');
-      for (const secret of ['opaque-credential', 'opaque-1', 'opaque-2', 'opaque-3', 's3cret-value']) assert.ok(!all.includes(secret), secret);
+      for (const secret of ['opaque-credential', 'opaque-1', 'opaque-2', 'opaque-3', 's3cret-value'])
+        assert.ok(!all.includes(secret), secret);
       const [first] = capture.lines;
       assert.deepEqual(Object.keys(first?.err as object).sort(), ['code', 'message', 'stack', 'statusCode', 'type']);
       assert.equal((first?.err as { message: string }).message, 'request failed');
@@ -48,12 +56,14 @@ describe('logs', () => {
       assert.ok(String(b?.library).length <= 2001);
     });
 
-    it('logs botbuilder\'s refused-token messages at debug with keys elided, and gives the console back', () => {
+    it("logs botbuilder's refused-token messages at debug with keys elided, and gives the console back", () => {
       const capture = new LogCapture();
       const original = (..._a: unknown[]) => undefined;
       const target = { error: original, warn: original };
       const restore = routeConsoleToLogger(createLogger({ LOG_LEVEL: 'debug', MicrosoftAppPassword: undefined }, capture), target);
-      target.error('Error finding key for token. Available keys: -----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEAoles\n-----END RSA PUBLIC KEY-----');
+      target.error(
+        'Error finding key for token. Available keys: -----BEGIN RSA PUBLIC KEY-----\nMIIBCgKCAQEAoles\n-----END RSA PUBLIC KEY-----',
+      );
       const [line] = capture.lines;
       assert.equal(line?.level, 20);
       assert.equal(line?.library, 'Error finding key for token. Available keys: [key]');
@@ -88,7 +98,10 @@ describe('logs', () => {
       const bot = await startBot({}, { logger: createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: undefined }, capture) });
       try {
         const line = capture.lines.find((l) => String(l.msg).startsWith('Messaging endpoint'));
-        assert.equal(line?.msg, `Messaging endpoint: ${bot.botUrl}/api/messages — paste into the Bot Framework Emulator or the Agents Playground (no app id or password)`);
+        assert.equal(
+          line?.msg,
+          `Messaging endpoint: ${bot.botUrl}/api/messages — paste into the Bot Framework Emulator or the Agents Playground (no app id or password)`,
+        );
       } finally {
         await bot.stop();
       }
@@ -109,12 +122,20 @@ describe('logs', () => {
     afterEach(() => sinon.restore());
 
     const send = (activity: unknown, headers: Record<string, string> = {}) =>
-      fetch(`${bot.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(activity) });
+      fetch(`${bot.botUrl}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(activity),
+      });
 
     it('gives every request an id, keeps a sane caller id, echoes it, and logs one access line with it', async () => {
-      const given = await send(emulatorMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'l-1' }), { 'x-request-id': 'gateway-123:abc' });
+      const given = await send(emulatorMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'l-1' }), {
+        'x-request-id': 'gateway-123:abc',
+      });
       assert.equal(given.headers.get('x-request-id'), 'gateway-123:abc');
-      const made = await send(emulatorMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'l-2' }), { 'x-request-id': '<script>alert(1)</script>' });
+      const made = await send(emulatorMessage('hello', { serviceUrl: bot.serviceUrl, conversationId: 'l-2' }), {
+        'x-request-id': '<script>alert(1)</script>',
+      });
       const id = made.headers.get('x-request-id') ?? '';
       assert.match(id, /^[0-9a-f-]{36}$/);
       const bad = await send({});
@@ -129,13 +150,19 @@ describe('logs', () => {
 
     it('logs a failing turn with its request id, and the user still gets an apology', async () => {
       sinon.stub(bot.app.bot, 'run').rejects(new Error('boom'));
-      const res = await send(emulatorMessage('is lync 2010 supported on lync server 2013?', { serviceUrl: bot.serviceUrl, conversationId: 'l-3' }), { 'x-request-id': 'turn-fail-1' });
+      const res = await send(
+        emulatorMessage('is lync 2010 supported on lync server 2013?', { serviceUrl: bot.serviceUrl, conversationId: 'l-3' }),
+        { 'x-request-id': 'turn-fail-1' },
+      );
       assert.equal(res.status, 200);
       const failed = capture.lines.find((l) => l.msg === 'turn failed');
       assert.equal(failed?.reqId, 'turn-fail-1');
       assert.equal((failed?.err as { message: string }).message, 'boom');
       assert.equal(bot.connector.inConversation('l-3').length, 1);
-      assert.match(await bot.app.metrics.registry.getSingleMetricAsString('bot_turns_total'), /bot_turns_total\{channel="emulator",outcome="error"\} 1/);
+      assert.match(
+        await bot.app.metrics.registry.getSingleMetricAsString('bot_turns_total'),
+        /bot_turns_total\{channel="emulator",outcome="error"\} 1/,
+      );
     });
 
     it('logs successful probes only at debug level (an orchestrator polls them every few seconds)', async () => {

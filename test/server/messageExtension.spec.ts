@@ -11,21 +11,33 @@ import { startBot, type RunningBot } from '../helpers/server';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 
-interface Attachment { contentType: string; content: AdaptiveCard; preview?: { contentType: string; content: { title: string; text: string } } }
-interface ComposeResponse { composeExtension: { type: 'result' | 'message'; attachmentLayout?: string; attachments?: Attachment[]; text?: string } }
+interface Attachment {
+  contentType: string;
+  content: AdaptiveCard;
+  preview?: { contentType: string; content: { title: string; text: string } };
+}
+interface ComposeResponse {
+  composeExtension: { type: 'result' | 'message'; attachmentLayout?: string; attachments?: Attachment[]; text?: string };
+}
 
 describe('the search message extension over HTTP (composeExtension/query, selectItem)', () => {
   const kb = realKnowledge();
   let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
+  before(async () => {
+    bot = await startBot();
+  });
   after(async () => bot.stop());
 
   const query = async (value: unknown, locale = 'en-US', name = 'composeExtension/query') => {
     const started = Date.now();
-    const { status, body } = await postForBody(bot.botUrl, teamsInvoke(name, value, { serviceUrl: bot.serviceUrl, conversationId: '19:compose@thread.v2', locale }));
+    const { status, body } = await postForBody(
+      bot.botUrl,
+      teamsInvoke(name, value, { serviceUrl: bot.serviceUrl, conversationId: '19:compose@thread.v2', locale }),
+    );
     return { status, body: body as ComposeResponse, ms: Date.now() - started };
   };
-  const search = (text: string, locale?: string) => query({ commandId: SEARCH_COMMAND_ID, parameters: [{ name: 'product', value: text }], queryOptions: { skip: 0, count: 25 } }, locale);
+  const search = (text: string, locale?: string) =>
+    query({ commandId: SEARCH_COMMAND_ID, parameters: [{ name: 'product', value: text }], queryOptions: { skip: 0, count: 25 } }, locale);
 
   /** Every result is a support card without buttons that talk to the bot, under 28 KB, with a preview. */
   function assertResults(body: ComposeResponse): Attachment[] {
@@ -41,7 +53,10 @@ describe('the search message extension over HTTP (composeExtension/query, select
       assert.ok(a.preview?.content.title && a.preview.content.text, 'a preview with a title and a line');
       const actions = nodes(a.content.body).filter((n) => n.type.startsWith('Action.') && n.type !== 'Action.OpenUrl');
       assert.deepEqual(actions, [], 'no button that talks to the bot (it may not be in the conversation)');
-      assert.ok(texts(a.content).some((t) => t.startsWith('Source')), 'names its source');
+      assert.ok(
+        texts(a.content).some((t) => t.startsWith('Source')),
+        'names its source',
+      );
     }
     return attachments;
   }
@@ -55,12 +70,18 @@ describe('the search message extension over HTTP (composeExtension/query, select
     const cell = results.find((r) => r.preview?.content.title === `Lync 2010 · ${ls2013}`);
     assert.ok(cell, results.map((r) => r.preview?.content.title).join(', '));
     assert.match(cell.preview?.content.text ?? '', /^Yes\. Lync 2010 is supported on Lync Server 2013\./);
-    assert.ok(texts(cell.content).some((t) => t.includes('Lync 2010 is supported on Lync Server 2013')), 'the card says it');
+    assert.ok(
+      texts(cell.content).some((t) => t.includes('Lync 2010 is supported on Lync Server 2013')),
+      'the card says it',
+    );
   });
 
   it('puts the pair first for "client on server", and tolerates typos like the chat', async () => {
     const { body } = await search('lync 2010 on ocs 2007 r2');
-    assert.match(assertResults(body)[0]?.preview?.content.text ?? '', /^No\. Lync 2010 is not supported on Office Communications Server 2007 R2\./);
+    assert.match(
+      assertResults(body)[0]?.preview?.content.text ?? '',
+      /^No\. Lync 2010 is not supported on Office Communications Server 2007 R2\./,
+    );
     // A server named only by a word of its names ("ocs"), as typed in a compose box.
     const short = assertResults((await search('lync 2010 on ocs')).body);
     assert.match(short[0]?.preview?.content.text ?? '', /^No\. Lync 2010 is not supported on Office Communications Server 2007 R2\./);
@@ -84,7 +105,10 @@ describe('the search message extension over HTTP (composeExtension/query, select
   });
 
   it('unknown and empty queries get an empty result with a message, never an error', async () => {
-    for (const [text, expected] of [['zoom phone', kb.message('search_no_match', 'en', { query: 'zoom phone' })], ['   ', kb.message('search_empty', 'en')]] as const) {
+    for (const [text, expected] of [
+      ['zoom phone', kb.message('search_no_match', 'en', { query: 'zoom phone' })],
+      ['   ', kb.message('search_empty', 'en')],
+    ] as const) {
       const { status, body } = await search(text);
       assert.equal(status, 200);
       assert.deepEqual(body, { composeExtension: { type: 'message', text: expected } });
@@ -97,7 +121,8 @@ describe('the search message extension over HTTP (composeExtension/query, select
 
   it('malformed queries get 400 naming the problem', async () => {
     for (const [value, error] of [
-      [undefined, /^not a search query/], [{ parameters: 'lync' }, /^not a search query: parameters/],
+      [undefined, /^not a search query/],
+      [{ parameters: 'lync' }, /^not a search query: parameters/],
       [{ commandId: 'deleteEverything', parameters: [{ name: 'product', value: 'lync' }] }, /^unknown command "deleteEverything"/],
     ] as const) {
       const { status, body } = await query(value);
@@ -118,7 +143,17 @@ describe('the search message extension over HTTP (composeExtension/query, select
 
   it('is declared in the manifest: a bot-backed search command with initialRun, semanticDescription and samplePrompts', () => {
     const manifest = JSON.parse(readFileSync(resolve(__dirname, '../../manifest/manifest.json'), 'utf8')) as {
-      composeExtensions: { botId: string; commands: { id: string; type: string; initialRun: boolean; semanticDescription: string; samplePrompts: { text: string }[]; parameters: { name: string; semanticDescription: string }[] }[] }[];
+      composeExtensions: {
+        botId: string;
+        commands: {
+          id: string;
+          type: string;
+          initialRun: boolean;
+          semanticDescription: string;
+          samplePrompts: { text: string }[];
+          parameters: { name: string; semanticDescription: string }[];
+        }[];
+      }[];
     };
     const [extension] = manifest.composeExtensions;
     assert.equal(extension?.botId, '${{BOT_ID}}');

@@ -14,9 +14,11 @@ function sample(text: string, name: string, labels = ''): number | undefined {
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
-async function readyz(bot: RunningBot): Promise<{ status: number; body: { status: string; failing: string[]; checks: Record<string, { ok: boolean; problem?: string }> } }> {
+async function readyz(
+  bot: RunningBot,
+): Promise<{ status: number; body: { status: string; failing: string[]; checks: Record<string, { ok: boolean; problem?: string }> } }> {
   const res = await fetch(`${bot.botUrl}/readyz`);
-  return { status: res.status, body: await res.json() as never };
+  return { status: res.status, body: (await res.json()) as never };
 }
 
 describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
@@ -24,14 +26,20 @@ describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
 
   describe('a running bot', () => {
     let bot: RunningBot;
-    before(async () => { bot = await startBot(); });
+    before(async () => {
+      bot = await startBot();
+    });
     after(async () => bot.stop());
 
     it('is alive and ready: database, knowledge and scheduler all ok (200, JSON)', async () => {
       assert.equal((await fetch(`${bot.botUrl}/healthz`)).status, 200);
       const { status, body } = await readyz(bot);
       assert.equal(status, 200);
-      assert.deepEqual(body, { status: 'ready', failing: [], checks: { database: { ok: true }, knowledge: { ok: true }, scheduler: { ok: true } } });
+      assert.deepEqual(body, {
+        status: 'ready',
+        failing: [],
+        checks: { database: { ok: true }, knowledge: { ok: true }, scheduler: { ok: true } },
+      });
     });
 
     it('serves Prometheus text whose counters move with turns, declined questions and feedback', async () => {
@@ -43,7 +51,10 @@ describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
       const message = (text: string) => emulatorMessage(text, { serviceUrl: bot.serviceUrl, conversationId: 'metrics-1' });
       assert.equal(await post(bot.botUrl, message('is lync 2010 supported on lync server 2013?')), 200);
       assert.equal(await post(bot.botUrl, message('how do I bake sourdough bread?')), 200);
-      assert.equal(await post(bot.botUrl, { ...message(''), text: undefined, value: { feedback: 'not_helpful', kind: 'support-cell' } }), 200);
+      assert.equal(
+        await post(bot.botUrl, { ...message(''), text: undefined, value: { feedback: 'not_helpful', kind: 'support-cell' } }),
+        200,
+      );
 
       const res = await fetch(`${bot.botUrl}/metrics`);
       assert.equal(res.status, 200);
@@ -59,7 +70,7 @@ describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
     });
   });
 
-  it('keeps each app\'s metrics apart (own registry, not the global one)', async () => {
+  it("keeps each app's metrics apart (own registry, not the global one)", async () => {
     const [a, b] = [await startBot(), await startBot()];
     try {
       await post(a.botUrl, emulatorMessage('when did yahoo federation end?', { serviceUrl: a.serviceUrl }));
@@ -99,7 +110,10 @@ describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
       const { status, body } = await readyz(bot);
       assert.equal(status, 503);
       assert.deepEqual(body.failing, ['database']);
-      assert.match(body.checks.database?.problem ?? '', /^the database \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/test_\w+\) does not answer$/);
+      assert.match(
+        body.checks.database?.problem ?? '',
+        /^the database \(postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:\d+\/test_\w+\) does not answer$/,
+      );
     } finally {
       await bot?.stop();
       await server.stop();
@@ -127,7 +141,10 @@ describe('probes: /healthz, /readyz, /metrics (real HTTP)', function () {
       const none = await fetch(`${bot.botUrl}/metrics`);
       assert.equal(none.status, 401);
       assert.equal(none.headers.get('www-authenticate'), 'Bearer realm="metrics"');
-      assert.equal((await fetch(`${bot.botUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789abcdef' } })).status, 401);
+      assert.equal(
+        (await fetch(`${bot.botUrl}/metrics`, { headers: { authorization: 'Bearer wrong-token-0123456789abcdef' } })).status,
+        401,
+      );
       const ok = await fetch(`${bot.botUrl}/metrics`, { headers: { authorization: `Bearer ${token}` } });
       assert.equal(ok.status, 200);
       assert.match(await ok.text(), /# TYPE bot_turns_total counter/);

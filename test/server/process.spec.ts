@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,9 @@ describe('the bot process', function () {
   this.timeout(60_000);
   let dir: string;
   const running: ChildProcess[] = [];
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lync-proc-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lync-proc-'));
+  });
   afterEach(() => {
     for (const c of running.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -36,10 +38,30 @@ describe('the bot process', function () {
       const bot = startBotProcess(sourceArgs(), { PORT: String(port) }, dir);
       running.push(bot.child);
       assert.equal(await bot.exited, 1);
-      assert.equal(bot.stderr.join(''), `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.\n`, 'one line');
+      assert.equal(
+        bot.stderr.join(''),
+        `PORT: port ${port} is already in use — stop the other process or set PORT to a free port.\n`,
+        'one line',
+      );
     } finally {
       blocker.close();
     }
+  });
+
+  it('on SIGTERM during start-up, stops cleanly once start-up is over (exit 0), not killed by the signal', async () => {
+    const bot = startBotProcess(sourceArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
+    running.push(bot.child);
+    // The SQLite file appears when start-up opens the database, well before the classifier is trained
+    // and the server listens: the signal handlers must be in place by then.
+    const until = Date.now() + 30_000;
+    while (!existsSync(join(dir, 'bot.sqlite')) && bot.child.exitCode === null && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 5));
+    assert.equal(bot.child.exitCode, null, bot.stderr.join(''));
+    const signal = new Promise<NodeJS.Signals | null>((r) => bot.child.once('exit', (_code, s) => r(s)));
+    bot.child.kill('SIGTERM');
+    assert.equal(await bot.exited, 0, `exit 0, not ended by ${await signal}: ${bot.stderr.join('')}`);
+    assert.match(bot.stdout.join(''), /"msg":"(stopped during start-up|shutting down)"/);
+    assert.equal(bot.stderr.join(''), '');
   });
 
   it('on SIGTERM stops accepting, finishes the turn in flight, and exits 0', async () => {

@@ -11,7 +11,9 @@ async function raw(url: string, body: string, contentType = 'application/json'):
 
 describe('HTTP server (end to end, Bot Framework protocol)', () => {
   let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
+  before(async () => {
+    bot = await startBot();
+  });
   after(async () => bot.stop());
 
   it('answers GET /healthz', async () => {
@@ -21,7 +23,10 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
   });
 
   it('answers an Emulator-shaped question through the connector', async () => {
-    const activity = emulatorMessage('is lync 2010 supported on lync server 2013?', { serviceUrl: bot.serviceUrl, conversationId: 'emu-1' });
+    const activity = emulatorMessage('is lync 2010 supported on lync server 2013?', {
+      serviceUrl: bot.serviceUrl,
+      conversationId: 'emu-1',
+    });
     assert.equal(await post(bot.botUrl, activity), 200);
     const [reply] = bot.connector.inConversation('emu-1');
     assert.match(visibleText(reply ?? {}), /^Yes\. Lync 2010 is supported on Lync Server 2013\./);
@@ -36,12 +41,18 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
     const recorded = bot.connector.received.filter((r) => r.conversationId === conversationId);
     assert.equal(recorded.length, 1);
     assert.equal(recorded[0]?.replyToId, activity.id);
-    assert.match(visibleText(recorded[0]?.activity ?? {}), /^Non\. Lync 2010 n’est pas pris en charge sur Office Communications Server 2007 R2\./);
+    assert.match(
+      visibleText(recorded[0]?.activity ?? {}),
+      /^Non\. Lync 2010 n’est pas pris en charge sur Office Communications Server 2007 R2\./,
+    );
     assert.equal(recorded[0]?.activity.locale, 'fr-FR');
   });
 
   it('keeps the conversation across requests (follow-up)', async () => {
-    await post(bot.botUrl, teamsPersonalMessage('when did AOL federation end?', { serviceUrl: bot.serviceUrl, conversationId: 'a:follow' }));
+    await post(
+      bot.botUrl,
+      teamsPersonalMessage('when did AOL federation end?', { serviceUrl: bot.serviceUrl, conversationId: 'a:follow' }),
+    );
     await post(bot.botUrl, teamsPersonalMessage('and Yahoo?', { serviceUrl: bot.serviceUrl, conversationId: 'a:follow' }));
     const texts = bot.connector.inConversation('a:follow').map((a) => visibleText(a));
     assert.match(texts[0] ?? '', /AOL ended on 30 June 2014/);
@@ -49,14 +60,21 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
   });
 
   it('welcomes a user who joins, once', async () => {
-    assert.equal(await post(bot.botUrl, membersAdded(['bot-1', 'user-1', 'user-2'], { serviceUrl: bot.serviceUrl, conversationId: 'welcome-1' })), 200);
+    assert.equal(
+      await post(bot.botUrl, membersAdded(['bot-1', 'user-1', 'user-2'], { serviceUrl: bot.serviceUrl, conversationId: 'welcome-1' })),
+      200,
+    );
     const replies = bot.connector.inConversation('welcome-1');
     assert.equal(replies.length, 1);
     assert.match(visibleText(replies[0] ?? {}), /Lync Server 2013/);
   });
 
   it('answers a message without text politely', async () => {
-    const activity = { ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: 'empty-1' }), text: undefined, attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }] };
+    const activity = {
+      ...emulatorMessage('', { serviceUrl: bot.serviceUrl, conversationId: 'empty-1' }),
+      text: undefined,
+      attachments: [{ contentType: 'image/png', contentUrl: 'http://x/y.png' }],
+    };
     assert.equal(await post(bot.botUrl, activity), 200);
     assert.match(bot.connector.inConversation('empty-1')[0]?.text ?? '', /only read text/);
   });
@@ -94,7 +112,10 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
   });
 
   it('in local mode, refuses to reply to a serviceUrl that is not on this machine (403)', async () => {
-    const activity = emulatorMessage('is lync 2010 supported on lync server 2013?', { serviceUrl: 'https://attacker.example/', conversationId: 'remote-1' });
+    const activity = emulatorMessage('is lync 2010 supported on lync server 2013?', {
+      serviceUrl: 'https://attacker.example/',
+      conversationId: 'remote-1',
+    });
     assert.equal(await post(bot.botUrl, activity), 403);
     assert.equal(bot.connector.inConversation('remote-1').length, 0);
   });
@@ -105,7 +126,10 @@ describe('HTTP server (end to end, Bot Framework protocol)', () => {
   });
 
   it('still answers after bad requests', async () => {
-    assert.equal(await post(bot.botUrl, emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'after-1' })), 200);
+    assert.equal(
+      await post(bot.botUrl, emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'after-1' })),
+      200,
+    );
     assert.match(visibleText(bot.connector.inConversation('after-1')[0] ?? {}), /5061/);
   });
 });

@@ -29,10 +29,20 @@ describe('start-up', function () {
         const { parseConfig } = require('./src/config');
         createApp(parseConfig({ PORT: '0', LOG_LEVEL: 'silent', DATABASE_URL: 'sqlite:${join(dir, 'bot.sqlite')}' }))
           .then(async (app) => { process.stdout.write(JSON.stringify(Object.keys(require.cache))); await app.stop(); });`;
-      const out = execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+      const out = execFileSync(process.execPath, ['-r', 'tsx/cjs', '-e', script], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      });
       const loaded = JSON.parse(out) as string[];
-      assert.ok(loaded.some((f) => f.includes('node_modules/botbuilder/lib/cloudAdapter.js')), 'the listing is real');
-      assert.deepEqual(loaded.filter((f) => UNUSED.some((re) => re.test(f))), []);
+      assert.ok(
+        loaded.some((f) => f.includes('node_modules/botbuilder/lib/cloudAdapter.js')),
+        'the listing is real',
+      );
+      assert.deepEqual(
+        loaded.filter((f) => UNUSED.some((re) => re.test(f))),
+        [],
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -25,7 +25,9 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
   this.timeout(60_000);
   let dir: string;
   const running: ChildProcess[] = [];
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'lync-fail-')); });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lync-fail-'));
+  });
   afterEach(() => {
     for (const c of running.splice(0)) if (c.exitCode === null) c.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
@@ -46,14 +48,20 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
   it('PostgreSQL unreachable (a closed port)', async () => {
     const port = await closedPort();
     const line = await failedStart({ DATABASE_URL: `postgres://bot:secret-pw@127.0.0.1:${port}/bot` });
-    assert.equal(line, `DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:${port} (connection refused) — is the server running, and are the host and port right?`);
+    assert.equal(
+      line,
+      `DATABASE_URL: cannot connect to PostgreSQL at 127.0.0.1:${port} (connection refused) — is the server running, and are the host and port right?`,
+    );
   });
 
   it('PostgreSQL refuses the password', async () => {
     const url = new URL((await sharedPostgres()).url);
     url.password = 'not-the-password';
     const line = await failedStart({ DATABASE_URL: url.toString() });
-    assert.equal(line, `DATABASE_URL: PostgreSQL at 127.0.0.1:${url.port} refused user "postgres" (wrong password) — check the user name and password in DATABASE_URL.`);
+    assert.equal(
+      line,
+      `DATABASE_URL: PostgreSQL at 127.0.0.1:${url.port} refused user "postgres" (wrong password) — check the user name and password in DATABASE_URL.`,
+    );
     assert.ok(!line.includes('not-the-password'));
   });
 
@@ -61,14 +69,20 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
     const url = new URL((await sharedPostgres()).url);
     url.pathname = '/no_such_db';
     const line = await failedStart({ DATABASE_URL: url.toString() });
-    assert.equal(line, `DATABASE_URL: database "no_such_db" does not exist on PostgreSQL at 127.0.0.1:${url.port} — create it (createdb no_such_db) or correct its name.`);
+    assert.equal(
+      line,
+      `DATABASE_URL: database "no_such_db" does not exist on PostgreSQL at 127.0.0.1:${url.port} — create it (createdb no_such_db) or correct its name.`,
+    );
   });
 
   it('the SQLite file cannot be created (a file stands where its folder should be)', async () => {
     writeFileSync(join(dir, 'not-a-folder'), '');
     const file = join(dir, 'not-a-folder', 'bot.sqlite');
     const line = await failedStart({ DATABASE_URL: `sqlite:${file}` });
-    assert.equal(line, `DATABASE_URL: cannot create or open the SQLite file ${file} (a file stands where a folder is needed) — choose a path in a writable folder, e.g. sqlite:./data/bot.sqlite`);
+    assert.equal(
+      line,
+      `DATABASE_URL: cannot create or open the SQLite file ${file} (a file stands where a folder is needed) — choose a path in a writable folder, e.g. sqlite:./data/bot.sqlite`,
+    );
   });
 
   it('LOG_FORMAT is not one of auto, json, pretty', async () => {
@@ -78,7 +92,10 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
 
   it('the knowledge folder is missing', async () => {
     const line = await failedStart({ KNOWLEDGE_DIR: join(dir, 'nowhere') });
-    assert.equal(line, `${join(dir, 'nowhere')}: the knowledge folder does not exist (KNOWLEDGE_DIR; default ./knowledge, relative to the working folder)`);
+    assert.equal(
+      line,
+      `${join(dir, 'nowhere')}: the knowledge folder does not exist (KNOWLEDGE_DIR; default ./knowledge, relative to the working folder)`,
+    );
   });
 });
 

@@ -8,8 +8,12 @@ const OURS = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const THEIRS = 'deadbeef-1111-4222-8333-444455556666';
 
 const teams = (tenant: string | undefined, more: Partial<Activity> = {}): Partial<Activity> => ({
-  type: 'message', channelId: 'msteams', text: 'hi', conversation: { id: `conv-${tenant}`, tenantId: tenant } as Activity['conversation'],
-  ...(tenant ? { channelData: { tenant: { id: tenant } } } : {}), ...more,
+  type: 'message',
+  channelId: 'msteams',
+  text: 'hi',
+  conversation: { id: `conv-${tenant}`, tenantId: tenant } as Activity['conversation'],
+  ...(tenant ? { channelData: { tenant: { id: tenant } } } : {}),
+  ...more,
 });
 
 describe('TenantPolicy', () => {
@@ -32,8 +36,14 @@ describe('TenantPolicy', () => {
     const policy = new TenantPolicy([OURS]);
     assert.equal(policy.allows(teams(undefined)), false);
     assert.equal(policy.allows({ channelId: 'slack', conversation: { id: 'x' } as Activity['conversation'] }), true);
-    assert.equal(policy.allowsReference({ channelId: 'msteams', conversation: { id: 'x', tenantId: THEIRS } as Activity['conversation'] }), false);
-    assert.equal(policy.allowsReference({ channelId: 'msteams', conversation: { id: 'x', tenantId: OURS } as Activity['conversation'] }), true);
+    assert.equal(
+      policy.allowsReference({ channelId: 'msteams', conversation: { id: 'x', tenantId: THEIRS } as Activity['conversation'] }),
+      false,
+    );
+    assert.equal(
+      policy.allowsReference({ channelId: 'msteams', conversation: { id: 'x', tenantId: OURS } as Activity['conversation'] }),
+      true,
+    );
     assert.equal(policy.allowsReference({ channelId: 'msteams', conversation: { id: 'x' } as Activity['conversation'] }), false);
   });
 });
@@ -57,7 +67,9 @@ describe('tenant gate (middleware)', () => {
 
   function gated(refusal = () => ({ type: 'message', text: 'not for you' })) {
     const downstream = sandbox.spy();
-    const adapter = new TestAdapter(async (context) => { downstream(context.activity.type); });
+    const adapter = new TestAdapter(async (context) => {
+      downstream(context.activity.type);
+    });
     adapter.use(createTenantGate({ policy: new TenantPolicy([OURS]), logger: pino({ level: 'silent' }), refusal }));
     return { adapter, downstream };
   }
@@ -77,11 +89,16 @@ describe('tenant gate (middleware)', () => {
     assert.equal(adapter.activeQueue.length, 0, 'nothing said when installed');
     await adapter.processActivity(teams(THEIRS));
     await adapter.processActivity(teams(THEIRS));
-    assert.deepEqual(adapter.activeQueue.splice(0).map((a) => a.text), ['not for you']);
+    assert.deepEqual(
+      adapter.activeQueue.splice(0).map((a) => a.text),
+      ['not for you'],
+    );
   });
 
   it('does not fail the turn when the refusal cannot be sent', async () => {
-    const { adapter } = gated(() => { throw new Error('connector down'); });
+    const { adapter } = gated(() => {
+      throw new Error('connector down');
+    });
     await adapter.processActivity(teams(THEIRS));
     assert.equal(adapter.activeQueue.length, 0);
   });

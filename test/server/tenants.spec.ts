@@ -16,7 +16,13 @@ const ALSO_OURS = 'c0ffee00-0000-4000-8000-000000000001';
 const THEIRS = 'deadbeef-1111-4222-8333-444455556666';
 
 /** A personal Teams message from a user of `tenant` (as Teams names it: channel data and conversation). */
-function fromTenant(bot: RunningBot, tenant: string, conversationId: string, text = 'which port does IM use?', locale = 'en-US'): Record<string, unknown> {
+function fromTenant(
+  bot: RunningBot,
+  tenant: string,
+  conversationId: string,
+  text = 'which port does IM use?',
+  locale = 'en-US',
+): Record<string, unknown> {
   const activity = teamsPersonalMessage(text, { serviceUrl: bot.serviceUrl, conversationId, locale });
   return { ...activity, conversation: { ...(activity.conversation as object), tenantId: tenant }, channelData: { tenant: { id: tenant } } };
 }
@@ -33,7 +39,9 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
   async function post(activity: Record<string, unknown>, target = bot): Promise<{ status: number; body: string }> {
     const token = signToken(key, channelClaims(APP_ID, target.serviceUrl));
     const res = await fetch(`${target.botUrl}/api/messages`, {
-      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(activity),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(activity),
     });
     return { status: res.status, body: await res.text() };
   }
@@ -48,12 +56,20 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
 
   before(async () => {
     openIdMetadataUrl = await keys.start();
-    bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, ALLOWED_TENANT_IDS: `${OURS}, ${ALSO_OURS.toUpperCase()}` }, { openIdMetadataUrl });
+    bot = await startBot(
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD, ALLOWED_TENANT_IDS: `${OURS}, ${ALSO_OURS.toUpperCase()}` },
+      { openIdMetadataUrl },
+    );
   });
   // The bot's own outgoing token would come from Azure AD (offline here): any token will do for the stand-in.
-  beforeEach(() => { sandbox.stub(AppCredentials.prototype, 'getToken').resolves('outgoing-test-token'); });
+  beforeEach(() => {
+    sandbox.stub(AppCredentials.prototype, 'getToken').resolves('outgoing-test-token');
+  });
   afterEach(() => sandbox.restore());
-  after(async () => { await bot.stop(); await keys.stop(); });
+  after(async () => {
+    await bot.stop();
+    await keys.stop();
+  });
 
   it('answers users of an allowed tenant, whatever the case of the id, and keeps their conversation', async () => {
     assert.equal((await post(fromTenant(bot, OURS, 'a:ours'))).status, 200);
@@ -74,7 +90,7 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
     assert.equal(bot.connector.inConversation('a:theirs-2').length, 1);
   });
 
-  it('refuses in the user\'s language', async () => {
+  it("refuses in the user's language", async () => {
     await post(fromTenant(bot, THEIRS, 'a:theirs-fr', 'quel port utilise la messagerie instantanée ?', 'fr-FR'));
     assert.equal(bot.connector.inConversation('a:theirs-fr')[0]?.text, realKnowledge().message('tenant_not_allowed', 'fr'));
   });
@@ -95,12 +111,20 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
   });
 
   it('serves channels without tenants (Web Chat, Slack, the Emulator): their owner connected them', async () => {
-    assert.equal((await post(emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'emu-tenants' }))).status, 200);
+    assert.equal(
+      (await post(emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'emu-tenants' }))).status,
+      200,
+    );
     assert.match(visibleText(bot.connector.inConversation('emu-tenants')[0] ?? {}), /5061/);
   });
 
   it('answers an invoke from another tenant with 403 and a short body, not a chat message', async () => {
-    const invoke: Record<string, unknown> = { ...fromTenant(bot, THEIRS, 'a:invoke'), type: 'invoke', name: 'composeExtension/query', value: { commandId: 'searchSupport', parameters: [{ name: 'product', value: 'lync 2010' }] } };
+    const invoke: Record<string, unknown> = {
+      ...fromTenant(bot, THEIRS, 'a:invoke'),
+      type: 'invoke',
+      name: 'composeExtension/query',
+      value: { commandId: 'searchSupport', parameters: [{ name: 'product', value: 'lync 2010' }] },
+    };
     delete invoke.text;
     const refused = await post(invoke);
     assert.equal(refused.status, 403);
@@ -112,17 +136,24 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
     assert.equal((await post({ ...invoke, ...fromTenant(bot, OURS, 'a:invoke-ours'), type: 'invoke', text: undefined })).status, 200);
   });
 
-  it('refuses proactive messages to another tenant\'s conversation before sending, with a 403 error', async () => {
+  it("refuses proactive messages to another tenant's conversation before sending, with a 403 error", async () => {
     const reference = (tenant: string, id: string) => ({
-      channelId: 'msteams', serviceUrl: bot.serviceUrl, conversation: { id, tenantId: tenant, conversationType: 'personal', isGroup: false, name: '' },
+      channelId: 'msteams',
+      serviceUrl: bot.serviceUrl,
+      conversation: { id, tenantId: tenant, conversationType: 'personal', isGroup: false, name: '' },
       bot: { id: '28:lync-compat-bot', name: 'Lync Compat' },
     });
-    const logic = sinon.spy(async (context: { sendActivity(text: string): Promise<unknown> }) => { await context.sendActivity('reminder'); });
-    await assert.rejects(bot.app.adapter.continueConversationAsync(APP_ID, reference(THEIRS, 'a:proactive-theirs'), logic), (err: unknown) => {
-      assert.ok(err instanceof TenantNotAllowedError);
-      assert.equal(err.statusCode, 403);
-      return true;
+    const logic = sinon.spy(async (context: { sendActivity(text: string): Promise<unknown> }) => {
+      await context.sendActivity('reminder');
     });
+    await assert.rejects(
+      bot.app.adapter.continueConversationAsync(APP_ID, reference(THEIRS, 'a:proactive-theirs'), logic),
+      (err: unknown) => {
+        assert.ok(err instanceof TenantNotAllowedError);
+        assert.equal(err.statusCode, 403);
+        return true;
+      },
+    );
     assert.equal(logic.callCount, 0);
     assert.equal(bot.connector.inConversation('a:proactive-theirs').length, 0);
     // The reminder scheduler treats it as a bot removed: the conversation is deactivated, not retried.
@@ -134,7 +165,9 @@ describe('ALLOWED_TENANT_IDS (signed Bot Framework tokens)', function () {
 
   describe('when empty', () => {
     let open: RunningBot;
-    before(async () => { open = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD }, { openIdMetadataUrl }); });
+    before(async () => {
+      open = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: PASSWORD }, { openIdMetadataUrl });
+    });
     after(async () => open.stop());
 
     it('serves any tenant', async () => {

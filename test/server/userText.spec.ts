@@ -23,7 +23,9 @@ function pathsWith(value: unknown, marker: string, path = ''): string[] {
 describe('what users type never reaches a card or a message as markup', function () {
   this.timeout(20_000);
   let bot: RunningBot;
-  before(async () => { bot = await startBot(); });
+  before(async () => {
+    bot = await startBot();
+  });
   after(async () => bot.stop());
 
   const shapes = [
@@ -45,7 +47,11 @@ describe('what users type never reaches a card or a message as markup', function
           const where = pathsWith(reply, 'qx7');
           inData += where.length;
           // Action.Submit data (a JSON value posted back, never displayed) is the only place allowed.
-          assert.deepEqual(where.filter((p) => !/\.data\.question$/.test(p)), [], `${question} → ${where.join(', ')}`);
+          assert.deepEqual(
+            where.filter((p) => !/\.data\.question$/.test(p)),
+            [],
+            `${question} → ${where.join(', ')}`,
+          );
         }
       }
       // Cards carry the question back in their feedback buttons: the search above did look inside them.

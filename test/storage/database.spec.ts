@@ -34,7 +34,8 @@ describe('openDatabase on SQLite', () => {
       assert.ok(existsSync(file));
       assert.equal(database.dialect, 'sqlite');
       assert.equal(database.description, `sqlite:${file}`);
-      const pragma = async (name: string): Promise<unknown> => Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db)).rows[0] ?? {})[0];
+      const pragma = async (name: string): Promise<unknown> =>
+        Object.values((await sql.raw<Record<string, unknown>>(`pragma ${name}`).execute(database.db)).rows[0] ?? {})[0];
       assert.equal(await pragma('journal_mode'), 'wal');
       assert.equal(await pragma('busy_timeout'), 5000);
       assert.equal(await pragma('foreign_keys'), 1);
@@ -69,11 +70,14 @@ describe('openDatabase on PostgreSQL', () => {
   it('reports a database that does not exist as DatabaseNotFoundError, without the password', async () => {
     const server = await sharedPostgres();
     const url = server.url.replace(/\/postgres$/, '/no_such_database');
-    await assert.rejects(openDatabase(url), (err: unknown) =>
-      err instanceof DatabaseNotFoundError && err.message.includes('no_such_database') && !err.message.includes('test-only'));
+    await assert.rejects(
+      openDatabase(url),
+      (err: unknown) =>
+        err instanceof DatabaseNotFoundError && err.message.includes('no_such_database') && !err.message.includes('test-only'),
+    );
   });
 
-  it('parses BIGINT as numbers for its own pool only, leaving pg\'s global parsers alone', async () => {
+  it("parses BIGINT as numbers for its own pool only, leaving pg's global parsers alone", async () => {
     const url = await freshDatabaseUrl('postgres');
     const database = await openDatabase(url);
     const plain = new pg.Client({ connectionString: url });
@@ -104,22 +108,61 @@ for (const dialect of DIALECTS) {
     it('come back as the same JS types on either dialect', async () => {
       const { db } = test.database();
       const at = Date.parse('2026-11-02T09:30:00.123Z');
-      await db.insertInto('feedback').values({
-        id: 'f1', at, channel_id: 'msteams', question: 'q', question_key: 'q', lang: 'en', intent: 'support', confidence: 0.625, answer_kind: 'matrix', helpful: 1,
-      }).execute();
-      assert.deepEqual(await db.selectFrom('feedback').selectAll().execute(), [{
-        id: 'f1', at, channel_id: 'msteams', question: 'q', question_key: 'q', lang: 'en', intent: 'support', confidence: 0.625, answer_kind: 'matrix', helpful: 1,
-      }]);
-      const aggregates = await db.selectFrom('feedback')
+      await db
+        .insertInto('feedback')
+        .values({
+          id: 'f1',
+          at,
+          channel_id: 'msteams',
+          question: 'q',
+          question_key: 'q',
+          lang: 'en',
+          intent: 'support',
+          confidence: 0.625,
+          answer_kind: 'matrix',
+          helpful: 1,
+        })
+        .execute();
+      assert.deepEqual(await db.selectFrom('feedback').selectAll().execute(), [
+        {
+          id: 'f1',
+          at,
+          channel_id: 'msteams',
+          question: 'q',
+          question_key: 'q',
+          lang: 'en',
+          intent: 'support',
+          confidence: 0.625,
+          answer_kind: 'matrix',
+          helpful: 1,
+        },
+      ]);
+      const aggregates = await db
+        .selectFrom('feedback')
         .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last'), eb.fn.sum<number>('helpful').as('helpful')])
         .executeTakeFirstOrThrow();
       assert.deepEqual(aggregates, { n: 1, last: at, helpful: 1 });
     });
 
     it('refuses a helpful flag other than 0 or 1', async () => {
-      await assert.rejects(test.database().db.insertInto('feedback').values({
-        id: 'f2', at: 0, channel_id: 'msteams', question: null, question_key: null, lang: 'en', intent: null, confidence: null, answer_kind: null, helpful: 2,
-      }).execute());
+      await assert.rejects(
+        test
+          .database()
+          .db.insertInto('feedback')
+          .values({
+            id: 'f2',
+            at: 0,
+            channel_id: 'msteams',
+            question: null,
+            question_key: null,
+            lang: 'en',
+            intent: null,
+            confidence: null,
+            answer_kind: null,
+            helpful: 2,
+          })
+          .execute(),
+      );
     });
   });
 }

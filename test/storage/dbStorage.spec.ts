@@ -9,7 +9,7 @@ import { STORAGE_CONFORMANCE, runWaterfall } from './storageConformance';
 import { DIALECTS, useTestDatabase } from './testDatabases';
 import { runWorkersTogether } from './workers';
 
-describe('storage conformance cases, on botbuilder\'s MemoryStorage (the reference)', () => {
+describe("storage conformance cases, on botbuilder's MemoryStorage (the reference)", () => {
   for (const [name, check] of Object.entries(STORAGE_CONFORMANCE)) {
     it(name, () => check(new MemoryStorage()));
   }
@@ -25,19 +25,22 @@ for (const dialect of DIALECTS) {
       return String(eTag);
     };
 
-    describe('botbuilder\'s storage conformance cases', () => {
+    describe("botbuilder's storage conformance cases", () => {
       for (const [name, check] of Object.entries(STORAGE_CONFORMANCE)) {
         it(name, () => check(storage()));
       }
     });
 
-    it('refuses a write with a stale eTag, with botbuilder\'s message, and keeps the newer item', async () => {
+    it("refuses a write with a stale eTag, with botbuilder's message, and keeps the newer item", async () => {
       const s = storage();
       await s.write({ k: { v: 1 } });
       const stale = await eTagOf(s, 'k');
       await s.write({ k: { v: 2, eTag: stale } });
-      await assert.rejects(s.write({ k: { v: 3, eTag: stale } }), (err: unknown) =>
-        err instanceof ETagConflictError && err.key === 'k' && err.message === 'Storage: error writing "k" due to eTag conflict.');
+      await assert.rejects(
+        s.write({ k: { v: 3, eTag: stale } }),
+        (err: unknown) =>
+          err instanceof ETagConflictError && err.key === 'k' && err.message === 'Storage: error writing "k" due to eTag conflict.',
+      );
       assert.equal((await s.read(['k'])).k?.v, 2);
       await s.write({ k: { v: 4, eTag: await eTagOf(s, 'k') } });
       assert.equal((await s.read(['k'])).k?.v, 4);
@@ -100,8 +103,12 @@ for (const dialect of DIALECTS) {
 
     describe('with a second connection, as a second replica has', () => {
       let other: Database;
-      before(async () => { other = await openDatabase(test.url()); });
-      after(async () => { await other.close(); });
+      before(async () => {
+        other = await openDatabase(test.url());
+      });
+      after(async () => {
+        await other.close();
+      });
 
       it('continues a waterfall whose turns alternate between the two', async () => {
         await runWaterfall([storage(), new DbStorage(other.db)]);
@@ -113,11 +120,14 @@ for (const dialect of DIALECTS) {
         await a.write({ race: { v: 'start' } });
         for (let round = 0; round < 20; round++) {
           const eTag = await eTagOf(a, 'race');
-          const results = await Promise.allSettled([a.write({ race: { v: `a${round}`, eTag } }), b.write({ race: { v: `b${round}`, eTag } })]);
+          const results = await Promise.allSettled([
+            a.write({ race: { v: `a${round}`, eTag } }),
+            b.write({ race: { v: `b${round}`, eTag } }),
+          ]);
           const winners = results.flatMap((r, i) => (r.status === 'fulfilled' ? [i === 0 ? `a${round}` : `b${round}`] : []));
           assert.equal(winners.length, 1, `round ${round}: exactly one winner`);
           assert.ok(results.some((r) => r.status === 'rejected' && r.reason instanceof ETagConflictError));
-          assert.equal((await b.read(['race'])).race?.v, winners[0], 'the winner\'s item is stored');
+          assert.equal((await b.read(['race'])).race?.v, winners[0], "the winner's item is stored");
         }
       });
     });
@@ -148,9 +158,13 @@ for (const dialect of DIALECTS) {
         await holder.connect();
         try {
           await holder.query('BEGIN');
-          await holder.query("UPDATE bot_state SET etag = 'holder', document = '{\"v\":\"holder\"}' WHERE key = 'held' AND etag = $1", [eTag]);
+          await holder.query("UPDATE bot_state SET etag = 'holder', document = '{\"v\":\"holder\"}' WHERE key = 'held' AND etag = $1", [
+            eTag,
+          ]);
           let settled = false;
-          const contender = s.write({ held: { v: 'contender', eTag } }).finally(() => { settled = true; });
+          const contender = s.write({ held: { v: 'contender', eTag } }).finally(() => {
+            settled = true;
+          });
           contender.catch(() => undefined); // observed below; avoids an unhandled rejection meanwhile
           await new Promise((resolve) => setTimeout(resolve, 300));
           assert.equal(settled, false, 'the contender waits for the row lock');

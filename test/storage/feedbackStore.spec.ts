@@ -8,10 +8,22 @@ import { DIALECTS, useTestDatabase } from './testDatabases';
 const T0 = Date.parse('2026-11-01T10:00:00Z');
 
 const unanswered = (question: string, more: Partial<UnansweredRecord> = {}): UnansweredRecord => ({
-  channelId: 'msteams', question, lang: 'en', intent: 'support', confidence: 0.21, reason: 'out-of-scope', ...more,
+  channelId: 'msteams',
+  question,
+  lang: 'en',
+  intent: 'support',
+  confidence: 0.21,
+  reason: 'out-of-scope',
+  ...more,
 });
 const feedback = (helpful: boolean, more: Partial<FeedbackInput> = {}): FeedbackInput => ({
-  channelId: 'msteams', helpful, lang: 'en', question: 'is lync 2010 supported?', intent: 'support', answerKind: 'matrix', ...more,
+  channelId: 'msteams',
+  helpful,
+  lang: 'en',
+  question: 'is lync 2010 supported?',
+  intent: 'support',
+  answerKind: 'matrix',
+  ...more,
 });
 
 for (const dialect of DIALECTS) {
@@ -21,7 +33,9 @@ for (const dialect of DIALECTS) {
     let clock: sinon.SinonStub<[], Date>;
     let store: FeedbackStore;
     /** Moves the store's clock to T0 + `seconds`. */
-    const at = (seconds: number): void => { clock.returns(new Date(T0 + seconds * 1000)); };
+    const at = (seconds: number): void => {
+      clock.returns(new Date(T0 + seconds * 1000));
+    };
 
     beforeEach(() => {
       clock = sandbox.stub<[], Date>().returns(new Date(T0));
@@ -31,26 +45,68 @@ for (const dialect of DIALECTS) {
 
     describe('unanswered questions', () => {
       it('are grouped however they were typed, most asked first, with the latest wording, date and languages', async () => {
-        at(0); await store.recordUnanswered(unanswered('Is Zoom supported?'));
-        at(1); await store.recordUnanswered(unanswered('what about Skype for Business?', { intent: 'product', reason: 'low-confidence' }));
-        at(2); await store.recordUnanswered(unanswered('is  zoom SUPPORTED', { lang: 'fr', intent: 'none' }));
-        at(3); await store.recordUnanswered(unanswered('Is Zoom supported ?!'));
-        at(4); await store.recordUnanswered(unanswered('Lync Phone Edition ?', { lang: 'fr' }));
+        at(0);
+        await store.recordUnanswered(unanswered('Is Zoom supported?'));
+        at(1);
+        await store.recordUnanswered(unanswered('what about Skype for Business?', { intent: 'product', reason: 'low-confidence' }));
+        at(2);
+        await store.recordUnanswered(unanswered('is  zoom SUPPORTED', { lang: 'fr', intent: 'none' }));
+        at(3);
+        await store.recordUnanswered(unanswered('Is Zoom supported ?!'));
+        at(4);
+        await store.recordUnanswered(unanswered('Lync Phone Edition ?', { lang: 'fr' }));
         assert.deepEqual(await store.listUnanswered(), [
-          { question: 'Is Zoom supported ?!', count: 3, lastAsked: new Date(T0 + 3000), langs: ['en', 'fr'], intent: 'support', reason: 'out-of-scope' },
-          { question: 'Lync Phone Edition ?', count: 1, lastAsked: new Date(T0 + 4000), langs: ['fr'], intent: 'support', reason: 'out-of-scope' },
-          { question: 'what about Skype for Business?', count: 1, lastAsked: new Date(T0 + 1000), langs: ['en'], intent: 'product', reason: 'low-confidence' },
+          {
+            question: 'Is Zoom supported ?!',
+            count: 3,
+            lastAsked: new Date(T0 + 3000),
+            langs: ['en', 'fr'],
+            intent: 'support',
+            reason: 'out-of-scope',
+          },
+          {
+            question: 'Lync Phone Edition ?',
+            count: 1,
+            lastAsked: new Date(T0 + 4000),
+            langs: ['fr'],
+            intent: 'support',
+            reason: 'out-of-scope',
+          },
+          {
+            question: 'what about Skype for Business?',
+            count: 1,
+            lastAsked: new Date(T0 + 1000),
+            langs: ['en'],
+            intent: 'product',
+            reason: 'low-confidence',
+          },
         ]);
       });
 
       it('can be limited to those asked since a date, and to the N most asked', async () => {
-        at(0); await store.recordUnanswered(unanswered('zoom?'));
-        at(0); await store.recordUnanswered(unanswered('webex?'));
-        at(10); await store.recordUnanswered(unanswered('Zoom'));
-        at(20); await store.recordUnanswered(unanswered('teams?'));
+        at(0);
+        await store.recordUnanswered(unanswered('zoom?'));
+        at(0);
+        await store.recordUnanswered(unanswered('webex?'));
+        at(10);
+        await store.recordUnanswered(unanswered('Zoom'));
+        at(20);
+        await store.recordUnanswered(unanswered('teams?'));
         const since = await store.listUnanswered({ since: new Date(T0 + 10_000) });
-        assert.deepEqual(since.map((u) => [u.question, u.count]), [['teams?', 1], ['Zoom', 1]]);
-        assert.deepEqual((await store.listUnanswered({ limit: 2 })).map((u) => [u.question, u.count]), [['Zoom', 2], ['teams?', 1]]);
+        assert.deepEqual(
+          since.map((u) => [u.question, u.count]),
+          [
+            ['teams?', 1],
+            ['Zoom', 1],
+          ],
+        );
+        assert.deepEqual(
+          (await store.listUnanswered({ limit: 2 })).map((u) => [u.question, u.count]),
+          [
+            ['Zoom', 2],
+            ['teams?', 1],
+          ],
+        );
         assert.deepEqual(await store.listUnanswered({ since: new Date(T0 + 60_000) }), []);
       });
 
@@ -88,11 +144,16 @@ for (const dialect of DIALECTS) {
       });
 
       it('lists the questions whose answers did not help, grouped, most often first', async () => {
-        at(0); await store.recordFeedback(feedback(false, { question: 'When did AOL end?', intent: 'pic.end_date', answerKind: 'provider' }));
-        at(1); await store.recordFeedback(feedback(false));
-        at(2); await store.recordFeedback(feedback(false, { question: 'when did aol END', intent: 'pic.end_date', answerKind: 'provider' }));
-        at(3); await store.recordFeedback(feedback(true, { question: 'When did AOL end?' }));
-        at(4); await store.recordFeedback({ channelId: 'webchat', helpful: false, lang: 'fr' }); // no question on the card
+        at(0);
+        await store.recordFeedback(feedback(false, { question: 'When did AOL end?', intent: 'pic.end_date', answerKind: 'provider' }));
+        at(1);
+        await store.recordFeedback(feedback(false));
+        at(2);
+        await store.recordFeedback(feedback(false, { question: 'when did aol END', intent: 'pic.end_date', answerKind: 'provider' }));
+        at(3);
+        await store.recordFeedback(feedback(true, { question: 'When did AOL end?' }));
+        at(4);
+        await store.recordFeedback({ channelId: 'webchat', helpful: false, lang: 'fr' }); // no question on the card
         const { notHelpfulQuestions } = await store.feedbackSummary();
         assert.deepEqual(notHelpfulQuestions, [
           { question: 'when did aol END', count: 2, lastAt: new Date(T0 + 2000), intent: 'pic.end_date', answerKind: 'provider' },
@@ -102,12 +163,17 @@ for (const dialect of DIALECTS) {
       });
 
       it('can be limited to what was said since a date', async () => {
-        at(0); await store.recordFeedback(feedback(false));
-        at(30); await store.recordFeedback(feedback(true, { confidence: 0.9 }));
+        at(0);
+        await store.recordFeedback(feedback(false));
+        at(30);
+        await store.recordFeedback(feedback(true, { confidence: 0.9 }));
         const summary = await store.feedbackSummary({ since: new Date(T0 + 30_000) });
         assert.deepEqual([summary.helpful, summary.notHelpful, summary.notHelpfulQuestions.length], [1, 0, 0]);
         const rows = await test.database().db.selectFrom('feedback').select(['confidence', 'helpful']).orderBy('at').execute();
-        assert.deepEqual(rows, [{ confidence: null, helpful: 0 }, { confidence: 0.9, helpful: 1 }]);
+        assert.deepEqual(rows, [
+          { confidence: null, helpful: 0 },
+          { confidence: 0.9, helpful: 1 },
+        ]);
       });
 
       it('is empty on an empty database', async () => {
@@ -119,10 +185,16 @@ for (const dialect of DIALECTS) {
     it('has nowhere to put a conversation or user id', async () => {
       const tables = await test.database().db.introspection.getTables();
       for (const name of ['feedback', 'unanswered']) {
-        const columns = tables.find((t) => t.name === name)?.columns.map((c) => c.name).sort();
-        assert.deepEqual(columns, name === 'feedback'
-          ? ['answer_kind', 'at', 'channel_id', 'confidence', 'helpful', 'id', 'intent', 'lang', 'question', 'question_key']
-          : ['at', 'channel_id', 'confidence', 'id', 'intent', 'lang', 'question', 'question_key', 'reason']);
+        const columns = tables
+          .find((t) => t.name === name)
+          ?.columns.map((c) => c.name)
+          .sort();
+        assert.deepEqual(
+          columns,
+          name === 'feedback'
+            ? ['answer_kind', 'at', 'channel_id', 'confidence', 'helpful', 'id', 'intent', 'lang', 'question', 'question_key']
+            : ['at', 'channel_id', 'confidence', 'id', 'intent', 'lang', 'question', 'question_key', 'reason'],
+        );
       }
     });
   });

@@ -13,7 +13,12 @@ const ROOT = resolve(__dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const SCRIPT = join(ROOT, 'scripts/kbUnanswered.ts');
 
-interface Run { code: number; stdout: string; stderr: string; cwd: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  cwd: string;
+}
 
 /**
  * `npm run kb:unanswered` as the knowledge-base owner runs it (`tsx scripts/kbUnanswered.ts`), from an
@@ -48,8 +53,22 @@ async function seed(url: string): Promise<void> {
   await asked('is zoom SUPPORTED', 'fr', '2026-11-05');
   await asked('Does Lync 2013 run on Windows Server 2022?', 'en', '2026-11-07');
   now = Date.parse('2026-11-06T10:00:00Z');
-  await store.recordFeedback({ channelId: 'msteams', helpful: true, lang: 'en', question: 'is lync 2010 supported?', intent: 'support', answerKind: 'matrix' });
-  await store.recordFeedback({ channelId: 'msteams', helpful: false, lang: 'en', question: 'When did AOL federation end?', intent: 'pic.end_date', answerKind: 'provider' });
+  await store.recordFeedback({
+    channelId: 'msteams',
+    helpful: true,
+    lang: 'en',
+    question: 'is lync 2010 supported?',
+    intent: 'support',
+    answerKind: 'matrix',
+  });
+  await store.recordFeedback({
+    channelId: 'msteams',
+    helpful: false,
+    lang: 'en',
+    question: 'When did AOL federation end?',
+    intent: 'pic.end_date',
+    answerKind: 'provider',
+  });
   await database.close();
 }
 
@@ -60,7 +79,13 @@ describe('npm run kb:unanswered', () => {
     assert.equal(run.stdout, `No unanswered questions recorded yet (No database at sqlite:${join(run.cwd, 'data/bot.sqlite')}).\n`);
     assert.equal(existsSync(join(run.cwd, 'data')), false, 'no data folder created');
     const json = await kbUnanswered(undefined, ['--json']);
-    assert.deepEqual(JSON.parse(json.stdout), { since: null, retentionDays: 90, unanswered: [], feedback: { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] }, answeredByExperts: [] });
+    assert.deepEqual(JSON.parse(json.stdout), {
+      since: null,
+      retentionDays: 90,
+      unanswered: [],
+      feedback: { helpful: 0, notHelpful: 0, byIntent: [], notHelpfulQuestions: [] },
+      answeredByExperts: [],
+    });
   });
 
   it('says so plainly on an empty database', async () => {
@@ -78,23 +103,60 @@ describe('npm run kb:unanswered', () => {
     const database = await openDatabase(url);
     const tickets = new TicketStore(database.db, database.dialect);
     const feedback = new FeedbackStore(database.db);
-    const ref = { channelId: 'msteams', serviceUrl: 'http://127.0.0.1:1/', conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' } };
-    const ask = (question: string) => tickets.create({
-      channelId: 'msteams', lang: 'en', question, askerId: '29:a', askerName: 'Alex', askerConversationKey: 'msteams:a:1', askerReference: ref,
-      expertsConversationId: '19:x@thread.tacv2', expertsReference: ref, expertsLang: 'en',
-    }, Date.parse('2026-11-02T09:00:00Z'));
+    const ref = {
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:1/',
+      conversation: { id: 'a:1', isGroup: false, conversationType: 'personal', name: '' },
+    };
+    const ask = (question: string) =>
+      tickets.create(
+        {
+          channelId: 'msteams',
+          lang: 'en',
+          question,
+          askerId: '29:a',
+          askerName: 'Alex',
+          askerConversationKey: 'msteams:a:1',
+          askerReference: ref,
+          expertsConversationId: '19:x@thread.tacv2',
+          expertsReference: ref,
+          expertsLang: 'en',
+        },
+        Date.parse('2026-11-02T09:00:00Z'),
+      );
     const answered = await ask('Is Lync 2010 supported on Skype for Business Server 2015?');
     await ask('is lync 2010 supported on skype for business server 2015');
     const open = await ask('Does Lync 2013 run on Windows Server 2022?');
-    for (let i = 0; i < 3; i++) await feedback.recordUnanswered({ channelId: 'msteams', question: 'Is Lync 2010 supported on Skype for Business Server 2015', lang: 'en', intent: 'support', confidence: 0.1, reason: 'unknown-product' });
-    await tickets.change(answered.id, 1, { verb: 'answer', expertId: '29:e', expertName: 'Eve Expert', answer: 'Yes, as a legacy client.' }, Date.parse('2026-11-03T09:00:00Z'));
+    for (let i = 0; i < 3; i++)
+      await feedback.recordUnanswered({
+        channelId: 'msteams',
+        question: 'Is Lync 2010 supported on Skype for Business Server 2015',
+        lang: 'en',
+        intent: 'support',
+        confidence: 0.1,
+        reason: 'unknown-product',
+      });
+    await tickets.change(
+      answered.id,
+      1,
+      { verb: 'answer', expertId: '29:e', expertName: 'Eve Expert', answer: 'Yes, as a legacy client.' },
+      Date.parse('2026-11-03T09:00:00Z'),
+    );
     await database.close();
     const run = await kbUnanswered(url);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Questions answered by experts \(candidates for knowledge entries\), newest first:\n +3 +2026-11-03 +en +Is Lync 2010 supported on Skype for Business Server 2015\?\n +→ Yes, as a legacy client\. +\[Eve Expert\]$/m);
+    assert.match(
+      run.stdout,
+      /^Questions answered by experts \(candidates for knowledge entries\), newest first:\n +3 +2026-11-03 +en +Is Lync 2010 supported on Skype for Business Server 2015\?\n +→ Yes, as a legacy client\. +\[Eve Expert\]$/m,
+    );
     assert.ok(!run.stdout.includes(open.question), 'open tickets are not listed');
-    const json = JSON.parse((await kbUnanswered(url, ['--json'])).stdout) as { answeredByExperts: { question: string; answer: string; asked: number }[] };
-    assert.deepEqual(json.answeredByExperts.map((t) => [t.question, t.answer, t.asked]), [['Is Lync 2010 supported on Skype for Business Server 2015?', 'Yes, as a legacy client.', 3]]);
+    const json = JSON.parse((await kbUnanswered(url, ['--json'])).stdout) as {
+      answeredByExperts: { question: string; answer: string; asked: number }[];
+    };
+    assert.deepEqual(
+      json.answeredByExperts.map((t) => [t.question, t.answer, t.asked]),
+      [['Is Lync 2010 supported on Skype for Business Server 2015?', 'Yes, as a legacy client.', 3]],
+    );
   });
 
   it('says which period it covers (DATA_RETENTION_DAYS)', async () => {
@@ -102,7 +164,10 @@ describe('npm run kb:unanswered', () => {
     await (await openDatabase(url)).close();
     const run = await kbUnanswered(url);
     assert.equal(run.code, 0, run.stderr);
-    assert.match(run.stdout, /^Questions from the last 90 days are kept \(DATA_RETENTION_DAYS\); older questions and feedback are deleted\.$/m);
+    assert.match(
+      run.stdout,
+      /^Questions from the last 90 days are kept \(DATA_RETENTION_DAYS\); older questions and feedback are deleted\.$/m,
+    );
     const shorter = await kbUnanswered(url, ['--json'], { DATA_RETENTION_DAYS: '30' });
     assert.equal((JSON.parse(shorter.stdout) as { retentionDays: number }).retentionDays, 30);
   });
@@ -141,11 +206,17 @@ describe('npm run kb:unanswered', () => {
     it('prints JSON with --json', async () => {
       const run = await kbUnanswered(url, ['--json', '--limit', '2']);
       assert.equal(run.code, 0, run.stderr);
-      const output = JSON.parse(run.stdout) as { unanswered: { question: string; count: number; lastAsked: string; langs: string[] }[]; feedback: { notHelpful: number } };
-      assert.deepEqual(output.unanswered.map((u) => [u.count, u.question, u.lastAsked, u.langs]), [
-        [2, 'is zoom SUPPORTED', '2026-11-05T09:00:00.000Z', ['fr', 'en']],
-        [1, 'Does Lync 2013 run on Windows Server 2022?', '2026-11-07T09:00:00.000Z', ['en']],
-      ]);
+      const output = JSON.parse(run.stdout) as {
+        unanswered: { question: string; count: number; lastAsked: string; langs: string[] }[];
+        feedback: { notHelpful: number };
+      };
+      assert.deepEqual(
+        output.unanswered.map((u) => [u.count, u.question, u.lastAsked, u.langs]),
+        [
+          [2, 'is zoom SUPPORTED', '2026-11-05T09:00:00.000Z', ['fr', 'en']],
+          [1, 'Does Lync 2013 run on Windows Server 2022?', '2026-11-07T09:00:00.000Z', ['en']],
+        ],
+      );
       assert.equal(output.feedback.notHelpful, 1);
     });
 

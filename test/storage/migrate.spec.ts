@@ -19,7 +19,10 @@ async function executedMigrations(database: Database): Promise<string[]> {
 }
 
 async function tableNames(database: Database): Promise<string[]> {
-  return (await database.db.introspection.getTables()).map((t) => t.name).filter((n) => !n.startsWith('kysely_')).sort();
+  return (await database.db.introspection.getTables())
+    .map((t) => t.name)
+    .filter((n) => !n.startsWith('kysely_'))
+    .sort();
 }
 
 for (const dialect of DIALECTS) {
@@ -27,7 +30,18 @@ for (const dialect of DIALECTS) {
     it('create the tables once; running them again changes nothing', async () => {
       const database = await openDatabase(await freshDatabaseUrl(dialect));
       try {
-        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'expert_channel', 'expert_sends', 'expert_tickets', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered']);
+        assert.deepEqual(await tableNames(database), [
+          'bot_state',
+          'conversation_refs',
+          'expert_channel',
+          'expert_sends',
+          'expert_tickets',
+          'feedback',
+          'reminder_dates',
+          'reminder_sends',
+          'subscriptions',
+          'unanswered',
+        ]);
         assert.deepEqual(await executedMigrations(database), Object.keys(MIGRATIONS));
         await database.db.insertInto('bot_state').values({ key: 'k', etag: 'e', document: '{}', updated_at: 1 }).execute();
         await migrate(database.db, database.dialect);
@@ -54,11 +68,29 @@ for (const dialect of DIALECTS) {
 
     it('succeed when three processes open a new database at the same moment', async () => {
       const url = await freshDatabaseUrl(dialect);
-      assert.deepEqual(await runWorkersTogether([['migrate', url], ['migrate', url], ['migrate', url]]), [{ ok: true }, { ok: true }, { ok: true }]);
+      assert.deepEqual(
+        await runWorkersTogether([
+          ['migrate', url],
+          ['migrate', url],
+          ['migrate', url],
+        ]),
+        [{ ok: true }, { ok: true }, { ok: true }],
+      );
       const database = await openDatabase(url, { migrate: false });
       try {
         assert.deepEqual(await executedMigrations(database), Object.keys(MIGRATIONS));
-        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'expert_channel', 'expert_sends', 'expert_tickets', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered']);
+        assert.deepEqual(await tableNames(database), [
+          'bot_state',
+          'conversation_refs',
+          'expert_channel',
+          'expert_sends',
+          'expert_tickets',
+          'feedback',
+          'reminder_dates',
+          'reminder_sends',
+          'subscriptions',
+          'unanswered',
+        ]);
       } finally {
         await database.close();
       }
@@ -76,9 +108,26 @@ for (const dialect of DIALECTS) {
             },
           },
         };
-        await assert.rejects(migrate(database.db, database.dialect, broken), (err: unknown) =>
-          err instanceof MigrationFailedError && err.migration === '999_broken' && /broken on purpose/.test(err.message));
-        assert.deepEqual(await tableNames(database), ['bot_state', 'conversation_refs', 'expert_channel', 'expert_sends', 'expert_tickets', 'feedback', 'reminder_dates', 'reminder_sends', 'subscriptions', 'unanswered'], 'half_done rolled back');
+        await assert.rejects(
+          migrate(database.db, database.dialect, broken),
+          (err: unknown) => err instanceof MigrationFailedError && err.migration === '999_broken' && /broken on purpose/.test(err.message),
+        );
+        assert.deepEqual(
+          await tableNames(database),
+          [
+            'bot_state',
+            'conversation_refs',
+            'expert_channel',
+            'expert_sends',
+            'expert_tickets',
+            'feedback',
+            'reminder_dates',
+            'reminder_sends',
+            'subscriptions',
+            'unanswered',
+          ],
+          'half_done rolled back',
+        );
         assert.deepEqual(await executedMigrations(database), Object.keys(MIGRATIONS));
         await database.db.insertInto('bot_state').values({ key: 'k', etag: 'e', document: '{}', updated_at: 1 }).execute();
         assert.equal((await database.db.selectFrom('bot_state').selectAll().execute()).length, 1, 'still usable');
@@ -98,7 +147,7 @@ for (const dialect of DIALECTS) {
   });
 }
 
-describe('migrations on postgres, under Kysely\'s lock', () => {
+describe("migrations on postgres, under Kysely's lock", () => {
   it('wait while another session holds the migration lock, then run', async () => {
     const url = await freshDatabaseUrl('postgres');
     const holder = new pg.Client({ connectionString: url });
@@ -107,7 +156,10 @@ describe('migrations on postgres, under Kysely\'s lock', () => {
       // Kysely's PostgresAdapter takes this session advisory lock around the whole migration.
       await holder.query('select pg_advisory_lock(3853314791062309107)');
       let opened = false;
-      const opening = openDatabase(url).then((d) => { opened = true; return d; });
+      const opening = openDatabase(url).then((d) => {
+        opened = true;
+        return d;
+      });
       await new Promise((resolve) => setTimeout(resolve, 500));
       assert.equal(opened, false, 'the migration waits for the lock');
       await holder.query('select pg_advisory_unlock(3853314791062309107)');

@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
 import {
-  DatabaseAccessDeniedError, DatabaseNotFoundError, DatabaseUnreachableError, DatabaseUnwritableError, ErrorCode, MigrationFailedError,
+  DatabaseAccessDeniedError,
+  DatabaseNotFoundError,
+  DatabaseUnreachableError,
+  DatabaseUnwritableError,
+  ErrorCode,
+  MigrationFailedError,
 } from '../../src/errors';
 import { openFailure } from '../../src/storage/openFailure';
 
@@ -22,7 +27,10 @@ describe('openFailure (why the database cannot be opened, as one coded line)', (
       const out = openFailure(err, pg, described);
       assert.ok(out instanceof DatabaseUnreachableError, String(err));
       assert.equal(out.code, ErrorCode.DatabaseUnreachable);
-      assert.equal(out.message, `DATABASE_URL: cannot connect to PostgreSQL at db.internal:6432 (${reason}) — is the server running, and are the host and port right?`);
+      assert.equal(
+        out.message,
+        `DATABASE_URL: cannot connect to PostgreSQL at db.internal:6432 (${reason}) — is the server running, and are the host and port right?`,
+      );
     }
   });
 
@@ -36,15 +44,26 @@ describe('openFailure (why the database cannot be opened, as one coded line)', (
   it('names a missing database and how to create it', () => {
     const out = openFailure(inMigration(coded('database "lync" does not exist', '3D000')), pg, described);
     assert.ok(out instanceof DatabaseNotFoundError);
-    assert.equal(out.message, 'DATABASE_URL: database "lync" does not exist on PostgreSQL at db.internal:6432 — create it (createdb lync) or correct its name.');
+    assert.equal(
+      out.message,
+      'DATABASE_URL: database "lync" does not exist on PostgreSQL at db.internal:6432 — create it (createdb lync) or correct its name.',
+    );
     assert.equal(out.description, described);
   });
 
   it('names the SQLite file that cannot be created or written', () => {
-    for (const [code, reason] of [['EACCES', 'permission denied'], ['EEXIST', 'a file stands where a folder is needed'], ['SQLITE_CANTOPEN', 'cannot open the file'], ['SQLITE_READONLY', 'the file or its folder is read-only']]) {
+    for (const [code, reason] of [
+      ['EACCES', 'permission denied'],
+      ['EEXIST', 'a file stands where a folder is needed'],
+      ['SQLITE_CANTOPEN', 'cannot open the file'],
+      ['SQLITE_READONLY', 'the file or its folder is read-only'],
+    ]) {
       const out = openFailure(coded('x', code as string), sqlite, 'sqlite:/srv/bot/data/bot.sqlite');
       assert.ok(out instanceof DatabaseUnwritableError, code);
-      assert.equal(out.message, `DATABASE_URL: cannot create or open the SQLite file /srv/bot/data/bot.sqlite (${reason}) — choose a path in a writable folder, e.g. sqlite:./data/bot.sqlite`);
+      assert.equal(
+        out.message,
+        `DATABASE_URL: cannot create or open the SQLite file /srv/bot/data/bot.sqlite (${reason}) — choose a path in a writable folder, e.g. sqlite:./data/bot.sqlite`,
+      );
     }
   });
 

@@ -19,18 +19,45 @@ const silent = pino({ level: 'silent' });
 async function seed(db: Kysely<DatabaseTables>, age: number, count: number, tag: string): Promise<void> {
   const at = NOW - age;
   for (let i = 0; i < count; i++) {
-    await db.insertInto('unanswered').values({
-      id: randomUUID(), at, channel_id: 'msteams', question: `${tag} ${i}?`, question_key: `${tag} ${i}`, lang: 'en', intent: 'none', confidence: 0.1, reason: 'out-of-scope',
-    }).execute();
-    await db.insertInto('feedback').values({
-      id: randomUUID(), at, channel_id: 'msteams', question: null, question_key: null, lang: 'fr', intent: null, confidence: null, answer_kind: null, helpful: 1,
-    }).execute();
-    await db.insertInto('bot_state').values({ key: `msteams/conversations/${tag}-${i}/`, etag: 'e', document: '{}', updated_at: at }).execute();
+    await db
+      .insertInto('unanswered')
+      .values({
+        id: randomUUID(),
+        at,
+        channel_id: 'msteams',
+        question: `${tag} ${i}?`,
+        question_key: `${tag} ${i}`,
+        lang: 'en',
+        intent: 'none',
+        confidence: 0.1,
+        reason: 'out-of-scope',
+      })
+      .execute();
+    await db
+      .insertInto('feedback')
+      .values({
+        id: randomUUID(),
+        at,
+        channel_id: 'msteams',
+        question: null,
+        question_key: null,
+        lang: 'fr',
+        intent: null,
+        confidence: null,
+        answer_kind: null,
+        helpful: 1,
+      })
+      .execute();
+    await db
+      .insertInto('bot_state')
+      .values({ key: `msteams/conversations/${tag}-${i}/`, etag: 'e', document: '{}', updated_at: at })
+      .execute();
   }
 }
 
 async function counts(db: Kysely<DatabaseTables>): Promise<[number, number, number]> {
-  const count = async (table: 'unanswered' | 'feedback' | 'bot_state') => (await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
+  const count = async (table: 'unanswered' | 'feedback' | 'bot_state') =>
+    (await db.selectFrom(table).select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n;
   return [Number(await count('unanswered')), Number(await count('feedback')), Number(await count('bot_state'))];
 }
 
@@ -54,9 +81,13 @@ for (const dialect of DIALECTS) {
     this.timeout(60_000);
     const test = useTestDatabase(dialect);
     const job = (options: { days?: number; batchSize?: number } = {}, db = test.database().db, logger = silent) =>
-      new RetentionJob(db, logger, { days: options.days ?? 90, now: () => NOW, ...(options.batchSize ? { batchSize: options.batchSize } : {}) });
+      new RetentionJob(db, logger, {
+        days: options.days ?? 90,
+        now: () => NOW,
+        ...(options.batchSize ? { batchSize: options.batchSize } : {}),
+      });
 
-    it('deletes unanswered questions, feedback and idle conversations\' state older than the period, and nothing newer', async () => {
+    it("deletes unanswered questions, feedback and idle conversations' state older than the period, and nothing newer", async () => {
       const { db } = test.database();
       await seed(db, 91 * DAY, 3, 'old');
       await seed(db, 90 * DAY + 1000, 1, 'just-past');
@@ -82,16 +113,27 @@ for (const dialect of DIALECTS) {
       assert.deepEqual(await counts(db), [1, 1, 1]);
     });
 
-    it('deletes in batches of the given size, and lets a turn\'s query through before the pass ends', async () => {
+    it("deletes in batches of the given size, and lets a turn's query through before the pass ends", async () => {
       const { db } = test.database();
       await seed(db, 100 * DAY, 25, 'old');
-      await db.insertInto('bot_state').values({ key: 'msteams/conversations/active/', etag: 'e', document: '{"memory":{"lang":"fr"}}', updated_at: NOW }).execute();
+      await db
+        .insertInto('bot_state')
+        .values({ key: 'msteams/conversations/active/', etag: 'e', document: '{"memory":{"lang":"fr"}}', updated_at: NOW })
+        .execute();
       // Two connections open (PostgreSQL's pool), so that the turn does not wait for a new one.
       await Promise.all([counts(db), counts(db)]);
       const counter = countDeletes();
       const order: string[] = [];
-      const pass = job({ batchSize: 10 }, db.withPlugin(counter.plugin)).runOnce().then((r) => { order.push('pass'); return r; });
-      const turn = new DbStorage(db).read(['msteams/conversations/active/']).then((items) => { order.push('turn'); return items; });
+      const pass = job({ batchSize: 10 }, db.withPlugin(counter.plugin))
+        .runOnce()
+        .then((r) => {
+          order.push('pass');
+          return r;
+        });
+      const turn = new DbStorage(db).read(['msteams/conversations/active/']).then((items) => {
+        order.push('turn');
+        return items;
+      });
       const [result, items] = await Promise.all([pass, turn]);
       assert.deepEqual(result, { unanswered: 25, feedback: 25, botState: 25, tickets: 0 });
       assert.equal(counter.deletes, 10, '10 + 10 + 5 rows per table, and one (empty) statement for expert tickets');
@@ -104,7 +146,12 @@ for (const dialect of DIALECTS) {
       await seed(db, 100 * DAY, 30, 'old');
       let ticks = 0;
       let done = false;
-      const ticker = (async () => { while (!done) { await new Promise((r) => setImmediate(r)); ticks++; } })();
+      const ticker = (async () => {
+        while (!done) {
+          await new Promise((r) => setImmediate(r));
+          ticks++;
+        }
+      })();
       await job({ batchSize: 3 }).runOnce();
       done = true;
       await ticker;
@@ -143,9 +190,13 @@ describe('data retention in the app', function () {
 
   it('runs shortly after the server starts and then periodically, and stops with it', async () => {
     const logs = new LogCapture();
-    const bot = await startBot({ DATA_RETENTION_DAYS: '30' }, {
-      logger: createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: undefined }, logs), retention: { firstRunMs: 20, intervalMs: 100 },
-    });
+    const bot = await startBot(
+      { DATA_RETENTION_DAYS: '30' },
+      {
+        logger: createLogger({ LOG_LEVEL: 'info', MicrosoftAppPassword: undefined }, logs),
+        retention: { firstRunMs: 20, intervalMs: 100 },
+      },
+    );
     const passes = () => logs.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('data retention:'));
     try {
       const { db } = bot.app.database;

@@ -1,7 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  ConversationState, MessageFactory, TestAdapter, type Storage, type StoreItems,
-} from 'botbuilder';
+import { ConversationState, MessageFactory, TestAdapter, type Storage, type StoreItems } from 'botbuilder';
 import { Dialog, DialogSet, TextPrompt, WaterfallDialog, type WaterfallStep } from 'botbuilder-dialogs';
 
 /**
@@ -71,7 +69,10 @@ export const STORAGE_CONFORMANCE: Record<string, (storage: Storage) => Promise<v
     assert.equal(afterStale.pocoItem?.count, 123);
     assert.equal(afterStale.pocoStoreItem?.count, 2);
 
-    const wildcard = { pocoItem: { ...afterStale.pocoItem, count: 100 }, pocoStoreItem: { ...afterStale.pocoStoreItem, count: 100, eTag: '*' } };
+    const wildcard = {
+      pocoItem: { ...afterStale.pocoItem, count: 100 },
+      pocoStoreItem: { ...afterStale.pocoStoreItem, count: 100, eTag: '*' },
+    };
     delete wildcard.pocoItem.eTag;
     await storage.write(wildcard);
     const final = await storage.read(['pocoItem', 'pocoStoreItem']);
@@ -115,18 +116,28 @@ export async function runWaterfall(storages: Storage[]): Promise<void> {
   const replicas = storages.map((storage) => {
     const conversationState = new ConversationState(storage);
     const dialogs = new DialogSet(conversationState.createProperty('dialogState'));
-    dialogs.add(new TextPrompt('textPrompt', async (prompt) => {
-      if ((prompt.recognized.value ?? '').length > 3) {
-        await prompt.context.sendActivity(MessageFactory.text(`You got it at the ${prompt.attemptCount}th try!`));
-        return true;
-      }
-      await prompt.context.sendActivity(MessageFactory.text(`Please send a name that is longer than 3 characters. ${prompt.attemptCount}`));
-      return false;
-    }));
+    dialogs.add(
+      new TextPrompt('textPrompt', async (prompt) => {
+        if ((prompt.recognized.value ?? '').length > 3) {
+          await prompt.context.sendActivity(MessageFactory.text(`You got it at the ${prompt.attemptCount}th try!`));
+          return true;
+        }
+        await prompt.context.sendActivity(
+          MessageFactory.text(`Please send a name that is longer than 3 characters. ${prompt.attemptCount}`),
+        );
+        return false;
+      }),
+    );
     const steps: WaterfallStep[] = [
-      async (step) => { await step.context.sendActivity('step1'); return Dialog.EndOfTurn; },
+      async (step) => {
+        await step.context.sendActivity('step1');
+        return Dialog.EndOfTurn;
+      },
       async (step) => step.prompt('textPrompt', { prompt: MessageFactory.text('Please type your name.') }),
-      async (step) => { await step.context.sendActivity('step3'); return Dialog.EndOfTurn; },
+      async (step) => {
+        await step.context.sendActivity('step3');
+        return Dialog.EndOfTurn;
+      },
     ];
     dialogs.add(new WaterfallDialog('waterfallDialog', steps));
     return { conversationState, dialogs };
@@ -141,11 +152,18 @@ export async function runWaterfall(storages: Storage[]): Promise<void> {
     await replica.conversationState.saveChanges(context);
   });
   await adapter
-    .send('hello').assertReply('step1')
-    .send('hello').assertReply('Please type your name.')
-    .send('hi').assertReply('Please send a name that is longer than 3 characters. 1')
-    .send('hi').assertReply('Please send a name that is longer than 3 characters. 2')
-    .send('hi').assertReply('Please send a name that is longer than 3 characters. 3')
-    .send('Kyle').assertReply('You got it at the 4th try!').assertReply('step3')
+    .send('hello')
+    .assertReply('step1')
+    .send('hello')
+    .assertReply('Please type your name.')
+    .send('hi')
+    .assertReply('Please send a name that is longer than 3 characters. 1')
+    .send('hi')
+    .assertReply('Please send a name that is longer than 3 characters. 2')
+    .send('hi')
+    .assertReply('Please send a name that is longer than 3 characters. 3')
+    .send('Kyle')
+    .assertReply('You got it at the 4th try!')
+    .assertReply('step3')
     .startTest();
 }

@@ -53,6 +53,6 @@ export function useTestDatabase(dialect: DialectName): TestDatabase {
 }
 
 function required<T>(value: T | undefined): T {
-  if (value === undefined) throw new Error('the suite\'s database is not open (did its before hook fail?)');
+  if (value === undefined) throw new Error("the suite's database is not open (did its before hook fail?)");
   return value;
 }

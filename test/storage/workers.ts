@@ -12,8 +12,10 @@ const WORKER = resolve(__dirname, 'fixtures/storageWorker.ts');
  */
 export async function runWorkersTogether(argLists: string[][], delayMs = 1500): Promise<unknown[]> {
   const startAt = String(Date.now() + delayMs);
-  return Promise.all(argLists.map(async ([command = '', url = '', ...rest]) => {
-    const { stdout } = await run(process.execPath, ['--require', 'tsx/cjs', WORKER, command, url, startAt, ...rest], { cwd: ROOT });
-    return JSON.parse(stdout) as unknown;
-  }));
+  return Promise.all(
+    argLists.map(async ([command = '', url = '', ...rest]) => {
+      const { stdout } = await run(process.execPath, ['--require', 'tsx/cjs', WORKER, command, url, startAt, ...rest], { cwd: ROOT });
+      return JSON.parse(stdout) as unknown;
+    }),
+  );
 }

@@ -6,7 +6,8 @@ import { sql, type Kysely, type Migration } from 'kysely';
  */
 export const initial: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.createTable('bot_state')
+    await db.schema
+      .createTable('bot_state')
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('etag', 'text', (c) => c.notNull())
       .addColumn('document', 'text', (c) => c.notNull())
@@ -14,7 +15,8 @@ export const initial: Migration = {
       .execute();
     await db.schema.createIndex('bot_state_updated_at').on('bot_state').column('updated_at').execute();
 
-    await db.schema.createTable('feedback')
+    await db.schema
+      .createTable('feedback')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('at', 'bigint', (c) => c.notNull())
       .addColumn('channel_id', 'text', (c) => c.notNull())
@@ -28,7 +30,8 @@ export const initial: Migration = {
       .execute();
     await db.schema.createIndex('feedback_at').on('feedback').column('at').execute();
 
-    await db.schema.createTable('unanswered')
+    await db.schema
+      .createTable('unanswered')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('at', 'bigint', (c) => c.notNull())
       .addColumn('channel_id', 'text', (c) => c.notNull())

@@ -15,8 +15,14 @@ import { sql, type Kysely, type Migration } from 'kysely';
  */
 export const reminderTimes: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.alterTable('subscriptions').addColumn('lead_minutes', 'text', (c) => c.notNull().defaultTo('[]')).execute();
-    await db.schema.alterTable('subscriptions').addColumn('excluded', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('subscriptions')
+      .addColumn('lead_minutes', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+    await db.schema
+      .alterTable('subscriptions')
+      .addColumn('excluded', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     const subscriptions = await sql<{ id: string; lead_days: string }>`select id, lead_days from subscriptions`.execute(db);
     for (const row of subscriptions.rows) {
       const minutes = (JSON.parse(row.lead_days) as number[]).map((d) => d * 1440);
@@ -25,7 +31,10 @@ export const reminderTimes: Migration = {
     await db.schema.alterTable('subscriptions').dropColumn('lead_days').execute();
 
     await db.schema.dropIndex('reminder_sends_unique').execute();
-    await db.schema.alterTable('reminder_sends').addColumn('lead_minutes', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+    await db.schema
+      .alterTable('reminder_sends')
+      .addColumn('lead_minutes', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
     await sql`update reminder_sends set lead_minutes = lead_days * 1440`.execute(db);
     await db.schema.alterTable('reminder_sends').dropColumn('lead_days').execute();
     await sql`
@@ -38,12 +47,17 @@ export const reminderTimes: Migration = {
         ) ranked where rank > 1
       )`.execute(db);
     // One message per conversation, date and send time.
-    await db.schema.createIndex('reminder_sends_unique_send').unique().on('reminder_sends')
-      .columns(['conversation_key', 'deadline_id', 'deadline_date', 'lead_minutes']).execute();
+    await db.schema
+      .createIndex('reminder_sends_unique_send')
+      .unique()
+      .on('reminder_sends')
+      .columns(['conversation_key', 'deadline_id', 'deadline_date', 'lead_minutes'])
+      .execute();
     await db.schema.createIndex('subscriptions_target').on('subscriptions').columns(['target', 'active']).execute();
     // The knowledge base's dates as last scheduled (`<deadline id>|<date>`): a start compares them with
     // the current ones and works only on what was added, moved or removed.
-    await db.schema.createTable('reminder_dates')
+    await db.schema
+      .createTable('reminder_dates')
       .addColumn('deadline_key', 'text', (c) => c.primaryKey())
       .addColumn('scheduled_at', 'bigint', (c) => c.notNull())
       .execute();

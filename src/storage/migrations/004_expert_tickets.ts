@@ -8,7 +8,8 @@ import type { Kysely, Migration } from 'kysely';
  */
 export const expertTickets: Migration = {
   async up(db: Kysely<unknown>): Promise<void> {
-    await db.schema.createTable('expert_channel')
+    await db.schema
+      .createTable('expert_channel')
       .addColumn('key', 'text', (c) => c.primaryKey())
       .addColumn('conversation_id', 'text', (c) => c.notNull())
       .addColumn('reference', 'text', (c) => c.notNull())
@@ -16,7 +17,8 @@ export const expertTickets: Migration = {
       .addColumn('set_by', 'text', (c) => c.notNull())
       .addColumn('set_at', 'bigint', (c) => c.notNull())
       .execute();
-    await db.schema.createTable('expert_tickets')
+    await db.schema
+      .createTable('expert_tickets')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addColumn('updated_at', 'bigint', (c) => c.notNull())
@@ -45,7 +47,8 @@ export const expertTickets: Migration = {
       .execute();
     await db.schema.createIndex('expert_tickets_updated_at').on('expert_tickets').column('updated_at').execute();
     await db.schema.createIndex('expert_tickets_status').on('expert_tickets').columns(['status', 'question_key']).execute();
-    await db.schema.createTable('expert_sends')
+    await db.schema
+      .createTable('expert_sends')
       .addColumn('id', 'text', (c) => c.primaryKey())
       .addColumn('ticket_id', 'text', (c) => c.notNull().references('expert_tickets.id').onDelete('cascade'))
       .addColumn('kind', 'text', (c) => c.notNull())
