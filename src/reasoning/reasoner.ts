@@ -1065,7 +1065,9 @@ export class Reasoner {
 
   private why(lang: Lang, last: LastFrame): Reasoned {
     const { kb } = this;
-    const reasons = last.reasons[lang];
+    // (Reasons left empty by a dialog that asked for the server first are those of the cells it answered.)
+    const reasons =
+      last.reasons[lang].length > 0 || last.subject !== 'support' ? last.reasons[lang] : this.reasonsOf(last.clients, last.servers)[lang];
     // No reason behind a status: what a topic of the sources says of that very client there, if one does
     // ("why?" after "Lync 2010 Group Chat: not applicable on Lync Server 2013" → the legacy endpoint).
     if (reasons.length === 0 && last.subject === 'support' && last.clients.length === 1) {
@@ -1171,7 +1173,7 @@ export class Reasoner {
     const topic = found ?? kb.topic(u.intent) ?? contextTopic;
     const confident = (topic !== undefined && u.confidence >= CONFIDENT) || contextTopic !== undefined;
     const subject = (contextTopic && !(u.confidence >= CONFIDENT && kb.topic(u.intent)) ? contextTopic.intent : u.intent).split('.')[0];
-    const namesNothing = f.clients.length + f.servers.length + f.providers.length === 0;
+    const namesNothing = f.clients.length + f.servers.length + f.providers.length + u.entities.products.length === 0;
     // The products the question names must all be ones the claim is about; those of the question before
     // a follow-up only count toward the claim's own products.
     const named = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);

@@ -531,6 +531,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'la fédération aol marche avec lync server 2013 ?', first: /^(?!Je ne peux pas)/ },
     ],
   },
+  'why after the bot asked for the server': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'communicator 2007 r2 est supporté ?', first: /\?$/ },
+      { say: 'sur la 2013', first: /^Partiellement\b/ },
+      { say: 'pourquoi seulement partiellement ?', first: /conférence|réunion/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
