@@ -32,11 +32,19 @@ export async function sendAnswer(deps: DialogDeps, context: TurnContext, given: 
   await deps.answered?.(context, answer);
 }
 
-/** Records what was just answered, so that the next message can follow up on it. */
-export async function remember(deps: DialogDeps, context: TurnContext, update: Partial<ConversationMemory>): Promise<void> {
+/**
+ * Records what was just answered, so that the next message can follow up on it. `update` may be read
+ * from the memory as it stands (one read of the conversation's state).
+ */
+export async function remember(
+  deps: DialogDeps,
+  context: TurnContext,
+  update: Partial<ConversationMemory> | ((memory: ConversationMemory) => Partial<ConversationMemory>),
+): Promise<void> {
   const memory = await deps.memory.get(context, { lang: 'en' });
-  const next: ConversationMemory = { ...memory, ...update };
+  const changes = typeof update === 'function' ? update(memory) : update;
+  const next: ConversationMemory = { ...memory, ...changes };
   delete next.pending;
-  if (update.pending) next.pending = update.pending;
+  if (changes.pending) next.pending = changes.pending;
   await deps.memory.set(context, next);
 }

@@ -127,15 +127,14 @@ export class SupportMatrixDialog extends ComponentDialog {
     else result = matrixAnswer(kb, lang);
     await sendAnswer(this.deps, step.context, result);
     // The question as finally answered (after "which server?"), for "why?" and "and on 2010?" next.
-    const { last } = await this.deps.memory.get(step.context, { lang });
-    await remember(this.deps, step.context, {
+    await remember(this.deps, step.context, ({ last }) => ({
       lastIntent: route.intent,
       ...(clients[0] ? { client: clients[0].id } : {}),
       ...(servers[0] ? { server: servers[0].id } : {}),
       ...(last && (last.subject === 'support' || last.subject === 'planner')
         ? { last: { ...last, clients: clients.map((c) => c.id), servers: servers.map((sv) => sv.id), reasons: { en: [], fr: [] } } }
         : {}),
-    });
+    }));
     return step.endDialog();
   }
 }

@@ -543,7 +543,7 @@ function serverAliasWords(kb: KnowledgeBase, id: string): Set<string> {
 }
 
 /** The words of a client's names and aliases, for narrowing a generic name (computed once per client). */
-function nameWords(kb: KnowledgeBase, id: string): Set<string> {
+export function nameWords(kb: KnowledgeBase, id: string): Set<string> {
   let cache = nameWordCache.get(kb);
   if (!cache) {
     cache = new Map();

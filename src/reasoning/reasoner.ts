@@ -6,7 +6,7 @@ import type { PublicImFile, Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
-import { addKnowledgeNames, pickCandidates, readFrame, type Frame, type Shape } from './frame';
+import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
 import { AnswerCheck, stemish } from './vet';
@@ -768,11 +768,7 @@ export class Reasoner {
     if (kin.length === 0) return undefined;
     const words = f.tokens.filter((t) => t.length > 1 && !this.lexicon.isFunctionWord(t) && !this.lexicon.continuations.has(t));
     if (words.length === 0) return undefined;
-    const picked = kin.filter((c) =>
-      words.every((w) =>
-        tokenize([this.kb.client(c)?.name, this.kb.client(c)?.frenchName, ...(this.kb.client(c)?.aliases ?? [])].join(' ')).includes(w),
-      ),
-    );
+    const picked = kin.filter((c) => words.every((w) => nameWords(this.kb, c).has(w)));
     return picked.length === 1 ? picked[0] : undefined;
   }
 

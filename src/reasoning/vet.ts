@@ -7,9 +7,6 @@ import type { Frame } from './frame';
 /** Answers that state something about the question's subject (not help, reminders or declines). */
 const VETTED: ReadonlySet<AnswerKind> = new Set(['support-cell', 'support-table', 'providers', 'provider', 'topic', 'prompt']);
 
-/** A first sentence that opens with a verdict. */
-const VERDICT = /^(yes|no|partly|not applicable|oui|non|partiellement|non applicable)\b/i;
-
 /** A word and its plural or conjugated forms ("rooms" → "room", "editions" → "edition"). */
 export function stemish(word: string): string {
   return word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
@@ -29,8 +26,16 @@ interface Evidence {
  */
 export class AnswerCheck {
   private readonly gives = new Map<string, Record<Lang, Evidence[]>>();
+  /** A first sentence that opens with a verdict: the statuses' verdicts and the bot's own, in both languages. */
+  private readonly verdict: RegExp;
 
   constructor(private readonly kb: KnowledgeBase) {
+    const words = [
+      ...Object.values(kb.support.statuses).flatMap((st) => [st.verdict.en, st.verdict.fr]),
+      ...(['verdict_yes', 'verdict_no', 'verdict_partly'] as const).flatMap((k) => [kb.message(k, 'en'), kb.message(k, 'fr')]),
+    ].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // Longest first, so that "Non applicable" is read whole.
+    this.verdict = new RegExp(`^(${[...new Set(words)].sort((a, b) => b.length - a.length).join('|')})\\b`, 'i');
     for (const [id, a] of Object.entries(kb.language.attributes)) {
       const read = (phrases: readonly string[]): Evidence[] => phrases.map((p) => ({ words: tokenize(p), prefix: p.trim().endsWith('*') }));
       this.gives.set(id, { en: read(a.gives.en), fr: read(a.gives.fr) });
@@ -45,7 +50,7 @@ export class AnswerCheck {
     // (Products named by the question itself: not one a generic word stands for — "un troisième participant".)
     const fromGenerics = new Set(f.generics.flatMap((g) => g.candidates));
     const unnamed =
-      given.kind === 'topic' && VERDICT.test(given.headline)
+      given.kind === 'topic' && this.verdict.test(given.headline)
         ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter((id) => !this.names(given, id))
         : [];
     if (unnamed.length > 0) {
