@@ -140,7 +140,7 @@ export class Reasoner {
 
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
-    this.check = new AnswerCheck(kb);
+    this.check = new AnswerCheck(kb, (id, text) => this.namedIn(id, text));
     this.passages = new Passages(kb, this.lexicon);
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
@@ -968,9 +968,12 @@ export class Reasoner {
     if (!patterns) {
       const e = this.kb.client(id) ?? this.kb.server(id) ?? this.kb.provider(id) ?? this.kb.relatedProduct(id);
       patterns = e
-        ? [e.name, ...e.aliases].map(
-            (n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`),
-          )
+        ? [
+            e.name,
+            ...('shortName' in e && e.shortName ? [e.shortName] : []),
+            ...('frenchName' in e && e.frenchName ? [e.frenchName] : []),
+            ...e.aliases,
+          ].map((n) => new RegExp(`(^|[^a-z0-9])${n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z0-9])`))
         : [];
       this.namePatterns.set(id, patterns);
     }

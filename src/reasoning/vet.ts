@@ -29,7 +29,10 @@ export class AnswerCheck {
   /** A first sentence that opens with a verdict: the statuses' verdicts and the bot's own, in both languages. */
   private readonly verdict: RegExp;
 
-  constructor(private readonly kb: KnowledgeBase) {
+  constructor(
+    private readonly kb: KnowledgeBase,
+    private readonly namedIn: (id: string, text: string) => boolean,
+  ) {
     const words = [
       ...Object.values(kb.support.statuses).flatMap((st) => [st.verdict.en, st.verdict.fr]),
       ...(['verdict_yes', 'verdict_no', 'verdict_partly'] as const).flatMap((k) => [kb.message(k, 'en'), kb.message(k, 'fr')]),
@@ -90,6 +93,11 @@ export class AnswerCheck {
   }
 
   private textOf(a: Answer): string[] {
+    return tokenize(this.rawText(a));
+  }
+
+  /** Everything an answer says, as one text. */
+  private rawText(a: Answer): string {
     const parts = [
       a.headline,
       ...a.details,
@@ -99,7 +107,7 @@ export class AnswerCheck {
       ...a.notes.map((n) => n.text),
       ...(a.table ? [...a.table.columns, ...a.table.rows.flat().map((c) => c.text)] : []),
     ];
-    return tokenize(parts.join(' \n '));
+    return parts.join(' \n ');
   }
 
   private gave(id: string, a: Answer): boolean {
@@ -119,24 +127,12 @@ export class AnswerCheck {
     });
   }
 
-  /** Whether an answer's text names a server or client (by its name, short name or an alias). */
+  /** Whether an answer's text names a server or client (the reasoner's `namedIn`), or the client of a server's name. */
   private names(a: Answer, id: string): boolean {
-    const e = this.kb.server(id) ?? this.kb.client(id);
-    if (!e) return true;
-    const text = ` ${this.textOf(a).join(' ')} `;
+    if (!this.kb.server(id) && !this.kb.client(id)) return true;
+    const text = this.rawText(a);
     // A server is also named by the client of the same name ("Lync 2010" read as Lync Server 2010).
-    const twins = this.kb.clients.filter((c) => c.asServer === id);
-    return [e, ...twins]
-      .flatMap((x) => [
-        x.name,
-        ...('shortName' in x && x.shortName ? [x.shortName] : []),
-        ...('frenchName' in x && x.frenchName ? [x.frenchName] : []),
-        ...x.aliases,
-      ])
-      .some((n) => {
-        const t = tokenize(n).join(' ');
-        return t.length > 0 && text.includes(` ${t} `);
-      });
+    return [id, ...this.kb.clients.filter((c) => c.asServer === id).map((c) => c.id)].some((x) => this.namedIn(x, text));
   }
 
   private mentions(a: Answer, word: string): boolean {
