@@ -311,6 +311,8 @@ export const LanguageFile = z.strictObject({
     move: Phrases,
     keep: Phrases,
     retire: Phrases.default({ en: [], fr: [] }),
+    /** After a move word, a bare version after one of these is the server moved to ("passage en 2013"). */
+    moveTo: Phrases.default({ en: [], fr: [] }),
   }),
   /** Per capability id of public-im.yaml, the words users name it with. */
   features: z.record(Id, Phrases),

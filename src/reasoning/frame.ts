@@ -259,7 +259,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         ? 'source'
         : move && source && roleSpans.on.some((sp) => sp.end === i)
           ? 'target'
-          : move && tokens[i - 1] === 'en' && /^\d{4}$/.test(version)
+          : move && sc.get('roles.moveTo', langs).some((sp) => sp.end === i) && /^\d{4}$/.test(version)
             ? 'target'
             : // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
               roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i)
