@@ -1,17 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from './database';
+import type { LeasedSendColumns } from './tables';
 
-/** The columns every table of proactive sends has (reminder_sends, expert_sends). */
-export interface LeasedSendRow {
-  id: string;
-  status: string;
-  attempts: number;
-  next_attempt_at: number;
-  lease_owner: string | null;
-  lease_until: number | null;
-  sent_at: number | null;
-  last_error: string | null;
-}
+/** The columns every table of proactive sends has (tables.ts's `LeasedSendColumns`). */
+export type LeasedSendRow = LeasedSendColumns;
 
 /**
  * The lease protocol of a table of proactive sends, shared by reminders and expert deliveries: due sends

@@ -94,8 +94,7 @@ export type SendStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled'
  * One reminder to send: a conversation, a deadline on a given date, a lead time. Unique on those four,
  * whatever number of subscriptions asks for it.
  */
-export interface ReminderSendTable {
-  id: string;
+export interface ReminderSendTable extends LeasedSendColumns {
   /** The subscription that scheduled it first (informative: another may want it too). */
   subscription_id: string;
   conversation_key: string;
@@ -104,6 +103,11 @@ export interface ReminderSendTable {
   deadline_date: string;
   lead_minutes: number;
   due_at: number;
+}
+
+/** The columns every table of proactive sends has (reminder_sends, expert_sends), for `LeasedSends`. */
+export interface LeasedSendColumns {
+  id: string;
   status: SendStatus;
   attempts: number;
   /** Not before this instant (due time, then retry backoff). */
@@ -177,18 +181,10 @@ export interface ExpertTicketTable {
 export type ExpertSendKind = 'post' | 'answer' | 'closed';
 
 /** A proactive send a ticket causes, claimed and retried like a reminder send. */
-export interface ExpertSendTable {
-  id: string;
+export interface ExpertSendTable extends LeasedSendColumns {
   ticket_id: string;
   kind: ExpertSendKind;
   conversation_key: string;
-  status: SendStatus;
-  attempts: number;
-  next_attempt_at: number;
-  lease_owner: string | null;
-  lease_until: number | null;
-  sent_at: number | null;
-  last_error: string | null;
 }
 
 export interface DatabaseTables {
