@@ -1,7 +1,11 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { emulatorMessage, post, teamsChannelMessage, visibleText } from '../../scripts/lib/activities';
-import { startBot, type RunningBot } from '../helpers/server';
+import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
+import { bundleArgs, listeningPort, startBotProcess, type BotProcess } from '../helpers/botProcess';
 
 const RUNS = 10_000;
 
@@ -71,13 +75,30 @@ function bodies(serviceUrl: string): fc.Arbitrary<string> {
   );
 }
 
+/**
+ * The bot as `npm start` runs it (the bundle), in its own process, so that "never crashes" means the
+ * process: an exception or rejection nothing catches would end it.
+ */
 describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, function () {
   this.timeout(300_000);
-  let bot: RunningBot;
+  let dir: string;
+  let connector: ConnectorStandIn;
+  let bot: { process: BotProcess; botUrl: string; serviceUrl: string };
   before(async () => {
-    bot = await startBot();
+    dir = mkdtempSync(join(tmpdir(), 'lync-fuzz-'));
+    connector = new ConnectorStandIn();
+    const serviceUrl = await connector.start();
+    const process = startBotProcess(await bundleArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
+    bot = { process, serviceUrl, botUrl: `http://127.0.0.1:${await listeningPort(process)}` };
   });
-  after(async () => bot.stop());
+  after(async () => {
+    if (bot?.process.child.exitCode === null) {
+      bot.process.child.kill('SIGTERM');
+      await bot.process.exited;
+    }
+    await connector.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('never answers 5xx, never crashes, and still answers a real question afterwards', async () => {
     const samples = fc.sample(bodies(bot.serviceUrl), { numRuns: RUNS, seed: 20261121 });
@@ -107,6 +128,9 @@ describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, f
       await post(bot.botUrl, emulatorMessage('which port does IM use?', { serviceUrl: bot.serviceUrl, conversationId: 'after-fuzz' })),
       200,
     );
-    assert.match(visibleText(bot.connector.inConversation('after-fuzz')[0] ?? {}), /5061/);
+    assert.match(visibleText(connector.inConversation('after-fuzz')[0] ?? {}), /5061/);
+    assert.equal(bot.process.child.exitCode, null, 'still running');
+    bot.process.child.kill('SIGTERM');
+    assert.equal(await bot.process.exited, 0, `a clean stop after the fuzz; stderr: ${bot.process.stderr.join('').slice(0, 2000)}`);
   });
 });

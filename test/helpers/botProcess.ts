@@ -37,18 +37,13 @@ export function startBotProcess(args: string[], env: Record<string, string>, cwd
   return { child, stdout, stderr, exited };
 }
 
-/** The sources through tsx's loader, as `npm start` would run them without a build (their coverage counts). */
-export function sourceArgs(): string[] {
-  return ['--require', require.resolve('tsx/cjs'), join(ROOT, 'src/index.ts')];
-}
-
 let built: Promise<string> | undefined;
 
 /**
  * The bot as `npm start` runs it, bundled (scripts/bundle.ts, the build of dist/bot.js with its training
- * cache) from the current sources: it starts in a third of the time the sources through tsx take. For
- * the suites that restart bots many times around a date (test/reminders); the others run the sources,
- * whose coverage c8 counts (a bundle's is not). `npm test` (scripts/test.js) builds it once for the run
+ * cache) from the current sources: it starts in a third of the time the sources through tsx take, and
+ * is what runs in production. For every suite that runs the bot as a process (the coverage of a child
+ * process is not counted: the in-process suites cover the sources). `npm test` (scripts/test.js) builds it once for the run
  * and names it in BOT_TEST_BUNDLE; otherwise (a spec file run alone) each test process builds its own,
  * once. Never dist/bot.js, which may be older than the sources.
  */

@@ -73,3 +73,30 @@ export async function seedSubscribers(
     );
   }
 }
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Waits until `what()` holds, at most `timeoutMs`; says whether it holds. */
+export async function until(what: () => boolean, timeoutMs: number): Promise<boolean> {
+  const end = Date.now() + timeoutMs;
+  while (!what() && Date.now() < end) await sleep(20);
+  return what();
+}
+
+/**
+ * For the tests that stop bots a little before a date and start them again after it: runs `attempt` with
+ * a date `lead` ms ahead, the shortest lead first. An attempt whose set-up took so long that the date is
+ * nearer than `stopBeforeMs` when the bots should stop (a loaded machine) calls `tooLate()`, which
+ * abandons it; the next attempt starts afresh with more room. Fails when the longest lead was not enough.
+ */
+export async function aroundDate(
+  leadsMs: readonly number[],
+  stopBeforeMs: number,
+  attempt: (date: number, tooLate: () => boolean) => Promise<'done' | 'too late'>,
+): Promise<void> {
+  for (const lead of leadsMs) {
+    const date = Date.now() + lead;
+    if ((await attempt(date, () => Date.now() > date - stopBeforeMs)) === 'done') return;
+  }
+  throw new Error(`the set-up before the date took longer than ${Math.max(...leadsMs)} ms`);
+}

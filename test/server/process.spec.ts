@@ -6,10 +6,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { emulatorMessage, post, visibleText } from '../../scripts/lib/activities';
 import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
-import { listeningPort, sourceArgs, startBotProcess } from '../helpers/botProcess';
+import { bundleArgs, listeningPort, startBotProcess } from '../helpers/botProcess';
 
 describe('the bot process', function () {
   this.timeout(60_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   let dir: string;
   const running: ChildProcess[] = [];
   beforeEach(() => {
@@ -21,7 +25,7 @@ describe('the bot process', function () {
   });
 
   it('refuses to start in production without an app id, saying why (exit 1)', async () => {
-    const bot = startBotProcess(sourceArgs(), { NODE_ENV: 'production', PORT: '0' }, dir);
+    const bot = startBotProcess(botArgs, { NODE_ENV: 'production', PORT: '0' }, dir);
     running.push(bot.child);
     assert.equal(await bot.exited, 1);
     const err = bot.stderr.join('');
@@ -35,7 +39,7 @@ describe('the bot process', function () {
     await new Promise<void>((r) => blocker.listen(0, r));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const bot = startBotProcess(sourceArgs(), { PORT: String(port) }, dir);
+      const bot = startBotProcess(botArgs, { PORT: String(port) }, dir);
       running.push(bot.child);
       assert.equal(await bot.exited, 1);
       assert.equal(
@@ -49,7 +53,7 @@ describe('the bot process', function () {
   });
 
   it('on SIGTERM during start-up, stops cleanly once start-up is over (exit 0), not killed by the signal', async () => {
-    const bot = startBotProcess(sourceArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
+    const bot = startBotProcess(botArgs, { PORT: '0', LOG_LEVEL: 'info' }, dir);
     running.push(bot.child);
     // The SQLite file appears when start-up opens the database, well before the classifier is trained
     // and the server listens: the signal handlers must be in place by then.
@@ -69,7 +73,7 @@ describe('the bot process', function () {
     const serviceUrl = await connector.start();
     connector.delayMs = 1500; // the turn waits on its reply while SIGTERM arrives
     try {
-      const bot = startBotProcess(sourceArgs(), { PORT: '0', LOG_LEVEL: 'info' }, dir);
+      const bot = startBotProcess(botArgs, { PORT: '0', LOG_LEVEL: 'info' }, dir);
       running.push(bot.child);
       const port = await listeningPort(bot);
       const url = `http://127.0.0.1:${port}`;

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asCodedError, ErrorCode, KnowledgeInvalidError, StartupFailedError } from '../../src/errors';
-import { sourceArgs, startBotProcess } from '../helpers/botProcess';
+import { bundleArgs, startBotProcess } from '../helpers/botProcess';
 import { sharedPostgres } from '../helpers/postgres';
 
 /** A port nothing listens on: bound, then closed. */
@@ -18,11 +18,15 @@ async function closedPort(): Promise<number> {
 }
 
 /**
- * The real entry point (src/index.ts) as a child process, for each way start-up can fail: it must print
+ * The real entry point as `npm start` runs it (the bundle of src/index.ts) in a child process, for each way start-up can fail: it must print
  * exactly one line on stderr, naming the setting and saying what to do, nothing on stdout, and exit 1.
  */
 describe('start-up failures: one line naming the setting, exit 1', function () {
   this.timeout(60_000);
+  let botArgs: string[];
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
   let dir: string;
   const running: ChildProcess[] = [];
   beforeEach(() => {
@@ -34,7 +38,7 @@ describe('start-up failures: one line naming the setting, exit 1', function () {
   });
 
   async function failedStart(env: Record<string, string>): Promise<string> {
-    const bot = startBotProcess(sourceArgs(), { PORT: '0', ...env }, dir);
+    const bot = startBotProcess(botArgs, { PORT: '0', ...env }, dir);
     running.push(bot.child);
     const code = await bot.exited;
     const stderr = bot.stderr.join('');

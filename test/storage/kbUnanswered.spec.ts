@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { openDatabase } from '../../src/storage/database';
 import { FeedbackStore } from '../../src/storage/feedbackStore';
 import { TicketStore } from '../../src/experts/ticketStore';
+import { kbUnanswered as report, USAGE, UsageError } from '../../scripts/lib/kbUnanswered';
 import { freshDatabaseUrl, tempPath } from './testDatabases';
 
 const execFileAsync = promisify(execFile);
@@ -24,7 +25,7 @@ interface Run {
  * `npm run kb:unanswered` as the knowledge-base owner runs it (`tsx scripts/kbUnanswered.ts`), from an
  * empty folder so that no developer's `.env` is read, with DATABASE_URL set (or unset) as given.
  */
-async function kbUnanswered(databaseUrl: string | undefined, args: string[] = [], more: Record<string, string> = {}): Promise<Run> {
+async function npmRun(databaseUrl: string | undefined, args: string[] = [], more: Record<string, string> = {}): Promise<Run> {
   const cwd = tempPath('cwd');
   mkdirSync(cwd, { recursive: true });
   const env: NodeJS.ProcessEnv = { ...process.env, ...more };
@@ -36,6 +37,21 @@ async function kbUnanswered(databaseUrl: string | undefined, args: string[] = []
   } catch (err) {
     const failed = err as { code?: number; stdout?: string; stderr?: string };
     return { code: failed.code ?? -1, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '', cwd };
+  }
+}
+
+/**
+ * The same report in this process (scripts/lib/kbUnanswered.ts, which the command prints), on the
+ * database `databaseUrl`: what the command would print and its exit code (2 for a usage mistake).
+ */
+async function kbUnanswered(databaseUrl: string, args: string[] = [], more: Record<string, string> = {}): Promise<Run> {
+  const lines: string[] = [];
+  try {
+    await report(args, { DATABASE_URL: databaseUrl, ...more }, (line) => lines.push(line));
+    return { code: 0, stdout: lines.map((l) => `${l}\n`).join(''), stderr: '', cwd: '' };
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    return { code: 2, stdout: lines.join('\n'), stderr: `${err.message}\n${USAGE}\n`, cwd: '' };
   }
 }
 
@@ -74,11 +90,11 @@ async function seed(url: string): Promise<void> {
 
 describe('npm run kb:unanswered', () => {
   it('says so plainly when there is no database, and creates none (default DATABASE_URL)', async () => {
-    const run = await kbUnanswered(undefined);
+    const run = await npmRun(undefined);
     assert.equal(run.code, 0, run.stderr);
     assert.equal(run.stdout, `No unanswered questions recorded yet (No database at sqlite:${join(run.cwd, 'data/bot.sqlite')}).\n`);
     assert.equal(existsSync(join(run.cwd, 'data')), false, 'no data folder created');
-    const json = await kbUnanswered(undefined, ['--json']);
+    const json = await npmRun(undefined, ['--json']);
     assert.deepEqual(JSON.parse(json.stdout), {
       since: null,
       retentionDays: 90,
@@ -221,8 +237,11 @@ describe('npm run kb:unanswered', () => {
     });
 
     it('refuses bad options with a message and the usage, exit code 2', async () => {
-      for (const args of [['--since', 'yesterday'], ['--limit', '0'], ['--verbose']]) {
-        const run = await kbUnanswered(url, args);
+      for (const [args, run] of [
+        [['--since', 'yesterday'], await kbUnanswered(url, ['--since', 'yesterday'])],
+        [['--limit', '0'], await kbUnanswered(url, ['--limit', '0'])],
+        [['--verbose'], await npmRun(url, ['--verbose'])],
+      ] as const) {
         assert.equal(run.code, 2, args.join(' '));
         assert.match(run.stderr, /usage: npm run kb:unanswered/);
         assert.doesNotMatch(run.stderr, /\n\s+at /, 'no stack trace');
