@@ -48,7 +48,8 @@ function newest(path) {
 }
 
 function stale() {
-  if (!existsSync(BUNDLE) || !existsSync(join(ROOT, 'dist', 'training-cache.json'))) return 'dist/bot.js is missing';
+  for (const file of ['bot.js', 'bot-bundle.js', 'training-cache.json'])
+    if (!existsSync(join(ROOT, 'dist', file))) return `dist/${file} is missing`;
   const built = statSync(BUNDLE).mtimeMs;
   const changed = INPUTS.find((input) => newest(join(ROOT, input)) > built);
   return changed ? `${changed} changed since dist/bot.js was built` : undefined;

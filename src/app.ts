@@ -169,10 +169,11 @@ export async function createApp(config: Config, overrides: AppOverrides = {}): P
   const metrics = new BotMetrics();
   let built;
   try {
-    const knowledge = overrides.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
-    // The bundle's build trained on ./knowledge already: used only for that same code and knowledge.
-    const prepared = overrides.knowledge ? undefined : readTrainingCache(__dirname, resolve(config.KNOWLEDGE_DIR));
-    if (prepared) logger.info('classifier training read from the build (same code, same knowledge)');
+    // The bundle's build validated ./knowledge and trained on it already: used only for that same code and knowledge.
+    const fromBuild = overrides.knowledge ? undefined : readTrainingCache(__dirname, resolve(config.KNOWLEDGE_DIR));
+    const knowledge = overrides.knowledge ?? fromBuild?.knowledge ?? loadKnowledge(resolve(config.KNOWLEDGE_DIR));
+    const prepared = fromBuild?.prepared;
+    if (prepared) logger.info('knowledge and classifier training read from the build (same code, same knowledge)');
     const feedback = new FeedbackStore(database.db);
     const reminders = createReminders({ database, kb: knowledge, config, logger, now, onSendOutcome: metrics.sendOutcomes('reminders') });
     const experts = new Experts({

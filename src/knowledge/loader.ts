@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { KnowledgeInvalidError, KnowledgeUnreadableError } from '../errors';
 import { BUILTIN_INTENTS, subjectOf } from '../nlu/intents';
 import { normalizePhrase, tokenize } from '../nlu/normalize';
-import { KnowledgeBase } from './knowledgeBase';
+import { KnowledgeBase, type KnowledgeParts } from './knowledgeBase';
 import {
   BotFile,
   EndOfLifeFile,
@@ -103,6 +103,11 @@ function* sourceRefs(value: unknown, path: PropertyKey[] = []): Generator<[Prope
  * naming the file and the field (`knowledge/support-matrix.yaml: matrix[3].status: …`).
  */
 export function loadKnowledge(dir: string): KnowledgeBase {
+  return new KnowledgeBase(readKnowledgeParts(dir));
+}
+
+/** What `loadKnowledge` validates and builds the knowledge base from (plain data but `topics`). */
+export function readKnowledgeParts(dir: string): KnowledgeParts {
   const problems = new Problems();
   const label = (file: string): string => relative(process.cwd(), file) || file;
   const named: Partial<{ [K in NamedFile]: { file: string; data: z.infer<(typeof NAMED_FILES)[K]> } }> = {};
@@ -221,7 +226,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
   checkRequiredWords(trainingFiles, problems);
 
   if (problems.list.length > 0) throw new KnowledgeInvalidError(problems.list);
-  return new KnowledgeBase({
+  return {
     dir,
     sources: sources.data.sources,
     support: support.data,
@@ -232,7 +237,7 @@ export function loadKnowledge(dir: string): KnowledgeBase {
     endOfLife: endOfLife?.data.entries ?? [],
     language: language.data,
     training: [...utterances.values()],
-  });
+  };
 }
 
 function statSafe(path: string): boolean {

@@ -1,18 +1,32 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { KnowledgeBase, type KnowledgeParts } from '../knowledge/knowledgeBase';
 import type { PreparedTraining } from './nlu';
 
 /**
- * The build (scripts/bundle.ts) trains once and writes the result next to the bundle, with the
- * bundle's build id and a digest of the knowledge folder it read. At start-up the bot uses it only
- * when both match: the same code and the same knowledge, byte for byte. Anything else (another
- * KNOWLEDGE_DIR, an edited file, tsx instead of the bundle) trains as usual.
+ * The build (scripts/bundle.ts) validates the knowledge folder and trains once, and writes both results
+ * next to the bundle, with the bundle's build id and a digest of the knowledge folder it read. At
+ * start-up the bot uses them only when both match: the same code and the same knowledge, byte for byte
+ * (the code that validated it is the code that runs). Anything else (another KNOWLEDGE_DIR, an edited
+ * file, tsx instead of the bundle) reads, validates and trains as usual.
  */
 export interface TrainingCache {
   buildId: string;
   knowledgeDigest: string;
   prepared: PreparedTraining;
+  /** The validated knowledge (`readKnowledgeParts`), its topics as entries. */
+  knowledge: SerializedKnowledge;
+}
+
+/** KnowledgeParts as JSON holds them: no folder (the bot's own is used), the topics as [intent, topic] pairs. */
+export type SerializedKnowledge = Omit<KnowledgeParts, 'dir' | 'topics'> & {
+  topics: [string, KnowledgeParts['topics'] extends Map<string, infer T> ? T : never][];
+};
+
+export function serializeKnowledge(parts: KnowledgeParts): SerializedKnowledge {
+  const { dir: _dir, topics, ...rest } = parts;
+  return { ...rest, topics: [...topics.entries()] };
 }
 
 /** File name of the cache, next to the bundle. */
@@ -45,15 +59,23 @@ export function knowledgeDigest(dir: string): string {
   return hash.digest('hex');
 }
 
-/** The prepared training for this build and this knowledge folder, if the build left a matching one. */
-export function readTrainingCache(cacheDir: string, knowledgeDir: string, id = buildId()): PreparedTraining | undefined {
+/**
+ * The validated knowledge base and the prepared training for this build and this knowledge folder, if
+ * the build left a matching cache.
+ */
+export function readTrainingCache(
+  cacheDir: string,
+  knowledgeDir: string,
+  id = buildId(),
+): { knowledge: KnowledgeBase; prepared: PreparedTraining } | undefined {
   const file = join(cacheDir, TRAINING_CACHE_FILE);
   if (id === undefined || !existsSync(file)) return undefined;
   try {
     const cache = JSON.parse(readFileSync(file, 'utf8')) as TrainingCache;
-    if (cache.buildId !== id || cache.knowledgeDigest !== knowledgeDigest(knowledgeDir)) return undefined;
-    return cache.prepared;
+    if (cache.buildId !== id || cache.knowledgeDigest !== knowledgeDigest(knowledgeDir) || !cache.knowledge) return undefined;
+    const knowledge = new KnowledgeBase({ ...cache.knowledge, dir: knowledgeDir, topics: new Map(cache.knowledge.topics) });
+    return { knowledge, prepared: cache.prepared };
   } catch {
-    return undefined; // unreadable: train instead
+    return undefined; // unreadable: read and train instead
   }
 }

@@ -7,7 +7,14 @@ import { emulatorMessage, post, teamsChannelMessage, visibleText } from '../../s
 import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
 import { bundleArgs, listeningPort, startBotProcess, type BotProcess } from '../helpers/botProcess';
 
-const RUNS = 10_000;
+/**
+ * Each run draws new requests: FUZZ_SEED (else the time) seeds them, and the seed is printed and named in
+ * any failure, so that `FUZZ_SEED=<seed> npx mocha test/fuzz/server.fuzz.spec.ts` draws the same ones
+ * again. FUZZ_RUNS sets how many (4,000 by default; many runs over the project's life cover more than
+ * one large fixed sample would).
+ */
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4_000);
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 
 /** A body as raw text: JSON of something activity-like, mutated, or anything at all. */
 function bodies(serviceUrl: string): fc.Arbitrary<string> {
@@ -101,7 +108,7 @@ describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, f
   });
 
   it('never answers 5xx, never crashes, and still answers a real question afterwards', async () => {
-    const samples = fc.sample(bodies(bot.serviceUrl), { numRuns: RUNS, seed: 20261121 });
+    const samples = fc.sample(bodies(bot.serviceUrl), { numRuns: RUNS, seed: SEED });
     const statuses = new Map<number, number>();
     let next = 0;
     const worker = async (): Promise<void> => {
@@ -110,12 +117,12 @@ describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, f
         const res = await fetch(`${bot.botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
         await res.arrayBuffer();
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
-        if (res.status >= 500) assert.fail(`HTTP ${res.status} for ${body.slice(0, 300)}`);
+        if (res.status >= 500) assert.fail(`HTTP ${res.status} (FUZZ_SEED=${SEED}) for ${body.slice(0, 300)}`);
       }
     };
     await Promise.all(Array.from({ length: 8 }, worker));
     console.log(
-      `      statuses: ${[...statuses.entries()]
+      `      FUZZ_SEED=${SEED}, statuses: ${[...statuses.entries()]
         .sort()
         .map(([s, n]) => `${s}×${n}`)
         .join(', ')}`,
@@ -129,7 +136,7 @@ describe(`fuzz: ${RUNS} generated and mutated requests to the running server`, f
       200,
     );
     assert.match(visibleText(connector.inConversation('after-fuzz')[0] ?? {}), /5061/);
-    assert.equal(bot.process.child.exitCode, null, 'still running');
+    assert.equal(bot.process.child.exitCode, null, `still running (FUZZ_SEED=${SEED})`);
     bot.process.child.kill('SIGTERM');
     assert.equal(await bot.process.exited, 0, `a clean stop after the fuzz; stderr: ${bot.process.stderr.join('').slice(0, 2000)}`);
   });

@@ -4,12 +4,20 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { loadQuestions } from '../../scripts/bench/questions';
 import { Nlu, prepareTraining } from '../../src/nlu/nlu';
-import { knowledgeDigest, readTrainingCache, TRAINING_CACHE_FILE, type TrainingCache } from '../../src/nlu/trainingCache';
+import { KnowledgeBase } from '../../src/knowledge/knowledgeBase';
+import { readKnowledgeParts } from '../../src/knowledge/loader';
+import {
+  knowledgeDigest,
+  readTrainingCache,
+  serializeKnowledge,
+  TRAINING_CACHE_FILE,
+  type TrainingCache,
+} from '../../src/nlu/trainingCache';
 import { copyKnowledge, realKnowledge } from '../helpers/knowledge';
 
 const ROOT = resolve(__dirname, '../..');
 
-describe('training computed by the build', () => {
+describe('knowledge and training computed by the build', () => {
   const kb = realKnowledge();
   const fresh = new Nlu(kb);
   // As the build writes it and the bot reads it: through JSON.
@@ -33,7 +41,12 @@ describe('training computed by the build', () => {
     beforeEach(() => {
       dir = mkdtempSync(join(tmpdir(), 'lync-cache-'));
       knowledge = copyKnowledge();
-      const cache: TrainingCache = { buildId: 'build-1', knowledgeDigest: knowledgeDigest(knowledge), prepared };
+      const cache: TrainingCache = {
+        buildId: 'build-1',
+        knowledgeDigest: knowledgeDigest(knowledge),
+        prepared,
+        knowledge: serializeKnowledge(readKnowledgeParts(knowledge)),
+      };
       writeFileSync(join(dir, TRAINING_CACHE_FILE), JSON.stringify(cache));
     });
     afterEach(() => {
@@ -41,8 +54,10 @@ describe('training computed by the build', () => {
       rmSync(knowledge, { recursive: true, force: true });
     });
 
-    it('is used for the same build and the same knowledge', () => {
-      assert.deepEqual(readTrainingCache(dir, knowledge, 'build-1'), prepared);
+    it('is used for the same build and the same knowledge: the same knowledge base as read from the folder, and the training', () => {
+      const cached = readTrainingCache(dir, knowledge, 'build-1');
+      assert.deepEqual(cached?.prepared, prepared);
+      assert.deepEqual(cached?.knowledge, new KnowledgeBase(readKnowledgeParts(knowledge)));
     });
 
     it('is ignored by another build, by the sources (no build id), and without a file', () => {

@@ -56,17 +56,20 @@ describe('reminders across restarts (processes, SQLite)', function () {
         assert.equal(await post(url, emulatorMessage(text, { serviceUrl, conversationId, locale })), 200);
         return visibleText(connector.inConversation(conversationId)[before] ?? {});
       };
-      assert.match(
+      const answers = [
         await say('on-the-day', 'remind me on the day of the contoso gateway end'),
-        /^Done: I will remind you of Contoso IM gateway\.[\s\S]*When: on the day\./,
-      );
-      assert.match(await say('every-date', 'remind me of every end-of-life date'), /^Done/);
-      assert.match(await say('en-francais', 'rappelle-moi le jour même de la fin de la passerelle contoso', 'fr-FR'), /^C’est noté/);
+        await say('every-date', 'remind me of every end-of-life date'),
+        await say('en-francais', 'rappelle-moi le jour même de la fin de la passerelle contoso', 'fr-FR'),
+      ];
       if (tooLate()) {
+        // The date came (too) near while the bot started or answered: the answers may say so instead.
         first.child.kill('SIGKILL');
         await first.exited;
         return 'too late';
       }
+      assert.match(answers[0] ?? '', /^Done: I will remind you of Contoso IM gateway\.[\s\S]*When: on the day\./);
+      assert.match(answers[1] ?? '', /^Done/);
+      assert.match(answers[2] ?? '', /^C’est noté/);
       const before = connector.received.length;
       // Stopped a few seconds before the date, started again a few seconds after it.
       await sleep(Math.max(0, date - 3000 - Date.now()));

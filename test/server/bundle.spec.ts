@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { bundle } from '../../scripts/bundle';
@@ -25,7 +25,8 @@ describe('the bundle npm start runs (dist/bot.js)', function () {
     const outfile = await bundle(join(ROOT, 'build', `bundle-test-${process.pid}`, 'bot.js'));
     const connector = new ConnectorStandIn();
     const serviceUrl = await connector.start();
-    const bot = startBotProcess([outfile], { PORT: '0' }, dir);
+    const compileCache = join(dir, 'compile-cache');
+    const bot = startBotProcess([outfile], { PORT: '0', NODE_COMPILE_CACHE: compileCache }, dir);
     const { child } = bot;
     try {
       const port = await listeningPort(bot);
@@ -37,9 +38,15 @@ describe('the bundle npm start runs (dist/bot.js)', function () {
         200,
       );
       assert.match(visibleText(connector.inConversation('bundle-1')[0] ?? {}), /Yahoo! ended on 30 June 2014/);
-      assert.match(bot.stdout.join(''), /classifier training read from the build/, 'the build trained the classifier');
+      assert.match(
+        bot.stdout.join(''),
+        /knowledge and classifier training read from the build/,
+        'the build validated the knowledge and trained the classifier',
+      );
       child.kill('SIGTERM');
       assert.equal(await bot.exited, 0);
+      // dist/bot.js turned on Node's compile cache before loading the bundle: the next start reads its code.
+      assert.ok(readdirSync(compileCache, { recursive: true }).length > 0, 'the compile cache was written');
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
       await connector.stop();
