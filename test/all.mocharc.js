@@ -11,10 +11,9 @@ const { join, relative } = require('node:path');
 
 const ROOT = join(__dirname, '..');
 const SLOW_FIRST = [
-  'test/fuzz/server.fuzz.spec.ts',
-  'test/storage/kbUnanswered.spec.ts',
   'test/reminders/restartReplicas.spec.ts',
   'test/reminders/restart.spec.ts',
+  'test/fuzz/server.fuzz.spec.ts',
   'test/reminders/restartKill.spec.ts',
   'test/reminders/crash.spec.ts',
   'test/playground/playground.spec.ts',

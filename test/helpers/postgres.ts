@@ -239,6 +239,7 @@ function watchdog(dir: string, dataDir: string): void {
       }, 100);
     }, 500);`;
   spawn(process.execPath, ['-e', script, String(process.pid), dir, join(dataDir, 'postmaster.pid')], {
+    env: { ...process.env, NODE_V8_COVERAGE: '' }, // nothing of ours to cover (see botProcess.ts)
     detached: true,
     stdio: 'ignore',
   }).unref();

@@ -106,7 +106,7 @@ describe('Ask an expert in the Microsoft 365 Agents Playground (real bot, real P
       port: 0,
       logFile: join(workDir, 'playground.log'),
       cwd: workDir,
-      env: process.env,
+      env: { ...process.env, NODE_V8_COVERAGE: '' }, // the Playground's coverage is not ours (see botProcess.ts)
     });
     browser = await launchChromium();
     ui = await openPlaygroundPage(browser, playground.url);

@@ -54,7 +54,7 @@ describe('Microsoft 365 Agents Playground as a Teams client (real bot, real Play
       port: 0,
       logFile: join(workDir, 'playground.log'),
       cwd: workDir,
-      env: process.env,
+      env: { ...process.env, NODE_V8_COVERAGE: '' }, // the Playground's coverage is not ours (see botProcess.ts)
     });
     browser = await launchChromium();
   });

@@ -32,7 +32,7 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
     const COUNT = 300;
     dir = mkdtempSync(join(tmpdir(), 'lync-replicas-'));
     // Seeding and two starts before the stop, 3 s before the date; with more room on a loaded machine.
-    await aroundDate([12_000, 40_000], 3000, async (date, tooLate) => {
+    await aroundDate([30_000, 60_000], 3000, async (date, tooLate) => {
       // Each attempt on its own connector and database: an abandoned one may have started sending.
       await connector?.stop();
       connector = new ConnectorStandIn();
