@@ -298,6 +298,8 @@ export const LanguageFile = z.strictObject({
     since: Phrases,
     ending: Phrases,
     followUpOpeners: Phrases.default({ en: [], fr: [] }),
+    /** Words asking what something offers ("features", "fonctionnalités"), not a feature of its own. */
+    capabilities: Phrases.default({ en: [], fr: [] }),
     plan: Phrases.default({ en: [], fr: [] }),
     addition: Phrases.default({ en: [], fr: [] }),
     except: Phrases.default({ en: [], fr: [] }),

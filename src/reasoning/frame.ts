@@ -368,9 +368,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     shape = 'when';
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
-  // A question mark alone: yes/no, unless the question is about clients as such ("clients supportés sur
-  // ls2013 et ls2010 ?" lists them).
-  else if (u.text.trim().endsWith('?')) shape = tokens.some((t) => t === 'clients') && clients.length === 0 ? 'list' : 'yesno';
+  // A question mark alone: yes/no, unless the question is about a kind of product as such (below).
+  const bare = shape === 'other' && u.text.trim().endsWith('?');
+  if (bare) shape = 'yesno';
 
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t));
   const elliptic = mentions.length > 0 && contentWords.length === 0;
@@ -401,6 +401,16 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       : scope.some((i) => lex.providerNouns.has(tokens[i] as string))
         ? 'providers'
         : undefined;
+  // "PIC providers?", "clients supportés sur ls2013 et ls2010 ?": a plural kind of product, none of that
+  // kind named, and a question mark alone — they are listed.
+  const named = { clients: clients.length, servers: servers.length, providers: providers.length };
+  if (
+    bare &&
+    asksAbout &&
+    named[asksAbout] === 0 &&
+    scope.some((i) => productNoun(tokens[i] as string) && /[sx]$/.test(tokens[i] as string))
+  )
+    shape = 'list';
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its
   // head is the last in English ("chat rooms"), the first in French ("salons de discussion").
   let counted: string | undefined;

@@ -280,7 +280,8 @@ export class Reasoner {
     // Reminders and commands are not questions over the knowledge.
     // A command the classifier is unsure of, in a conversation ("list them", "show me the command" after an
     // answer), is read as a question about that answer first; the dialogs still get it when nothing fits.
-    const command = u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help';
+    // ("Lesquels sont en fin de vie ?" after a list asks about that list, whatever the classifier says.)
+    const command = (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') && !(f.listRef && last?.list);
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
@@ -553,14 +554,29 @@ export class Reasoner {
     ) {
       const r = this.pic(f, today);
       if (r) return r;
+      // "Et Skype, il fait quoi comme fonctionnalités ?" — what federation with it offers, when the classifier
+      // took it for another subject's question (a PIC question it is sure of is its dialog's).
+      if (!(u.intent.startsWith('pic.') && u.confidence >= CONFIDENT)) {
+        const offers = this.providerOffers(f);
+        if (offers) return offers;
+      }
     }
+    // "PIC providers?", "quels fournisseurs ?": the list, when the question says nothing more of them.
+    const lex = this.lexicon;
+    const plainList =
+      f.shape === 'list' &&
+      f.licences.length === 0 &&
+      !f.listRef &&
+      f.contentWords.every(
+        (w) => lex.isFunctionWord(w) || lex.providerNouns.has(w) || lex.shapes.federation.has([w]) || lex.shapes.list.has([w]),
+      );
     if (
       f.asksAbout === 'providers' &&
       (f.federation || f.still || f.ending) &&
       (f.shape === 'count' || f.shape === 'list') &&
       f.providers.length === 0 &&
       f.features.length === 0 &&
-      (f.shape === 'count' || f.still || f.ending)
+      (f.shape === 'count' || f.still || f.ending || plainList)
     )
       return this.countProviders(f, today);
     // "And if we stop at Lync Server 2010 first?" after a plan: the same clients, to that server.
@@ -713,6 +729,19 @@ export class Reasoner {
       if (backRef && aboutProviders && f.providers.length === 0 && f.features.length === 0 && last.features.length > 0) {
         return { ...merged, features: last.features, federation: true };
       }
+      // "Lequel fait la vidéo alors ?", "which one has audio?": the providers are what is asked, not the one before.
+      // (Nothing else asked: "quel port utilise la messagerie instantanée ?" is about a port.)
+      const lex = this.lexicon;
+      const onlyWhichFeature = f.contentWords.every(
+        (w) =>
+          this.isFeatureWord(f, w) ||
+          lex.isFunctionWord(w) ||
+          lex.followUpWords.has(w) ||
+          lex.backReferences.has([w], [f.lang]) ||
+          lex.shapes.list.has([w], [f.lang]),
+      );
+      if (backRef && aboutProviders && onlyWhichFeature && f.providers.length === 0 && f.features.length > 0 && !refersToList)
+        return { ...merged, federation: true };
       if (merged.providers.length === 0 && merged.clients.length === 0 && merged.servers.length === 0) merged.providers = last.providers;
       // "And AOL?" after "is Yahoo federation still available?": still, again.
       if (f.elliptic) {
@@ -1507,6 +1536,28 @@ export class Reasoner {
       return { answer: answer('provider', lang, headline, { details, sources: source(p) }), last: last() };
     }
     return undefined;
+  }
+
+  /** What federation with the providers named offers, for a question asking what they offer (language.yaml's `capabilities`). */
+  private providerOffers(f: Frame): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    if (f.shape !== 'list' || f.features.length + f.licences.length > 0 || f.still || f.ending || f.move) return undefined;
+    if (!this.lexicon.shapes.capabilities.has(f.tokens, [lang])) return undefined;
+    const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    if (providers.length === 0) return undefined;
+    // (The message continues a sentence elsewhere — "The documentation says: federation with …" — so it starts lower case.)
+    const lines = providers.map((p) => {
+      const line = kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) });
+      return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
+    });
+    return {
+      answer: answer('provider', lang, lines[0] as string, {
+        details: lines.slice(1),
+        sources: [sourceOf(kb, providers[0]?.source ?? '', lang)],
+      }),
+      last: { ...emptyLast('pic', f), list: { kind: 'provider', ids: providers.map((p) => p.id) } },
+    };
   }
 
   /**

@@ -355,6 +355,28 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'quel port utilise la messagerie instantanée sur le serveur frontal ?', first: /5061/ },
     ],
   },
+  'the providers listed on a bare question, then those ended, then what one of them offers (French)': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'fournisseurs PIC ?', first: /^La connectivité PIC couvre 4 fournisseurs : Skype, Windows Live Messenger, AOL et Yahoo!/ },
+      { say: 'lesquels sont en fin de vie ?', first: /AOL et Yahoo!/, hasNot: [/Skype/] },
+      {
+        say: 'et skype, il fait quoi comme fonctionnalités ?',
+        first: /^La fédération avec Skype offre messagerie instantanée, présence et audio/,
+      },
+    ],
+  },
+  'which one does it, the feature named: the providers asked, not the one before': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'skype en fédération : la vidéo marche ?', first: /^Non\b/ },
+      { say: 'lequel fait la vidéo alors ?', first: /Windows Live Messenger/, hasNot: [/Skype/] },
+      { say: 'il faut une PIC USL pour lui ?', first: /^Non\b/, has: [/Windows Live Messenger/] },
+    ],
+  },
+  'PIC providers? lists them': {
+    turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
+  },
   'which one, then: the feature carried, the one named next': {
     turns: [
       { say: 'does aol federation do video?', first: /^No\b/ },
