@@ -5,7 +5,7 @@ import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase
 import type { PublicImFile, Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
-import { tokenize } from '../nlu/normalize';
+import { fold, tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
@@ -1222,6 +1222,12 @@ export class Reasoner {
           key = `${key} ${tokens[i + n - 1] as string}`;
           runs.add(key);
         }
+        // And with one word left out inside ("two pchat pools" says "two pools", "connect to both pools"
+        // is "connect to pools"): a phrase of the sources is rarely typed word for word.
+        for (let n = 3; n <= this.longestTerm + 1 && i + n <= tokens.length; n++) {
+          const window = tokens.slice(i, i + n);
+          for (let k = 1; k < n - 1; k++) runs.add([...window.slice(0, k), ...window.slice(k + 1)].join(' '));
+        }
       }
     }
     // What the question is about: its words beside function words and product names.
@@ -1265,8 +1271,21 @@ export class Reasoner {
       if (!c.products.every((p) => products.has(p))) continue;
       const matched = [...(hits.get(ci)?.values() ?? [])].flat(2);
       // Every product the question names is one the claim is about (by id or by name in its statement):
-      // a claim about Lync Server 2013 does not settle a question about Lync Server 2010.
-      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en))) continue;
+      // a claim about Lync Server 2013 does not settle a question about Lync Server 2010. A product named
+      // only by words the claim's terms hold ("a legacy group chat client" for a claim about group chat
+      // clients) is what the claim is about.
+      // (A product the question does not name but reaches through a generic name — "group chat client" —
+      // has no mention: its generic names stand for it.)
+      const inTerms = (p: string): boolean => {
+        const spans = u.mentions.filter((m) => m.id === p).map((m) => f.tokens.slice(m.start, m.end));
+        const names =
+          spans.length > 0
+            ? spans
+            : this.kb.support.genericNames.filter((g) => g.clients.includes(p)).flatMap((g) => g.names.map((n) => tokenize(fold(n))));
+        const own = (ws: string[]): string[] => ws.filter((w) => !this.functionWords.has(w) && !this.lexicon.followUpWords.has(w));
+        return names.some((ws) => own(ws).length > 0 && own(ws).every((w) => matched.includes(w)));
+      };
+      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p))) continue;
       // A version the question gives outside product names ("SharePoint 2010") must be the claim's.
       if (!years.every((y) => c.text.en.includes(y) || c.terms.some((g) => g.some((ph) => ph.includes(y))))) continue;
       // The claim must cover what the question is about, not share a word with it ("connect to two pools

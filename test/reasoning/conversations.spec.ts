@@ -374,6 +374,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'il faut une PIC USL pour lui ?', first: /^Non\b/, has: [/Windows Live Messenger/] },
     ],
   },
+  'a claim reached through a generic product name and a phrase typed with a word inside it': {
+    turns: [
+      {
+        say: 'can a legacy group chat client connect to two pchat pools at the same time',
+        first: /^No\b/,
+        has: [/A legacy client can be configured to connect to only one Persistent Chat pool at a time/],
+      },
+      { say: 'les clients group chat hérités peuvent se connecter à plusieurs pools en même temps ?', first: /^Non\b/ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
