@@ -329,6 +329,8 @@ export const LanguageFile = z.strictObject({
     otherServers: Phrases.default({ en: [], fr: [] }),
     vague: Phrases.default({ en: [], fr: [] }),
     otherProducts: Phrases.default({ en: [], fr: [] }),
+    /** People ("users", "tout le monde"): "users on Lync 2013" are on the client of that name, not the server. */
+    people: Phrases.default({ en: [], fr: [] }),
   }),
   /**
    * What a question may ask for about its subject (a port, a price, a file size…): the words that ask for

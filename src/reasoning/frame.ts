@@ -153,6 +153,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     // Lync Server 2013 pool"), and never beyond another product. Short French words ("a", "de") count only
     // in French.
     let role: 'source' | 'target' | 'on' | undefined;
+    let roleAt = -1;
     for (let back = m.start; back >= Math.max(0, m.start - 3) && !role; back--) {
       if (back < m.start && mentions.some((o) => o.end === back + 1 && o !== m)) break;
       // Nor beyond a bare version, which names a server of its own ("depuis 2010, parc : lync 2013").
@@ -161,6 +162,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         const hit = roleSpans[g].find((sp) => sp.end === back);
         if (hit) {
           role = g;
+          roleAt = hit.start;
           break;
         }
       }
@@ -204,10 +206,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         !hasServer &&
         mentions.some((o) => o.kind === 'client' && o.start > m.end) &&
         sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
+      // ("The Lync 2010 client", "every user is on Lync 2013", "les postes encore sur Lync 2010": the client.)
+      const clientNounBeside = lex.clientNouns.has(next ?? '') || lex.clientNouns.has(tokens[m.start - 1] ?? '');
+      const peopleOn =
+        roleAt > 0 &&
+        tokens
+          .slice(Math.max(0, roleAt - 4), roleAt)
+          .some((t, k, ws) => lex.peopleNouns.has(t) || lex.peopleNouns.has(`${ws[k - 1] ?? ''} ${t}`.trim()));
       if (
         asServer &&
         ((move && (before('source') || before('target'))) ||
-          (before('on') && (otherClient || !hasServer) && !listed(m)) ||
+          (before('on') && (otherClient || !hasServer) && !listed(m) && !clientNounBeside && !peopleOn) ||
           afterServerNoun ||
           supportsOther)
       ) {

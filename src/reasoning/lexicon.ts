@@ -143,6 +143,8 @@ export class Lexicon {
   readonly clientNouns: Set<string>;
   readonly serverNouns: Set<string>;
   readonly providerNouns: Set<string>;
+  /** People ("users", "postes"): what is "on" a client name uses that client. */
+  readonly peopleNouns: Set<string>;
   readonly quantifiers: Set<string>;
   readonly continuations: Set<string>;
   /** Words joining names in a list, a server noun to its name, a name to a qualifier (language.yaml's `joiners`). */
@@ -181,6 +183,7 @@ export class Lexicon {
     this.clientNouns = words(data.nouns.clients);
     this.serverNouns = words(data.nouns.servers);
     this.providerNouns = words(data.nouns.providers);
+    this.peopleNouns = words(data.nouns.people);
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);
     this.vagueNouns = words(data.nouns.vague);

@@ -384,6 +384,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'les clients group chat hérités peuvent se connecter à plusieurs pools en même temps ?', first: /^Non\b/ },
     ],
   },
+  'users on Lync 2013 and the Lync 2010 client are clients, not servers': {
+    turns: [
+      {
+        say: 'is the legacy endpoint needed once every user is on lync 2013?',
+        first: /^No\b/,
+        has: [/only legacy Group Chat clients need it/],
+      },
+      { say: 'tout le monde est sur lync 2013, le point de terminaison hérité sert encore ?', first: /^Non\b/ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
