@@ -57,6 +57,8 @@ const RETRIEVED_MARGIN = 0.3;
 const CLAIM_BY_WORDS = 0.75;
 /** How much better that claim must cover the question than any claim of the other verdict. */
 const CLAIM_BY_WORDS_MARGIN = 0.15;
+/** Share of a yes/no question's own weighted words one affirmative sentence of its topic must hold to answer "Yes" by it. */
+const STATEMENT_VERDICT = 0.6;
 /** A message this short after a topic's answer may follow up on it, even without "and …". */
 const TOPIC_FOLLOW_UP_WORDS = 6;
 /** The share of a follow-up's own words a sentence must cover to be chosen on them alone. */
@@ -406,7 +408,7 @@ export class Reasoner {
     // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
     if (f.shape === 'yesno' && !f.elliptic && !this.serverFollowUp(f, last)) {
       const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
-      const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f);
+      const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f) ?? this.statementVerdict(u, f);
       if (claimed) return claimed;
     }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
@@ -1297,6 +1299,53 @@ export class Reasoner {
     }
     if (!best) return undefined;
     return this.claimAnswer(f, best.claim, best.topic);
+  }
+
+  /**
+   * A yes/no question no claim settles, asked plainly, whose every point one affirmative sentence of its
+   * topic says ("can Lync Server 2013 still archive to SQL Server like 2010 did?" — "… can still be
+   * archived in SQL Server as in Lync Server 2010 …"): "Yes", then that sentence. Only when the classifier
+   * is sure of the topic, the sentence holds nearly all the question's own words (products aside, which
+   * it must name), and neither has a negation: anything less keeps the topic's answer without a verdict.
+   */
+  private statementVerdict(u: Understanding, f: Frame): Reasoned | undefined {
+    const topic = this.kb.topic(u.intent);
+    if (!topic || u.confidence < CONFIDENT || f.generics.length > 0 || f.generic || f.how) return undefined;
+    // (Not a follow-up — "and 2013 for meetings?" is read with the question before it — nor a question
+    // of one or two words.)
+    if (this.lexicon.continuations.has(f.tokens[0] ?? '') || this.lexicon.shapes.followUpOpeners.has(f.tokens)) return undefined;
+    const negation = (tokens: readonly string[]): boolean => this.lexicon.shapes.negation.has(tokens);
+    if (negation(f.tokens)) return undefined;
+    const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
+    const own = f.tokens.filter((t) => !mentioned.has(t));
+    if (own.filter((t) => !this.lexicon.isFunctionWord(t)).length < 3) return undefined;
+    const best = this.passages.search(own, (p) => p.topic === topic && (p.kind === 'answer' || p.kind === 'detail'))[0];
+    if (!best || best.coverage < STATEMENT_VERDICT) return undefined;
+    const { text } = best.passage;
+    if (negation(tokenize(fold(text.en))) || negation(tokenize(fold(text.fr)))) return undefined;
+    // (A sentence that opens with its own verdict — "Yes: when …" — is the topic's own answer.)
+    if (this.check.verdict.test(text.en) || this.check.verdict.test(text.fr)) return undefined;
+    const named = [...f.clients, ...f.servers, ...f.providers];
+    if (!named.every((p) => this.namedIn(p, text.en))) return undefined;
+    if (!yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every((y) => text.en.includes(y))) return undefined;
+    const { lang } = f;
+    const rest = [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[lang]);
+    return {
+      answer: answer('topic', lang, `${this.kb.message('verdict_yes', lang)}. ${text[lang]}`, {
+        title: topic.title[lang],
+        details: rest,
+        facts: topic.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
+        steps: topic.steps.map((x) => x[lang]),
+        code: topic.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
+        sources: [sourceOf(this.kb, topic.source, lang)],
+        suggestions: topic.suggestions.map((x) => x[lang]),
+      }),
+      last: {
+        ...emptyLast('topic', f),
+        intent: topic.intent,
+        reasons: both((l) => [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[l])),
+      },
+    };
   }
 
   /** A claim as the answer: its verdict and statement first, then its topic. */

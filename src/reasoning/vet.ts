@@ -27,7 +27,7 @@ interface Evidence {
 export class AnswerCheck {
   private readonly gives = new Map<string, Record<Lang, Evidence[]>>();
   /** A first sentence that opens with a verdict: the statuses' verdicts and the bot's own, in both languages. */
-  private readonly verdict: RegExp;
+  readonly verdict: RegExp;
 
   constructor(
     private readonly kb: KnowledgeBase,

@@ -394,6 +394,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'tout le monde est sur lync 2013, le point de terminaison hérité sert encore ?', first: /^Non\b/ },
     ],
   },
+  'yes/no settled by an affirmative sentence of the topic that says it, and not when it does not': {
+    turns: [
+      { say: 'can ls2013 still archive to sql server like 2010 did?', first: /^Yes\b/, has: [/still be archived in SQL Server/] },
+      { say: 'does the exchange integration doc cover the initial install of lync and exchange?', hasNot: [/^Yes\b/], first: /./ },
+      { say: 'can persistent chat rooms be archived into exchange 2013?', hasNot: [/^Yes\b/], first: /./ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
