@@ -331,6 +331,11 @@ export const LanguageFile = z.strictObject({
     otherProducts: Phrases.default({ en: [], fr: [] }),
     /** People ("users", "tout le monde"): "users on Lync 2013" are on the client of that name, not the server. */
     people: Phrases.default({ en: [], fr: [] }),
+    /**
+     * Server roles by id, each with the ways it is written ("fe", "front end", "serveur frontal"): a statement
+     * about one role does not settle a question about another.
+     */
+    serverRoles: z.record(z.string(), Phrases).default({}),
   }),
   /**
    * What a question may ask for about its subject (a port, a price, a file size…): the words that ask for

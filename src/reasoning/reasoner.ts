@@ -143,6 +143,10 @@ export class Reasoner {
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
     this.check = new AnswerCheck(kb, (id, text) => this.namedIn(id, text));
+    this.serverRoles = Object.entries(kb.language.nouns.serverRoles).map(([id, p]) => ({
+      id,
+      phrases: [...p.en, ...p.fr].map((x) => tokenize(fold(x)).join(' ')),
+    }));
     this.passages = new Passages(kb, this.lexicon);
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
@@ -238,6 +242,8 @@ export class Reasoner {
     return this.kb.support.matrix[0]?.source ?? this.kb.support.servers[0]?.source ?? '';
   }
 
+  /** language.yaml's server roles, their phrases folded. */
+  private readonly serverRoles: { id: string; phrases: string[] }[];
   /** Every topic's claims, whichever file holds it, with their terms folded once. */
   private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: TermPhrase[][] }[];
   /** Phrase of a claim's term → the claims and term groups it satisfies. */
@@ -1186,9 +1192,11 @@ export class Reasoner {
       )
     )
       return undefined;
-    // The products the question names must be the claim's (a claim about Lync Server 2013 does not settle 2010).
+    // The products the question names must be the claim's (a claim about Lync Server 2013 does not settle 2010),
+    // and so must another kind of server it names (the Edge server, SQL Server).
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => claim.products.includes(p) || this.namedIn(p, claim.text.en))) return undefined;
+    if (!this.otherServersIn(f).every((o) => this.says(claim.text, o))) return undefined;
     return this.claimAnswer(f, claim, topic);
   }
 
@@ -1235,6 +1243,7 @@ export class Reasoner {
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
     const years = yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w));
+    const otherServers = this.otherServersIn(f);
     const content = new Set(
       f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)),
     );
@@ -1290,6 +1299,9 @@ export class Reasoner {
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p))) continue;
       // A version the question gives outside product names ("SharePoint 2010") must be the claim's.
       if (!years.every((y) => c.text.en.includes(y) || c.terms.some((g) => g.some((ph) => ph.includes(y))))) continue;
+      // So must another kind of server it names ("is the IMMCU part of the edge server?" is not settled
+      // by "the IMMCU is a Front End Server component").
+      if (!otherServers.every((o) => this.says(c.text, o))) continue;
       // The claim must cover what the question is about, not share a word with it ("connect to two pools
       // at once" is not settled by "legacy clients still connect").
       const uncovered = [...content].filter((w) => !matched.includes(w));
@@ -1327,6 +1339,7 @@ export class Reasoner {
     if (this.check.verdict.test(text.en) || this.check.verdict.test(text.fr)) return undefined;
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => this.namedIn(p, text.en))) return undefined;
+    if (!this.otherServersIn(f).every((o) => this.says(text, o))) return undefined;
     if (!yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every((y) => text.en.includes(y))) return undefined;
     const { lang } = f;
     const rest = [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[lang]);
@@ -1346,6 +1359,21 @@ export class Reasoner {
         reasons: both((l) => [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[l])),
       },
     };
+  }
+
+  /** The server roles a question names ("edge", "SQL", "serveur frontal": language.yaml's `serverRoles`), by id. */
+  private otherServersIn(f: Frame): string[] {
+    const text = ` ${f.tokens.join(' ')} `;
+    return this.serverRoles.filter((r) => r.phrases.some((p) => text.includes(` ${p} `))).map((r) => r.id);
+  }
+
+  /** Whether a statement names a server role (any of its phrases, folded, as whole words), in either language. */
+  private says(text: Record<Lang, string>, role: string): boolean {
+    const phrases = this.serverRoles.find((r) => r.id === role)?.phrases ?? [];
+    return [text.en, text.fr].some((t) => {
+      const words = ` ${tokenize(fold(t)).join(' ')} `;
+      return phrases.some((p) => words.includes(` ${p} `));
+    });
   }
 
   /** A claim as the answer: its verdict and statement first, then its topic. */

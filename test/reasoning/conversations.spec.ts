@@ -401,6 +401,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'can persistent chat rooms be archived into exchange 2013?', hasNot: [/^Yes\b/], first: /./ },
     ],
   },
+  'a claim about one kind of server does not settle a question about another': {
+    turns: [
+      { say: 'is the IMMCU part of the edge server', hasNot: [/^Yes\b/], first: /./ },
+      { say: 'is the IMMCU part of the front end server', first: /^Yes\b/ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
