@@ -1,7 +1,7 @@
 import { answer, type Answer } from '../answers/answer';
 import { rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatMonth, formatRelative, inSentence, sourceOf } from '../answers/format';
-import type { Client, KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
+import { type Client, fill, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { PublicImFile, Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
@@ -480,7 +480,16 @@ export class Reasoner {
     }
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
-    if (last?.list && f.listRef && f.shape === 'list' && f.features.length === 0 && !f.generic && f.contentWords.length <= 1) {
+    // (Not when it names a server or provider: "which of those also work on Lync Server 2013?" asks there.)
+    if (
+      last?.list &&
+      f.listRef &&
+      f.shape === 'list' &&
+      f.features.length === 0 &&
+      !f.generic &&
+      f.contentWords.length <= 1 &&
+      f.servers.length + f.providers.length === 0
+    ) {
       const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
       return {
         answer: answer('topic', lang, `${formatList(names, lang)}.`, { sources: [sourceOf(this.kb, this.matrixSource, lang)] }),
@@ -1830,16 +1839,30 @@ export class Reasoner {
 
   /** Footnotes behind the cells of these clients on these servers, and those about the clients. */
   private reasonsFor(clients: readonly string[], servers: readonly string[], lang: Lang): string[] {
+    const { kb } = this;
     const ids = new Set<number>();
+    // A status that covers part of what a client does (interoperable: IM and presence only) is itself the
+    // reason it is listed with a limit, when no footnote gives another.
+    const partial: string[] = [];
     for (const c of clients)
       for (const s of servers) {
-        const cell = this.kb.cell(c, s);
+        const cell = kb.cell(c, s);
         if (cell.footnote !== undefined) ids.add(cell.footnote);
+        else {
+          const status = kb.status(cell.status);
+          if (status.covers && status.covers.length > 0) {
+            const line = fill(status.headline[lang], { client: kb.client(c)?.name ?? c, server: kb.server(s)?.name ?? s });
+            partial.push(line.startsWith(`${status.verdict[lang]}. `) ? line.slice(status.verdict[lang].length + 2) : line);
+          }
+        }
       }
-    return [...ids]
-      .sort()
-      .map((id) => this.kb.footnote(id)?.text[lang] ?? '')
-      .filter((t) => t !== '');
+    return [
+      ...[...ids]
+        .sort()
+        .map((id) => kb.footnote(id)?.text[lang] ?? '')
+        .filter((t) => t !== ''),
+      ...partial,
+    ];
   }
 
   private clientsOf(f: Frame): Client[] {
@@ -1886,7 +1909,7 @@ export class Reasoner {
       );
       return partial
         .map((c) =>
-          kb.message('client_partly_on', lang, {
+          kb.message(on.length === 1 ? 'client_partly_there' : 'client_partly_on', lang, {
             client: c.name,
             servers: this.names(
               on.filter((s) => this.statusOf(c.id, s) === 'interoperable'),
@@ -2067,7 +2090,9 @@ export class Reasoner {
     }
 
     // On both / on all three: clients supported everywhere named, or one client's verdict across them.
-    if ((f.both || f.allServers || (servers.length >= 2 && f.shape !== 'yesno')) && servers.length >= 2) {
+    // ("Which of those also work on Lync Server 2013?": among the clients just listed, there.)
+    const amongListed = f.listRef !== undefined && clients.length > 1 && f.shape === 'list' && servers.length >= 1;
+    if (((f.both || f.allServers || (servers.length >= 2 && f.shape !== 'yesno')) && servers.length >= 2) || amongListed) {
       const on = this.names(servers, lang);
       if (clients.length === 1 && !f.family) {
         const c = clients[0] as Client;
@@ -2096,8 +2121,11 @@ export class Reasoner {
         lang,
       );
       // "No." opens the answer to a yes/no question only; "which …" gets the fact.
-      const key =
-        matching.length === 0
+      const key = amongListed
+        ? matching.length === 0
+          ? 'clients_among_on_none'
+          : 'clients_among_on'
+        : matching.length === 0
           ? f.shape === 'yesno'
             ? 'clients_on_all_no'
             : 'clients_on_all_none'

@@ -407,6 +407,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is the IMMCU part of the front end server', first: /^Yes\b/ },
     ],
   },
+  'which of those work on another server: among the list, then why': {
+    turns: [
+      { say: 'which clients are supported on ocs 2007 r2?', first: /Communicator 2007 R2/ },
+      {
+        say: 'which of those also work on lync server 2013?',
+        first: /^None of them is fully supported on Lync Server 2013\./,
+        has: [/Office Communicator 2007 R2 works on Lync Server 2013 for IM and presence only/],
+        hasNot: [/Lync 2013|Lync Web App 2013/],
+      },
+      { say: 'why?', first: /IM|presence/ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
