@@ -178,6 +178,7 @@ export const MESSAGE_KEYS = [
   'clients_among_on',
   'clients_among_on_none',
   'client_partly_there',
+  'family_members',
   'decline_says',
   'generic_on_all_none',
   'milestone',

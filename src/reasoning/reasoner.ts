@@ -2145,6 +2145,27 @@ export class Reasoner {
       };
     }
 
+    // "Which Lync 2010 clients are there?", "list the Lync 2010 clients": the family itself, on no server.
+    if (f.family && servers.length === 0 && f.shape === 'list' && !f.move && clients.length > 0) {
+      return {
+        answer: answer(
+          'topic',
+          lang,
+          kb.message('family_members', lang, {
+            family: f.family,
+            clients: this.names(
+              clients.map((c) => c.id),
+              lang,
+            ),
+          }),
+          {
+            sources: source,
+          },
+        ),
+        last: base({ list: { kind: 'client', ids: clients.map((c) => c.id) } }),
+      };
+    }
+
     // Which clients have a status on one server ("which clients are not supported on LS 2013").
     if (
       servers.length === 1 &&

@@ -419,6 +419,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'why?', first: /IM|presence/ },
     ],
   },
+  'the clients of a name, then which of these work on a server': {
+    turns: [
+      { say: 'list the lync 2010 clients', first: /^The Lync 2010 clients are Lync 2010, .*Lync 2010 Attendee\./ },
+      {
+        say: 'which of these are fine on lync server 2013?',
+        first: /^Of those, supported on Lync Server 2013: Lync 2010 and Lync 2010 Attendant\./,
+      },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
