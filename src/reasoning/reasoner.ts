@@ -1253,8 +1253,12 @@ export class Reasoner {
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
     const years = yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w));
     const otherServers = this.otherServersIn(f);
+    // (Nor the words that only place it in time — "now that messenger moved to Skype" asks what to do.)
+    const timing = (t: string): boolean => this.lexicon.shapes.still.has([t]) || this.lexicon.shapes.since.has([t]);
     const content = new Set(
-      f.tokens.filter((t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t)),
+      f.tokens.filter(
+        (t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t) && !timing(t),
+      ),
     );
     // The claims whose every term group the question contains (through the index of their phrases), and
     // the claims without terms.

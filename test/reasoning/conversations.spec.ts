@@ -428,6 +428,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'words that only place a question in time do not keep a claim from settling it': {
+    turns: [{ say: 'do we need to do anything now that messenger moved to skype?', first: /^No\b/, has: [/nothing to do/] }],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
