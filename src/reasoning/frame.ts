@@ -381,7 +381,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const bare = shape === 'other' && u.text.trim().endsWith('?');
   if (bare) shape = 'yesno';
 
-  const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t));
+  // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
+  const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t) && !lex.roleWords.has(t));
   const elliptic = mentions.length > 0 && contentWords.length === 0;
   // What is asked about: for "how many", the thing counted (the words right after: "how many users can one
   // server handle" counts users, not servers); otherwise any mention of clients, servers or providers.

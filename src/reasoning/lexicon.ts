@@ -143,6 +143,8 @@ export class Lexicon {
   readonly clientNouns: Set<string>;
   readonly serverNouns: Set<string>;
   readonly providerNouns: Set<string>;
+  /** Single words giving a product its role ("on", "from", "par", "vers"). */
+  readonly roleWords: Set<string>;
   /** People ("users", "postes"): what is "on" a client name uses that client. */
   readonly peopleNouns: Set<string>;
   readonly quantifiers: Set<string>;
@@ -194,6 +196,7 @@ export class Lexicon {
     this.attributeIds = Object.keys(data.attributes);
     const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] =>
       [...p.en, ...p.fr].filter((w) => tokenize(w).length === 1).map((w) => tokenize(w)[0] as string);
+    this.roleWords = new Set([...single(data.roles.on), ...single(data.roles.source), ...single(data.roles.target)]);
     this.phraseEnds = new Set([
       ...single(data.shapes.yesNo),
       ...single(data.roles.on),

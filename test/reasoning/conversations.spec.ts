@@ -431,6 +431,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'words that only place a question in time do not keep a claim from settling it': {
     turns: [{ say: 'do we need to do anything now that messenger moved to skype?', first: /^No\b/, has: [/nothing to do/] }],
   },
+  'a count asked again of another server, with a role word (French)': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'combien de clients supportés par ocs r2 ?', first: /^4 clients\b/ },
+      { say: 'et par lync server 2010 ?', first: /^10 clients\b/ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
