@@ -2150,7 +2150,10 @@ export class Reasoner {
     }
 
     // "Which Lync 2010 clients are there?", "list the Lync 2010 clients": the family itself, on no server.
-    if (f.family && servers.length === 0 && f.shape === 'list' && !f.move && clients.length > 0) {
+    // (Only when it asks nothing else of them: "the default well-known user Lync 2010 Group Chat clients
+    // connect with" is about that user.)
+    const onlyThem = f.contentWords.every((w) => this.lexicon.isFunctionWord(w) || this.lexicon.shapes.list.has([w], [lang]));
+    if (f.family && servers.length === 0 && f.shape === 'list' && !f.move && clients.length > 0 && onlyThem) {
       return {
         answer: answer(
           'topic',
