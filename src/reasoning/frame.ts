@@ -268,15 +268,21 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         ? 'source'
         : move && source && roleSpans.on.some((sp) => sp.end === i)
           ? 'target'
-          : move && sc.get('roles.moveTo', langs).some((sp) => sp.end === i) && /^\d{4}$/.test(version)
+          : // "on va directement sur 2013", "passer sur 2013": "on" a word or two after the move word.
+            isVersion &&
+              roleSpans.on.some(
+                (sp) => sp.end === i && sc.get('roles.move', langs).some((mv) => mv.end <= sp.start && mv.end >= sp.start - 2),
+              )
             ? 'target'
-            : // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
-              roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i)
-              ? 'source'
-              : // "ok on ocs", "sur OCS": a server's short word after "on" names it (a bare version there stays a follow-up's).
-                !isVersion && roleSpans.on.some((sp) => sp.end === i)
-                ? 'on'
-                : undefined;
+            : move && sc.get('roles.moveTo', langs).some((sp) => sp.end === i) && /^\d{4}$/.test(version)
+              ? 'target'
+              : // "moving ocs to lync 2013": right after the move word, with a server moved to later, the one left.
+                roleSpans.target.some((sp) => sp.start > i) && sc.get('roles.move', langs).some((sp) => sp.end === i)
+                ? 'source'
+                : // "ok on ocs", "sur OCS": a server's short word after "on" names it (a bare version there stays a follow-up's).
+                  !isVersion && roleSpans.on.some((sp) => sp.end === i)
+                  ? 'on'
+                  : undefined;
     if (!role) continue;
     if (role === 'on') {
       add(servers, (named[0] as { id: string }).id);

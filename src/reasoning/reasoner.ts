@@ -662,6 +662,19 @@ export class Reasoner {
   private withContext(f: Frame, last: LastFrame | undefined): Frame {
     if (!last) return f;
     const bareVersion = f.clients.length + f.servers.length + f.providers.length === 0 ? this.bareServer(f) : undefined;
+    // "What about the R2 version?" after Office Communicator 2007: the client of that version, where it was asked.
+    const otherVersion =
+      bareVersion && (last.subject === 'support' || last.subject === 'planner') ? this.clientVersion(f, last) : undefined;
+    if (otherVersion) {
+      return {
+        ...f,
+        shape: last.shape === 'other' ? 'yesno' : last.shape,
+        clients: [otherVersion],
+        servers: last.target ? [last.target] : last.servers,
+        providers: [],
+        licences: [],
+      } as Frame;
+    }
     if (bareVersion && (last.subject === 'support' || last.subject === 'planner')) {
       return {
         ...f,
@@ -890,6 +903,23 @@ export class Reasoner {
   }
 
   /** A bare version answering for a server ("2010", "r2", "la 2013"). */
+  /**
+   * The client whose name is a client just discussed plus the question's bare version words ("Office
+   * Communicator 2007" + "r2"), when exactly one is: the question asks about that version of it.
+   */
+  private clientVersion(f: Frame, last: LastFrame): string | undefined {
+    const words = f.tokens.filter((t) => /^(\d{4}|r\d)$/.test(t));
+    if (words.length === 0 || last.clients.length !== 1) return undefined;
+    const base = this.kb.client(last.clients[0] as string);
+    if (!base) return undefined;
+    const want = new Set([...tokenize(fold(base.name)), ...words]);
+    const found = this.kb.clients.filter((c) => {
+      const own = new Set(tokenize(fold(c.name)));
+      return c.id !== base.id && own.size === want.size && [...want].every((w) => own.has(w));
+    });
+    return found.length === 1 ? found[0]?.id : undefined;
+  }
+
   private bareServer(f: Frame): string | undefined {
     // Feature words ("2013 for meetings") do not name the server.
     const featureWords = new Set(

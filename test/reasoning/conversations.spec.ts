@@ -447,6 +447,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'straight to 2013 in French, then the R2 version of the client': {
+    locale: 'fr-FR',
+    turns: [
+      { say: "communicator 2007 après passage d'ocs r2 à lync server 2010, ok ?", first: /^Oui\b/ },
+      { say: 'et si on va directement sur 2013 ?', first: /^Non\b(?! applicable)/ },
+      { say: 'et la version r2 ?', first: /^Partiellement\b/ },
+    ],
+  },
   'PIC providers? lists them': {
     turns: [{ say: 'PIC providers?', first: /^Public IM Connectivity covers 4 providers: Skype, Windows Live Messenger, AOL and Yahoo!/ }],
   },
