@@ -70,19 +70,25 @@ function checkConfig() {
   if (run.status !== 0) process.exit(run.status ?? 1);
 }
 
-const reason = stale();
-if (reason === undefined) process.exit(0);
-if (!canBuild()) {
-  if (installing) {
-    console.log(`${reason}; not built: the dev dependencies that build it are not installed (production install)`);
-    process.exit(0);
+function main() {
+  const reason = stale();
+  if (reason === undefined) process.exit(0);
+  if (!canBuild()) {
+    if (installing) {
+      console.log(`${reason}; not built: the dev dependencies that build it are not installed (production install)`);
+      process.exit(0);
+    }
+    console.error(
+      `${reason}, and the dev dependencies that build it are not installed: build where they are (npm install && npm run build), or install with them`,
+    );
+    process.exit(1);
   }
-  console.error(
-    `${reason}, and the dev dependencies that build it are not installed: build where they are (npm install && npm run build), or install with them`,
-  );
-  process.exit(1);
+  if (!installing) checkConfig();
+  console.log(`${reason}: building (npm run build)`);
+  const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  process.exit(build.status ?? 1);
 }
-if (!installing) checkConfig();
-console.log(`${reason}: building (npm run build)`);
-const build = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: 'inherit' });
-process.exit(build.status ?? 1);
+
+// Required (by scripts/test.js), it only tells whether dist/ is current.
+if (require.main === module) main();
+else module.exports = { stale, BUNDLE };

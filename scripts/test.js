@@ -2,9 +2,9 @@
 /**
  * `npm test`: the type check (tsc, whole project), the lint and format check (Biome, biome.jsonc) and
  * every mocha test (test/all.mocharc.js) at the same time: the checks fill the time the suites spend
- * waiting for processes and dates. First the bot is bundled from the current sources, as `npm run build`
- * bundles it, into build/ (BOT_TEST_BUNDLE): the suites that run the bot as a process start that, which
- * starts much faster than the sources through tsx (test/helpers/botProcess.ts). Mocha runs with V8 coverage on (NODE_V8_COVERAGE, read by c8 after:
+ * waiting for processes and dates. The suites that run the bot as a process start the bundle (BOT_TEST_BUNDLE,
+ * test/helpers/botProcess.ts), much faster than the sources through tsx: dist/bot.js when it is current,
+ * else one bundled now from the current sources, as `npm run build` bundles it, into build/. Mocha runs with V8 coverage on (NODE_V8_COVERAGE, read by c8 after:
  * .c8rc.json sets what is counted and the floors). Mocha's output streams as usual; the checks' and the
  * coverage summary are printed after it. Fails if any of the four fails. Arguments go to mocha (e.g.
  * `npm test -- --grep reminders`); the coverage floor is then not checked, since a part of the suite
@@ -59,26 +59,34 @@ const typecheckDone = quiet([
 const lintDone = quiet([bin('@biomejs/biome', 'biome'), 'check', '--colors=off']);
 
 if (coverage) rmSync(COVERAGE_TEMP, { recursive: true, force: true });
-mkdirSync(join(ROOT, 'build'), { recursive: true });
-const bundleDir = mkdtempSync(join(ROOT, 'build', 'test-bot-'));
-process.once('exit', () => rmSync(bundleDir, { recursive: true, force: true }));
-const bundleFile = join(bundleDir, 'bot.js');
+// The bot for the process suites: dist/bot.js when it is current (npm install just built it from these
+// very sources, as scripts/build-if-stale.js judges for npm start), else a bundle built now, elsewhere.
+const { stale, BUNDLE } = require('./build-if-stale.js');
+const current = stale() === undefined;
+let bundleFile = BUNDLE;
+if (!current) {
+  mkdirSync(join(ROOT, 'build'), { recursive: true });
+  const bundleDir = mkdtempSync(join(ROOT, 'build', 'test-bot-'));
+  process.once('exit', () => rmSync(bundleDir, { recursive: true, force: true }));
+  bundleFile = join(bundleDir, 'bot.js');
+}
+const bundled = current
+  ? Promise.resolve({ code: 0, output: '' })
+  : quiet(['--require', require.resolve('tsx/cjs', { paths: [ROOT] }), join(ROOT, 'scripts', 'bundle.ts'), bundleFile]);
 
-const mochaDone = quiet(['--require', require.resolve('tsx/cjs', { paths: [ROOT] }), join(ROOT, 'scripts', 'bundle.ts'), bundleFile]).then(
-  (built) => {
-    if (built.code !== 0) {
-      console.log(`${built.output}\nbundling the bot for the tests (scripts/bundle.ts) failed: exit ${built.code}`);
-      return built.code;
-    }
-    const mocha = spawn(process.execPath, [bin('mocha', 'mocha.js'), '--config', 'test/all.mocharc.js', ...mochaArgs], {
-      cwd: ROOT,
-      stdio: 'inherit',
-      env: { ...process.env, BOT_TEST_BUNDLE: bundleFile, ...(coverage ? { NODE_V8_COVERAGE: COVERAGE_TEMP } : {}) },
-    });
-    children.push(mocha);
-    return new Promise((resolve) => mocha.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
-  },
-);
+const mochaDone = bundled.then((built) => {
+  if (built.code !== 0) {
+    console.log(`${built.output}\nbundling the bot for the tests (scripts/bundle.ts) failed: exit ${built.code}`);
+    return built.code;
+  }
+  const mocha = spawn(process.execPath, [bin('mocha', 'mocha.js'), '--config', 'test/all.mocharc.js', ...mochaArgs], {
+    cwd: ROOT,
+    stdio: 'inherit',
+    env: { ...process.env, BOT_TEST_BUNDLE: bundleFile, ...(coverage ? { NODE_V8_COVERAGE: COVERAGE_TEMP } : {}) },
+  });
+  children.push(mocha);
+  return new Promise((resolve) => mocha.once('close', (code, signal) => resolve(code ?? (signal ? 1 : 0))));
+});
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
