@@ -1014,15 +1014,7 @@ export class Reasoner {
       (d) => d !== first && !(leads && lead?.passage.kind === 'detail' && d === t.details[lead.passage.index]?.[lang]),
     );
     return {
-      answer: answer('topic', lang, first, {
-        title: t.title[lang],
-        details,
-        facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
-        steps: t.steps.map((x) => x[lang]),
-        code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
-        sources: [sourceOf(this.kb, t.source, lang)],
-        suggestions: t.suggestions.map((x) => x[lang]),
-      }),
+      answer: answer('topic', lang, first, { ...this.topicParts(t, lang), details }),
       // "Why?" next: the topic's other sentences, those closest to the question first (not the one just given).
       last: {
         ...emptyLast('topic', f),
@@ -1388,13 +1380,8 @@ export class Reasoner {
     const rest = [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[lang]);
     return {
       answer: answer('topic', lang, `${this.kb.message('verdict_yes', lang)}. ${text[lang]}`, {
-        title: topic.title[lang],
+        ...this.topicParts(topic, lang),
         details: rest,
-        facts: topic.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
-        steps: topic.steps.map((x) => x[lang]),
-        code: topic.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
-        sources: [sourceOf(this.kb, topic.source, lang)],
-        suggestions: topic.suggestions.map((x) => x[lang]),
       }),
       last: {
         ...emptyLast('topic', f),
@@ -1419,6 +1406,18 @@ export class Reasoner {
     });
   }
 
+  /** What an answer from a topic carries beside its first sentence and details: title, facts, steps, code, source, suggestions. */
+  private topicParts(t: Topic, lang: Lang): Partial<Answer> {
+    return {
+      title: t.title[lang],
+      facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
+      steps: t.steps.map((x) => x[lang]),
+      code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
+      sources: [sourceOf(this.kb, t.source, lang)],
+      suggestions: t.suggestions.map((x) => x[lang]),
+    };
+  }
+
   /** A claim as the answer: its verdict and statement first, then its topic. */
   private claimAnswer(f: Frame, claim: Topic['claims'][number], t: Topic): Reasoned {
     const { kb } = this;
@@ -1426,13 +1425,9 @@ export class Reasoner {
     const verdict = kb.message(claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
     return {
       answer: answer('topic', lang, `${verdict}. ${claim.text[lang]}`, {
-        title: t.title[lang],
+        ...this.topicParts(t, lang),
         details: [t.answer[lang], ...t.details.map((d) => d[lang])],
-        facts: t.facts.map((x) => ({ label: x.label[lang], value: x.value[lang] })),
-        steps: t.steps.map((x) => x[lang]),
-        code: t.code.map((c) => ({ caption: c.caption[lang], text: c.text })),
         sources: [sourceOf(kb, claim.source, lang)],
-        suggestions: t.suggestions.map((x) => x[lang]),
       }),
       // "Why?" next: what the topic says beyond its first sentence, then that sentence.
       last: { ...emptyLast('topic', f), intent: t.intent, reasons: both((l) => [...t.details.map((d) => d[l]), t.answer[l]]) },

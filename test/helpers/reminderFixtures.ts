@@ -1,5 +1,11 @@
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
 import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import type { ReminderStore } from '../../src/reminders/reminderStore';
+import { type BotProcess, bundleArgs, startBotProcess } from './botProcess';
 import { copyKnowledge, editYaml } from './knowledge';
 
 /** An instant as end-of-life.yaml writes it (`2026-12-01T10:00:00Z`). */
@@ -99,4 +105,49 @@ export async function aroundDate(
     if ((await attempt(date, () => Date.now() > date - stopBeforeMs)) === 'done') return;
   }
   throw new Error(`the set-up before the date took longer than ${Math.max(...leadsMs)} ms`);
+}
+
+/**
+ * For a suite of bot processes around reminder dates: registers the hooks (the bundle `npm start` runs,
+ * a fresh folder and connector stand-in per test, every process killed after it) and gives `start`,
+ * which runs a bot on an SQLite file in `sqliteDir` (the test's folder by default).
+ */
+export function reminderBotProcesses(): {
+  readonly dir: string;
+  readonly connector: ConnectorStandIn;
+  start(env: Record<string, string>, sqliteDir?: string): BotProcess;
+} {
+  let botArgs: string[] = [];
+  const children: ChildProcess[] = [];
+  let dir = '';
+  let connector: ConnectorStandIn | undefined;
+  before(async () => {
+    botArgs = await bundleArgs();
+  });
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lync-restart-'));
+    connector = new ConnectorStandIn();
+  });
+  afterEach(async () => {
+    for (const c of children.splice(0)) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
+    await connector?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get dir() {
+      return dir;
+    },
+    get connector() {
+      return connector as ConnectorStandIn;
+    },
+    start(env, sqliteDir = dir) {
+      const bot = startBotProcess(
+        botArgs,
+        { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${join(sqliteDir, 'bot.sqlite')}`, REMINDER_POLL_MS: '50', ...env },
+        sqliteDir,
+      );
+      children.push(bot.child);
+      return bot;
+    },
+  };
 }

@@ -1,12 +1,9 @@
 import { strict as assert } from 'node:assert';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync } from 'node:fs';
 import { join } from 'node:path';
 import { emulatorMessage, post, visibleText } from '../../scripts/lib/activities';
-import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
-import { listeningPort, bundleArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
-import { aroundDate, knowledgeWithGateway, sleep, until } from '../helpers/reminderFixtures';
+import { listeningPort, type BotProcess } from '../helpers/botProcess';
+import { aroundDate, knowledgeWithGateway, reminderBotProcesses, sleep, until } from '../helpers/reminderFixtures';
 
 /**
  * Restarts as an operator causes them, with the bot as a process (the bundle `npm start` runs, built from the sources), HTTP only, and
@@ -16,45 +13,21 @@ import { aroundDate, knowledgeWithGateway, sleep, until } from '../helpers/remin
  */
 describe('reminders across restarts (processes, SQLite)', function () {
   this.timeout(180_000);
-  let botArgs: string[];
-  before(async () => {
-    botArgs = await bundleArgs();
-  });
-  const children: ChildProcess[] = [];
-  let dir: string;
-  let connector: ConnectorStandIn;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lync-restart-'));
-    connector = new ConnectorStandIn();
-  });
-  afterEach(async () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await connector.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const start = (env: Record<string, string>, sqliteDir: string): BotProcess => {
-    const bot = startBotProcess(
-      botArgs,
-      { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${join(sqliteDir, 'bot.sqlite')}`, REMINDER_POLL_MS: '50', ...env },
-      sqliteDir,
-    );
-    children.push(bot.child);
-    return bot;
-  };
+  const bots = reminderBotProcesses();
+  const start = (env: Record<string, string>, sqliteDir: string): BotProcess => bots.start(env, sqliteDir);
 
   it('delivers, late and saying so, a reminder due while the bot was stopped with SIGTERM', async () => {
-    const serviceUrl = await connector.start();
+    const serviceUrl = await bots.connector.start();
     // A start and three turns before the stop, 3 s before the date; with more room on a loaded machine.
     await aroundDate([20_000, 45_000], 3000, async (date, tooLate) => {
-      const attemptDir = mkdtempSync(join(dir, 'attempt-'));
+      const attemptDir = mkdtempSync(join(bots.dir, 'attempt-'));
       const env = { KNOWLEDGE_DIR: knowledgeWithGateway(date), REMINDER_LATE_AFTER_MS: '1000' };
       const first = start(env, attemptDir);
       const url = `http://127.0.0.1:${await listeningPort(first)}`;
       const say = async (conversationId: string, text: string, locale = 'en-US'): Promise<string> => {
-        const before = connector.inConversation(conversationId).length;
+        const before = bots.connector.inConversation(conversationId).length;
         assert.equal(await post(url, emulatorMessage(text, { serviceUrl, conversationId, locale })), 200);
-        return visibleText(connector.inConversation(conversationId)[before] ?? {});
+        return visibleText(bots.connector.inConversation(conversationId)[before] ?? {});
       };
       const answers = [
         await say('on-the-day', 'remind me on the day of the contoso gateway end'),
@@ -70,17 +43,17 @@ describe('reminders across restarts (processes, SQLite)', function () {
       assert.match(answers[0] ?? '', /^Done: I will remind you of Contoso IM gateway\.[\s\S]*When: on the day\./);
       assert.match(answers[1] ?? '', /^Done/);
       assert.match(answers[2] ?? '', /^C’est noté/);
-      const before = connector.received.length;
+      const before = bots.connector.received.length;
       // Stopped a few seconds before the date, started again a few seconds after it.
       await sleep(Math.max(0, date - 3000 - Date.now()));
       first.child.kill('SIGTERM');
       assert.equal(await first.exited, 0, 'a clean stop');
       if (Date.now() >= date) return 'too late'; // the stop took longer than the room left before the date
-      assert.equal(connector.received.length, before, 'nothing was due before the stop');
+      assert.equal(bots.connector.received.length, before, 'nothing was due before the stop');
       await sleep(Math.max(0, date + 2000 - Date.now()));
       const second = start(env, attemptDir);
       await listeningPort(second);
-      const reminders = (): typeof connector.received => connector.received.slice(before);
+      const reminders = (): typeof bots.connector.received => bots.connector.received.slice(before);
       assert.ok(await until(() => reminders().length >= 3, 30_000), `3 reminders after the restart (${reminders().length})`);
       await sleep(500);
       const texts = new Map(reminders().map((r) => [r.conversationId, visibleText(r.activity)]));

@@ -1,15 +1,11 @@
 import { strict as assert } from 'node:assert';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConnectorStandIn } from '../../scripts/lib/connectorStandIn';
 import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { loadKnowledge } from '../../src/knowledge/loader';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase } from '../../src/storage/database';
-import { listeningPort, bundleArgs, startBotProcess, type BotProcess } from '../helpers/botProcess';
-import { knowledgeWithGateway, seedSubscribers, sleep, until } from '../helpers/reminderFixtures';
+import { listeningPort, type BotProcess } from '../helpers/botProcess';
+import { knowledgeWithGateway, reminderBotProcesses, seedSubscribers, sleep, until } from '../helpers/reminderFixtures';
 
 /**
  * A bot process (the bundle `npm start` runs) killed in the middle of dispatching a date's reminders,
@@ -17,41 +13,17 @@ import { knowledgeWithGateway, seedSubscribers, sleep, until } from '../helpers/
  */
 describe('reminders across a SIGKILL (processes, SQLite)', function () {
   this.timeout(180_000);
-  let botArgs: string[];
-  before(async () => {
-    botArgs = await bundleArgs();
-  });
-  const children: ChildProcess[] = [];
-  let dir: string;
-  let connector: ConnectorStandIn;
-  beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'lync-restart-'));
-    connector = new ConnectorStandIn();
-  });
-  afterEach(async () => {
-    for (const c of children) if (c.exitCode === null && c.signalCode === null) c.kill('SIGKILL');
-    await connector.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
-
-  const start = (env: Record<string, string>): BotProcess => {
-    const bot = startBotProcess(
-      botArgs,
-      { PORT: '0', LOG_LEVEL: 'info', DATABASE_URL: `sqlite:${join(dir, 'bot.sqlite')}`, REMINDER_POLL_MS: '50', ...env },
-      dir,
-    );
-    children.push(bot.child);
-    return bot;
-  };
+  const bots = reminderBotProcesses();
+  const start = (env: Record<string, string>): BotProcess => bots.start(env);
 
   it('after a SIGKILL in the middle of dispatching, reaches every subscriber once the date has passed; only sends in flight may repeat', async () => {
     const COUNT = 300;
     const CONCURRENCY = 8;
-    const serviceUrl = await connector.start();
+    const serviceUrl = await bots.connector.start();
     // Due a moment after the seeding: the first bot starts dispatching as soon as it is up.
     const date = Date.now() + 3_000;
     const knowledge = knowledgeWithGateway(date);
-    const dbUrl = `sqlite:${join(dir, 'bot.sqlite')}`;
+    const dbUrl = `sqlite:${join(bots.dir, 'bot.sqlite')}`;
     const seed = await openDatabase(dbUrl);
     const store = new ReminderStore(seed.db, seed.dialect);
     const deadline = loadKnowledge(knowledge)
@@ -70,10 +42,10 @@ describe('reminders across a SIGKILL (processes, SQLite)', function () {
     };
     const first = start(env);
     await listeningPort(first);
-    assert.ok(await until(() => connector.received.length >= COUNT / 3, 60_000), 'a third delivered');
+    assert.ok(await until(() => bots.connector.received.length >= COUNT / 3, 60_000), 'a third delivered');
     first.child.kill('SIGKILL');
     await first.exited;
-    const atKill = connector.received.length;
+    const atKill = bots.connector.received.length;
     assert.ok(atKill < COUNT, `killed in the middle (${atKill} delivered)`);
     const afterKill = await openDatabase(dbUrl);
     const inFlight = new Set(
@@ -87,13 +59,13 @@ describe('reminders across a SIGKILL (processes, SQLite)', function () {
 
     const second = start({ ...env, REMINDERS_PER_SECOND: '0' });
     await listeningPort(second);
-    const reached = (): number => new Set(connector.received.map((r) => r.conversationId)).size;
+    const reached = (): number => new Set(bots.connector.received.map((r) => r.conversationId)).size;
     assert.ok(await until(() => reached() === COUNT, 60_000), `every subscriber reached (${reached()})`);
     await sleep(2500); // a lease: room for a duplicate to show up
     second.child.kill('SIGTERM');
     await second.exited;
     const perConversation = new Map<string, number>();
-    for (const r of connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
+    for (const r of bots.connector.received) perConversation.set(r.conversationId, (perConversation.get(r.conversationId) ?? 0) + 1);
     const twice = [...perConversation.entries()].filter(([, n]) => n > 1).map(([c]) => c);
     console.log(
       `      killed after ${atKill} of ${COUNT} with ${inFlight.size} in flight; after the restart all ${perConversation.size} reached, ${twice.length} twice`,
