@@ -70,7 +70,11 @@ describe('reminders across restarts of two replicas on one PostgreSQL (processes
       }
       await sleep(Math.max(0, date - 3000 - Date.now()));
       for (const b of firstRound) b.child.kill('SIGTERM');
-      assert.deepEqual(await Promise.all(firstRound.map((b) => b.exited)), [0, 0]);
+      assert.deepEqual(
+        await Promise.all(firstRound.map((b) => b.exited)),
+        [0, 0],
+        `clean stops; stderr: ${firstRound.map((b) => b.stderr.join('').slice(-1500)).join(' | ')}; stdout: ${firstRound.map((b) => b.stdout.join('').slice(-1500)).join(' | ')}`,
+      );
       if (Date.now() >= date) {
         await seed.close();
         return 'too late'; // the stops took longer than the room left before the date
