@@ -422,12 +422,18 @@ export class ReminderStore {
           }
         }
       }
+      // Replicas starting at once may both get here: each removes only the keys no longer current and
+      // upserts the current ones, so neither trips on the other's rows (a duplicate key) nor deletes them.
       if (fresh.length > 0 || known.size !== current.length) {
-        await trx.deleteFrom('reminder_dates').execute();
+        await trx
+          .deleteFrom('reminder_dates')
+          .$if(current.length > 0, (q) => q.where('deadline_key', 'not in', current))
+          .execute();
         if (current.length > 0)
           await trx
             .insertInto('reminder_dates')
             .values(current.map((k) => ({ deadline_key: k, scheduled_at: now })))
+            .onConflict((oc) => oc.column('deadline_key').doUpdateSet({ scheduled_at: now }))
             .execute();
       }
       return { added, cancelled: Number(cancelled.numUpdatedRows) };
