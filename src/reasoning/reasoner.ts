@@ -143,6 +143,9 @@ export class Reasoner {
   constructor(private readonly kb: KnowledgeBase) {
     this.lexicon = new Lexicon(kb.language);
     this.check = new AnswerCheck(kb, (id, text) => this.namedIn(id, text));
+    // Each client's generic names as words, for claims about a product named only that way.
+    for (const g of kb.support.genericNames)
+      for (const c of g.clients) this.genericWords.set(c, [...(this.genericWords.get(c) ?? []), ...g.names.map((n) => tokenize(fold(n)))]);
     this.serverRoles = Object.entries(kb.language.nouns.serverRoles).map(([id, p]) => ({
       id,
       phrases: [...p.en, ...p.fr].map((x) => tokenize(fold(x)).join(' ')),
@@ -242,6 +245,8 @@ export class Reasoner {
     return this.kb.support.matrix[0]?.source ?? this.kb.support.servers[0]?.source ?? '';
   }
 
+  /** Client id → the words of each generic name that stands for it ("group chat client"), folded once. */
+  private readonly genericWords = new Map<string, string[][]>();
   /** language.yaml's server roles, their phrases folded. */
   private readonly serverRoles: { id: string; phrases: string[] }[];
   /** Every topic's claims, whichever file holds it, with their terms folded once. */
@@ -1324,10 +1329,7 @@ export class Reasoner {
       // has no mention: its generic names stand for it.)
       const inTerms = (p: string): boolean => {
         const spans = u.mentions.filter((m) => m.id === p).map((m) => f.tokens.slice(m.start, m.end));
-        const names =
-          spans.length > 0
-            ? spans
-            : this.kb.support.genericNames.filter((g) => g.clients.includes(p)).flatMap((g) => g.names.map((n) => tokenize(fold(n))));
+        const names = spans.length > 0 ? spans : (this.genericWords.get(p) ?? []);
         const own = (ws: string[]): string[] => ws.filter((w) => !this.functionWords.has(w) && !this.lexicon.followUpWords.has(w));
         return names.some((ws) => own(ws).length > 0 && own(ws).every((w) => matched.includes(w)));
       };
@@ -1377,16 +1379,16 @@ export class Reasoner {
     if (!this.otherServersIn(f).every((o) => this.says(text, o))) return undefined;
     if (!yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every((y) => text.en.includes(y))) return undefined;
     const { lang } = f;
-    const rest = [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[lang]);
+    const others = [topic.answer, ...topic.details].filter((x) => x !== text);
     return {
       answer: answer('topic', lang, `${this.kb.message('verdict_yes', lang)}. ${text[lang]}`, {
         ...this.topicParts(topic, lang),
-        details: rest,
+        details: others.map((x) => x[lang]),
       }),
       last: {
         ...emptyLast('topic', f),
         intent: topic.intent,
-        reasons: both((l) => [topic.answer, ...topic.details].filter((x) => x !== text).map((x) => x[l])),
+        reasons: both((l) => others.map((x) => x[l])),
       },
     };
   }

@@ -8,6 +8,16 @@ import type { ReminderStore } from '../../src/reminders/reminderStore';
 import { type BotProcess, bundleArgs, startBotProcess } from './botProcess';
 import { copyKnowledge, editYaml } from './knowledge';
 
+/** An end-of-life deadline as the knowledge base gives it, for store and scheduler tests. */
+export const testDeadline = (id: string, date: string): Deadline => ({
+  id,
+  kind: 'eol',
+  entityId: id,
+  name: id,
+  date,
+  source: '003_66c8802f7532fe68.txt',
+});
+
 /** An instant as end-of-life.yaml writes it (`2026-12-01T10:00:00Z`). */
 function instant(at: number): string {
   return new Date(at).toISOString().replace(/\.\d+Z$/, 'Z');

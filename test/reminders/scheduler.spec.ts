@@ -2,23 +2,16 @@ import { strict as assert } from 'node:assert';
 import type { ConversationReference, TurnContext } from 'botbuilder';
 import pino from 'pino';
 import sinon from 'sinon';
-import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { ReminderScheduler, type SchedulerOptions } from '../../src/reminders/scheduler';
 import { ReminderStore, type ReminderSend } from '../../src/reminders/reminderStore';
 import { createReminders } from '../../src/reminders/reminders';
 import { parseConfig } from '../../src/config';
 import { openDatabase, type Database } from '../../src/storage/database';
 import { realKnowledge } from '../helpers/knowledge';
+import { testDeadline } from '../helpers/reminderFixtures';
 
 const T0 = Date.parse('2026-11-21T08:00:00Z');
-const deadline = (id: string, date: string): Deadline => ({
-  id,
-  kind: 'eol',
-  entityId: id,
-  name: id,
-  date,
-  source: '003_66c8802f7532fe68.txt',
-});
+const deadline = testDeadline;
 const reference = (conversation: string): Partial<ConversationReference> => ({
   channelId: 'msteams',
   serviceUrl: 'https://smba.example/',

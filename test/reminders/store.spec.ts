@@ -1,23 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { sql } from 'kysely';
-import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { MIGRATIONS } from '../../src/storage/migrations';
 import { migrate } from '../../src/storage/migrate';
 import { openDatabase, type Database } from '../../src/storage/database';
 import { DIALECTS, freshDatabaseUrl } from '../storage/testDatabases';
+import { testDeadline } from '../helpers/reminderFixtures';
 
 const T0 = Date.parse('2026-11-21T08:00:00Z');
 const DAY = 1440;
 const at = (days: number): string => new Date(T0 + days * 86_400_000).toISOString().slice(0, 10);
-const deadline = (id: string, date: string): Deadline => ({
-  id,
-  kind: 'eol',
-  entityId: id,
-  name: id,
-  date,
-  source: '003_66c8802f7532fe68.txt',
-});
+const deadline = testDeadline;
 
 for (const dialect of DIALECTS) {
   describe(`ReminderStore scheduling (${dialect})`, function () {
