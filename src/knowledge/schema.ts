@@ -349,8 +349,8 @@ export const LanguageFile = z.strictObject({
    * servers are lync 2010"), a name and a qualifier that changes it ("lync 2013 for mac").
    */
   joiners: z
-    .strictObject({ list: Phrases, copulas: Phrases, qualifiers: Phrases })
-    .default({ list: { en: [], fr: [] }, copulas: { en: [], fr: [] }, qualifiers: { en: [], fr: [] } }),
+    .strictObject({ list: Phrases, copulas: Phrases, qualifiers: Phrases, prepositions: Phrases.default({ en: [], fr: [] }) })
+    .default({ list: { en: [], fr: [] }, copulas: { en: [], fr: [] }, qualifiers: { en: [], fr: [] }, prepositions: { en: [], fr: [] } }),
   continuations: Phrases,
   followUp: Phrases,
   backReferences: Phrases,

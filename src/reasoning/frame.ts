@@ -432,10 +432,13 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let counted: string | undefined;
   if (countSpan) {
     let i = countSpan.end;
-    while (i < tokens.length && lex.isFunctionWord(tokens[i] as string)) i++;
+    // (People are counted, though "users" also tells the language apart: "how many users per server".)
+    const counts = (t: string): boolean => productNoun(t) || lex.peopleNouns.has(t);
+    while (i < tokens.length && lex.isFunctionWord(tokens[i] as string) && !counts(tokens[i] as string)) i++;
     const run: string[] = [];
     // English heads come last ("front end editions"), so its run goes on to a verb or a preposition.
-    const ends = (t: string): boolean => !productNoun(t) && (lang === 'fr' ? lex.isFunctionWord(t) : lex.phraseEnds.has(t));
+    const ends = (t: string): boolean =>
+      !counts(t) && (lang === 'fr' ? lex.isFunctionWord(t) : lex.phraseEnds.has(t) || lex.prepositions.has(t));
     while (
       i < tokens.length &&
       run.length < 4 &&

@@ -1,8 +1,48 @@
 import type { LanguageFile, Lang } from '../knowledge/schema';
 import { tokenize } from '../nlu/normalize';
 
-/** A phrase as folded tokens. */
+/** A phrase as folded tokens (`GAP` where the phrase lets other words in). */
 type Phrase = readonly string[];
+
+/**
+ * The token standing for "…" in a phrase: up to `GAP_WORDS` other words may stand there, so that
+ * "how long … kept" matches "how long is the archive kept" as well as "how long kept".
+ */
+const GAP = '\u0000';
+const GAP_WORDS = 4;
+
+/** A phrase's tokens; "…" (or "...") between its words becomes `GAP`. */
+export function phraseTokens(text: string): string[] {
+  const parts = text.split(/\s*(?:…|\.\.\.)\s*/).map((part) => tokenize(part));
+  if (parts.some((p) => p.length === 0)) return parts.length === 1 ? [] : parts.flat();
+  return parts.flatMap((p, i) => (i === 0 ? p : [GAP, ...p]));
+}
+
+/** The words a match covers (a gap's words included). */
+function spanText(tokens: readonly string[], start: number, end: number, phrase: Phrase): string {
+  return phrase.includes(GAP) ? tokens.slice(start, end).join(' ') : phrase.join(' ');
+}
+
+/**
+ * Where a phrase starting at token `i` ends (exclusive), or -1 when it does not match there. A gap takes
+ * the fewest words that let the rest match.
+ */
+function matchAt(tokens: readonly string[], i: number, phrase: Phrase, k = 0): number {
+  let at = i;
+  for (; k < phrase.length; k++) {
+    const word = phrase[k] as string;
+    if (word === GAP) {
+      for (let skip = 0; skip <= GAP_WORDS && at + skip < tokens.length; skip++) {
+        const end = matchAt(tokens, at + skip, phrase, k + 1);
+        if (end >= 0) return end;
+      }
+      return -1;
+    }
+    if (tokens[at] !== word) return -1;
+    at++;
+  }
+  return at;
+}
 
 /**
  * A phrase and its inflected forms: the last word's plural (and, in French, feminine) ending, so that
@@ -36,7 +76,7 @@ export class PhraseGroup {
     const all = new Map<string, { phrase: Phrase; langs: Set<Lang> }>();
     for (const lang of ['en', 'fr'] as const) {
       for (const text of source[lang]) {
-        const exact = tokenize(text);
+        const exact = phraseTokens(text);
         if (exact.length === 0) continue;
         for (const phrase of inflected(exact, lang)) {
           const key = phrase.join(' ');
@@ -62,12 +102,11 @@ export class PhraseGroup {
       const candidates = this.byFirst.get(tokens[i] as string);
       if (!candidates) continue;
       for (const { phrase, langs: own } of candidates) {
-        if (i + phrase.length > tokens.length || !langs.some((l) => own.has(l))) continue;
-        let k = 1;
-        while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
-        if (k === phrase.length) {
-          out.push({ start: i, end: i + phrase.length, text: phrase.join(' ') });
-          i += phrase.length - 1;
+        if (!langs.some((l) => own.has(l))) continue;
+        const end = matchAt(tokens, i, phrase);
+        if (end >= 0) {
+          out.push({ start: i, end, text: spanText(tokens, i, end, phrase) });
+          i = end - 1;
           break;
         }
       }
@@ -153,6 +192,8 @@ export class Lexicon {
   readonly listJoiners: Set<string>;
   readonly copulas: Set<string>;
   readonly qualifierJoiners: Set<string>;
+  /** Words that end a noun phrase ("users per server": the phrase is "users"). */
+  readonly prepositions: Set<string>;
   /** Nouns that count another ("versions", "kinds"): the thing counted is not them. */
   readonly vagueNouns: Set<string>;
   /** Function words and frequent question words (the language detector's, both languages). */
@@ -192,6 +233,7 @@ export class Lexicon {
     this.listJoiners = words(data.joiners.list);
     this.copulas = words(data.joiners.copulas);
     this.qualifierJoiners = words(data.joiners.qualifiers);
+    this.prepositions = words(data.joiners.prepositions);
     this.functionWords = new Set([...data.detector.en, ...data.detector.fr].flatMap((w) => tokenize(w)));
     this.attributeIds = Object.keys(data.attributes);
     const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] =>
@@ -224,7 +266,7 @@ export class Lexicon {
     const seen = new Map<string, { phrase: Phrase; group: string; mask: number; text: string }>();
     for (const lang of ['en', 'fr'] as const) {
       for (const text of source[lang]) {
-        const exact = tokenize(text);
+        const exact = phraseTokens(text);
         if (exact.length === 0) continue;
         for (const phrase of inflected(exact, lang)) {
           const key = phrase.join(' ');
@@ -254,18 +296,16 @@ export class Lexicon {
       const candidates = this.index.get(tokens[i] as string);
       if (!candidates) continue;
       for (const { phrase, group, mask, text } of candidates) {
-        if (i + phrase.length > tokens.length) continue;
         let list = hits.get(group);
         const last = list?.[list.length - 1];
         if (last && i < last.end) continue;
-        let k = 1;
-        while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
-        if (k < phrase.length) continue;
+        const end = matchAt(tokens, i, phrase);
+        if (end < 0) continue;
         if (!list) {
           list = [];
           hits.set(group, list);
         }
-        list.push({ start: i, end: i + phrase.length, text, mask });
+        list.push({ start: i, end, text: phrase.includes(GAP) ? spanText(tokens, i, end, phrase) : text, mask });
       }
     }
     return new Scan(hits);

@@ -65,7 +65,7 @@ export class AnswerCheck {
         this.kb.message('decline_not_about', lang, { products: products.join(lang === 'fr' ? ' ni ' : ' or ') }),
         {
           reason: 'out-of-scope',
-          details: [`${this.kb.message('decline_says', lang)} ${given.headline}`],
+          details: [this.saying(given)],
           sources: given.sources,
           suggestions: given.suggestions,
         },
@@ -83,13 +83,24 @@ export class AnswerCheck {
           })
         : kb.message('decline_figure', lang);
     // What the documentation does say, when the answer said something (a question back says nothing).
-    const says = given.kind === 'prompt' ? [] : [`${kb.message('decline_says', lang)} ${given.headline}`];
+    const says = given.kind === 'prompt' ? [] : [this.saying(given)];
     return answer('cannot-answer', lang, headline, {
       reason: 'out-of-scope',
       details: says,
       sources: given.kind === 'prompt' ? [] : given.sources,
       suggestions: given.suggestions,
     });
+  }
+
+  /**
+   * "What it does say: …" with the answer's first sentence, its verdict left out: a "Yes." that answered
+   * another question would read as the answer to this one.
+   */
+  private saying(given: Answer): string {
+    const match = this.verdict.exec(given.headline);
+    const rest = match ? given.headline.slice(match[0].length).replace(/^[\s.,:;!—–-]+/, '') : given.headline;
+    const said = rest === '' ? given.headline : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+    return `${this.kb.message('decline_says', given.lang)} ${said}`;
   }
 
   private textOf(a: Answer): string[] {

@@ -541,6 +541,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'can the front end server run on a vm?', first: /^I can't answer that/ },
       { say: 'does exchange 2013 um support fax?', first: /^I can't answer that/ },
       { say: 'how long will aol federation keep working?', first: /2014/ },
+      // Words between the parts of a phrase ("how long … keep"), and what the documentation does say, its verdict left out.
+      {
+        say: 'how long does exchange archiving keep the transcripts?',
+        first: /^I can't answer that: the documentation I answer from does not give a retention period\./,
+        has: [/What it does say: With Lync Server 2013/],
+      },
+      { say: 'combien de temps exchange garde-t-il les archives ?', first: /^Je ne peux pas répondre à cela : .* durée de conservation/ },
+      // People are counted ("users per server"), not the server named after them.
+      { say: 'how many users per standard edition server?', first: /^I can't answer that: I don't know, because .* gives no figure/ },
     ],
   },
   "a move written with an arrow; a version after a role word is the server, not the client's": {
