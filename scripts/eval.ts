@@ -10,7 +10,9 @@
  * same way; aggregate scores only, except that one failure listing of about 40 of its items was printed by
  * mistake on 2026-11-30) and `eval/fresh.yaml` (written on 2026-11-30 by a helper session that saw only the
  * seeds and the glossary; aggregate scores only: the honest measure of what generalises; target 95 %),
- * and `eval/fresh2.yaml` (written the same way later that day, after the reasoning work it measures:
+ * `eval/fresh2.yaml` (written the same way later that day, after the reasoning work it measures:
+ * aggregate scores only), `eval/dev3.yaml` (written the same way, mostly conversations, as a development
+ * set: its failures are read) and `eval/fresh3.yaml` (written at the same time by another helper session:
  * aggregate scores only).
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
@@ -24,9 +26,11 @@ const TARGETS: Record<string, number> = {
   'unseen.yaml': 0.95,
   'fresh.yaml': 0.95,
   'fresh2.yaml': 0.95,
+  'dev3.yaml': 0.95,
+  'fresh3.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
-const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml']);
+const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml']);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
 
@@ -37,7 +41,17 @@ async function main(): Promise<void> {
   const shapes = (shapeAt >= 0 ? [args[shapeAt + 1]] : Object.keys(SHAPES)) as ShapeName[];
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--shape');
   const sets = (
-    files.length > 0 ? files : ['eval/questions.yaml', 'eval/heldout.yaml', 'eval/unseen.yaml', 'eval/fresh.yaml', 'eval/fresh2.yaml']
+    files.length > 0
+      ? files
+      : [
+          'eval/questions.yaml',
+          'eval/heldout.yaml',
+          'eval/dev3.yaml',
+          'eval/unseen.yaml',
+          'eval/fresh.yaml',
+          'eval/fresh2.yaml',
+          'eval/fresh3.yaml',
+        ]
   ).map((f) => resolve(f));
   let missed = false;
   for (const file of sets) {
