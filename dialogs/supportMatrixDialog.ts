@@ -84,7 +84,12 @@ export class SupportMatrixDialog extends ComponentDialog {
 
   private async askServer(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const route = (step.values as { route: Route }).route;
-    if (step.result !== undefined) route.clients = getUnderstanding(step.context).entities.clients;
+    if (step.result !== undefined) {
+      // The answer to "which client?" may name the server too ("Lync Web App 2013 on Lync Server 2010").
+      const reply = getUnderstanding(step.context).entities;
+      route.clients = reply.clients;
+      if (reply.servers.length > 0) route.servers = reply.servers;
+    }
     const { kb } = this.deps;
     const lang = getUnderstanding(step.context).lang;
     if ((route.intent === 'support.check' || route.intent === 'support.server') && route.servers.length === 0) {

@@ -1,8 +1,9 @@
 /**
- * `npm run eval [--failures] [--shape emulator|msteams|slack] [file…]`: answers the question sets end to
+ * `npm run eval [--failures] [--trace] [--shape emulator|msteams|slack] [file…]`: answers the question sets end to
  * end over HTTP, on each channel shape, and prints the share answered correctly per set, shape, language
  * and category, invented support statuses and French questions not answered in French. With
- * `--failures`, every failure (of the first shape run). Exits 1 when a target is missed.
+ * `--failures`, every failure (of the first shape run); with `--trace`, every question and turn with the
+ * start of its reply. Exits 1 when a target is missed.
  *
  * Sets: `eval/questions.yaml` (written with the training phrases in view: target 97 %),
  * `eval/heldout.yaml` (written apart from them, never trained on; its failures were read while the
@@ -37,6 +38,8 @@ const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).to
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const showFailures = args.includes('--failures');
+  // Every turn and the start of its reply, passed or not (sets whose failures may be read only).
+  const trace = args.includes('--trace');
   const shapeAt = args.indexOf('--shape');
   const shapes = (shapeAt >= 0 ? [args[shapeAt + 1]] : Object.keys(SHAPES)) as ShapeName[];
   const files = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--shape');
@@ -58,7 +61,12 @@ async function main(): Promise<void> {
     const name = basename(file);
     const target = TARGETS[name] ?? 0.95;
     const results: EvalResult[] = [];
-    for (const shape of shapes) results.push(await runEval(file, shape));
+    const onTurn =
+      trace && !AGGREGATE_ONLY.has(name)
+        ? (t: { id: string; q: string; reply: string; passed: boolean }) =>
+            console.log(`${t.passed ? '✓' : '✗'} ${t.id}: ${t.q}\n      ${t.reply.replace(/\s+/g, ' ').slice(0, 220)}`)
+        : undefined;
+    for (const [i, shape] of shapes.entries()) results.push(await runEval(file, shape, {}, i === 0 ? onTurn : undefined));
     const first = results[0] as EvalResult;
     if (showFailures && AGGREGATE_ONLY.has(name)) console.log(`(${name}: aggregate scores only; its failures are not listed)`);
     else if (showFailures)

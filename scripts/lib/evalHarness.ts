@@ -116,7 +116,13 @@ function check(expect: Expectation, lang: 'en' | 'fr', replies: Reply[]): { reas
  * Runs a question file end to end on one channel shape: the real server on a free port, each question
  * POSTed as a Bot Framework activity, replies collected at a local connector stand-in and checked.
  */
-export async function runEval(file: string, shape: ShapeName = 'emulator', env: Record<string, string> = {}): Promise<EvalResult> {
+export async function runEval(
+  file: string,
+  shape: ShapeName = 'emulator',
+  env: Record<string, string> = {},
+  /** Called after each question or turn, with the reply's text and whether it passed (`npm run eval -- --trace`). */
+  onTurn?: (turn: { id: string; q: string; reply: string; passed: boolean }) => void,
+): Promise<EvalResult> {
   const data = EvalFile.parse(parse(readFileSync(file, 'utf8')));
   const connector = new ConnectorStandIn();
   const serviceUrl = await connector.start();
@@ -161,6 +167,7 @@ export async function runEval(file: string, shape: ShapeName = 'emulator', env: 
     tally.total++;
     if (verdict.invented) result.invented++;
     if (verdict.wrongLang && lang === 'fr') result.frenchNotInFrench++;
+    onTurn?.({ id, q, reply: replies.map(visibleText).join(' | '), passed: verdict.reasons.length === 0 });
     if (verdict.reasons.length === 0) {
       result.passed++;
       result.byLang[lang].passed++;

@@ -282,7 +282,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
                 : // "ok on ocs", "sur OCS": a server's short word after "on" names it (a bare version there stays a follow-up's).
                   !isVersion && roleSpans.on.some((sp) => sp.end === i)
                   ? 'on'
-                  : undefined;
+                  : // "against a 2010 pool", "sur nos pools 2010", "the 2013 server": a version beside a server noun.
+                    isVersion &&
+                      named.length === 1 &&
+                      ([tokens[i + 1], tokens[i - 1]].some((t) => lex.serverNouns.has(t ?? '') || lex.deploymentNouns.has(t ?? '')) ||
+                        // ("lwa 2013 on 2010": with a client named; alone, "and on 2010?" is a follow-up's.)
+                        (clients.length > 0 && roleSpans.on.some((sp) => sp.end === i)))
+                    ? 'on'
+                    : undefined;
     if (!role) continue;
     if (role === 'on') {
       add(servers, (named[0] as { id: string }).id);

@@ -192,6 +192,8 @@ export class Lexicon {
   readonly listJoiners: Set<string>;
   readonly copulas: Set<string>;
   readonly qualifierJoiners: Set<string>;
+  /** Where users are homed ("pool", "deployment"): a version beside one names a server. */
+  readonly deploymentNouns: Set<string>;
   /** Words that end a noun phrase ("users per server": the phrase is "users"). */
   readonly prepositions: Set<string>;
   /** Nouns that count another ("versions", "kinds"): the thing counted is not them. */
@@ -227,6 +229,7 @@ export class Lexicon {
     this.serverNouns = words(data.nouns.servers);
     this.providerNouns = words(data.nouns.providers);
     this.peopleNouns = words(data.nouns.people);
+    this.deploymentNouns = words(data.nouns.deployments);
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);
     this.vagueNouns = words(data.nouns.vague);

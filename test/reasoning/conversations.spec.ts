@@ -651,6 +651,32 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'pourquoi seulement partiellement ?', first: /conférence|réunion/ },
     ],
   },
+  'a version beside a pool, or after "on" with a client named, is the server of that version': {
+    turns: [
+      {
+        say: 'lwa 2013 against a 2010 pool, does that work?',
+        first: /^No\b/,
+        has: [/Lync Web App 2013 is not supported on Lync Server 2010/],
+      },
+      { say: 'is lync 2010 fine on 2013?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
+    ],
+  },
+  'le client de la version dite à côté de « pools »': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'le client lync 2013 marche sur nos pools 2010 ?',
+        first: /^Oui\b/,
+        has: [/Lync 2013 est pris en charge sur Lync Server 2010/],
+      },
+    ],
+  },
+  'the answer to "which client?" names the server too': {
+    turns: [
+      { say: 'is it supported?', first: /^Which client do you mean\?/ },
+      { say: 'lync web app 2013 on lync server 2010', first: /^No\b/, has: [/Lync Web App 2013 is not supported on Lync Server 2010/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
