@@ -112,6 +112,7 @@ export const MESSAGE_KEYS = [
   'still_yes',
   'date_check_yes',
   'date_check_no',
+  'count_listed',
   'count_clients_status',
   'count_clients',
   'count_servers',

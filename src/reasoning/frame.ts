@@ -437,7 +437,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its
   // head is the last in English ("chat rooms"), the first in French ("salons de discussion").
   let counted: string | undefined;
-  if (countSpan) {
+  // (In French, "combien" then a verb counts no noun: "combien ne sont pas du tout supportés ?".)
+  const frenchNoNoun =
+    lang === 'fr' && countSpan !== undefined && !lex.prepositions.has(tokens[countSpan.end] ?? '') && countSpan.end - countSpan.start === 1;
+  if (countSpan && !frenchNoNoun) {
     let i = countSpan.end;
     // (People are counted, though "users" also tells the language apart: "how many users per server".)
     const counts = (t: string): boolean => productNoun(t) || lex.peopleNouns.has(t);

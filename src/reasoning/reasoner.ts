@@ -386,6 +386,7 @@ export class Reasoner {
       (last.subject === 'support' || last.subject === 'planner') &&
       f.negated &&
       f.shape !== 'yesno' &&
+      f.shape !== 'count' &&
       !f.asksAbout &&
       !f.generic &&
       f.clients.length + f.servers.length + f.providers.length + f.features.length === 0 &&
@@ -700,10 +701,13 @@ export class Reasoner {
       f.clients.length > 0 &&
       f.servers.length === 0 &&
       f.providers.length === 0 &&
-      f.shape === 'yesno' &&
-      (this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]))
+      // (After a plan, the clients asked about are asked of the server moved to: "is Lync 2010 fine to keep?".)
+      ((f.shape === 'yesno' &&
+        (this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]) || last.subject === 'planner')) ||
+        // "What about the 2010 attendant?": the same question of another client ("what" opens no list there).
+        (f.shape === 'list' && !f.asksAbout && this.opensFollowUp(f) && f.contentWords.every((w) => this.namesClientWord(f, w))))
     ) {
-      return { ...f, servers: [onlyServer] };
+      return { ...f, servers: [onlyServer], shape: 'yesno' };
     }
     if (this.serverFollowUp(f, last)) {
       // The question asked again ("what if …" is no list), from the server left before when it is a move.
@@ -718,6 +722,25 @@ export class Reasoner {
         ...((f.move || plan.move) && !f.source && last.source ? { source: last.source } : {}),
       } as Frame;
     }
+    // "How many must be replaced?", "combien ne sont pas du tout supportés ?" after a plan: among its clients,
+    // on the server moved to ("how many is that?" counts what the plan listed last).
+    const nothingNamed = f.clients.length + f.servers.length + f.providers.length === 0 && !f.generic && !f.asksAbout;
+    const statusNamed =
+      f.status || f.negated || this.lexicon.shapes.replace.has(f.tokens, [f.lang]) || this.lexicon.shapes.supported.has(f.tokens, [f.lang]);
+    if (last.subject === 'planner' && last.target && f.shape === 'count' && nothingNamed && statusNamed && (!f.counted || f.listRef))
+      return { ...f, clients: last.clients, servers: [last.target], listRef: 'those' };
+    // "How many is that?" right after a list: those listed.
+    if (
+      !f.listRef &&
+      f.shape === 'count' &&
+      last.list?.kind === 'client' &&
+      f.clients.length + f.servers.length + f.providers.length === 0 &&
+      !f.generic &&
+      !f.asksAbout &&
+      !f.counted &&
+      this.lexicon.backReferences.has(f.tokens, [f.lang])
+    )
+      f = { ...f, listRef: 'those' };
     const refersToList = f.listRef && last.list;
     if (refersToList && last.list) {
       const ids = f.listRef === 'first' ? last.list.ids.slice(0, 1) : f.listRef === 'last' ? last.list.ids.slice(-1) : last.list.ids;
@@ -806,6 +829,17 @@ export class Reasoner {
     if (this.lexicon.backReferences.has(f.tokens, [f.lang])) return true;
     if (f.buy && last.subject === 'licence') return true;
     const nothingNamed = f.clients.length + f.servers.length + f.providers.length + f.licences.length === 0 && !f.generic;
+    // "What should we use instead?" right after a client's status: what replaces that client (a short question
+    // naming nothing; a longer one may ask about another subject's "instead").
+    if (
+      nothingNamed &&
+      !f.asksAbout &&
+      f.shape === 'replace' &&
+      (last.subject === 'support' || last.subject === 'planner') &&
+      last.clients.length > 0 &&
+      f.tokens.length <= TOPIC_FOLLOW_UP_WORDS
+    )
+      return true;
     // ("Which PIC providers still work?" asks anew about the providers, not about the licence before.)
     return (
       nothingNamed &&
@@ -847,6 +881,11 @@ export class Reasoner {
       last.clients.length > 0 &&
       (f.elliptic || this.opensFollowUp(f))
     );
+  }
+
+  /** Whether a word of the message is inside a client's name as the message writes it. */
+  private namesClientWord(f: Frame, word: string): boolean {
+    return f.clients.some((id) => nameWords(this.kb, id).has(word));
   }
 
   /** A message that opens like a follow-up: "and …", "ok …", "et si …", "what about …". */
@@ -2019,10 +2058,32 @@ export class Reasoner {
     // How many.
     if (f.shape === 'count') {
       if (servers.length === 1) {
-        const status: StatusId = f.status ?? (f.negated ? 'not_supported' : 'supported');
+        // ("How many of those must be replaced?": those not supported there.)
+        const replaced = this.lexicon.shapes.replace.has(f.tokens, [lang]);
+        const status: StatusId = f.status ?? (f.negated || replaced ? 'not_supported' : 'supported');
         const server = kb.server(servers[0] as string);
-        const pool = f.family ? clients : kb.clients;
+        // Among the clients of a name, or those just listed ("how many of those…").
+        const pool = f.family || (f.listRef && clients.length > 0) ? clients : kb.clients;
         const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
+        // "How many is that?": the list itself, when the question names no status.
+        const statusNamed = f.status || f.negated || replaced || this.lexicon.shapes.supported.has(f.tokens, [lang]);
+        if (f.listRef && clients.length > 0 && !statusNamed) {
+          return {
+            answer: answer(
+              'support-table',
+              lang,
+              kb.message('count_listed', lang, {
+                count: clients.length,
+                clients: formatList(
+                  clients.map((c) => c.name),
+                  lang,
+                ),
+              }),
+              { sources: source },
+            ),
+            last: base({ list: { kind: 'client', ids: clients.map((c) => c.id) } }),
+          };
+        }
         return {
           answer: answer(
             'support-table',
@@ -2426,6 +2487,8 @@ export class Reasoner {
       return { client: c, status, action };
     });
     const count = (s: StatusId): number => rows.filter((r) => r.status === s).length;
+    const toReplace = rows.filter((r) => r.status === 'not_supported');
+    const asksReplaced = f.negated || f.shape === 'replace';
     const summary = [
       count('supported') > 0 ? kb.message('planner_keep_count', lang, { count: count('supported') }) : '',
       count('interoperable') > 0 ? kb.message('planner_partial_count', lang, { count: count('interoperable') }) : '',
@@ -2467,7 +2530,8 @@ export class Reasoner {
         servers: [target],
         target,
         ...(source ? { source } : {}),
-        list: { kind: 'client', ids: rows.map((r) => r.client.id) },
+        // "Which won't work", "which must be replaced": next, "how many is that?" counts those to replace.
+        list: { kind: 'client', ids: (asksReplaced && toReplace.length > 0 ? toReplace : rows).map((r) => r.client.id) },
         reasons: both((l) =>
           [...footnotes]
             .sort()

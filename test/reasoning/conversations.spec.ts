@@ -677,6 +677,43 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'lync web app 2013 on lync server 2010', first: /^No\b/, has: [/Lync Web App 2013 is not supported on Lync Server 2010/] },
     ],
   },
+  'after a plan: a client asked of the server moved to, another one, and how many': {
+    turns: [
+      {
+        say: 'moving 2010 -> 2013: which meeting clients do we have to replace?',
+        first: /^Moving from Lync Server 2010 to Lync Server 2013/,
+      },
+      { say: 'is lync 2010 itself fine to keep?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
+      { say: 'what about the 2010 attendant?', first: /^Yes\b/, has: [/Lync 2010 Attendant is supported on Lync Server 2013/] },
+      { say: 'and the attendee?', first: /^No\b/ },
+    ],
+  },
+  'after a plan asked for what will not work: how many is that, how many must be replaced': {
+    turns: [
+      {
+        say: 'we are moving from OCS 2007 R2 to LS2013. which of our old clients wont work at all on 2013?',
+        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/,
+      },
+      { say: 'how many is that?', first: /^That makes 3: / },
+      { say: 'how many of those must be replaced?', first: /^3 clients are not supported on Lync Server 2013/ },
+    ],
+  },
+  'après un plan, combien ne sont pas du tout pris en charge': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: "on migre d'OCS 2007 R2 vers LS2013, quels clients faut il remplacer ?",
+        first: /^Passage d’Office Communications Server 2007 R2/,
+      },
+      { say: 'combien ne sont pas du tout supportés ?', first: /^3 clients sont non pris en charge sur Lync Server 2013/ },
+    ],
+  },
+  'what to use instead, right after a client that is not supported': {
+    turns: [
+      { say: 'lwa 2010 with ls2013?', first: /^No\b/ },
+      { say: 'what should we use instead?', first: /Lync Web App 2013/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
