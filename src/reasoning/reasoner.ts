@@ -1321,9 +1321,17 @@ export class Reasoner {
     const otherServers = this.otherServersIn(f);
     // (Nor the words that only place it in time — "now that messenger moved to Skype" asks what to do.)
     const timing = (t: string): boolean => this.lexicon.shapes.still.has([t]) || this.lexicon.shapes.since.has([t]);
+    // (Nor who — "users": the claim's products say that — nor an elided letter, "c'est".)
+    const setting = (t: string): boolean => this.lexicon.peopleNouns.has(t) || t.length < 2;
     const content = new Set(
       f.tokens.filter(
-        (t) => !this.functionWords.has(t) && !this.lexicon.followUpWords.has(t) && !mentioned.has(t) && !/^\d+$/.test(t) && !timing(t),
+        (t) =>
+          !this.functionWords.has(t) &&
+          !this.lexicon.followUpWords.has(t) &&
+          !mentioned.has(t) &&
+          !/^\d+$/.test(t) &&
+          !timing(t) &&
+          !setting(t),
       ),
     );
     // The claims whose every term group the question contains (through the index of their phrases), and

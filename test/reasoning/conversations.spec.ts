@@ -714,6 +714,22 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'what should we use instead?', first: /Lync Web App 2013/ },
     ],
   },
+  'an Exchange answer, then the same asked of Exchange 2010': {
+    turns: [
+      { say: 'what do we get integrating LS2013 with Exchange 2013?', first: /^Integrating Lync Server 2013 with Exchange Server 2013/ },
+      { say: 'does that work with exchange 2010?', first: /^No\b/, has: [/require Lync Server 2013 and Exchange 2013/] },
+    ],
+  },
+  'le magasin de contacts unifié pour des utilisateurs sur un pool Lync Server 2010': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: "le UCS c'est dispo pour des users sur un pool LS2010 ?",
+        first: /^Non\b/,
+        has: [/pas disponible pour les utilisateurs hébergés sur Lync Server 2010/],
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
