@@ -288,6 +288,7 @@ export class Reasoner {
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     let f = this.frame(u);
+    this.steerByTerms(u, f);
     const { lang } = f;
     const { kb } = this;
     // Reminders and commands are not questions over the knowledge.
@@ -881,6 +882,42 @@ export class Reasoner {
       last.clients.length > 0 &&
       (f.elliptic || this.opensFollowUp(f))
     );
+  }
+
+  /**
+   * The topics a question names by what their claims are about (each claim's first group of terms: "ucs",
+   * "well-known user"), found through the claims' phrase index.
+   */
+  private termTopics(f: Frame): Set<string> {
+    const out = new Set<string>();
+    const t = f.tokens;
+    for (let i = 0; i < t.length; i++) {
+      if (!this.claimFirstWords.has(t[i] as string)) continue;
+      let key = t[i] as string;
+      for (let n = 1; n <= this.longestTerm && i + n <= t.length; n++) {
+        if (n > 1) key = `${key} ${t[i + n - 1] as string}`;
+        for (const e of this.claimIndex.get(key) ?? [])
+          if (e.group === 0) out.add((this.claims[e.claim] as Reasoner['claims'][number]).topic.intent);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * When the classifier is unsure and its guess is a topic the question's terms do not name ("what is UCS
+   * exactly?" read as Skype connectivity for "exactly"), the topic the terms name: the best ranked of
+   * them, its confidence taken among them alone (the classifier's belief given that the question names it).
+   */
+  private steerByTerms(u: Understanding, f: Frame): void {
+    if (u.confidence >= CONFIDENT || u.mentions.length > 0 || !u.ranking) return;
+    const named = this.termTopics(f);
+    if (named.size === 0 || named.has(u.intent)) return;
+    const among = u.ranking.filter((r) => named.has(r.intent));
+    const total = among.reduce((sum, r) => sum + r.confidence, 0);
+    const best = among[0];
+    if (!best || total <= 0) return;
+    u.intent = best.intent;
+    u.confidence = best.confidence / total;
   }
 
   /** Whether a word of the message is inside a client's name as the message writes it. */

@@ -730,6 +730,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a topic named by its term when the classifier is unsure of another': {
+    turns: [{ say: 'what is UCS exactly?', first: /^The unified contact store keeps users’ contacts in Exchange 2013/ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
