@@ -4,7 +4,7 @@ import { getUnderstanding } from '../src/bot/turnUnderstanding';
 import { NONE_INTENT, subjectOf } from '../src/nlu/intents';
 import { CONFIDENT } from '../src/nlu/nlu';
 import { sendAnswer, type DialogDeps } from './dialogDeps';
-import { Reasoner, type LastFrame } from '../src/reasoning/reasoner';
+import { Reasoner, threadOn, type LastFrame } from '../src/reasoning/reasoner';
 import { FORGET_DIALOG, ForgetDialog } from './forgetDialog';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
 import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
@@ -111,7 +111,7 @@ export class RootDialog extends ComponentDialog {
     // What the intent dialogs answer is remembered too, for the next follow-up.
     const frame = this.reasoner.frame(u);
     const topic = this.deps.kb.topic(route.intent);
-    const last: LastFrame | undefined =
+    let last: LastFrame | undefined =
       subject === 'support' || subject === 'pic'
         ? {
             subject: subject === 'pic' ? 'pic' : 'support',
@@ -147,6 +147,8 @@ export class RootDialog extends ComponentDialog {
               intent: topic.intent,
             }
           : undefined;
+    // (A follow-up on the same topic keeps the words of the questions before it: see threadOn.)
+    if (last && memory.last) last = threadOn(last, memory.last);
     await this.deps.memory.set(inner.context, { ...memory, ...(last ? { last } : {}) });
     if (!last) {
       const cleared = { ...memory };

@@ -287,6 +287,11 @@ export class Reasoner {
   }
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
+    const r = this.reasonAbout(u, last, today);
+    return r && last ? { ...r, last: threadOn(r.last, last) } : r;
+  }
+
+  private reasonAbout(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     let f = this.frame(u);
     this.steerByTerms(u, f);
     const { lang } = f;
@@ -2586,6 +2591,20 @@ export class Reasoner {
       },
     };
   }
+}
+
+/** The words of a topic's thread kept for the next follow-up: its last questions, at most this many words. */
+const THREAD_WORDS = 40;
+
+/**
+ * What to remember of an answer that stays on the subject before it: the words of the questions before
+ * too, so that "and if the user is homed on a Lync Server 2010 pool?" two questions after "can users
+ * schedule Lync meetings from OWA?" is still about scheduling from OWA.
+ */
+export function threadOn(next: LastFrame, before: LastFrame): LastFrame {
+  const subject = (l: LastFrame): string | undefined => l.intent?.split('.')[0];
+  if (next.subject !== 'topic' || before.subject !== 'topic' || !subject(next) || subject(next) !== subject(before)) return next;
+  return { ...next, tokens: [...(before.tokens ?? []), ...(next.tokens ?? [])].slice(-THREAD_WORDS) };
 }
 
 /** Reasons in both languages. */
