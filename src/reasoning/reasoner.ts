@@ -36,6 +36,8 @@ export interface LastFrame {
   still?: boolean;
   since?: boolean;
   ending?: boolean;
+  /** It asked whether something is enough ("does the CAL suffice for AOL?": "and for Yahoo?" asks the same). */
+  enough?: boolean;
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */
@@ -812,6 +814,7 @@ export class Reasoner {
         merged.still ||= last.still === true;
         merged.since ||= last.since === true;
         merged.ending ||= last.ending === true;
+        merged.enough ||= last.enough === true;
       }
       if (merged.licences.length === 0 && last.licences.length > 0 && (backRef || f.buy || f.addition)) merged.licences = last.licences;
       if (merged.features.length === 0 && f.elliptic) merged.features = last.features;
@@ -2630,6 +2633,7 @@ function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
     ...(f.still ? { still: true } : {}),
     ...(f.since ? { since: true } : {}),
     ...(f.ending ? { ending: true } : {}),
+    ...(f.enough ? { enough: true } : {}),
   };
 }
 

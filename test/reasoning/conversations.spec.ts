@@ -733,6 +733,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a topic named by its term when the classifier is unsure of another': {
     turns: [{ say: 'what is UCS exactly?', first: /^The unified contact store keeps users’ contacts in Exchange 2013/ }],
   },
+  'la CAL suffisait-elle, puis la même question pour un autre fournisseur': {
+    locale: 'fr-FR',
+    turns: [
+      { say: "et la CAL suffisait pour fédérer avec AOL a l'epoque ?", first: /^Oui\b/ },
+      { say: 'et pour yahoo ?', first: /^Non\b/, has: [/PIC USL|User Subscription License/] },
+    ],
+  },
+  'an Exchange thread: scheduling from OWA, then OWA 2010, then users homed on a 2010 pool': {
+    turns: [
+      { say: 'can users schedule lync meetings from OWA?', first: /^Yes\b/ },
+      { say: 'on OWA 2010?', first: /^No\b/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
