@@ -740,7 +740,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'et pour yahoo ?', first: /^Non\b/, has: [/PIC USL|User Subscription License/] },
     ],
   },
-  'an Exchange thread: scheduling from OWA, then OWA 2010, then users homed on a 2010 pool': {
+  'scheduling meetings from OWA, then the same with OWA 2010': {
     turns: [
       { say: 'can users schedule lync meetings from OWA?', first: /^Yes\b/ },
       { say: 'on OWA 2010?', first: /^No\b/ },
