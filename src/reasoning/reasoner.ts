@@ -285,7 +285,15 @@ export class Reasoner {
 
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
-    return this.check.vet(this.frame(u), given);
+    const f = this.frame(u);
+    const checked = this.check.vet(f, given);
+    if (checked !== given) return checked;
+    const text = ` ${f.tokens.join(' ')} `;
+    const roles = this.serverRoles.flatMap((r) => {
+      const written = r.phrases.filter((p) => text.includes(` ${p} `)).sort((a, b) => b.length - a.length)[0];
+      return written ? [{ written, phrases: r.phrases }] : [];
+    });
+    return this.check.rolesUnsaid(given, roles);
   }
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {

@@ -103,6 +103,26 @@ export class AnswerCheck {
     return `${this.kb.message('decline_says', given.lang)} ${said}`;
   }
 
+  /**
+   * A topic's answer that does not name a server role the question names ("which ports for the edge
+   * external interface?" answered with the Front End's port 5061) says nothing of it: an honest "the
+   * documentation does not say it of …", then what it does say. `roles`: each role the question names,
+   * as written there, and the ways of writing it (folded words).
+   */
+  rolesUnsaid(given: Answer, roles: readonly { written: string; phrases: readonly string[] }[]): Answer {
+    if (given.kind !== 'topic' || roles.length === 0) return given;
+    const words = ` ${this.textOf(given).join(' ')} `;
+    const unsaid = roles.filter((r) => !r.phrases.some((p) => words.includes(` ${p} `)));
+    if (unsaid.length === 0) return given;
+    const lang = given.lang;
+    return answer(
+      'cannot-answer',
+      lang,
+      this.kb.message('decline_not_about', lang, { products: unsaid.map((r) => r.written).join(lang === 'fr' ? ' ni ' : ' or ') }),
+      { reason: 'out-of-scope', details: [this.saying(given)], sources: given.sources, suggestions: given.suggestions },
+    );
+  }
+
   private textOf(a: Answer): string[] {
     return tokenize(this.rawText(a));
   }

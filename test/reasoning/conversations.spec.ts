@@ -746,6 +746,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'on OWA 2010?', first: /^No\b/ },
     ],
   },
+  'a topic answer that does not name the server role asked about is declined for that role': {
+    turns: [
+      { say: 'which port does lync IM use?', first: /5061/ },
+      { say: 'and which ports for the edge external interface?', first: /^I can't answer that: .* does not say it of edge/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
