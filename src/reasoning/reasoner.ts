@@ -894,7 +894,9 @@ export class Reasoner {
     return (
       serverOnly &&
       last !== undefined &&
-      (last.subject === 'support' || last.subject === 'planner') &&
+      // (Also after a decline about another product: "does Skype for Business Server support Lync 2010?",
+      // then "ok, what about LS2013 then?".)
+      (last.subject === 'support' || last.subject === 'planner' || last.subject === 'decline') &&
       last.clients.length > 0 &&
       (f.elliptic || this.opensFollowUp(f))
     );

@@ -7,6 +7,9 @@ import type { Frame } from './frame';
 /** Answers that state something about the question's subject (not help, reminders or declines). */
 const VETTED: ReadonlySet<AnswerKind> = new Set(['support-cell', 'support-table', 'providers', 'provider', 'topic', 'prompt']);
 
+/** Question shapes a verdict does not answer. */
+const ASKS_NO_VERDICT: ReadonlySet<Frame['shape']> = new Set(['when', 'ago', 'count', 'why']);
+
 /** A word and its plural or conjugated forms ("rooms" → "room", "editions" → "edition"). */
 export function stemish(word: string): string {
   return word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
@@ -73,7 +76,7 @@ export class AnswerCheck {
     }
     const missing = f.asks.filter((id) => !this.gave(id, given));
     const countedMissing = f.shape === 'count' && f.counted !== undefined && f.asksAbout === undefined && !this.mentions(given, f.counted);
-    if (missing.length === 0 && !countedMissing) return given;
+    if (missing.length === 0 && !countedMissing) return this.withoutForeignVerdict(f, given);
     const { kb } = this;
     const lang = given.lang;
     const headline =
@@ -93,14 +96,29 @@ export class AnswerCheck {
   }
 
   /**
+   * A topic's first sentence that opens with a verdict ("No: Lync 2013 clients are not compatible…")
+   * answers a yes/no question; to a question of another shape ("when can we decommission…", "which…",
+   * "why…") that verdict answers nothing asked, and reads as if it did: the sentence is given without it.
+   */
+  private withoutForeignVerdict(f: Frame, given: Answer): Answer {
+    if (given.kind !== 'topic' || !ASKS_NO_VERDICT.has(f.shape)) return given;
+    const rest = this.withoutVerdict(given.headline);
+    return rest === given.headline ? given : { ...given, headline: rest };
+  }
+
+  /** A sentence without the verdict it opens with ("No: Lync 2013…" → "Lync 2013…"); as it is when it has none or only that. */
+  private withoutVerdict(sentence: string): string {
+    const match = this.verdict.exec(sentence);
+    const rest = match ? sentence.slice(match[0].length).replace(/^[\s.,:;!—–-]+/, '') : '';
+    return rest === '' ? sentence : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
+  }
+
+  /**
    * "What it does say: …" with the answer's first sentence, its verdict left out: a "Yes." that answered
    * another question would read as the answer to this one.
    */
   private saying(given: Answer): string {
-    const match = this.verdict.exec(given.headline);
-    const rest = match ? given.headline.slice(match[0].length).replace(/^[\s.,:;!—–-]+/, '') : given.headline;
-    const said = rest === '' ? given.headline : `${rest.charAt(0).toUpperCase()}${rest.slice(1)}`;
-    return `${this.kb.message('decline_says', given.lang)} ${said}`;
+    return `${this.kb.message('decline_says', given.lang)} ${this.withoutVerdict(given.headline)}`;
   }
 
   /**

@@ -752,6 +752,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and which ports for the edge external interface?', first: /^I can't answer that: .* does not say it of edge/ },
     ],
   },
+  'after a decline about another server, the same client on one the sources cover': {
+    turns: [
+      {
+        say: 'does skype for business server 2015 support the lync 2010 client?',
+        first: /^I can't answer that: I don't know skype for business/,
+      },
+      { say: 'ok what about LS2013 then?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
+    ],
+  },
+  'a question of when is not answered with a verdict': {
+    turns: [{ say: 'when can I decommission the 2010 group chat server?', first: /^(?!No\b|Yes\b)/ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
