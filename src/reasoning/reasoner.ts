@@ -660,7 +660,38 @@ export class Reasoner {
         this.fromTopic(u, f, this.passages.search(f.tokens), topic, undefined)
       );
     }
-    return computedSupport;
+    return computedSupport ?? this.beyondTheMatrix(u, f);
+  }
+
+  /**
+   * A question naming a server or client that the matrix does not answer, whose other words are about a
+   * topic ("which editions of Lync Server 2013 are there?", "voice mail for Lync Server 2013: what provides
+   * it?"): that topic, when one of its sentences holds nearly all those words. Otherwise undefined (the
+   * dialogs answer from the matrix).
+   */
+  private beyondTheMatrix(u: Understanding, f: Frame): Reasoned | undefined {
+    // (Only what the matrix would answer otherwise: the classifier's support questions, not about clients.)
+    // (A client's status, or a yes/no question, stays the matrix's: "can Lync 2010 still be used after the migration?".)
+    if (!u.intent.startsWith('support.') || f.asksAbout || f.shape === 'yesno') return undefined;
+    if (f.clients.length > 0 || f.servers.length === 0 || f.providers.length > 0 || f.move || f.generic) return undefined;
+    const lex = this.lexicon;
+    const named = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
+    const matrixWord = (t: string): boolean =>
+      lex.isFunctionWord(t) ||
+      lex.clientNouns.has(t) ||
+      lex.serverNouns.has(t) ||
+      lex.peopleNouns.has(t) ||
+      lex.deploymentNouns.has(t) ||
+      lex.roleWords.has(t) ||
+      lex.shapes.supported.has([t], [f.lang]) ||
+      lex.shapes.list.has([t], [f.lang]) ||
+      /^\d+$/.test(t) ||
+      t.length < 2;
+    const words = f.tokens.filter((t, i) => !named.has(i) && !matrixWord(t));
+    if (words.length === 0) return undefined;
+    const best = this.passages.search(words, (p) => !['support'].includes(p.topic.intent.split('.')[0] as string), true)[0];
+    if (!best || best.coverage < RETRIEVED_ALONE) return undefined;
+    return this.fromTopic(u, { ...f, tokens: words }, this.passages.search(words), best.passage.topic, undefined);
   }
 
   /**

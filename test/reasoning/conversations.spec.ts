@@ -764,6 +764,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a question of when is not answered with a verdict': {
     turns: [{ say: 'when can I decommission the 2010 group chat server?', first: /^(?!No\b|Yes\b)/ }],
   },
+  'a server named beside words the matrix does not answer: the topic they are about': {
+    turns: [
+      { say: 'which editions of lync server 2013 are there', first: /Standard Edition/ },
+      { say: 'voice mail for lync server 2013 - what provides it', first: /Unified Messaging/ },
+      { say: 'what clients can connect to lync server 2013', first: /Lync 2013/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
