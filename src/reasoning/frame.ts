@@ -336,12 +336,20 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   // "L'attendee Lync 2010": a generic name right beside a client's name is the one client of that kind
   // whose name holds both ("Lync 2010 Attendee"), not the client named ("Lync 2010").
+  // ("The Lync 2013 Attendant": when no client of that kind has both, the two name a product the
+  // knowledge does not hold, never the client named.)
+  let noSuchClient: Span | undefined;
   for (const [i, g] of kb.support.genericNames.entries()) {
     for (const sp of sc.get(`generic.${i}`)) {
       const m = mentions.find((x) => x.kind === 'client' && (x.end === sp.start || x.start === sp.end));
       if (!m || covered(mentionSpans, sp.start)) continue;
       const words = [...tokens.slice(sp.start, sp.end), ...tokens.slice(m.start, m.end)];
       const fits = g.clients.filter((c) => words.every((w) => nameWords(kb, c).has(w)));
+      if (fits.length === 0 && !g.clients.includes(m.id) && !words.every((w) => nameWords(kb, m.id).has(w))) {
+        const start = Math.min(m.start, sp.start);
+        const end = Math.max(m.end, sp.end);
+        noSuchClient ??= { start, end, text: tokens.slice(start, end).join(' ') };
+      }
       if (fits.length !== 1 || fits[0] === m.id) continue;
       const at = clients.indexOf(m.id);
       if (at >= 0) clients.splice(at, 1, fits[0] as string);
@@ -364,8 +372,20 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       !lex.isFunctionWord(t) &&
       kb.servers.filter((sv) => serverAliasWords(kb, sv.id).has(t)).length === 1,
   );
+  // "Live Meeting 2005": a client named without its version, then another version, is another product.
+  const versionAfter = mentions.find(
+    (m) =>
+      m.kind === 'client' &&
+      !tokens.slice(m.start, m.end).some((t) => /\d/.test(t)) &&
+      /^(19|20)\d\d$/.test(tokens[m.end] ?? '') &&
+      !covered(mentionSpans, m.end),
+  );
   const unknown =
     sc.get('unknownProducts', langs)[0] ??
+    noSuchClient ??
+    (versionAfter
+      ? { start: versionAfter.start, end: versionAfter.end + 1, text: tokens.slice(versionAfter.start, versionAfter.end + 1).join(' ') }
+      : undefined) ??
     (generic?.unknown ? { start: 0, end: 0, text: generic.name } : undefined) ??
     (otherVersion >= 0
       ? { start: otherVersion, end: otherVersion + 2, text: `${tokens[otherVersion]} ${tokens[otherVersion + 1]}` }

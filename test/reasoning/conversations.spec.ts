@@ -771,6 +771,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'what clients can connect to lync server 2013', first: /Lync 2013/ },
     ],
   },
+  'a client name with a kind or a version it does not have names no client the sources know': {
+    turns: [
+      { say: 'is the lync 2013 attendant supported on lync server 2013?', first: /^I can't answer that: I don't know lync 2013 attendant/ },
+      { say: 'does the lync 2013 attendee work with lync server 2013?', first: /^I can't answer that: I don't know lync 2013 attendee/ },
+      { say: 'is live meeting 2005 supported on ocs 2007 r2?', first: /^I can't answer that: I don't know live meeting 2005/ },
+      { say: 'is the lync 2010 attendant supported on lync server 2013?', first: /^Yes\b/ },
+      { say: 'is live meeting 2007 supported on ocs 2007 r2?', first: /^Yes\b/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
