@@ -411,7 +411,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
   // A question mark alone: yes/no, unless the question is about a kind of product as such (below).
-  const bare = shape === 'other' && u.text.trim().endsWith('?');
+  // ("So how do those users join meetings?" asks how, not whether.)
+  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how');
   if (bare) shape = 'yesno';
 
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)

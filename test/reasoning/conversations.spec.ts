@@ -780,6 +780,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is live meeting 2007 supported on ocs 2007 r2?', first: /^Yes\b/ },
     ],
   },
+  'how those users join meetings, after a client that works for IM and presence only': {
+    turns: [
+      { say: 'OC 2007 R2 with LS2013?', first: /^Partly\b/ },
+      { say: 'so how do those users join LS2013 meetings?', first: /Lync Web App 2013/ },
+    ],
+  },
+  'les « conf », des réunions': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'OC 2007 R2 sur LS2013 ça donne quoi ?', first: /^Partiellement\b/ },
+      { say: 'ils peuvent rejoindre les conf LS2013 ?', first: /^Non\b/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
