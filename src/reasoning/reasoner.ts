@@ -372,6 +372,17 @@ export class Reasoner {
     }
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // "Pourquoi pas complètement sur LS2013 ?" after an answer about clients there: its reasons.
+    if (
+      f.shape === 'why' &&
+      last &&
+      (last.subject === 'support' || last.subject === 'planner') &&
+      f.clients.length + f.providers.length === 0 &&
+      f.servers.length > 0 &&
+      f.servers.every((sv) => last.servers.includes(sv)) &&
+      last.reasons[lang].length > 0
+    )
+      return this.why(lang, last);
     // "Pourquoi pas le participant ?" after a plan or a status: the footnotes behind that client there.
     if (
       f.shape === 'why' &&

@@ -793,6 +793,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'ils peuvent rejoindre les conf LS2013 ?', first: /^Non\b/ },
     ],
   },
+  'pourquoi pas sur un des serveurs de la réponse : ses raisons': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'quels clients sont supportés sur les 3 versions serveur ?', first: /^Aucun client/ },
+      { say: 'pourquoi pas complètement sur LS2013 ?', first: /conférence|réunion/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
