@@ -2444,11 +2444,33 @@ export class Reasoner {
           line: headline.slice(opener(headline).length).trim(),
         });
       }
+      // "No" for a client that has a replacement, or one of its kind, working there: say which ("use Lync Web
+      // App 2013 instead", as "what should we use instead?" would answer).
+      const only = clients.length === 1 ? (clients[0] as Client) : undefined;
+      const replacements =
+        only && first === 'not_supported' && !mixed
+          ? [...new Set([...only.replacedBy.map((r) => r.client), ...this.kinOf(only.id)])].filter(
+              (id) => this.statusOf(id, server) === 'supported',
+            )
+          : [];
+      const instead =
+        only && replacements.length > 0
+          ? [
+              kb.message('instead_on_server', lang, {
+                server: this.names([server], lang),
+                others: formatList(
+                  replacements.map((id) => kb.client(id)?.name ?? id),
+                  lang,
+                ),
+                client: only.name,
+              }),
+            ]
+          : [];
       return {
         answer: answer('support-cell', lang, headline, {
           tone: mixed ? 'warning' : kb.status(first).tone,
           badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang],
-          details: mixed ? [] : lines.slice(1),
+          details: mixed ? [] : [...lines.slice(1), ...instead],
           notes: reasons.map((text) => ({ text })),
           sources: source,
         }),

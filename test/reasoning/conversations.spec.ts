@@ -800,6 +800,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'pourquoi pas complètement sur LS2013 ?', first: /conférence|réunion/ },
     ],
   },
+  'a client not supported where one of its kind is: which to use instead, after the verdict': {
+    turns: [
+      { say: 'is lwa 2010 supported on lync server 2013?', first: /^No\b/, has: [/use Lync Web App 2013 instead of Lync Web App 2010/] },
+      { say: 'is lync 2013 supported on ocs 2007 r2?', first: /^No\b/, has: [/^(?![\s\S]*instead)/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
