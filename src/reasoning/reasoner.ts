@@ -310,7 +310,11 @@ export class Reasoner {
     // A command the classifier is unsure of, in a conversation ("list them", "show me the command" after an
     // answer), is read as a question about that answer first; the dialogs still get it when nothing fits.
     // ("Lesquels sont en fin de vie ?" after a list asks about that list, whatever the classifier says.)
-    const command = (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') && !(f.listRef && last?.list);
+    // (Nor "show me an example of the command": asking for something the topics give — a cmdlet, a port.)
+    const command =
+      (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') &&
+      !(f.listRef && last?.list) &&
+      f.asks.length === 0;
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);

@@ -806,6 +806,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is lync 2013 supported on ocs 2007 r2?', first: /^No\b/, has: [/^(?![\s\S]*instead)/] },
     ],
   },
+  'demander la commande après une réponse sur les points de terminaison n’est pas une commande de rappel': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'il faut combien de points de terminaison persistent chat ?', first: /point de terminaison/ },
+      { say: 'donne moi un exemple de la commande', first: /^(?!Je ne peux pas)/, has: [/New-CsPersistentChatEndpoint/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
