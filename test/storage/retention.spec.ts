@@ -200,8 +200,9 @@ describe('data retention in the app', function () {
     const passes = () => logs.lines.filter((l) => typeof l.msg === 'string' && l.msg.startsWith('data retention:'));
     try {
       const { db } = bot.app.database;
-      await seed(db, Date.now() - NOW + 31 * DAY, 2, 'old');
-      await seed(db, Date.now() - NOW + 29 * DAY, 1, 'young');
+      // Ages against the real clock (the app's retention uses it): seed writes at NOW - age.
+      await seed(db, NOW - Date.now() + 31 * DAY, 2, 'old');
+      await seed(db, NOW - Date.now() + 29 * DAY, 1, 'young');
       const deadline = Date.now() + 10_000;
       while ((await counts(db))[0] > 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       assert.deepEqual(await counts(db), [1, 1, 1]);
