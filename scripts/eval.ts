@@ -13,8 +13,9 @@
  * seeds and the glossary; aggregate scores only: the honest measure of what generalises; target 95 %),
  * `eval/fresh2.yaml` (written the same way later that day, after the reasoning work it measures:
  * aggregate scores only), `eval/dev3.yaml` (written the same way, mostly conversations, as a development
- * set: its failures are read) and `eval/fresh3.yaml` (written at the same time by another helper session:
- * aggregate scores only).
+ * set: its failures are read), `eval/fresh3.yaml` (written at the same time by another helper session:
+ * aggregate scores only) and `eval/dev4.yaml` (written the same way later, mostly single questions in
+ * varied styles; a development set).
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
@@ -29,6 +30,7 @@ const TARGETS: Record<string, number> = {
   'fresh2.yaml': 0.95,
   'dev3.yaml': 0.95,
   'fresh3.yaml': 0.95,
+  'dev4.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
 const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml']);
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
           'eval/questions.yaml',
           'eval/heldout.yaml',
           'eval/dev3.yaml',
+          'eval/dev4.yaml',
           'eval/unseen.yaml',
           'eval/fresh.yaml',
           'eval/fresh2.yaml',
