@@ -332,7 +332,18 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   for (const id of lex.features.keys())
     if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start)))
       features.push(id);
-  const licences = kb.publicIm.licences.filter((l) => sc.has(`licence.${l.id}`)).map((l) => l.id);
+  // In the order the question names them, a licence right after "in addition to" / "en plus des" last: the
+  // first is the one asked about ("a PIC USL in addition to the CALs?" asks about the PIC USL).
+  const additionEnds = sc.get(shapeKey('addition'), langs).map((sp) => sp.end);
+  const licenceAt = (id: string): number => {
+    const at = sc.get(`licence.${id}`)[0]?.start ?? 0;
+    const afterAddition = additionEnds.some((end) => at >= end && at <= end + 2);
+    return (afterAddition ? tokens.length : 0) + at;
+  };
+  const licences = kb.publicIm.licences
+    .filter((l) => sc.has(`licence.${l.id}`))
+    .map((l) => l.id)
+    .sort((a, b) => licenceAt(a) - licenceAt(b));
 
   // "L'attendee Lync 2010": a generic name right beside a client's name is the one client of that kind
   // whose name holds both ("Lync 2010 Attendee"), not the client named ("Lync 2010").

@@ -1894,7 +1894,8 @@ export class Reasoner {
   private licence(f: Frame, today: Date): Reasoned | undefined {
     const { kb } = this;
     const { lang } = f;
-    const licence = kb.publicIm.licences.find((l) => f.licences.includes(l.id)) ?? this.addOnLicence;
+    // (The first the question names: frame.ts orders them.)
+    const licence = kb.publicIm.licences.find((l) => l.id === f.licences[0]) ?? this.addOnLicence;
     if (!licence) return undefined;
     // "Why?" next: what the sources say of the licensing of the providers in question (those named, else
     // those whose licensing involves this licence), and their notes.

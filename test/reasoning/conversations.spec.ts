@@ -813,6 +813,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'donne moi un exemple de la commande', first: /^(?!Je ne peux pas)/, has: [/New-CsPersistentChatEndpoint/] },
     ],
   },
+  'a licence asked about in addition to another: the first named': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'Pour AOL il fallait une licence PIC USL en plus des CAL ?', first: /^Non\b/, has: [/PIC USL|User Subscription License/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
