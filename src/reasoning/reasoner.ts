@@ -1389,8 +1389,10 @@ export class Reasoner {
     const subject = (contextTopic && !(u.confidence >= CONFIDENT && kb.topic(u.intent)) ? contextTopic.intent : u.intent).split('.')[0];
     const namesNothing = f.clients.length + f.servers.length + f.providers.length + u.entities.products.length === 0;
     // The products the question names must all be ones the claim is about; those of the question before
-    // a follow-up only count toward the claim's own products.
-    const named = new Set([...f.clients, ...f.servers, ...f.providers, ...u.entities.products]);
+    // a follow-up only count toward the claim's own products. ("Lync 2010 clients" names Lync 2010, not
+    // every client of that name.)
+    const clientsNamed = f.family ? u.mentions.filter((m) => m.kind === 'client').map((m) => m.id) : f.clients;
+    const named = new Set([...clientsNamed, ...f.servers, ...f.providers, ...u.entities.products]);
     const products = new Set([
       ...named,
       ...(context && namesNothing ? [...context.clients, ...context.servers, ...context.providers] : []),
