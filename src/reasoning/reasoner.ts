@@ -461,11 +461,13 @@ export class Reasoner {
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
     // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
     // "And Lync 2013 clients?" after a topic's answer: a claim of that topic about them, else its sentence.
+    // ("What about users still homed on Lync Server 2010?" after the unified contact store: a server, likewise.)
     if (
       last?.subject === 'topic' &&
       this.opensFollowUp(f) &&
-      f.clients.length > 0 &&
-      f.servers.length + f.providers.length === 0 &&
+      // (A client and a server together ask the matrix: "and Live Meeting 2007 on 2013?".)
+      (f.clients.length === 0) !== (f.servers.length === 0) &&
+      f.providers.length === 0 &&
       !f.move
     ) {
       const r = this.claim(u, { ...f, shape: 'yesno' }, last) ?? this.topicFollowUp(u, f, last);
@@ -1454,6 +1456,16 @@ export class Reasoner {
         if (found) found.push(words);
         else groups.set(gi, [words]);
       }
+    }
+    // A follow-up within a topic ("what about users still homed on Lync Server 2010?" after the unified
+    // contact store) is about what that topic is about: its claims' first group (what each is about) holds.
+    if (contextTopic && namesNothing === false) {
+      this.claims.forEach((c, ci) => {
+        if (c.topic !== contextTopic || c.groups.length === 0) return;
+        const groups = hits.get(ci) ?? new Map<number, string[][]>();
+        if (!groups.has(0)) groups.set(0, []);
+        hits.set(ci, groups);
+      });
     }
     // In the order the knowledge lists them: on a tie, the claim listed first wins.
     const candidates = [

@@ -819,6 +819,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'Pour AOL il fallait une licence PIC USL en plus des CAL ?', first: /^Non\b/, has: [/PIC USL|User Subscription License/] },
     ],
   },
+  'after a topic, a client and a server together ask the matrix': {
+    turns: [
+      { say: 'what is the unified contact store?', first: /unified contact store/ },
+      { say: 'and Live Meeting 2007 on 2013?', first: /^No\b/, has: [/Office Live Meeting 2007 is not supported on Lync Server 2013/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
