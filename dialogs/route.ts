@@ -114,8 +114,14 @@ export function resolveRoute(
     intent = relatedIntents[product] ?? intent;
   }
 
-  const reuse = isFollowUp || refersBack;
   const subject = subjectOf(intent);
+  // "Licensing?" after a question about Yahoo!: a word or two on the same subject, about the same products.
+  const shortOnSameSubject =
+    u.mentions.length === 0 &&
+    otherWords.filter((w) => !FOLLOW_UP_WORDS.has(w)).length <= 2 &&
+    memory.lastIntent !== undefined &&
+    subjectOf(memory.lastIntent) === subject;
+  const reuse = isFollowUp || refersBack || shortOnSameSubject;
   const clients =
     u.entities.clients.length > 0 ? u.entities.clients : reuse && subject === 'support' && memory.client ? [memory.client] : [];
   const servers =

@@ -825,6 +825,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and Live Meeting 2007 on 2013?', first: /^No\b/, has: [/Office Live Meeting 2007 is not supported on Lync Server 2013/] },
     ],
   },
+  'a word on the same subject keeps the provider: licensing, then whether it still runs': {
+    turns: [
+      { say: 'what did Yahoo federation give us?', first: /Yahoo!/ },
+      { say: 'licensing?', first: /^Yahoo!: /, has: [/PIC USL|User Subscription License/] },
+      { say: 'and is it still running?', first: /^No\b/, has: [/30 June 2014/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
