@@ -405,25 +405,41 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const unknownFeature = sc.get('unknownFeatures', langs)[0];
   const listRef = (['first', 'last', 'those', 'all'] as const).find((k) => sc.has(`listReferences.${k}`, own));
 
+  // Where the question opens: at the start (after "and", "so"), or where its last sentence starts ("We
+  // federate with many Messenger contacts. When were they moved to Skype?").
+  const sentences = u.text.trim().split(/(?<=[.!?:;])\s+/);
+  const lastStart = tokens.length - tokenize(sentences[sentences.length - 1] ?? '').length;
+  const opensAt = (i: number): boolean =>
+    i === (lex.continuations.has(tokens[0] ?? '') ? 1 : 0) ||
+    (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
   const has = (g: keyof Lexicon['shapes'], in_: readonly Lang[] = langs): boolean => sc.has(shapeKey(g), in_);
-  const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => sp.start === lead);
+  const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => opensAt(sp.start));
   let shape: Shape = 'other';
   // A question that opens as yes/no stays one whatever follows ("does presence show when …?"), unless it
   // asks why, how long ago or how many.
   if (has('why')) shape = 'why';
   else if (has('ago')) shape = 'ago';
   else if (has('count')) shape = 'count';
-  else if (starts('yesNo')) shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1) ? 'when' : 'yesno';
+  else if (starts('yesNo'))
+    shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start)) ? 'when' : 'yesno';
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").
-  else if (sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || sp.end >= tokens.length || sp.end - sp.start > 1))
+  else if (
+    sc
+      .get(shapeKey('when'), langs)
+      .some((sp) => sp.start <= lead + 1 || opensAt(sp.start) || sp.end >= tokens.length || sp.end - sp.start > 1)
+  )
     shape = 'when';
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
   // A question mark alone: yes/no, unless the question is about a kind of product as such (below).
   // ("So how do those users join meetings?" asks how, not whether.)
-  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how');
+  // (Nor a noun phrase asking for a thing, with no verb: "taille max des photos HD ?", "port utilisé vers
+  // le FE ?" ask for the size and the port, whereas "le port source est fixe ?" asks whether.)
+  const asksFor = lex.attributeIds.some((id) => sc.has(`attributes.${id}`, langs));
+  const verbless = !tokens.some((t) => lex.copulas.has(t)) && !has('yesNo') && !has('supported') && !has('need') && !has('enough');
+  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !(asksFor && verbless);
   if (bare) shape = 'yesno';
 
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)

@@ -67,6 +67,26 @@ export class Passages {
 
   private readonly postings = new Map<string, number[]>();
 
+  /**
+   * The names of things the knowledge writes with a capital inside its English sentences ("SharePoint",
+   * "Outlook", "PowerShell"), folded, that few of its sentences use (at most one in ten): what a question
+   * names when it uses one. (Names nearly every sentence uses — "Lync", "Server" — tell nothing.)
+   */
+  namedThings(): Set<string> {
+    const counts = new Map<string, number>();
+    const lower = new Set<string>();
+    for (const p of this.all) {
+      const found = new Set<string>();
+      for (const m of p.text.en.matchAll(/(?<=[^.!?:]\s)([A-Z][a-zA-Z]*[a-z][a-zA-Z]*)/g)) found.add((m[1] as string).toLowerCase());
+      for (const w of found) counts.set(w, (counts.get(w) ?? 0) + 1);
+      for (const m of p.text.en.matchAll(/\b([a-z][a-z]+)\b/g)) lower.add(m[1] as string);
+    }
+    // Proper names only: words the knowledge never writes in lower case ("SharePoint", not "Web" or "Edition").
+    return new Set(
+      [...counts].filter(([w, n]) => n <= this.all.length / 10 && !lower.has(w) && !this.lex.isFunctionWord(w)).map(([w]) => w),
+    );
+  }
+
   /** Whether every word of a phrase that says something is used by some passage. */
   knows(phrase: string): boolean {
     const words = [...this.words(phrase)];

@@ -153,6 +153,7 @@ export class Reasoner {
       phrases: [...p.en, ...p.fr].map((x) => tokenize(fold(x)).join(' ')),
     }));
     this.passages = new Passages(kb, this.lexicon);
+    this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
     // The words of product names (never a claim's key word).
@@ -950,6 +951,33 @@ export class Reasoner {
     );
   }
 
+  /** A claim's statement as stemmed words, in both languages (computed once per claim). */
+  private claimWords(ci: number): Set<string> {
+    let words = this.claimWordCache.get(ci);
+    if (!words) {
+      const { text } = (this.claims[ci] as Reasoner['claims'][number]).claim;
+      words = new Set([...tokenize(fold(text.en)), ...tokenize(fold(text.fr))].map(stemish));
+      this.claimWordCache.set(ci, words);
+    }
+    return words;
+  }
+
+  private readonly claimWordCache = new Map<number, Set<string>>();
+
+  /** A topic's title, first sentence and details as folded words, spaced at both ends (computed once per topic). */
+  private topicWords(t: Topic): string {
+    let words = this.topicWordCache.get(t);
+    if (words === undefined) {
+      words = ` ${[t.title, t.answer, ...t.details].flatMap((x) => [...tokenize(fold(x.en)), ...tokenize(fold(x.fr))]).join(' ')} `;
+      this.topicWordCache.set(t, words);
+    }
+    return words;
+  }
+
+  private readonly topicWordCache = new Map<Topic, string>();
+  /** Things the knowledge names that a claim must name too to settle a question naming them (see Passages.namedThings). */
+  private readonly namedThings: Set<string>;
+
   /**
    * The topics a question names by what their claims are about (each claim's first group of terms: "ucs",
    * "well-known user"), found through the claims' phrase index.
@@ -1496,16 +1524,32 @@ export class Reasoner {
         return names.some((ws) => own(ws).length > 0 && own(ws).every((w) => matched.includes(w)));
       };
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p))) continue;
+      // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
+      // by what Lync 2013 shows of photos stored in Exchange).
+      if (![...content].every((w) => !this.namedThings.has(w) || this.claimWords(ci).has(stemish(w)))) continue;
       // A version the question gives outside product names ("SharePoint 2010") must be the claim's.
-      if (!years.every((y) => c.text.en.includes(y) || c.terms.some((g) => g.some((ph) => ph.includes(y))))) continue;
+      // (Or the product of that version is what its topic is about: "photos stored in Exchange 2013".)
+      const topicText = this.topicWords(t);
+      if (
+        !years.every(
+          (y) =>
+            c.text.en.includes(y) ||
+            c.terms.some((g) => g.some((ph) => ph.includes(y))) ||
+            topicText.includes(` ${f.tokens[f.tokens.indexOf(y) - 1] ?? ''} ${y} `),
+        )
+      )
+        continue;
       // So must another kind of server it names ("is the IMMCU part of the edge server?" is not settled
       // by "the IMMCU is a Front End Server component").
       if (!otherServers.every((o) => this.says(c.text, o))) continue;
       // The claim must cover what the question is about, not share a word with it ("connect to two pools
       // at once" is not settled by "legacy clients still connect").
-      const uncovered = [...content].filter((w) => !matched.includes(w));
-      if (content.size > 0 && uncovered.length / content.size > CLAIM_UNCOVERED) continue;
-      const score = c.terms.length * 2 + c.products.length * 2 + (own ? 1 : 0) - uncovered.length;
+      // (Its statement's own words cover too: "can Lync 2010 display the HD photos?" is what "Lync 2010
+      // cannot show high-resolution photos" says, though only "HD" is one of its terms.)
+      const said = this.claimWords(ci);
+      const uncovered = [...content].filter((w) => !matched.includes(w) && !said.has(stemish(w))).length;
+      if (content.size > 0 && uncovered / content.size > CLAIM_UNCOVERED) continue;
+      const score = c.terms.length * 2 + c.products.length * 2 + (own ? 1 : 0) - uncovered;
       if (!best || score > best.score) best = { claim: c, topic: t, score };
     }
     if (!best) return undefined;

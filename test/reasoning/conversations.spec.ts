@@ -832,6 +832,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and is it still running?', first: /^No\b/, has: [/30 June 2014/] },
     ],
   },
+  'a claim settles what its statement says in other words, never a thing it does not name': {
+    turns: [
+      { say: 'Can Lync 2010 clients display the high-res photos once we store them in Exchange 2013?', first: /^No\b/ },
+      { say: 'photos haute def : lync 2010 peut les afficher ?', first: /^Non\b/ },
+      { say: 'can lync 2013 show high res photos stored in sharepoint my sites', first: /^(?!Yes\b|No\b)/ },
+    ],
+  },
+  'the question in the last sentence, and a noun phrase asking for a thing': {
+    turns: [
+      { say: 'we federate with a lot of Messenger contacts. When were they moved to Skype?', first: /April 2013/ },
+      { say: 'taille max des photos HD dans lync 2013 avec exchange ?', first: /648/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
