@@ -351,8 +351,21 @@ export const LanguageFile = z.strictObject({
    * servers are lync 2010"), a name and a qualifier that changes it ("lync 2013 for mac").
    */
   joiners: z
-    .strictObject({ list: Phrases, copulas: Phrases, qualifiers: Phrases, prepositions: Phrases.default({ en: [], fr: [] }) })
-    .default({ list: { en: [], fr: [] }, copulas: { en: [], fr: [] }, qualifiers: { en: [], fr: [] }, prepositions: { en: [], fr: [] } }),
+    .strictObject({
+      list: Phrases,
+      copulas: Phrases,
+      qualifiers: Phrases,
+      prepositions: Phrases.default({ en: [], fr: [] }),
+      /** "The Group Chat client of Lync 2010", "le client Group Chat de Lync 2010": a kind, then the name it belongs to. */
+      belongs: Phrases.default({ en: [], fr: [] }),
+    })
+    .default({
+      list: { en: [], fr: [] },
+      copulas: { en: [], fr: [] },
+      qualifiers: { en: [], fr: [] },
+      prepositions: { en: [], fr: [] },
+      belongs: { en: [], fr: [] },
+    }),
   continuations: Phrases,
   followUp: Phrases,
   backReferences: Phrases,

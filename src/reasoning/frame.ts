@@ -352,7 +352,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let noSuchClient: Span | undefined;
   for (const [i, g] of kb.support.genericNames.entries()) {
     for (const sp of sc.get(`generic.${i}`)) {
-      const m = mentions.find((x) => x.kind === 'client' && (x.end === sp.start || x.start === sp.end));
+      // (Beside it, or after a word saying whose it is: "le client Group Chat de Lync 2010".)
+      const m = mentions.find(
+        (x) =>
+          x.kind === 'client' &&
+          (x.end === sp.start || x.start === sp.end || (x.start === sp.end + 1 && lex.belongs.has(tokens[sp.end] ?? ''))),
+      );
       if (!m || covered(mentionSpans, sp.start)) continue;
       const words = [...tokens.slice(sp.start, sp.end), ...tokens.slice(m.start, m.end)];
       const fits = g.clients.filter((c) => words.every((w) => nameWords(kb, c).has(w)));

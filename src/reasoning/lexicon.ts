@@ -194,6 +194,8 @@ export class Lexicon {
   readonly qualifierJoiners: Set<string>;
   /** Where users are homed ("pool", "deployment"): a version beside one names a server. */
   readonly deploymentNouns: Set<string>;
+  /** Words between a kind and the name it belongs to ("the Group Chat client of Lync 2010"). */
+  readonly belongs: Set<string>;
   /** Words that end a noun phrase ("users per server": the phrase is "users"). */
   readonly prepositions: Set<string>;
   /** Nouns that count another ("versions", "kinds"): the thing counted is not them. */
@@ -237,6 +239,7 @@ export class Lexicon {
     this.copulas = words(data.joiners.copulas);
     this.qualifierJoiners = words(data.joiners.qualifiers);
     this.prepositions = words(data.joiners.prepositions);
+    this.belongs = words(data.joiners.belongs);
     this.functionWords = new Set([...data.detector.en, ...data.detector.fr].flatMap((w) => tokenize(w)));
     this.attributeIds = Object.keys(data.attributes);
     const single = (p: { en: readonly string[]; fr: readonly string[] }): string[] =>

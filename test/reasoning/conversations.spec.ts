@@ -845,6 +845,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'taille max des photos HD dans lync 2013 avec exchange ?', first: /648/ },
     ],
   },
+  'a kind, then the client name it belongs to, is one client': {
+    turns: [{ say: 'group chat client from lync 2010 on OCS 2007 R2?', first: /^Not applicable\b/ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
