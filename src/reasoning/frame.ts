@@ -286,13 +286,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
                     isVersion &&
                       named.length === 1 &&
                       ([tokens[i + 1], tokens[i - 1]].some((t) => lex.serverNouns.has(t ?? '') || lex.deploymentNouns.has(t ?? '')) ||
-                        // ("lwa 2013 on 2010": with a client named; alone, "and on 2010?" is a follow-up's.)
-                        (clients.length > 0 && roleSpans.on.some((sp) => sp.end === i)))
+                        // ("lwa 2013 on 2010": with a client named, or one referred to — "is it supported on
+                        // 2010?"; alone, "and on 2010?" is a follow-up's.)
+                        ((clients.length > 0 || lex.backReferences.has(tokens, [lang])) && roleSpans.on.some((sp) => sp.end === i)))
                     ? 'on'
                     : undefined;
     if (!role) continue;
     if (role === 'on') {
-      add(servers, (named[0] as { id: string }).id);
+      const id = (named[0] as { id: string }).id;
+      add(servers, id);
+      // (A bare version names it to the dialogs too: "is it supported on 2010?" asks only for the client.)
+      if (isVersion) reread.push({ start: i, server: id });
       continue;
     }
     if (named.length !== 1) continue;

@@ -725,6 +725,12 @@ export class Reasoner {
         m.id = reread.server;
       }
     }
+    // A bare version the frame read as a server ("on 2010") becomes a mention of it.
+    for (const r of f.asServer) {
+      if (u.mentions.some((m) => r.start >= m.start && r.start < m.end)) continue;
+      u.mentions.push({ kind: 'server', id: r.server, start: r.start, end: r.start + 1, cost: 0 });
+    }
+    u.mentions.sort((a, b) => a.start - b.start);
     u.entities.clients = [...new Set(u.mentions.filter((m) => m.kind === 'client').map((m) => m.id))];
     u.entities.servers = [...new Set(u.mentions.filter((m) => m.kind === 'server').map((m) => m.id))];
   }

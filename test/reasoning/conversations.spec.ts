@@ -848,6 +848,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'a kind, then the client name it belongs to, is one client': {
     turns: [{ say: 'group chat client from lync 2010 on OCS 2007 R2?', first: /^Not applicable\b/ }],
   },
+  'the server named by a bare version is kept while the bot asks for the client': {
+    turns: [
+      { say: 'is it supported on 2010?', first: /^Which client do you mean\?/ },
+      { say: 'LWA 2013', first: /^No\b/, has: [/Lync Web App 2013 is not supported on Lync Server 2010/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
