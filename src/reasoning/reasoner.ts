@@ -1,9 +1,10 @@
-import { answer, type Answer } from '../answers/answer';
+import { answer, type Answer, type AnswerKind } from '../answers/answer';
 import { rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatMonth, formatRelative, inSentence, sourceOf } from '../answers/format';
 import { type Client, fill, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { PublicImFile, Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
+import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame, type Shape } from './frame';
@@ -2231,6 +2232,23 @@ export class Reasoner {
 
     // How many.
     if (f.shape === 'count') {
+      // A count of clients, named after it, and listed for "which of those…" next.
+      const counted = (kind: AnswerKind, key: MessageKey, pool: readonly Client[], vars: Record<string, string> = {}): Reasoned => ({
+        answer: answer(
+          kind,
+          lang,
+          kb.message(key, lang, {
+            count: pool.length,
+            clients: formatList(
+              pool.map((c) => c.name),
+              lang,
+            ),
+            ...vars,
+          }),
+          { sources: source },
+        ),
+        last: base({ list: { kind: 'client', ids: pool.map((c) => c.id) } }),
+      });
       if (servers.length === 1) {
         // ("How many of those must be replaced?": those not supported there.)
         const replaced = this.lexicon.shapes.replace.has(f.tokens, [lang]);
@@ -2241,40 +2259,11 @@ export class Reasoner {
         const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
         // "How many is that?": the list itself, when the question names no status.
         const statusNamed = f.status || f.negated || replaced || this.lexicon.shapes.supported.has(f.tokens, [lang]);
-        if (f.listRef && clients.length > 0 && !statusNamed) {
-          return {
-            answer: answer(
-              'support-table',
-              lang,
-              kb.message('count_listed', lang, {
-                count: clients.length,
-                clients: formatList(
-                  clients.map((c) => c.name),
-                  lang,
-                ),
-              }),
-              { sources: source },
-            ),
-            last: base({ list: { kind: 'client', ids: clients.map((c) => c.id) } }),
-          };
-        }
-        return {
-          answer: answer(
-            'support-table',
-            lang,
-            kb.message('count_clients_status', lang, {
-              count: matching.length,
-              status: this.statusLabel(status, lang),
-              server: server?.name ?? '',
-              clients: formatList(
-                matching.map((c) => c.name),
-                lang,
-              ),
-            }),
-            { sources: source },
-          ),
-          last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
-        };
+        if (f.listRef && clients.length > 0 && !statusNamed) return counted('support-table', 'count_listed', clients);
+        return counted('support-table', 'count_clients_status', matching, {
+          status: this.statusLabel(status, lang),
+          server: server?.name ?? '',
+        });
       }
       // "Combien de clients sont compatibles avec les trois serveurs ?": those supported on every one.
       if (servers.length >= 2 && (f.both || f.allServers)) {
@@ -2315,24 +2304,7 @@ export class Reasoner {
           last: base({}),
         };
       }
-      if (f.asksAbout === 'clients') {
-        const pool = f.family ? clients : kb.clients;
-        return {
-          answer: answer(
-            'topic',
-            lang,
-            kb.message('count_clients', lang, {
-              count: pool.length,
-              clients: formatList(
-                pool.map((c) => c.name),
-                lang,
-              ),
-            }),
-            { sources: source },
-          ),
-          last: base({ list: { kind: 'client', ids: pool.map((c) => c.id) } }),
-        };
-      }
+      if (f.asksAbout === 'clients') return counted('topic', 'count_clients', f.family ? clients : kb.clients);
     }
 
     // Supported on A but not on B.
