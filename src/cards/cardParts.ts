@@ -61,16 +61,27 @@ export function marker(n: number): string {
     .join('');
 }
 
+/** A non-breaking hyphen: looks like "-", but no line ends after it. */
+const NO_BREAK_HYPHEN = '\u2011';
+
+/**
+ * Keeps PowerShell names whole in prose: a line may end after any hyphen, which cut
+ * "New-|CsPersistentChatEndpoint" and "-|PersistentChatPoolFqdn" on a phone. The hyphen of a Verb-Noun
+ * cmdlet and the leading hyphen of a parameter (a capital and a CamelCase name follow) become
+ * non-breaking hyphens. Prose only: commands to copy are in code blocks, written as they are.
+ */
+export function keepCommandsWhole(text: string): string {
+  return text
+    .replace(/\b([A-Z][a-z]+)-(?=[A-Z][a-z]*[A-Z])/g, `$1${NO_BREAK_HYPHEN}`)
+    .replace(/(^|[\s(])-(?=[A-Z][a-z]+[A-Z])/g, `$1${NO_BREAK_HYPHEN}`);
+}
+
 /**
  * Makes text literal for Adaptive Card Markdown: the characters the Teams subset treats as markup (`*`,
  * `_`, brackets, a leading list marker) are backslash-escaped, so knowledge text shows as written.
- * Nothing else is changed: a cmdlet named in prose keeps its plain hyphens, so that what a user copies
- * from the card is what PowerShell accepts, and every font has its glyphs. (Non-breaking hyphens once
- * kept "New-CsPersistentChatEndpoint" on one line; they pasted as U+2011, which PowerShell does not
- * read as a hyphen, and showed as empty boxes where the font lacks them.)
  */
 export function literal(text: string): string {
-  return text
+  return keepCommandsWhole(text)
     .replace(/([\\*_[\]])/g, '\\$1')
     .replace(/^(\s*)(\d+)([.)]\s)/, '$1$2\\$3')
     .replace(/^(\s*)([-+]\s)/, '$1\\$2');

