@@ -178,6 +178,8 @@ export const MESSAGE_KEYS = [
   'client_partly_on',
   'clients_among_on',
   'clients_among_on_none',
+  'clients_among_not_on',
+  'clients_among_not_on_none',
   'client_partly_there',
   'family_members',
   'decline_says',

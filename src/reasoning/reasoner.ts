@@ -451,7 +451,7 @@ export class Reasoner {
     // A yes/no question on a topic: the claim of the sources it is about, verdict first. A follow-up ("and
     // high availability?", "et les photos HD pour eux ?") is read with the question before it.
     // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
-    if (f.shape === 'yesno' && !f.elliptic && !this.serverFollowUp(f, last)) {
+    if (f.shape === 'yesno' && !f.elliptic && !this.serverFollowUp(f, last) && !this.featureListFollowUp(f, last)) {
       const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
       const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f) ?? this.statementVerdict(u, f);
       if (claimed) return claimed;
@@ -481,7 +481,7 @@ export class Reasoner {
       const r = this.topicFollowUp(u, f, last);
       if (r) return r;
     }
-    const topicQuestion = !named && !computed && !f.elliptic && !f.listRef && !followsUp;
+    const topicQuestion = !named && !computed && !f.elliptic && !f.listRef && !followsUp && !this.featureListFollowUp(f, last);
     if (topicQuestion && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
       // "How many …" answered by a topic that gives no figure: the sources do not say.
       if (f.shape === 'count' && !this.hasFigure(this.kb.topic(u.intent) as Topic, lang)) return this.decline(f, '', 'figure', u);
@@ -840,6 +840,8 @@ export class Reasoner {
       f.clients.length + f.servers.length + f.providers.length === 0 &&
       f.features.length > 0 &&
       f.contentWords.every((w) => this.isFeatureWord(f, w));
+    // "Et la vidéo ?" after "lesquels font l'audio ?": the same question of another feature, among all.
+    if (this.featureListFollowUp(f, last)) return { ...f, shape: last.shape, federation: true, listRef: undefined };
     if (featuresOnly && (last.subject === 'support' || last.subject === 'planner')) {
       return {
         ...f,
@@ -1019,6 +1021,19 @@ export class Reasoner {
     if (!best || total <= 0) return;
     u.intent = best.intent;
     u.confidence = best.confidence / total;
+  }
+
+  /** "And video?" after "which providers do audio?": features alone, after a question listing the providers that have one. */
+  private featureListFollowUp(f: Frame, last: LastFrame | undefined): boolean {
+    return (
+      last !== undefined &&
+      (last.subject === 'pic' || last.subject === 'licence') &&
+      (last.shape === 'list' || last.shape === 'count') &&
+      last.features.length > 0 &&
+      f.clients.length + f.servers.length + f.providers.length === 0 &&
+      f.features.length > 0 &&
+      f.contentWords.every((w) => this.isFeatureWord(f, w))
+    );
   }
 
   /** Whether a word of the message is inside a client's name as the message writes it. */
@@ -2353,7 +2368,9 @@ export class Reasoner {
         };
       }
       const pool = clients.length > 0 ? clients : kb.clients;
-      const matching = pool.filter((c) => supportedOn(c, servers));
+      // ("Which of those are not on 2013?": among those listed, the ones not fully supported there.)
+      const notOn = amongListed && f.negated;
+      const matching = pool.filter((c) => supportedOn(c, servers) !== notOn);
       const names = formatList(
         matching.map((c) => c.name),
         lang,
@@ -2361,8 +2378,12 @@ export class Reasoner {
       // "No." opens the answer to a yes/no question only; "which …" gets the fact.
       const key = amongListed
         ? matching.length === 0
-          ? 'clients_among_on_none'
-          : 'clients_among_on'
+          ? notOn
+            ? 'clients_among_not_on_none'
+            : 'clients_among_on_none'
+          : notOn
+            ? 'clients_among_not_on'
+            : 'clients_among_on'
         : matching.length === 0
           ? f.shape === 'yesno'
             ? 'clients_on_all_no'

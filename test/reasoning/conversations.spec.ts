@@ -854,6 +854,26 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'LWA 2013', first: /^No\b/, has: [/Lync Web App 2013 is not supported on Lync Server 2010/] },
     ],
   },
+  'which of those are not on a server: among those listed, the others': {
+    turns: [
+      { say: 'which clients work with ocs 2007 r2?', first: /^On Office Communications Server 2007 R2, supported/ },
+      { say: 'which of those are not on 2013?', first: /^Of those, not fully supported on Lync Server 2013: Office Communicator 2007 R2/ },
+    ],
+  },
+  'which providers have a feature, then another feature alone': {
+    turns: [
+      { say: 'which providers do audio?', first: /^Federation offers audio with Skype and Windows Live Messenger/ },
+      { say: 'and video?', first: /^Federation offers video with Windows Live Messenger \(1 of the 4/ },
+    ],
+  },
+  'lesquels font une fonctionnalité, puis une autre seule': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'quels fournisseurs PIC ?', first: /4 fournisseurs/ },
+      { say: "lesquels font l'audio ?", first: /audio avec Skype et Windows Live Messenger/ },
+      { say: 'et la vidéo ?', first: /vidéo avec Windows Live Messenger/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
