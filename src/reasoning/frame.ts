@@ -494,6 +494,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its
   // head is the last in English ("chat rooms"), the first in French ("salons de discussion").
   let counted: string | undefined;
+  const attributeSpans = lex.attributeIds.flatMap((id) => sc.get(`attributes.${id}`, langs));
   // (In French, "combien" then a verb counts no noun: "combien ne sont pas du tout supportés ?".)
   const frenchNoNoun =
     lang === 'fr' && countSpan !== undefined && !lex.prepositions.has(tokens[countSpan.end] ?? '') && countSpan.end - countSpan.start === 1;
@@ -511,6 +512,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       run.length < 4 &&
       !ends(tokens[i] as string) &&
       !covered(mentionSpans, i) &&
+      // (Nor a word asking for a thing: "how many pixels max" counts pixels.)
+      !covered(attributeSpans, i) &&
       !/^\d+$/.test(tokens[i] as string)
     )
       run.push(tokens[i++] as string);

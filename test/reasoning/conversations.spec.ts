@@ -874,6 +874,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'et la vidéo ?', first: /vidéo avec Windows Live Messenger/ },
     ],
   },
+  'the thing counted is not the word asking for a maximum': {
+    turns: [{ say: 'how many pixels max for contact photos?', first: /648×648 pixels/ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
