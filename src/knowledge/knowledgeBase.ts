@@ -186,7 +186,14 @@ export class KnowledgeBase {
   }
 }
 
-/** Replaces `{name}` placeholders; unknown placeholders are left as they are. */
+/**
+ * Replaces `{name}` placeholders, and `{name|one|other}` with `one` when that variable is 1, else `other`
+ * ("{count} {count|client is|clients are}"); unknown placeholders are left as they are.
+ */
 export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+  return template
+    .replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) =>
+      name in vars ? (Number(vars[name]) === 1 ? one : other) : whole,
+    )
+    .replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
