@@ -7,20 +7,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Deadline } from '../../src/knowledge/knowledgeBase';
 import { ReminderStore } from '../../src/reminders/reminderStore';
 import { openDatabase, type Database } from '../../src/storage/database';
 import { startPostgres } from '../../test/helpers/postgres';
+import { testDeadline } from '../../test/helpers/reminderFixtures';
 
 const DAY = 1440;
-const deadline = (id: string, date: string): Deadline => ({
-  id,
-  kind: 'eol',
-  entityId: id,
-  name: id,
-  date,
-  source: '003_66c8802f7532fe68.txt',
-});
 
 async function seed(database: Database, count: number, now: number): Promise<void> {
   const rows = Array.from({ length: count }, (_, i) => ({
@@ -58,12 +50,14 @@ async function runOn(name: string, url: string, count: number): Promise<number> 
     const at = (days: number): string => new Date(now + days * 86_400_000).toISOString().slice(0, 10);
     await seed(database, count, now);
     console.log(`  ${name}, ${count.toLocaleString('en')} subscriptions`);
-    const x = deadline('eol:x', at(60));
+    const x = testDeadline('eol:x', at(60));
     await timed('first start (schedules every send)', () => store.reschedule([x], now));
     const restart = await timed('restart, same dates', () => store.reschedule([x], now));
-    await timed('restart, a date moved (its sends cancelled and scheduled anew)', () => store.reschedule([deadline('eol:x', at(90))], now));
+    await timed('restart, a date moved (its sends cancelled and scheduled anew)', () =>
+      store.reschedule([testDeadline('eol:x', at(90))], now),
+    );
     await timed('restart, a date added (scheduled for every-date subscriptions)', () =>
-      store.reschedule([deadline('eol:x', at(90)), deadline('eol:y', at(120))], now),
+      store.reschedule([testDeadline('eol:x', at(90)), testDeadline('eol:y', at(120))], now),
     );
     return restart;
   } finally {

@@ -442,13 +442,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     shape = 'when';
   else if (has('replace')) shape = 'replace';
   else if (has('list')) shape = 'list';
+  // What the question asks for (attribute ids of language.yaml: a port, a price…), and where it says so.
+  const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
+  const attributeSpans = asks.flatMap((id) => sc.get(`attributes.${id}`, langs));
   // A question mark alone: yes/no, unless the question is about a kind of product as such (below).
   // ("So how do those users join meetings?" asks how, not whether.)
   // (Nor a noun phrase asking for a thing, with no verb: "taille max des photos HD ?", "port utilisé vers
   // le FE ?" ask for the size and the port, whereas "le port source est fixe ?" asks whether.)
-  const asksFor = lex.attributeIds.some((id) => sc.has(`attributes.${id}`, langs));
   const verbless = !tokens.some((t) => lex.copulas.has(t)) && !has('yesNo') && !has('supported') && !has('need') && !has('enough');
-  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !(asksFor && verbless);
+  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !(asks.length > 0 && verbless);
   if (bare) shape = 'yesno';
 
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
@@ -494,7 +496,6 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // The words counted: after "how many" / "combien de", the run of words that are not function words; its
   // head is the last in English ("chat rooms"), the first in French ("salons de discussion").
   let counted: string | undefined;
-  const attributeSpans = lex.attributeIds.flatMap((id) => sc.get(`attributes.${id}`, langs));
   // (In French, "combien" then a verb counts no noun: "combien ne sont pas du tout supportés ?".)
   const frenchNoNoun =
     lang === 'fr' && countSpan !== undefined && !lex.prepositions.has(tokens[countSpan.end] ?? '') && countSpan.end - countSpan.start === 1;
@@ -527,7 +528,6 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     }
     if (head && !lex.vagueNouns.has(head)) counted = head;
   }
-  const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
   const steered = new Set<number>();
   for (const sp of sc.spans()) for (let k = sp.start; k < sp.end; k++) steered.add(k);
   const plainWords = tokens.filter(

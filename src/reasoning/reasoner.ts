@@ -290,12 +290,7 @@ export class Reasoner {
     const f = this.frame(u);
     const checked = this.check.vet(f, given);
     if (checked !== given) return checked;
-    const text = ` ${f.tokens.join(' ')} `;
-    const roles = this.serverRoles.flatMap((r) => {
-      const written = r.phrases.filter((p) => text.includes(` ${p} `)).sort((a, b) => b.length - a.length)[0];
-      return written ? [{ written, phrases: r.phrases }] : [];
-    });
-    return this.check.rolesUnsaid(given, roles);
+    return this.check.rolesUnsaid(given, this.rolesIn(f));
   }
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
@@ -708,7 +703,7 @@ export class Reasoner {
       t.length < 2;
     const words = f.tokens.filter((t, i) => !named.has(i) && !matrixWord(t));
     if (words.length === 0) return undefined;
-    const best = this.passages.search(words, (p) => !['support'].includes(p.topic.intent.split('.')[0] as string), true)[0];
+    const best = this.passages.search(words, (p) => p.topic.intent.split('.')[0] !== 'support', true)[0];
     if (!best || best.coverage < RETRIEVED_ALONE) return undefined;
     return this.fromTopic(u, { ...f, tokens: words }, this.passages.search(words), best.passage.topic, undefined);
   }
@@ -836,10 +831,7 @@ export class Reasoner {
       else if (last.subject === 'support' || last.subject === 'planner') f = { ...f, clients: single.ids, family: undefined } as Frame;
     }
     // "and for IM and presence?": features alone, after a question about products.
-    const featuresOnly =
-      f.clients.length + f.servers.length + f.providers.length === 0 &&
-      f.features.length > 0 &&
-      f.contentWords.every((w) => this.isFeatureWord(f, w));
+    const featuresOnly = this.featuresOnly(f);
     // "Et la vidéo ?" after "lesquels font l'audio ?": the same question of another feature, among all.
     if (this.featureListFollowUp(f, last)) return { ...f, shape: last.shape, federation: true, listRef: undefined };
     if (featuresOnly && (last.subject === 'support' || last.subject === 'planner')) {
@@ -1030,6 +1022,13 @@ export class Reasoner {
       (last.subject === 'pic' || last.subject === 'licence') &&
       (last.shape === 'list' || last.shape === 'count') &&
       last.features.length > 0 &&
+      this.featuresOnly(f)
+    );
+  }
+
+  /** "And for IM and presence?", "and video?": features alone, naming no product. */
+  private featuresOnly(f: Frame): boolean {
+    return (
       f.clients.length + f.servers.length + f.providers.length === 0 &&
       f.features.length > 0 &&
       f.contentWords.every((w) => this.isFeatureWord(f, w))
@@ -1623,8 +1622,16 @@ export class Reasoner {
 
   /** The server roles a question names ("edge", "SQL", "serveur frontal": language.yaml's `serverRoles`), by id. */
   private otherServersIn(f: Frame): string[] {
+    return this.rolesIn(f).map((r) => r.id);
+  }
+
+  /** The server roles a question names, each with the longest of its phrases the question uses. */
+  private rolesIn(f: Frame): { id: string; written: string; phrases: string[] }[] {
     const text = ` ${f.tokens.join(' ')} `;
-    return this.serverRoles.filter((r) => r.phrases.some((p) => text.includes(` ${p} `))).map((r) => r.id);
+    return this.serverRoles.flatMap((r) => {
+      const written = r.phrases.filter((p) => text.includes(` ${p} `)).sort((a, b) => b.length - a.length)[0];
+      return written ? [{ ...r, written }] : [];
+    });
   }
 
   /** Whether a statement names a server role (any of its phrases, folded, as whole words), in either language. */
