@@ -418,10 +418,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // federate with many Messenger contacts. When were they moved to Skype?").
   const sentences = u.text.trim().split(/(?<=[.!?:;])\s+/);
   const lastStart = tokens.length - tokenize(sentences[sentences.length - 1] ?? '').length;
-  const opensAt = (i: number): boolean =>
-    i === (lex.continuations.has(tokens[0] ?? '') ? 1 : 0) ||
-    (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
+  const opensAt = (i: number): boolean =>
+    i === lead || (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));
   const has = (g: keyof Lexicon['shapes'], in_: readonly Lang[] = langs): boolean => sc.has(shapeKey(g), in_);
   const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => opensAt(sp.start));
   let shape: Shape = 'other';
