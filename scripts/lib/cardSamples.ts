@@ -101,6 +101,11 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
       en: 'UCS for users homed on lync server 2010?',
       fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?',
     }),
+    // A "No" with what to use instead.
+    ...reasonedBoth('cell-instead', {
+      en: 'is lwa 2010 supported on lync server 2013?',
+      fr: 'lync web app 2010 est-il pris en charge sur lync server 2013 ?',
+    }),
   ];
 }
 
