@@ -15,7 +15,9 @@
  * aggregate scores only), `eval/dev3.yaml` (written the same way, mostly conversations, as a development
  * set: its failures are read), `eval/fresh3.yaml` (written at the same time by another helper session:
  * aggregate scores only) and `eval/dev4.yaml` (written the same way later, mostly single questions in
- * varied styles; a development set).
+ * varied styles; a development set), `eval/dev5.yaml` (written on 2026-12-01 the same way, weighted to plans,
+ * migrations, Exchange and Front End questions: a development set) and `eval/fresh4.yaml` (written at the
+ * same time by another helper session: aggregate scores only).
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
@@ -31,9 +33,11 @@ const TARGETS: Record<string, number> = {
   'dev3.yaml': 0.95,
   'fresh3.yaml': 0.95,
   'dev4.yaml': 0.95,
+  'dev5.yaml': 0.95,
+  'fresh4.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
-const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml']);
+const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml', 'fresh4.yaml']);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
 
@@ -53,10 +57,12 @@ async function main(): Promise<void> {
           'eval/heldout.yaml',
           'eval/dev3.yaml',
           'eval/dev4.yaml',
+          'eval/dev5.yaml',
           'eval/unseen.yaml',
           'eval/fresh.yaml',
           'eval/fresh2.yaml',
           'eval/fresh3.yaml',
+          'eval/fresh4.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;
