@@ -302,6 +302,8 @@ export const LanguageFile = z.strictObject({
     capabilities: Phrases.default({ en: [], fr: [] }),
     plan: Phrases.default({ en: [], fr: [] }),
     addition: Phrases.default({ en: [], fr: [] }),
+    /** Past what a question asks ("anything beyond CALs"), beside addition and except. */
+    beyond: Phrases.default({ en: [], fr: [] }),
     except: Phrases.default({ en: [], fr: [] }),
     where: Phrases.default({ en: [], fr: [] }),
     trouble: Phrases.default({ en: [], fr: [] }),

@@ -72,6 +72,11 @@ export interface Frame {
   excluded: string[];
   /** "On top of", "en plus de": what something comes in addition to. */
   addition: boolean;
+  /**
+   * Licences named only after "beyond", "besides", "en plus de" ("do we need anything beyond CALs for
+   * AOL?"): the base the question asks past — what else is needed, not these.
+   */
+  beyond: string[];
   /** "Is every Lync 2010 client …?": a verdict on all of them ("No, not all" when one is not). */
   every?: boolean;
   /** Every generic name of the message with its candidates (a plan takes, of each, those in use). */
@@ -348,6 +353,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     .filter((l) => sc.has(`licence.${l.id}`))
     .map((l) => l.id)
     .sort((a, b) => licenceAt(a) - licenceAt(b));
+  // Every licence named right after such a word, none before it: the base asked past.
+  const pastSpans = ['addition', 'except', 'beyond'].flatMap((k) => sc.get(shapeKey(k), langs));
+  const pastFrom = Math.min(...pastSpans.map((sp) => sp.start));
+  const beyond = licences.every((id) => {
+    const at = sc.get(`licence.${id}`)[0]?.start ?? 0;
+    return at > pastFrom && pastSpans.some((sp) => at >= sp.end && at <= sp.end + 2);
+  })
+    ? licences
+    : [];
 
   // "L'attendee Lync 2010": a generic name right beside a client's name is the one client of that kind
   // whose name holds both ("Lync 2010 Attendee"), not the client named ("Lync 2010").
@@ -575,6 +589,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     plan: has('plan') || has('replace'),
     generics: generics.filter((g) => !g.unknown),
     addition: has('addition'),
+    beyond,
     excluded: mentions
       .filter((m) => m.kind === 'provider' && sc.get(shapeKey('except'), langs).some((sp) => sp.end === m.start || sp.end === m.start - 1))
       .map((m) => m.id),

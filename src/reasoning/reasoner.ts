@@ -1998,6 +1998,59 @@ export class Reasoner {
     const source = [sourceOf(kb, licence.source, lang)];
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     const name = licence.name;
+    // "Do we need anything beyond CALs for AOL?", "which providers need more than the CAL?": the licences
+    // past those named, from the providers' licence options (a provider needs more when every way to it does).
+    if (f.beyond.length > 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago') {
+      const base = f.beyond;
+      const baseNames = formatList(
+        base.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
+        lang,
+      );
+      const extra = (p: Provider): string[] =>
+        p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.some((id) => !base.includes(id)))
+          ? [...new Set(p.licenceOptions.flatMap((o) => o.filter((id) => !base.includes(id))))]
+          : [];
+      const licenceNames = (ids: readonly string[]): string =>
+        formatList(
+          ids.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
+          lang,
+        );
+      const asked = providers.length > 0 ? providers : kb.providers.filter((p) => p.licenceOptions.length > 0);
+      const needing = asked.filter((p) => extra(p).length > 0);
+      const headline =
+        providers.length === 1
+          ? needing.length > 0
+            ? kb.message('licence_beyond_yes', lang, {
+                provider: providers[0]?.name ?? '',
+                others: licenceNames(extra(providers[0] as Provider)),
+                licence: baseNames,
+              })
+            : kb.message('licence_beyond_no', lang, { provider: providers[0]?.name ?? '', licence: baseNames })
+          : needing.length > 0
+            ? kb.message('licence_beyond_by', lang, {
+                providers: formatList(
+                  needing.map((p) => p.name),
+                  lang,
+                ),
+                others: licenceNames([...new Set(needing.flatMap(extra))]),
+                licence: baseNames,
+                count: needing.length,
+              })
+            : kb.message('licence_beyond_none', lang, { licence: baseNames });
+      return {
+        answer: answer(providers.length === 1 ? 'provider' : 'topic', lang, headline, {
+          details: asked.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
+          sources: providers.length === 1 ? [sourceOf(kb, (providers[0] as Provider).source, lang)] : source,
+        }),
+        last: {
+          ...last,
+          // ("Can I buy it today?" next asks about the licence needed past them.)
+          licences: [...needing.flatMap(extra), ...base].slice(0, 1),
+          providers: providers.map((p) => p.id),
+          ...(providers.length === 1 ? {} : { list: { kind: 'provider' as const, ids: needing.map((p) => p.id) } }),
+        },
+      };
+    }
     // "Which providers need it?", "what is it?", "what does it come on top of?": computed from the providers' licence options.
     // (Only when that is what is asked: "does Lync Online Plan 1 include Enterprise Voice?" is not.)
     const aboutProviders = f.asksAbout === 'providers' || f.addition || f.plainWords.every((w) => this.lexicon.isFunctionWord(w));
