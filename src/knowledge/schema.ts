@@ -302,6 +302,11 @@ export const LanguageFile = z.strictObject({
     capabilities: Phrases.default({ en: [], fr: [] }),
     plan: Phrases.default({ en: [], fr: [] }),
     addition: Phrases.default({ en: [], fr: [] }),
+    /** The order of two steps ("before", "après"). */
+    before: Phrases.default({ en: [], fr: [] }),
+    after: Phrases.default({ en: [], fr: [] }),
+    /** That something stops working ("which clients stop working there?"). */
+    breaks: Phrases.default({ en: [], fr: [] }),
     /** Past what a question asks ("anything beyond CALs"), beside addition and except. */
     beyond: Phrases.default({ en: [], fr: [] }),
     except: Phrases.default({ en: [], fr: [] }),

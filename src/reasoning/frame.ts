@@ -478,8 +478,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const serverNoun = (t: string, i: number): boolean => lex.serverNouns.has(t) && !otherServer(i);
   const at = (from: number, n: number): number[] => tokens.slice(from, from + n).map((_, k) => from + k);
   // (A noun inside a product's name — "Lync Server 2010" — is not one; a plural ending it — "Lync 2010 clients" — is.)
+  // (Nor one opening it, in French order: "clients Lync 2010".)
   const inName = (i: number): boolean =>
-    mentionSpans.some((sp) => i >= sp.start && i < sp.end && !(i === sp.end - 1 && /s$/.test(tokens[i] as string)));
+    mentionSpans.some((sp) => i >= sp.start && i < sp.end && !((i === sp.end - 1 || i === sp.start) && /s$/.test(tokens[i] as string)));
   // (A product noun is what is counted even though "client" alone is also a follow-up word: "how many older client versions".)
   const productNoun = (t: string): boolean => lex.clientNouns.has(t) || lex.serverNouns.has(t) || lex.providerNouns.has(t);
   const scope = (
@@ -496,6 +497,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       : scope.some((i) => lex.providerNouns.has(tokens[i] as string))
         ? 'providers'
         : undefined;
+  // "Which Lync 2010 clients stop working on LS2013?": which clients, not what replaces them.
+  if (shape === 'replace' && asksAbout === 'clients' && starts('list')) shape = 'list';
   // "PIC providers?", "clients supportés sur ls2013 et ls2010 ?": a plural kind of product, none of that
   // kind named, and a question mark alone — they are listed.
   const named = { clients: clients.length, servers: servers.length, providers: providers.length };
@@ -565,7 +568,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     features,
     licences,
     trouble: has('trouble'),
-    negated: has('negation', own),
+    // ("Which clients stop working on LS2013?" lists, and "how many break?" counts, those not supported there.)
+    negated: has('negation', own) || ((shape === 'list' || shape === 'count') && has('breaks')),
     status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)),
     both: has('both'),
     allServers: has('allServers'),

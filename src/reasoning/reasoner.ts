@@ -10,6 +10,7 @@ import { fold, tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame, type Shape } from './frame';
 import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
+import { StepOrder } from './steps';
 import { AnswerCheck, stemish } from './vet';
 
 /** What the conversation keeps of the last question the reasoning layer answered. */
@@ -154,6 +155,7 @@ export class Reasoner {
       phrases: [...p.en, ...p.fr].map((x) => tokenize(fold(x)).join(' ')),
     }));
     this.passages = new Passages(kb, this.lexicon);
+    this.stepOrder = new StepOrder(kb, this.lexicon);
     this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
@@ -284,6 +286,7 @@ export class Reasoner {
 
   private readonly check: AnswerCheck;
   private readonly passages: Passages;
+  private readonly stepOrder: StepOrder;
 
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
@@ -313,6 +316,10 @@ export class Reasoner {
       !(f.listRef && last?.list) &&
       f.asks.length === 0;
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
+    // "Faut-il supprimer l'utilisateur connu avant de créer le point de terminaison hérité ?": two steps of a
+    // procedure, and their order.
+    const order = this.orderOfSteps(u, f);
+    if (order) return order;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
@@ -455,7 +462,7 @@ export class Reasoner {
     const named =
       f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
     const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
-    const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined);
+    const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined || this.countsAmongPlan(f, last));
     // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
     // "And Lync 2013 clients?" after a topic's answer: a claim of that topic about them, else its sentence.
     // ("What about users still homed on Lync Server 2010?" after the unified contact store: a server, likewise.)
@@ -677,6 +684,37 @@ export class Reasoner {
     return computedSupport ?? this.beyondTheMatrix(u, f);
   }
 
+  /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */
+  private orderOfSteps(u: Understanding, f: Frame): Reasoned | undefined {
+    if (f.shape !== 'yesno' && f.shape !== 'other' && f.shape !== 'list') return undefined;
+    const pair = this.stepOrder.find(f.tokens, this.kb.topic(u.intent));
+    if (!pair) return undefined;
+    const { lang } = f;
+    const { topic, first, second, asked } = pair;
+    const firstComes = first < second;
+    const key: MessageKey =
+      asked === 'which'
+        ? firstComes
+          ? 'step_order_before'
+          : 'step_order_after'
+        : (asked === 'before') === firstComes
+          ? 'step_order_yes'
+          : 'step_order_no';
+    const [a, b] = firstComes ? [first, second] : [second, first];
+    const step = (i: number, l: Lang): string => this.kb.message('step_line', l, { n: i + 1, text: topic.steps[i]?.[l] ?? '' });
+    return {
+      answer: answer('topic', lang, this.kb.message(key, lang, { a: a + 1, b: b + 1, title: topic.title[lang] }), {
+        details: [step(a, lang), step(b, lang)],
+        sources: [sourceOf(this.kb, topic.source, lang)],
+      }),
+      last: {
+        ...emptyLast('topic', f),
+        intent: topic.intent,
+        reasons: both((l) => [step(a, l), step(b, l), topic.answer[l]]),
+      },
+    };
+  }
+
   /**
    * A question naming a server or client that the matrix does not answer, whose other words are about a
    * topic ("which editions of Lync Server 2013 are there?", "voice mail for Lync Server 2013: what provides
@@ -762,6 +800,16 @@ export class Reasoner {
     // a question about clients — the same clients there.
     // "Et pour l'accueil, l'intendant Lync 2010 ferait l'affaire ?" after a plan (or an answer on one server): there.
     const onlyServer = last.target ?? (last.servers.length === 1 ? last.servers[0] : undefined);
+    // "And the attendant?" after a plan or a status naming one attendant: that one.
+    if (
+      (last.subject === 'planner' || last.subject === 'support') &&
+      f.generic &&
+      f.clients.length + f.servers.length + f.providers.length === 0
+    ) {
+      const candidates = f.generic.candidates;
+      const fromContext = last.clients.filter((c) => candidates.includes(c));
+      if (fromContext.length === 1) f = { ...f, clients: fromContext, generic: undefined } as Frame;
+    }
     if (
       (last.subject === 'planner' || last.subject === 'support') &&
       onlyServer &&
@@ -791,11 +839,7 @@ export class Reasoner {
     }
     // "How many must be replaced?", "combien ne sont pas du tout supportés ?" after a plan: among its clients,
     // on the server moved to ("how many is that?" counts what the plan listed last).
-    const nothingNamed = f.clients.length + f.servers.length + f.providers.length === 0 && !f.generic && !f.asksAbout;
-    const statusNamed =
-      f.status || f.negated || this.lexicon.shapes.replace.has(f.tokens, [f.lang]) || this.lexicon.shapes.supported.has(f.tokens, [f.lang]);
-    if (last.subject === 'planner' && last.target && f.shape === 'count' && nothingNamed && statusNamed && (!f.counted || f.listRef))
-      return { ...f, clients: last.clients, servers: [last.target], listRef: 'those' };
+    if (this.countsAmongPlan(f, last) && last.target) return { ...f, clients: last.clients, servers: [last.target], listRef: 'those' };
     // "How many is that?" right after a list: those listed.
     if (
       !f.listRef &&
@@ -886,6 +930,21 @@ export class Reasoner {
       if (f.elliptic) merged.shape = last.shape === 'other' ? 'yesno' : last.shape;
     }
     return merged;
+  }
+
+  /**
+   * "How many must be replaced?", "how many need replacing?", "so how many of those are unsupported on 2013?"
+   * after a migration plan: a count of a status among the plan's clients, on the server moved to.
+   */
+  private countsAmongPlan(f: Frame, last: LastFrame | undefined): boolean {
+    if (last?.subject !== 'planner' || !last.target || f.shape !== 'count') return false;
+    const nothingNamed =
+      f.clients.length + f.providers.length === 0 && f.servers.every((sv) => sv === last.target) && !f.generic && f.asksAbout !== 'servers';
+    const { lang } = f;
+    const statusNamed =
+      f.status || f.negated || this.lexicon.shapes.replace.has(f.tokens, [lang]) || this.lexicon.shapes.supported.has(f.tokens, [lang]);
+    // ("How many clients does Lync Server 2013 support?" counts anew; "how many of those clients…" does not.)
+    return nothingNamed && !!statusNamed && (!f.counted || !!f.listRef || !f.asksAbout);
   }
 
   /**
@@ -1067,16 +1126,44 @@ export class Reasoner {
     const aspects = f.features.filter((x) => !(x in this.kb.publicIm.capabilities));
     // A yes/no question ("is OC 2007 R2 fine for meetings?") gets its verdict per feature instead.
     if (aspects.length === 0 || f.providers.length > 0 || f.shape === 'yesno') return undefined;
-    const server = f.target ?? f.servers[0] ?? last?.servers[0];
+    const server = f.target ?? f.servers[0] ?? last?.target ?? last?.servers[0];
     if (!server) return undefined;
-    const client = (f.clients.length > 0 ? f.clients : [])
+    const { lang } = f;
+    // (Naming no client, "what do we use instead for meetings?" asks of the clients just discussed.)
+    const inContext = last && (last.subject === 'support' || last.subject === 'planner') ? last.clients : [];
+    const client = (f.clients.length > 0 ? f.clients : inContext)
       .map((id) => this.kb.client(id))
       .find((c): c is Client => !!c && c.replacedBy.length > 0);
-    if (!client) return undefined;
+    if (!client) {
+      // None of them has a successor: the one client the matrix names as a replacement that is supported there.
+      if (f.shape !== 'replace' || f.clients.length > 0) return undefined;
+      const successors = this.kb.clients.flatMap((c) => c.replacedBy.map((r) => ({ ...r, of: c })));
+      const there = [...new Set(successors.map((r) => r.client))].filter((id) => this.statusOf(id, server) === 'supported');
+      if (there.length !== 1) return undefined;
+      const chosen = there[0] as string;
+      const notes = (l: Lang): string[] => [
+        ...new Set(successors.filter((r) => r.client === chosen).map((r) => this.kb.footnote(r.footnote)?.text[l] ?? '')),
+      ];
+      return {
+        answer: answer(
+          'topic',
+          lang,
+          this.kb.message('instead_aspect', lang, {
+            features: formatList(
+              aspects.map((a) => this.aspectName(a, lang)),
+              lang,
+            ),
+            server: this.names([server], lang),
+            replacement: this.kb.client(chosen)?.name ?? chosen,
+          }),
+          { details: notes(lang).filter(Boolean), sources: [sourceOf(this.kb, this.matrixSource, lang)] },
+        ),
+        last: { ...emptyLast('support', f), clients: [chosen], servers: [server], reasons: both((l) => notes(l).filter(Boolean)) },
+      };
+    }
     const covers = this.kb.status(this.statusOf(client.id, server)).covers;
     if (!covers || aspects.every((a) => covers.includes(a))) return undefined;
     const r = client.replacedBy[0] as { client: string; footnote: number };
-    const { lang } = f;
     const reason = this.kb.footnote(r.footnote)?.text[lang] ?? '';
     const headline = this.kb.message('instead_for', lang, {
       features: formatList(
@@ -2330,7 +2417,9 @@ export class Reasoner {
         const status: StatusId = f.status ?? (f.negated || replaced ? 'not_supported' : 'supported');
         const server = kb.server(servers[0] as string);
         // Among the clients of a name, or those just listed ("how many of those…").
-        const pool = f.family || (f.listRef && clients.length > 0) ? clients : kb.clients;
+        // (Or among those the question names: "we run OC 2007, Live Meeting 2007 and the OCS attendant: how many are
+        // not supported on LS2013?".)
+        const pool = f.family || (f.listRef && clients.length > 0) || clients.length >= 2 ? clients : kb.clients;
         const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
         // "How many is that?": the list itself, when the question names no status.
         const statusNamed = f.status || f.negated || replaced || this.lexicon.shapes.supported.has(f.tokens, [lang]);
@@ -2745,9 +2834,43 @@ export class Reasoner {
       count('not_applicable') > 0 ? kb.message('planner_na_count', lang, { count: count('not_applicable') }) : '',
     ].filter(Boolean);
     const vars = { target: this.names([target], lang), summary: summary.join(lang === 'fr' ? ' ; ' : '; ') };
-    const headline = source
+    const plan = source
       ? kb.message('planner_headline', lang, { ...vars, source: this.names([source], lang) })
       : kb.message('planner_headline_to', lang, vars);
+    // The question's own shape first: "how many must be replaced?" a count, "do we need to replace Live Meeting
+    // 2007?" a verdict; the plan follows.
+    // (What is asked about: those to replace, or those that keep working — "how many keep working?".)
+    const keepAsked = !asksReplaced && !f.plan && (f.keep || this.lexicon.shapes.supported.has(f.tokens, [lang]));
+    const asked = keepAsked ? rows.filter((r) => r.status === 'supported') : toReplace;
+    const askedVars = {
+      count: asked.length,
+      total: rows.length,
+      target: this.names([target], lang),
+      clients: formatList(
+        asked.map((r) => r.client.name),
+        lang,
+      ),
+    };
+    let headline = plan;
+    if (f.shape === 'count') {
+      headline = kb.message(keepAsked ? 'planner_count_keep' : 'planner_count_replace', lang, askedVars);
+    } else if (f.shape === 'yesno' && (f.plan || f.need || asksReplaced || keepAsked)) {
+      const partly = rows.some((r) => r.status === 'interoperable');
+      const key = keepAsked
+        ? asked.length === rows.length
+          ? 'planner_yes_keep'
+          : asked.length > 0
+            ? 'planner_partly_keep'
+            : partly
+              ? 'planner_partly_im'
+              : 'planner_no_keep'
+        : asked.length > 0
+          ? 'planner_yes_replace'
+          : partly
+            ? 'planner_partly_replace'
+            : 'planner_no_replace';
+      headline = `${kb.message(key, lang, askedVars)} ${plan}`;
+    }
     const footnotes = new Set<number>();
     for (const r of rows) {
       const cell = kb.cell(r.client.id, target);
@@ -2780,7 +2903,10 @@ export class Reasoner {
         target,
         ...(source ? { source } : {}),
         // "Which won't work", "which must be replaced": next, "how many is that?" counts those to replace.
-        list: { kind: 'client', ids: (asksReplaced && toReplace.length > 0 ? toReplace : rows).map((r) => r.client.id) },
+        list: {
+          kind: 'client',
+          ids: ((asksReplaced || f.shape === 'count') && asked.length > 0 ? asked : rows).map((r) => r.client.id),
+        },
         reasons: both((l) =>
           [...footnotes]
             .sort()

@@ -1,0 +1,90 @@
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { Topic } from '../knowledge/schema';
+import { fold, tokenize } from '../nlu/normalize';
+import type { Lexicon } from './lexicon';
+import { stemish } from './vet';
+
+/** What a question asks of the order of two steps. */
+export type OrderAsked = 'before' | 'after' | 'which';
+
+/** Two steps of one topic that a question names, by index in its steps, and what it asks of their order. */
+export interface StepPair {
+  topic: Topic;
+  /** The step named first in the question, and the one named after the order word. */
+  first: number;
+  second: number;
+  asked: OrderAsked;
+}
+
+/**
+ * The order of a topic's steps: "faut-il supprimer l'utilisateur connu avant de créer le point de terminaison
+ * hérité ?", "should we delete the well-known user before or after creating the legacy endpoint?". The
+ * words on each side of "before" / "after" pick one step each (words shared by many steps count less); the
+ * steps' order answers. Every topic with steps is searched, so a new procedure in the knowledge is answered
+ * the same way.
+ */
+export class StepOrder {
+  /** Per topic with steps: each step's stemmed words, in both languages. */
+  private readonly topics: { topic: Topic; steps: Set<string>[]; weight: Map<string, number> }[] = [];
+
+  constructor(
+    kb: KnowledgeBase,
+    private readonly lex: Lexicon,
+  ) {
+    const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    for (const topic of topics) {
+      if (topic.steps.length < 2) continue;
+      const steps = topic.steps.map((st) => this.words(`${st.en} ${st.fr}`));
+      // A word in every step tells nothing: log(steps / steps using it).
+      const weight = new Map<string, number>();
+      for (const w of new Set(steps.flatMap((st) => [...st])))
+        weight.set(w, Math.log((steps.length + 1) / steps.filter((st) => st.has(w)).length));
+      this.topics.push({ topic, steps, weight });
+    }
+  }
+
+  private words(text: string): Set<string> {
+    return new Set(
+      tokenize(fold(text))
+        .filter((w) => w.length > 2 && !this.lex.isFunctionWord(w) && !/^\d+$/.test(w))
+        .map(stemish),
+    );
+  }
+
+  /** The two steps a question names around its order word, when each side clearly names one. */
+  find(tokens: readonly string[], preferred?: Topic): StepPair | undefined {
+    const marks = [
+      ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
+      ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
+    ].sort((a, b) => a.start - b.start);
+    const mark = marks[0];
+    if (!mark) return undefined;
+    const last = marks[marks.length - 1] ?? mark;
+    // "Before or after": both words asked, which comes first.
+    const asked: OrderAsked = marks.some((m) => m.kind !== mark.kind) ? 'which' : mark.kind;
+    const left = [...this.words(tokens.slice(0, mark.start).join(' '))];
+    const right = [...this.words(tokens.slice(last.end).join(' '))];
+    if (left.length === 0 || right.length === 0) return undefined;
+    let best: (StepPair & { score: number }) | undefined;
+    for (const { topic, steps, weight } of this.topics) {
+      const score = (part: readonly string[], i: number): number => {
+        const total = part.reduce((n, w) => n + (weight.get(w) ?? 1), 0);
+        const found = part.filter((w) => steps[i]?.has(w)).reduce((n, w) => n + (weight.get(w) ?? 1), 0);
+        return total > 0 ? found / total : 0;
+      };
+      for (let i = 0; i < steps.length; i++)
+        for (let j = 0; j < steps.length; j++) {
+          if (i === j) continue;
+          const a = score(left, i);
+          const b = score(right, j);
+          // Each side must be mostly that step's words.
+          if (a < 0.5 || b < 0.5) continue;
+          const s = a + b + (topic === preferred ? 0.01 : 0);
+          if (!best || s > best.score) best = { topic, first: i, second: j, asked, score: s };
+        }
+    }
+    if (!best) return undefined;
+    const { score: _, ...pair } = best;
+    return pair;
+  }
+}
