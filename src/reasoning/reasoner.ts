@@ -804,6 +804,7 @@ export class Reasoner {
     if (
       (last.subject === 'planner' || last.subject === 'support') &&
       f.generic &&
+      !f.listRef &&
       f.clients.length + f.servers.length + f.providers.length === 0
     ) {
       const candidates = f.generic.candidates;
@@ -2854,7 +2855,12 @@ export class Reasoner {
     let headline = plan;
     if (f.shape === 'count') {
       headline = kb.message(keepAsked ? 'planner_count_keep' : 'planner_count_replace', lang, askedVars);
-    } else if (f.shape === 'yesno' && (f.plan || f.need || asksReplaced || keepAsked)) {
+    } else if (
+      f.shape === 'yesno' &&
+      (f.plan || f.need || asksReplaced || keepAsked) &&
+      // ("Que deviennent nos clients ?", "plan?" ask for the plan, not whether.)
+      !this.lexicon.shapes.plan.has(f.tokens, [lang])
+    ) {
       const partly = rows.some((r) => r.status === 'interoperable');
       const key = keepAsked
         ? asked.length === rows.length

@@ -877,6 +877,72 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'the thing counted is not the word asking for a maximum': {
     turns: [{ say: 'how many pixels max for contact photos?', first: /648×648 pixels/ }],
   },
+  'licences past those named: which providers need more, then buying it': {
+    turns: [
+      {
+        say: 'do we need anything beyond CALs for AOL federation?',
+        first: /^No\./,
+        has: [/Federation with AOL needs nothing beyond the Lync Server Client Access License/],
+      },
+      { say: 'which providers need more than the CAL?', first: /^Yahoo! needs the PIC User Subscription License/ },
+      { say: 'can I buy it today?', first: /^No\./, has: [/2012/] },
+      { say: 'quels fournisseurs demandent une licence en plus de la CAL ?', first: /^Yahoo! exige la PIC User Subscription License/ },
+    ],
+  },
+  'a plan answers its question first: a count, a verdict, then follow-ups within it': {
+    turns: [
+      {
+        say: 'we are moving from OCS 2007 R2 to LS2013 and still run communicator 2007 R2, live meeting 2007 and the OCS attendant. how many must we replace?',
+        first:
+          /^2 of the 3 clients must be replaced for Lync Server 2013: Office Live Meeting 2007 and Office Communications Server 2007 R2 Attendant/,
+      },
+      {
+        say: 'and the attendant?',
+        first: /^No\. Office Communications Server 2007 R2 Attendant is not supported on Lync Server 2013/,
+        has: [/Lync 2010 Attendant/],
+      },
+      { say: 'what do we use instead for meetings?', first: /^For meetings on Lync Server 2013, use Lync Web App 2013/ },
+      {
+        say: 'do we need to replace live meeting 2007 when going to LS2013?',
+        first: /^Yes: Office Live Meeting 2007 must be replaced for Lync Server 2013/,
+      },
+      {
+        say: 'LS2010 -> LS2013, clients: lync 2010, lync 2010 attendant, LWA 2010, lync 2010 attendee. which ones keep working?',
+        first: /Moving from Lync Server 2010/,
+      },
+      {
+        say: 'how many need replacing?',
+        first: /^2 clients are not supported on Lync Server 2013: Lync Web App 2010 and Lync 2010 Attendee/,
+      },
+    ],
+  },
+  'counts among the clients a question names; which clients stop working': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'on a 3 clients OCS : OC 2007, live meeting 2007, intendant OCS 2007 R2. combien a remplacer pour LS2013',
+        first: /^3 clients sont non pris en charge sur Lync Server 2013/,
+      },
+      {
+        say: 'quels clients lync 2010 ne marcheront plus sur LS2013 ?',
+        first: /^Non pris en charge sur Lync Server 2013 : Lync 2010 Group Chat, Lync Web App 2010 et Lync 2010 Attendee/,
+      },
+    ],
+  },
+  'the order of two steps of a procedure': {
+    turns: [
+      {
+        say: 'Should we delete the well-known user before or after creating the legacy endpoint?',
+        first: /^Before: .*step 5 comes before step 6/,
+        has: [/Step 5: Delete the well-known user/],
+      },
+      {
+        say: 'do we start the persistent chat servers before migrating the data?',
+        first: /^No, the other way round: .*step 4 comes before step 7/,
+      },
+      { say: 'faut il supprimer le user connu avant de creer le endpoint herite ?', first: /^Oui : .*l’étape 5 vient avant l’étape 6/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
