@@ -898,8 +898,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'and the attendant?',
-        first: /^No\. Office Communications Server 2007 R2 Attendant is not supported on Lync Server 2013/,
-        has: [/Lync 2010 Attendant/],
+        first: /^No\./,
+        has: [/On Lync Server 2013, use Lync 2010 Attendant instead of Office Communications Server 2007 R2 Attendant/],
       },
       { say: 'what do we use instead for meetings?', first: /^For meetings on Lync Server 2013, use Lync Web App 2013/ },
       {
