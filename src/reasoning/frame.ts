@@ -516,6 +516,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const frenchNoNoun =
     lang === 'fr' && countSpan !== undefined && !lex.prepositions.has(tokens[countSpan.end] ?? '') && countSpan.end - countSpan.start === 1;
   if (countSpan && !frenchNoNoun) {
+    const statusSpans = ['replace', 'supported', 'breaks', 'negation'].flatMap((k) => sc.get(shapeKey(k), langs));
     let i = countSpan.end;
     // (People are counted, though "users" also tells the language apart: "how many users per server".)
     const counts = (t: string): boolean => productNoun(t) || lex.peopleNouns.has(t);
@@ -531,6 +532,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       !covered(mentionSpans, i) &&
       // (Nor a word asking for a thing: "how many pixels max" counts pixels.)
       !covered(attributeSpans, i) &&
+      // (Nor a status or a change: "how many need replacing?", "how many still work?" count no noun.)
+      !covered(statusSpans, i) &&
       !/^\d+$/.test(tokens[i] as string)
     )
       run.push(tokens[i++] as string);
