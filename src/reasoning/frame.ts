@@ -465,6 +465,29 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const verbless = !tokens.some((t) => lex.copulas.has(t)) && !has('yesNo') && !has('supported') && !has('need') && !has('enough');
   const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !(asks.length > 0 && verbless);
   if (bare) shape = 'yesno';
+  // "We're on OCS 2007 R2, is the OCS attendant ok on LS2013?", "OCS 2007 R2 shop with … how many of them are not
+  // supported on LS2013?": a server named before the question opens sets the scene; the question is about the
+  // one it names itself.
+  const questionAt =
+    lastStart > 0
+      ? lastStart
+      : Math.min(
+          ...(['yesNo', 'count', 'list'] as const).flatMap((g) =>
+            sc
+              .get(shapeKey(g), langs)
+              .filter((sp) => sp.start > 0)
+              .map((sp) => sp.start),
+          ),
+        );
+  if (!move && !source && !target && servers.length === 2 && !has('both') && !has('allServers') && !has('butNot')) {
+    const at = (id: string): number[] => [
+      ...mentions.filter((m) => m.kind === 'server' && m.id === id).map((m) => m.start),
+      ...reread.filter((r) => r.server === id).map((r) => r.start),
+    ];
+    const scene = servers.filter((id) => at(id).length > 0 && at(id).every((i) => i < questionAt));
+    const asked = servers.filter((id) => at(id).some((i) => i > questionAt));
+    if (scene.length === 1 && asked.length === 1) servers.splice(servers.indexOf(scene[0] as string), 1);
+  }
 
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t) && !lex.roleWords.has(t));

@@ -75,6 +75,8 @@ const LEAD_MARGIN = 0.2;
 const TOPIC_STAY_MARGIN = 0.05;
 /** How much of the last question a sentence naming its products must cover to be offered after "why?". */
 const WHY_RELATED = 0.5;
+/** A share of each side of "… before …?" that its step's words hold, above which the order answers before any claim. */
+const STEPS_NAMED = 0.9;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
@@ -318,8 +320,9 @@ export class Reasoner {
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // "Faut-il supprimer l'utilisateur connu avant de créer le point de terminaison hérité ?": two steps of a
     // procedure, and their order.
+    // (A claim the question states settles it first: "les clients pourront se connecter après la migration ?".)
     const order = this.orderOfSteps(u, f);
-    if (order) return order;
+    if (order) return (f.shape === 'yesno' && order.weak ? this.claim(u, f) : undefined) ?? order.reasoned;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
@@ -685,9 +688,11 @@ export class Reasoner {
   }
 
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */
-  private orderOfSteps(u: Understanding, f: Frame): Reasoned | undefined {
-    if (f.shape !== 'yesno' && f.shape !== 'other' && f.shape !== 'list') return undefined;
-    const pair = this.stepOrder.find(f.tokens, this.kb.topic(u.intent));
+  private orderOfSteps(u: Understanding, f: Frame): { reasoned: Reasoned; weak: boolean } | undefined {
+    // ("How do I keep them working after moving?" asks for a procedure, not an order.)
+    if ((f.shape !== 'yesno' && f.shape !== 'other' && f.shape !== 'list') || f.how) return undefined;
+    const named = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const pair = this.stepOrder.find(f.tokens, named, this.kb.topic(u.intent));
     if (!pair) return undefined;
     const { lang } = f;
     const { topic, first, second, asked } = pair;
@@ -702,15 +707,20 @@ export class Reasoner {
           : 'step_order_no';
     const [a, b] = firstComes ? [first, second] : [second, first];
     const step = (i: number, l: Lang): string => this.kb.message('step_line', l, { n: i + 1, text: topic.steps[i]?.[l] ?? '' });
+    // (Each side named by most of its step's words; "before or after" is never a claim's yes or no.)
+    const weak = asked !== 'which' && pair.score < STEPS_NAMED;
     return {
-      answer: answer('topic', lang, this.kb.message(key, lang, { a: a + 1, b: b + 1, title: topic.title[lang] }), {
-        details: [step(a, lang), step(b, lang)],
-        sources: [sourceOf(this.kb, topic.source, lang)],
-      }),
-      last: {
-        ...emptyLast('topic', f),
-        intent: topic.intent,
-        reasons: both((l) => [step(a, l), step(b, l), topic.answer[l]]),
+      weak,
+      reasoned: {
+        answer: answer('topic', lang, this.kb.message(key, lang, { a: a + 1, b: b + 1, title: topic.title[lang] }), {
+          details: [step(a, lang), step(b, lang)],
+          sources: [sourceOf(this.kb, topic.source, lang)],
+        }),
+        last: {
+          ...emptyLast('topic', f),
+          intent: topic.intent,
+          reasons: both((l) => [step(a, l), step(b, l), topic.answer[l]]),
+        },
       },
     };
   }

@@ -14,6 +14,8 @@ export interface StepPair {
   first: number;
   second: number;
   asked: OrderAsked;
+  /** How much of each side the two steps hold (0–1 each), the lower of the two. */
+  score: number;
 }
 
 /**
@@ -24,8 +26,8 @@ export interface StepPair {
  * the same way.
  */
 export class StepOrder {
-  /** Per topic with steps: each step's stemmed words, in both languages. */
-  private readonly topics: { topic: Topic; steps: Set<string>[]; weight: Map<string, number> }[] = [];
+  /** Per topic with steps: each step's stemmed words, in both languages, and its title's (the setting, not a step). */
+  private readonly topics: { topic: Topic; steps: Set<string>[]; weight: Map<string, number>; title: Set<string> }[] = [];
 
   constructor(
     kb: KnowledgeBase,
@@ -39,7 +41,7 @@ export class StepOrder {
       const weight = new Map<string, number>();
       for (const w of new Set(steps.flatMap((st) => [...st])))
         weight.set(w, Math.log((steps.length + 1) / steps.filter((st) => st.has(w)).length));
-      this.topics.push({ topic, steps, weight });
+      this.topics.push({ topic, steps, weight, title: this.words(`${topic.title.en} ${topic.title.fr}`) });
     }
   }
 
@@ -51,8 +53,12 @@ export class StepOrder {
     );
   }
 
-  /** The two steps a question names around its order word, when each side clearly names one. */
-  find(tokens: readonly string[], preferred?: Topic): StepPair | undefined {
+  /**
+   * The two steps a question names around its order word, when each side clearly names one. Product names
+   * (`named`, token positions) and the words of the procedure's title only set the scene: "après la
+   * migration" names no step.
+   */
+  find(tokens: readonly string[], named: ReadonlySet<number>, preferred?: Topic): StepPair | undefined {
     const marks = [
       ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
       ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
@@ -62,11 +68,21 @@ export class StepOrder {
     const last = marks[marks.length - 1] ?? mark;
     // "Before or after": both words asked, which comes first.
     const asked: OrderAsked = marks.some((m) => m.kind !== mark.kind) ? 'which' : mark.kind;
-    const left = [...this.words(tokens.slice(0, mark.start).join(' '))];
-    const right = [...this.words(tokens.slice(last.end).join(' '))];
-    if (left.length === 0 || right.length === 0) return undefined;
-    let best: (StepPair & { score: number }) | undefined;
-    for (const { topic, steps, weight } of this.topics) {
+    const side = (from: number, to: number): string[] => [
+      ...this.words(
+        tokens
+          .slice(from, to)
+          .filter((_, k) => !named.has(from + k))
+          .join(' '),
+      ),
+    ];
+    const leftAll = side(0, mark.start);
+    const rightAll = side(last.end, tokens.length);
+    let best: (StepPair & { total: number }) | undefined;
+    for (const { topic, steps, weight, title } of this.topics) {
+      const left = leftAll.filter((w) => !title.has(w));
+      const right = rightAll.filter((w) => !title.has(w));
+      if (left.length === 0 || right.length === 0) continue;
       const score = (part: readonly string[], i: number): number => {
         const total = part.reduce((n, w) => n + (weight.get(w) ?? 1), 0);
         const found = part.filter((w) => steps[i]?.has(w)).reduce((n, w) => n + (weight.get(w) ?? 1), 0);
@@ -80,11 +96,11 @@ export class StepOrder {
           // Each side must be mostly that step's words.
           if (a < 0.5 || b < 0.5) continue;
           const s = a + b + (topic === preferred ? 0.01 : 0);
-          if (!best || s > best.score) best = { topic, first: i, second: j, asked, score: s };
+          if (!best || s > best.total) best = { topic, first: i, second: j, asked, score: Math.min(a, b), total: s };
         }
     }
     if (!best) return undefined;
-    const { score: _, ...pair } = best;
+    const { total: _, ...pair } = best;
     return pair;
   }
 }
