@@ -929,6 +929,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a server named before the question opens sets the scene': {
+    turns: [
+      { say: "we're on OCS 2007 R2, is the OCS attendant ok on LS2013?", first: /^No\./, has: [/not supported on Lync Server 2013/] },
+      {
+        say: 'OCS 2007 R2 shop with OC 2007 R2, OC 2007, live meeting 2007 and the ocs attendant. how many of them are not supported at all on LS2013?',
+        first:
+          /^3 clients are not supported on Lync Server 2013: Office Communicator 2007, Office Live Meeting 2007 and Office Communications Server 2007 R2 Attendant/,
+      },
+      { say: 'is lync 2010 supported on LS2013 and on LS2010?', first: /^Yes\./, has: [/Lync Server 2013/, /Lync Server 2010/] },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
