@@ -473,13 +473,13 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       ? lastStart
       : Math.min(
           ...(['yesNo', 'count', 'list'] as const).flatMap((g) =>
+            // (A message opening as a question has no scene before it: "is LWA 2010 supported on LS2013, and is …".)
             sc
               .get(shapeKey(g), langs)
-              .filter((sp) => sp.start > 0)
               .map((sp) => sp.start),
           ),
         );
-  if (!move && !source && !target && servers.length === 2 && !has('both') && !has('allServers') && !has('butNot')) {
+  if (questionAt > lead && !move && !source && !target && servers.length === 2 && !has('both') && !has('allServers') && !has('butNot')) {
     const at = (id: string): number[] => [
       ...mentions.filter((m) => m.kind === 'server' && m.id === id).map((m) => m.start),
       ...reread.filter((r) => r.server === id).map((r) => r.start),
