@@ -293,7 +293,11 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
                       ([tokens[i + 1], tokens[i - 1]].some((t) => lex.serverNouns.has(t ?? '') || lex.deploymentNouns.has(t ?? '')) ||
                         // ("lwa 2013 on 2010": with a client named, or one referred to — "is it supported on
                         // 2010?"; alone, "and on 2010?" is a follow-up's.)
-                        ((clients.length > 0 || lex.backReferences.has(tokens, [lang])) && roleSpans.on.some((sp) => sp.end === i)))
+                        // (Or a kind of client: "is the attendant ok on 2013?".)
+                        ((clients.length > 0 ||
+                          lex.backReferences.has(tokens, [lang]) ||
+                          kb.support.genericNames.some((_, g) => sc.has(`generic.${g}`))) &&
+                          roleSpans.on.some((sp) => sp.end === i)))
                     ? 'on'
                     : undefined;
     if (!role) continue;
@@ -474,9 +478,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       : Math.min(
           ...(['yesNo', 'count', 'list'] as const).flatMap((g) =>
             // (A message opening as a question has no scene before it: "is LWA 2010 supported on LS2013, and is …".)
-            sc
-              .get(shapeKey(g), langs)
-              .map((sp) => sp.start),
+            sc.get(shapeKey(g), langs).map((sp) => sp.start),
           ),
         );
   if (questionAt > lead && !move && !source && !target && servers.length === 2 && !has('both') && !has('allServers') && !has('butNot')) {

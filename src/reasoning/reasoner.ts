@@ -343,7 +343,10 @@ export class Reasoner {
     if (last?.candidates) {
       const named = f.clients.filter((c) => last.candidates?.includes(c));
       const picked = named.length > 0 ? named : pickCandidates(this.kb, f.tokens, last.candidates, this.lexicon);
-      if (picked.length > 0 && f.servers.length === 0) {
+      // ("The OCS 2007 R2 one": a server's name that is also the picked client's, not a server asked about.)
+      const serverWords = u.mentions.filter((m) => m.kind === 'server').flatMap((m) => f.tokens.slice(m.start, m.end));
+      const inName = picked.length === 1 && serverWords.every((w) => nameWords(this.kb, picked[0] as string).has(w));
+      if (picked.length > 0 && (f.servers.length === 0 || inName)) {
         const r = this.support({
           ...f,
           shape: last.shape === 'other' ? 'yesno' : last.shape,
@@ -837,7 +840,10 @@ export class Reasoner {
     }
     if (this.serverFollowUp(f, last)) {
       // The question asked again ("what if …" is no list), from the server left before when it is a move.
-      const shape = ['count', 'when', 'ago', 'why'].includes(f.shape) ? f.shape : last.shape === 'other' ? 'yesno' : last.shape;
+      // ("Et elle marche avec LS2010 ?" after "what does it replace?" asks whether, in its own words.)
+      const ownYesNo =
+        f.shape === 'yesno' && (this.lexicon.shapes.supported.has(f.tokens, [f.lang]) || this.lexicon.shapes.yesNo.has(f.tokens, [f.lang]));
+      const shape = ['count', 'when', 'ago', 'why'].includes(f.shape) || ownYesNo ? f.shape : last.shape === 'other' ? 'yesno' : last.shape;
       // After a plan, the plan to that server.
       const plan = last.subject === 'planner' ? { move: true, target: f.target ?? (f.servers[0] as string) } : {};
       return {
