@@ -940,6 +940,20 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is lync 2010 supported on LS2013 and on LS2010?', first: /^Yes\./, has: [/Lync Server 2013/, /Lync Server 2010/] },
     ],
   },
+  'a yes/no follow-up in its own words after a replacement; a candidate picked by a server in its name': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'lync web app 2013 remplace quoi exactement ?', first: /^Lync Web App 2013 remplace/ },
+      { say: 'et elle marche avec LS2010 ?', first: /^Non\./, has: [/Lync Web App 2013 n’est pas pris en charge sur Lync Server 2010/] },
+      { say: 'et le LWA 2010 sur LS2013 ?', first: /^Non\./, has: [/Lync Web App 2010 n’est pas pris en charge sur Lync Server 2013/] },
+      { say: "l'intendant est ok sur 2013 ?", first: /^(Quel|Lequel)/ },
+      {
+        say: "celui d'OCS 2007 R2",
+        first: /^Non\./,
+        has: [/Office Communications Server 2007 R2 Attendant n’est pas pris en charge sur Lync Server 2013/],
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
