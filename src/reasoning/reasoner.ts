@@ -40,6 +40,8 @@ export interface LastFrame {
   ending?: boolean;
   /** It asked whether something is enough ("does the CAL suffice for AOL?": "and for Yahoo?" asks the same). */
   enough?: boolean;
+  /** The servers of the last few questions, the latest last ("… on LS2013?", "and LS2010?", "which are on both?"). */
+  recentServers?: string[];
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */
@@ -443,7 +445,8 @@ export class Reasoner {
       f.providers.length === 0 &&
       f.licences.length === 0 &&
       f.clients.length + f.servers.length > 0 &&
-      !f.move
+      // ("When does Lync Server 2013 itself go end of life?": "go" with no server left is no move.)
+      !(f.move && f.source)
     ) {
       const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter(
         (x): x is string => !!x,
@@ -785,6 +788,13 @@ export class Reasoner {
   /** Fills what an elliptic follow-up leaves out from the last question ("and on 2010?", "et AOL ?"). */
   private withContext(f: Frame, last: LastFrame | undefined): Frame {
     if (!last) return f;
+    // "Which ones are on both?" after questions about LS2013, then LS2010: the two servers asked about last.
+    if ((f.both || f.allServers) && f.servers.length < 2 && f.providers.length === 0) {
+      const recent = [...(last.recentServers ?? last.servers)].filter((sv) => !f.servers.includes(sv));
+      const want = f.both ? 2 : this.kb.servers.length;
+      const servers = [...f.servers, ...recent.slice(-(want - f.servers.length))];
+      if (servers.length === want) f = { ...f, servers };
+    }
     const bareVersion = f.clients.length + f.servers.length + f.providers.length === 0 ? this.bareServer(f) : undefined;
     // "What about the R2 version?" after Office Communicator 2007: the client of that version, where it was asked.
     const otherVersion =
@@ -1253,6 +1263,12 @@ export class Reasoner {
     const refers = this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]);
     const elsewhere = u.confidence >= CONFIDENT && u.intent.split('.')[0] !== subject;
     if (!refers && (f.tokens.length > TOPIC_FOLLOW_UP_WORDS || elsewhere)) return undefined;
+    // "What about multiparty IM?" after "can two users IM each other if the IMMCU is down?": the same yes/no
+    // question of it, verdict first.
+    if (last.shape === 'yesno' && f.shape !== 'yesno' && (f.shape === 'list' || f.shape === 'other') && this.opensFollowUp(f) && !f.how) {
+      const claimed = this.claim(u, { ...f, shape: 'yesno' }, last);
+      if (claimed) return claimed;
+    }
     const within = (p: Passage): boolean => p.topic.intent.split('.')[0] === subject;
     // The opener ("tell me more about", "et pour") says nothing of what is asked.
     const opener = this.lexicon.shapes.followUpOpeners.find(f.tokens);
@@ -2950,9 +2966,16 @@ const THREAD_WORDS = 40;
  */
 export function threadOn(next: LastFrame, before: LastFrame): LastFrame {
   const subject = (l: LastFrame): string | undefined => l.intent?.split('.')[0];
-  if (next.subject !== 'topic' || before.subject !== 'topic' || !subject(next) || subject(next) !== subject(before)) return next;
-  return { ...next, tokens: [...(before.tokens ?? []), ...(next.tokens ?? [])].slice(-THREAD_WORDS) };
+  // The servers asked about lately, each once, the latest last.
+  const seen = [...(before.recentServers ?? before.servers), ...next.servers];
+  const recent = seen.filter((sv, i) => seen.lastIndexOf(sv) === i).slice(-RECENT_SERVERS);
+  const kept = recent.length > 0 ? { ...next, recentServers: recent } : next;
+  if (next.subject !== 'topic' || before.subject !== 'topic' || !subject(next) || subject(next) !== subject(before)) return kept;
+  return { ...kept, tokens: [...(before.tokens ?? []), ...(next.tokens ?? [])].slice(-THREAD_WORDS) };
 }
+
+/** How many of the servers asked about lately a conversation keeps. */
+const RECENT_SERVERS = 3;
 
 /** Reasons in both languages. */
 export type Reasons = Record<Lang, string[]>;

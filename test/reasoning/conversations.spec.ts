@@ -954,6 +954,23 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  '"on both" after two questions about one server each; "what about X?" after a yes/no on a topic': {
+    turns: [
+      { say: 'how many clients does LS2013 support?', first: /^4 clients are supported on Lync Server 2013/ },
+      { say: 'and LS2010?', first: /^10 clients are supported on Lync Server 2010/ },
+      {
+        say: 'which ones are on both?',
+        first: /^Supported on Lync Server 2013 and Lync Server 2010: Lync 2013, Lync 2010 and Lync 2010 Attendant/,
+      },
+      { say: 'can two lync users IM each other if the IMMCU is not available?', first: /^No\./ },
+      { say: 'what about multiparty IM?', first: /^No\./, has: [/multiparty IM/] },
+      {
+        say: 'and when does lync server 2013 itself go end of life?',
+        first: /^I can't answer that/,
+        has: [/no dates for Lync Server 2013/],
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
