@@ -293,8 +293,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
                       ([tokens[i + 1], tokens[i - 1]].some((t) => lex.serverNouns.has(t ?? '') || lex.deploymentNouns.has(t ?? '')) ||
                         // ("lwa 2013 on 2010": with a client named, or one referred to — "is it supported on
                         // 2010?"; alone, "and on 2010?" is a follow-up's.)
-                        // (Or a kind of client: "is the attendant ok on 2013?".)
+                        // (Or a kind of client: "is the attendant ok on 2013?"; or a server compared: "on LS2013 but
+                        // not on 2010".)
                         ((clients.length > 0 ||
+                          (servers.length > 0 && sc.has(shapeKey('butNot'), langs)) ||
                           lex.backReferences.has(tokens, [lang]) ||
                           kb.support.genericNames.some((_, g) => sc.has(`generic.${g}`))) &&
                           roleSpans.on.some((sp) => sp.end === i)))

@@ -87,6 +87,24 @@ export class Passages {
     );
   }
 
+  /**
+   * Names the knowledge gives with a version ("Exchange 2013", "Outlook 2010"?): every proper name followed by
+   * a year in some passage, and each such pair, lower case. "Outlook 2010" asks about a version the sources
+   * never name when "outlook" is one of the names and "outlook 2010" is not one of the pairs.
+   */
+  versionedNames(): { names: Set<string>; pairs: Set<string> } {
+    const names = new Set<string>();
+    const pairs = new Set<string>();
+    for (const p of this.all)
+      for (const text of [p.text.en, p.text.fr])
+        for (const m of text.matchAll(/\b([A-Z][a-zA-Z]+) (\d{4})\b/g)) {
+          const name = (m[1] as string).toLowerCase();
+          names.add(name);
+          pairs.add(`${name} ${m[2]}`);
+        }
+    return { names, pairs };
+  }
+
   /** Whether every word of a phrase that says something is used by some passage. */
   knows(phrase: string): boolean {
     const words = [...this.words(phrase)];

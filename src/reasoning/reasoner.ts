@@ -160,6 +160,7 @@ export class Reasoner {
     }));
     this.passages = new Passages(kb, this.lexicon);
     this.stepOrder = new StepOrder(kb, this.lexicon);
+    this.versioned = this.passages.versionedNames();
     this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
@@ -291,6 +292,8 @@ export class Reasoner {
   private readonly check: AnswerCheck;
   private readonly passages: Passages;
   private readonly stepOrder: StepOrder;
+  /** Names the knowledge gives with a version, and those pairs (see Passages.versionedNames). */
+  private readonly versioned: { names: Set<string>; pairs: Set<string> };
 
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
@@ -341,6 +344,9 @@ export class Reasoner {
 
     this.applyRoles(u, f);
     if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
+    // "Le UCS marche avec Outlook 2010 ?", "and Exchange 2019?": a version of a named product the sources never give.
+    const version = this.unknownVersion(u, f);
+    if (version) return this.decline(f, version, 'product', u);
     // A short answer to "Which attendant do you mean?" ("2010", "the OCS one"), or one of the names offered.
     if (last?.candidates) {
       const named = f.clients.filter((c) => last.candidates?.includes(c));
@@ -691,6 +697,19 @@ export class Reasoner {
       );
     }
     return computedSupport ?? this.beyondTheMatrix(u, f);
+  }
+
+  /** A name the knowledge gives with versions, followed by a version it never gives ("Outlook 2010"), as written. */
+  private unknownVersion(u: Understanding, f: Frame): string | undefined {
+    const named = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    for (let i = 0; i + 1 < f.tokens.length; i++) {
+      const [name, year] = [f.tokens[i] as string, f.tokens[i + 1] as string];
+      if (named.has(i) || named.has(i + 1) || !/^\d{4}$/.test(year)) continue;
+      // (A month is no product: "until June 2015".)
+      if (this.versioned.names.has(name) && !(name in MONTHS) && !this.versioned.pairs.has(`${name} ${year}`))
+        return asWritten(u, `${name} ${year}`, new Set());
+    }
+    return undefined;
   }
 
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */

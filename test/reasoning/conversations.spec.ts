@@ -971,6 +971,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a version of a named product the sources never give is declined; a server compared with a bare version': {
+    turns: [
+      { say: 'does the unified contact store work with outlook 2010?', first: /^I can't answer that/, has: [/outlook 2010/] },
+      { say: 'does UCS work with Exchange 2010?', first: /^No\./ },
+      { say: 'and exchange 2019?', first: /^I can't answer that/, has: [/exchange 2019/] },
+      {
+        say: 'which clients work on LS2013 but not on 2010?',
+        first: /^Supported on Lync Server 2013 but not on Lync Server 2010: Lync Web App 2013/,
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
