@@ -460,7 +460,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   )
     shape = 'when';
   else if (has('replace')) shape = 'replace';
-  else if (has('list')) shape = 'list';
+  // ("Où", folded to "ou", is also "or": it lists only where it opens or ends the question — "c'est où ?" — not
+  // in "en réunion ou absent du bureau ?".)
+  else if (
+    sc
+      .get(shapeKey('list'), langs)
+      .some((sp) => !(sp.end - sp.start === 1 && tokens[sp.start] === 'ou' && !opensAt(sp.start) && sp.end < tokens.length))
+  )
+    shape = 'list';
   // What the question asks for (attribute ids of language.yaml: a port, a price…), and where it says so.
   const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
   const attributeSpans = asks.flatMap((id) => sc.get(`attributes.${id}`, langs));
