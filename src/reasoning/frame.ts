@@ -517,9 +517,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     mentionSpans.some((sp) => i >= sp.start && i < sp.end && !((i === sp.end - 1 || i === sp.start) && /s$/.test(tokens[i] as string)));
   // (A product noun is what is counted even though "client" alone is also a follow-up word: "how many older client versions".)
   const productNoun = (t: string): boolean => lex.clientNouns.has(t) || lex.serverNouns.has(t) || lex.providerNouns.has(t);
+  // (What is counted ends at a preposition: "combien d'utilisateurs sur un serveur" counts users, not servers.)
+  const stop = countSpan ? at(countSpan.end, 5).find((i) => i > countSpan.end && lex.prepositions.has(tokens[i] as string)) : undefined;
   const scope = (
     countSpan
       ? at(countSpan.end, 5)
+          .filter((i) => stop === undefined || i < stop)
           .filter((i) => !lex.followUpWords.has(tokens[i] as string) || productNoun(tokens[i] as string))
           .slice(0, 3)
       : tokens.map((_, i) => i)

@@ -451,8 +451,9 @@ export class Reasoner {
       f.providers.length === 0 &&
       f.licences.length === 0 &&
       f.clients.length + f.servers.length > 0 &&
-      // ("When does Lync Server 2013 itself go end of life?": "go" with no server left is no move.)
-      !(f.move && f.source)
+      // (A move is asked about — "quand faire la bascule de Group Chat vers Persistent Chat ?" — unless it is an
+      // end with no server left nor client moved: "when does Lync Server 2013 itself go end of life?".)
+      !(f.move && (f.source || f.clients.length > 0 || !f.ending))
     ) {
       const names = [...f.clients.map((c) => this.kb.client(c)?.name), ...f.servers.map((sv) => this.kb.server(sv)?.name)].filter(
         (x): x is string => !!x,
