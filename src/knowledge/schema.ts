@@ -302,6 +302,9 @@ export const LanguageFile = z.strictObject({
     capabilities: Phrases.default({ en: [], fr: [] }),
     plan: Phrases.default({ en: [], fr: [] }),
     addition: Phrases.default({ en: [], fr: [] }),
+    /** Which of the products offered, by age ("the newer one", "le plus ancien"). */
+    newest: Phrases.default({ en: [], fr: [] }),
+    oldest: Phrases.default({ en: [], fr: [] }),
     /** The order of two steps ("before", "après"). */
     before: Phrases.default({ en: [], fr: [] }),
     after: Phrases.default({ en: [], fr: [] }),

@@ -321,6 +321,8 @@ export class Reasoner {
     const command =
       (u.intent.startsWith('reminders.') || u.intent === 'forget' || u.intent === 'help') &&
       !(f.listRef && last?.list) &&
+      // (Nor a reply picking one of the products the bot offered: "le plus récent".)
+      !(last?.candidates && this.pickOffered(f, last.candidates).length > 0) &&
       f.asks.length === 0;
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // "Faut-il supprimer l'utilisateur connu avant de créer le point de terminaison hérité ?": two steps of a
@@ -350,7 +352,7 @@ export class Reasoner {
     // A short answer to "Which attendant do you mean?" ("2010", "the OCS one"), or one of the names offered.
     if (last?.candidates) {
       const named = f.clients.filter((c) => last.candidates?.includes(c));
-      const picked = named.length > 0 ? named : pickCandidates(this.kb, f.tokens, last.candidates, this.lexicon);
+      const picked = named.length > 0 ? named : this.pickOffered(f, last.candidates);
       // ("The OCS 2007 R2 one": a server's name that is also the picked client's, not a server asked about.)
       const serverWords = u.mentions.filter((m) => m.kind === 'server').flatMap((m) => f.tokens.slice(m.start, m.end));
       const inName = picked.length === 1 && serverWords.every((w) => nameWords(this.kb, picked[0] as string).has(w));
@@ -711,6 +713,29 @@ export class Reasoner {
         return asWritten(u, `${name} ${year}`, new Set());
     }
     return undefined;
+  }
+
+  /**
+   * Which of the clients the bot offered a reply picks: by the words of their names ("the 2010 one", "r2"),
+   * all of them ("both", "les deux", "all"), or by age ("the newer one", "le plus ancien": the version in the name).
+   */
+  private pickOffered(f: Frame, candidates: readonly string[]): string[] {
+    const lex = this.lexicon;
+    const short = f.tokens.length <= TOPIC_FOLLOW_UP_WORDS;
+    if (short && (f.listRef === 'all' || lex.shapes.both.has(f.tokens, [f.lang]))) return [...candidates];
+    const newest = lex.shapes.newest.has(f.tokens, [f.lang]);
+    if (short && (newest || lex.shapes.oldest.has(f.tokens, [f.lang]))) {
+      // (A name's year, an R2 a little later: "Office Communicator 2007 R2" is newer than "… 2007".)
+      const age = (id: string): number => {
+        const name = this.kb.client(id)?.name ?? '';
+        return Number(/\b(\d{4})\b/.exec(name)?.[1] ?? 0) + (/\bR2\b/.test(name) ? 0.5 : 0);
+      };
+      const sorted = [...candidates].sort((a, b) => age(a) - age(b));
+      const chosen = newest ? sorted[sorted.length - 1] : sorted[0];
+      const ties = candidates.filter((c) => chosen !== undefined && age(c) === age(chosen));
+      if (chosen && ties.length === 1) return [chosen];
+    }
+    return pickCandidates(this.kb, f.tokens, candidates, lex);
   }
 
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */

@@ -982,6 +982,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'answers to "which one do you mean?": both, the newer, the older': {
+    turns: [
+      { say: 'does the attendant work on LS2013?', first: /^Which one do you mean/ },
+      {
+        say: 'both',
+        first: /^Partly: Lync 2010 Attendant is supported on Lync Server 2013; Office Communications Server 2007 R2 Attendant is not/,
+      },
+      { say: 'is communicator ok on LS2013?', first: /^Which one do you mean/ },
+      { say: 'the older one', first: /^No\./, has: [/Office Communicator 2007 is not supported on Lync Server 2013/] },
+      { say: "l'intendant est supporté sur LS2013 ?", first: /^Lequel voulez-vous dire/ },
+      { say: 'le plus récent', first: /^Oui\./, has: [/Lync 2010 Attendant est pris en charge sur Lync Server 2013/] },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
