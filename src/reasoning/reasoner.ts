@@ -2219,6 +2219,36 @@ export class Reasoner {
     // "Which providers need it?", "what is it?", "what does it come on top of?": computed from the providers' licence options.
     // (Only when that is what is asked: "does Lync Online Plan 1 include Enterprise Voice?" is not.)
     const aboutProviders = f.asksAbout === 'providers' || f.addition || f.plainWords.every((w) => this.lexicon.isFunctionWord(w));
+    // "Just CALs", "seulement la CAL": whether the licences named are enough.
+    const enough = f.enough || f.plain;
+    // "Which providers can I federate with using only CALs?": those one of whose ways needs nothing more.
+    if (providers.length === 0 && enough && f.asksAbout === 'providers' && f.licences.length > 0 && f.shape !== 'yesno') {
+      const suffices = (p: Provider): boolean => p.licenceOptions.some((o) => o.every((id) => f.licences.includes(id)));
+      const enoughFor = kb.providers.filter(suffices);
+      const others = kb.providers.filter((p) => p.licenceOptions.length > 0 && !suffices(p));
+      const named = formatList(
+        f.licences.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
+        lang,
+      );
+      return {
+        answer: answer(
+          'topic',
+          lang,
+          kb.message(enoughFor.length > 0 ? 'licence_enough_for' : 'licence_enough_for_none', lang, {
+            licence: named,
+            providers: formatList(
+              enoughFor.map((p) => p.name),
+              lang,
+            ),
+          }),
+          {
+            details: others.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
+            sources: source,
+          },
+        ),
+        last: { ...last, list: { kind: 'provider', ids: enoughFor.map((p) => p.id) } },
+      };
+    }
     if (
       providers.length === 0 &&
       !f.buy &&
@@ -2263,6 +2293,32 @@ export class Reasoner {
         last: { ...last, list: { kind: 'provider', ids: needing.map((p) => p.id) } },
       };
     }
+    // "Our PIC USL expires in March 2014: until when can we federate with Yahoo!?": the earlier of the licence's
+    // expiry and the service's end (what the provider's notes say of licences bought before the end of sale).
+    const expiry = askedMonthYear(f.tokens);
+    const ends = providers[0]?.endOfService;
+    if (providers.length === 1 && expiry && ends && !f.buy && (f.shape === 'when' || f.shape === 'yesno' || f.still)) {
+      const p = providers[0] as Provider;
+      const end = new Date(`${ends}T00:00:00Z`);
+      const expires = new Date(Date.UTC(expiry.year, expiry.month, 0));
+      const first = expires < end;
+      const month = `${expiry.year}-${String(expiry.month).padStart(2, '0')}-01`;
+      const vars = { provider: p.name, expiry: formatMonth(month, lang), end: formatDate(ends, lang) };
+      const headline =
+        f.shape === 'when'
+          ? kb.message(first ? 'licence_until_expiry' : 'licence_until_end', lang, vars)
+          : kb.message(first ? 'licence_until_expiry_no' : 'licence_until_end_yes', lang, vars);
+      return {
+        answer: answer('provider', lang, headline, {
+          details: [
+            kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
+            ...p.notes.map((n) => n.text[lang]),
+          ],
+          sources: [sourceOf(kb, p.source, lang)],
+        }),
+        last: { ...last, providers: [p.id] },
+      };
+    }
     // Buying it, or since when it is off sale.
     if (providers.length === 0 || f.buy || f.shape === 'when' || f.shape === 'ago') {
       if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {
@@ -2288,10 +2344,15 @@ export class Reasoner {
       ...p.notes.map((n) => n.text[lang]),
     ];
     let headline: string;
-    if (f.enough && !f.need) {
+    // "Pour Yahoo il faut quoi comme licence ?", "what licence do I need for Skype?": its licensing, not a yes or no.
+    const whatLicence = f.shape === 'list' || (f.shape === 'other' && !enough);
+    if (whatLicence) {
+      headline = kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] });
+      details.shift();
+    } else if (enough && !f.need) {
       const enough = options.some((o) => o.every((id) => id === licence.id));
       headline = kb.message(enough ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
-    } else if (f.enough) {
+    } else if (enough) {
       const covers = options.some((o) => o.includes(licence.id));
       headline = kb.message(covers ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
     } else if (f.need) {
@@ -3077,6 +3138,16 @@ const MONTHS: Record<string, number> = {
 };
 
 /** A day and month named in the question ("1er juin", "june 1", "30 june"). */
+/** A month and a year the question gives ("March 2014", "mars 2014"), as written. */
+function askedMonthYear(tokens: readonly string[]): { month: number; year: number; text: string } | undefined {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const month = MONTHS[tokens[i] as string];
+    const year = tokens[i + 1] as string;
+    if (month && /^(19|20)\d{2}$/.test(year)) return { month, year: Number(year), text: `${tokens[i]} ${year}` };
+  }
+  return undefined;
+}
+
 function askedDate(tokens: readonly string[]): { day: number; month: number; text: string } | undefined {
   for (let i = 0; i < tokens.length; i++) {
     const month = MONTHS[tokens[i] as string];

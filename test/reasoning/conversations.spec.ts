@@ -995,6 +995,23 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'le plus récent', first: /^Oui\./, has: [/Lync 2010 Attendant est pris en charge sur Lync Server 2013/] },
     ],
   },
+  'licences asked as people ask: what licence, just CALs, only CALs, until an expiry': {
+    turns: [
+      {
+        say: 'what licence do I need for skype federation with lync online?',
+        first: /^Licensing for Skype: Lync Server Client Access Licenses \(CALs\), or Lync Online Plan 1, 2 or 3/,
+      },
+      { say: 'can I federate with yahoo with just CALs?', first: /^No\./, has: [/alone is not enough for federation with Yahoo!/] },
+      {
+        say: 'which providers can I federate with using only CALs?',
+        first: /^The Lync Server Client Access License \(CAL\) alone is enough for federation with Skype, Windows Live Messenger and AOL/,
+      },
+      {
+        say: 'our PIC USL expires in March 2014, until when can we federate with yahoo?',
+        first: /^Until March 2014: federation with Yahoo! lasts until the licence expires or the service ends \(30 June 2014\)/,
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
