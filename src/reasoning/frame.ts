@@ -449,7 +449,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (has('why')) shape = 'why';
   else if (has('ago')) shape = 'ago';
   else if (has('count')) shape = 'count';
-  else if (starts('yesNo'))
+  // (Not "how does presence update…?": "how" opening it asks how, though "how" alone may open a follow-up.)
+  else if (starts('yesNo') && !sc.get(shapeKey('how'), langs).some((sp) => sp.start === 0))
     shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start)) ? 'when' : 'yesno';
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").

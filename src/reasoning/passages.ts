@@ -72,18 +72,27 @@ export class Passages {
    * "Outlook", "PowerShell"), folded, that few of its sentences use (at most one in ten): what a question
    * names when it uses one. (Names nearly every sentence uses — "Lync", "Server" — tell nothing.)
    */
-  namedThings(): Set<string> {
+  namedThings(): Map<string, Set<string>> {
     const counts = new Map<string, number>();
     const lower = new Set<string>();
+    // The word before each (lower case), when it is part of the same name ("Lync Online"), or "" when alone.
+    const before = new Map<string, Set<string>>();
     for (const p of this.all) {
       const found = new Set<string>();
-      for (const m of p.text.en.matchAll(/(?<=[^.!?:]\s)([A-Z][a-zA-Z]*[a-z][a-zA-Z]*)/g)) found.add((m[1] as string).toLowerCase());
+      for (const m of p.text.en.matchAll(/(?<=[^.!?:]\s)([A-Z][a-zA-Z]*[a-z][a-zA-Z]*)/g)) {
+        const w = (m[1] as string).toLowerCase();
+        found.add(w);
+        const prev = /([A-Z][a-zA-Z]*)\s$/.exec(p.text.en.slice(0, m.index))?.[1]?.toLowerCase() ?? '';
+        before.set(w, (before.get(w) ?? new Set()).add(prev));
+      }
       for (const w of found) counts.set(w, (counts.get(w) ?? 0) + 1);
       for (const m of p.text.en.matchAll(/\b([a-z][a-z]+)\b/g)) lower.add(m[1] as string);
     }
     // Proper names only: words the knowledge never writes in lower case ("SharePoint", not "Web" or "Edition").
-    return new Set(
-      [...counts].filter(([w, n]) => n <= this.all.length / 10 && !lower.has(w) && !this.lex.isFunctionWord(w)).map(([w]) => w),
+    return new Map(
+      [...counts]
+        .filter(([w, n]) => n <= this.all.length / 10 && !lower.has(w) && !this.lex.isFunctionWord(w))
+        .map(([w]) => [w, before.get(w) ?? new Set([''])]),
     );
   }
 

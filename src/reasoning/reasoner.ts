@@ -1108,7 +1108,7 @@ export class Reasoner {
 
   private readonly topicWordCache = new Map<Topic, string>();
   /** Things the knowledge names that a claim must name too to settle a question naming them (see Passages.namedThings). */
-  private readonly namedThings: Set<string>;
+  private readonly namedThings: Map<string, Set<string>>;
 
   /**
    * The topics a question names by what their claims are about (each claim's first group of terms: "ucs",
@@ -1653,6 +1653,12 @@ export class Reasoner {
           !setting(t),
       ),
     );
+    // The things the question names that the knowledge names elsewhere ("SharePoint"); a word that is only
+    // ever the second of a name counts after the first ("Lync Online", not "online meetings").
+    const namedInQuestion = f.tokens.filter((t, i) => {
+      const before = this.namedThings.get(t);
+      return content.has(t) && before !== undefined && (before.has('') || before.has(f.tokens[i - 1] ?? ''));
+    });
     // The claims whose every term group the question contains (through the index of their phrases), and
     // the claims without terms.
     const hits = new Map<number, Map<number, string[][]>>();
@@ -1712,7 +1718,7 @@ export class Reasoner {
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p))) continue;
       // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
       // by what Lync 2013 shows of photos stored in Exchange).
-      if (![...content].every((w) => !this.namedThings.has(w) || this.claimWords(ci).has(stemish(w)))) continue;
+      if (!namedInQuestion.every((w) => this.claimWords(ci).has(stemish(w)))) continue;
       // A version the question gives outside product names ("SharePoint 2010") must be the claim's.
       // (Or the product of that version is what its topic is about: "photos stored in Exchange 2013".)
       const topicText = this.topicWords(t);

@@ -1012,6 +1012,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  '"how does …?" asks how; a word that is only part of a name elsewhere ("online") is no name': {
+    turns: [
+      { say: 'how does presence update from the outlook calendar?', first: /^Lync presence shows in Outlook/, hasNot: [/^Yes\b/] },
+      { say: 'can we schedule online meetings from OWA with exchange 2010?', first: /^No\./ },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
