@@ -477,7 +477,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (Nor a noun phrase asking for a thing, with no verb: "taille max des photos HD ?", "port utilisé vers
   // le FE ?" ask for the size and the port, whereas "le port source est fixe ?" asks whether.)
   const verbless = !tokens.some((t) => lex.copulas.has(t)) && !has('yesNo') && !has('supported') && !has('need') && !has('enough');
-  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !(asks.length > 0 && verbless);
+  // (Nor one naming features: "fonctionnalités déjà dispo avec Exchange 2010 ?" asks which.)
+  const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !((asks.length > 0 || has('capabilities')) && verbless);
   if (bare) shape = 'yesno';
   // "We're on OCS 2007 R2, is the OCS attendant ok on LS2013?", "OCS 2007 R2 shop with … how many of them are not
   // supported on LS2013?": a server named before the question opens sets the scene; the question is about the

@@ -487,8 +487,10 @@ export class Reasoner {
     if (
       last?.subject === 'topic' &&
       this.opensFollowUp(f) &&
-      // (A client and a server together ask the matrix: "and Live Meeting 2007 on 2013?".)
+      // (A client and a server together ask the matrix: "and Live Meeting 2007 on 2013?"; so does "so where does
+      // Lync 2010 work?".)
       (f.clients.length === 0) !== (f.servers.length === 0) &&
+      f.asksAbout !== 'servers' &&
       f.providers.length === 0 &&
       !f.move
     ) {
@@ -566,6 +568,9 @@ export class Reasoner {
       !f.move &&
       f.providers.length === 0
     ) {
+      // ("Lync 2013 photos, where are they stored?" asks where a topic's things are: that topic, when one says so.)
+      const topical = this.fromTopicWords(u, f, true);
+      if (topical) return topical;
       const client = this.kb.client(f.clients[0] as string);
       if (client)
         return {
@@ -699,7 +704,8 @@ export class Reasoner {
         this.fromTopic(u, f, this.passages.search(f.tokens), topic, undefined)
       );
     }
-    return computedSupport ?? this.beyondTheMatrix(u, f);
+    // (A client named beside a topic's words: that topic first, when one clearly says them.)
+    return (f.clients.length > 0 ? this.beyondTheMatrix(u, f) : undefined) ?? computedSupport ?? this.beyondTheMatrix(u, f);
   }
 
   /** A name the knowledge gives with versions, followed by a version it never gives ("Outlook 2010"), as written. */
@@ -785,8 +791,25 @@ export class Reasoner {
   private beyondTheMatrix(u: Understanding, f: Frame): Reasoned | undefined {
     // (Only what the matrix would answer otherwise: the classifier's support questions, not about clients.)
     // (A client's status, or a yes/no question, stays the matrix's: "can Lync 2010 still be used after the migration?".)
-    if (!u.intent.startsWith('support.') || f.asksAbout || f.shape === 'yesno') return undefined;
-    if (f.clients.length > 0 || f.servers.length === 0 || f.providers.length > 0 || f.move || f.generic) return undefined;
+    const lex = this.lexicon;
+    // ("La messagerie vocale Lync 2013 passe par quoi côté Exchange ?": a client named beside words about a topic,
+    // with nothing asked of its support, is the topic's too.)
+    const aboutClient =
+      f.clients.length > 0 &&
+      f.servers.length === 0 &&
+      !f.status &&
+      f.shape !== 'replace' &&
+      f.shape !== 'why' &&
+      !lex.shapes.supported.has(f.tokens, [f.lang]) &&
+      !lex.shapes.breaks.has(f.tokens, [f.lang]);
+    if ((!u.intent.startsWith('support.') && !aboutClient) || f.asksAbout || f.shape === 'yesno') return undefined;
+    if ((f.clients.length > 0 && !aboutClient) || (f.servers.length === 0 && !aboutClient) || f.providers.length > 0 || f.move || f.generic)
+      return undefined;
+    return this.fromTopicWords(u, f, aboutClient);
+  }
+
+  /** The words of a question beside product names and the words the matrix's questions use ("which", "supported", "clients"). */
+  private beyondMatrixWords(u: Understanding, f: Frame): string[] {
     const lex = this.lexicon;
     const named = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
     const matrixWord = (t: string): boolean =>
@@ -800,9 +823,18 @@ export class Reasoner {
       lex.shapes.list.has([t], [f.lang]) ||
       /^\d+$/.test(t) ||
       t.length < 2;
-    const words = f.tokens.filter((t, i) => !named.has(i) && !matrixWord(t));
+    return f.tokens.filter((t, i) => !named.has(i) && !matrixWord(t));
+  }
+
+  /**
+   * The topic one of whose sentences clearly says a question's words beyond the matrix's, answering it.
+   * `strict`: words the knowledge never uses count against it ("pchat cutover steps" is not said by a sentence
+   * that only says "steps").
+   */
+  private fromTopicWords(u: Understanding, f: Frame, strict = false): Reasoned | undefined {
+    const words = this.beyondMatrixWords(u, f);
     if (words.length === 0) return undefined;
-    const best = this.passages.search(words, (p) => p.topic.intent.split('.')[0] !== 'support', true)[0];
+    const best = this.passages.search(words, (p) => p.topic.intent.split('.')[0] !== 'support', !strict)[0];
     if (!best || best.coverage < RETRIEVED_ALONE) return undefined;
     return this.fromTopic(u, { ...f, tokens: words }, this.passages.search(words), best.passage.topic, undefined);
   }

@@ -1018,6 +1018,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'can we schedule online meetings from OWA with exchange 2010?', first: /^No\./ },
     ],
   },
+  'a client named beside a topic\'s words; "features available with …?" asks which': {
+    turns: [
+      { say: 'lync 2013 photos where are they stored?', first: /648×648 pixels, stored in Exchange/ },
+      { say: 'so where does lync 2010 work?', first: /^Lync 2010 is supported on Lync Server 2013 and Lync Server 2010/ },
+      {
+        say: 'give me the group chat 2010 -> pchat 2013 cutover steps',
+        first: /^To migrate Lync Server 2010 Group Chat to Lync Server 2013 Persistent Chat/,
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
