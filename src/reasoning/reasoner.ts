@@ -627,6 +627,11 @@ export class Reasoner {
         last: { ...emptyLast('decline', f) },
       };
     }
+    // "AOL vs Yahoo! federation: any difference in features or licensing?": the two side by side.
+    if (f.providers.length >= 2 && this.lexicon.shapes.compare.has(f.tokens, [lang])) {
+      const r = this.compareProviders(f, today);
+      if (r) return r;
+    }
     if (
       f.providers.length > 0 ||
       (f.features.length > 0 &&
@@ -2113,6 +2118,51 @@ export class Reasoner {
   }
 
   /** What federation with the providers named offers, for a question asking what they offer (language.yaml's `capabilities`). */
+  /**
+   * Providers side by side: whether their federated features are the same, their licensing, and when each
+   * ended (or that it goes on), from the providers' own relations.
+   */
+  private compareProviders(f: Frame, today: Date): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    const ps = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
+    if (ps.length < 2) return undefined;
+    const names = formatList(
+      ps.map((p) => p.name),
+      lang,
+    );
+    const caps = (p: Provider): string => [...p.capabilities].sort().join(' ');
+    const sameFeatures = ps.every((p) => caps(p) === caps(ps[0] as Provider));
+    const options = (p: Provider): string =>
+      p.licenceOptions
+        .map((o) => [...o].sort().join('+'))
+        .sort()
+        .join('|');
+    const sameLicensing = ps.every((p) => options(p) === options(ps[0] as Provider));
+    const features = sameFeatures
+      ? kb.message('compare_features_same', lang, { providers: names, capabilities: this.capabilityNames(ps[0] as Provider, lang) })
+      : kb.message('compare_features_differ', lang, {
+          lines: ps.map((p) => `${p.name}: ${this.capabilityNames(p, lang)}`).join(lang === 'fr' ? ' ; ' : '; '),
+        });
+    const licensing = kb.message(sameLicensing ? 'compare_licensing_same' : 'compare_licensing_differ', lang, { providers: names });
+    const ends = ps.map((p) =>
+      p.endOfService
+        ? kb.message(daysUntil(p.endOfService, today) < 0 ? 'end_past' : 'end_future', lang, {
+            provider: p.name,
+            date: formatDate(p.endOfService, lang),
+            relative: formatRelative(p.endOfService, today, lang),
+          })
+        : kb.message('end_unknown', lang, { provider: p.name }),
+    );
+    return {
+      answer: answer('topic', lang, `${features} ${licensing}`, {
+        details: [...ps.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })), ...ends],
+        sources: [sourceOf(kb, (ps[0] as Provider).source, lang)],
+      }),
+      last: { ...emptyLast('pic', f), providers: ps.map((p) => p.id), list: { kind: 'provider', ids: ps.map((p) => p.id) } },
+    };
+  }
+
   private providerOffers(f: Frame): Reasoned | undefined {
     const { kb } = this;
     const { lang } = f;

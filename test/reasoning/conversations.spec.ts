@@ -1028,6 +1028,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'two providers side by side': {
+    turns: [
+      {
+        say: 'AOL vs Yahoo! federation: any difference in features or licensing?',
+        first: /^Same federated features: AOL and Yahoo! each offer IM and presence/,
+        has: [/Their licensing differs/, /PIC USL/],
+      },
+      {
+        say: 'skype vs WLM?',
+        first: /^The federated features differ: Skype: IM, presence and audio; Windows Live Messenger: IM, presence, audio and video/,
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
