@@ -77,6 +77,8 @@ const LEAD_MARGIN = 0.2;
 const TOPIC_STAY_MARGIN = 0.05;
 /** How much of the last question a sentence naming its products must cover to be offered after "why?". */
 const WHY_RELATED = 0.5;
+/** The share of a "how do I" question a procedure's sentences must say to answer it instead of a topic without one. */
+const PROCEDURE_COVERAGE = 0.3;
 /** A share of each side of "… before …?" that its step's words hold, above which the order answers before any claim. */
 const STEPS_NAMED = 0.9;
 
@@ -590,7 +592,7 @@ export class Reasoner {
     const instead = this.insteadFor(f, last);
     if (instead) return instead;
     // "How do I …" is a procedure: the topics answer it (a migration plan may, when asked for).
-    if (f.how) return f.move ? this.planner(f) : undefined;
+    if (f.how) return f.move ? this.planner(f) : this.procedure(u, f);
 
     if (f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) {
       const r = this.licence(f, today);
@@ -747,6 +749,24 @@ export class Reasoner {
       if (chosen && ties.length === 1) return [chosen];
     }
     return pickCandidates(this.kb, f.tokens, candidates, lex);
+  }
+
+  /**
+   * "How do I get my old Group Chat clients talking to Persistent Chat?": a procedure. When the classifier's
+   * topic gives none (no steps, no command), the topic of its subject that does and whose sentences say most of
+   * the question answers; otherwise the classifier's topic does (undefined: its dialog).
+   */
+  private procedure(u: Understanding, f: Frame): Reasoned | undefined {
+    const own = this.kb.topic(u.intent);
+    if (!own || own.steps.length > 0 || own.code.length > 0) return undefined;
+    const subject = own.intent.split('.')[0];
+    const hits = this.passages.search(
+      f.tokens,
+      (p) => p.topic.intent.split('.')[0] === subject && (p.topic.steps.length > 0 || p.topic.code.length > 0),
+    );
+    const best = hits[0];
+    if (!best || best.coverage < PROCEDURE_COVERAGE) return undefined;
+    return this.fromTopic(u, { ...f, shape: 'other' }, hits, best.passage.topic, undefined);
   }
 
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */

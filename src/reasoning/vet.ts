@@ -101,7 +101,8 @@ export class AnswerCheck {
    * "why…") that verdict answers nothing asked, and reads as if it did: the sentence is given without it.
    */
   private withoutForeignVerdict(f: Frame, given: Answer): Answer {
-    if (given.kind !== 'topic' || !ASKS_NO_VERDICT.has(f.shape)) return given;
+    // ("How does the IMMCU work?" asks how, whatever its words: no verdict either.)
+    if (given.kind !== 'topic' || !(ASKS_NO_VERDICT.has(f.shape) || (f.how && f.shape !== 'yesno'))) return given;
     const rest = this.withoutVerdict(given.headline);
     return rest === given.headline ? given : { ...given, headline: rest };
   }

@@ -1041,6 +1041,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  '"how do I …?" gets a procedure, and no verdict': {
+    turns: [
+      {
+        say: 'how do I get my old group chat clients talking to LS2013 persistent chat?',
+        first: /New‑?-?CsPersistentChatEndpoint|New.CsPersistentChatEndpoint/,
+      },
+      { say: 'how does the IMMCU work?', first: /^(?!Yes\b|No\b)/ },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
