@@ -1,54 +1,24 @@
 import { answer, type Answer, type AnswerKind } from '../answers/answer';
 import { rowAnswer } from '../answers/supportAnswers';
-import { daysUntil, formatDate, formatList, formatMonth, formatRelative, inSentence, sourceOf } from '../answers/format';
+import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf } from '../answers/format';
 import { type Client, fill, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
-import type { PublicImFile, Topic } from '../knowledge/schema';
+import type { Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
-import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame, type Shape } from './frame';
+import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame } from './frame';
 import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
 import { StepOrder } from './steps';
+import { PublicImReasoner } from './publicIm';
+import { MONTHS } from './dates';
+import { both, emptyLast, type LastFrame, type Reasoned, type Reasons, threadOn } from './lastFrame';
+
 import { AnswerCheck, stemish } from './vet';
 
-/** What the conversation keeps of the last question the reasoning layer answered. */
-export interface LastFrame {
-  subject: 'support' | 'pic' | 'licence' | 'planner' | 'decline' | 'topic';
-  shape: Shape;
-  clients: string[];
-  servers: string[];
-  providers: string[];
-  features: string[];
-  licences: string[];
-  source?: string;
-  target?: string;
-  /** What the last answer listed, for "which of those", "the first one". */
-  list?: { kind: 'client' | 'provider'; ids: string[] };
-  /** The reasons behind the last answer, for "why?", in both languages (the next question may switch). */
-  reasons: Reasons;
-  /** The clients the bot asked the user to choose between ("Which attendant do you mean?"). */
-  candidates?: string[];
-  /** The words of the last question, to read a follow-up with ("and high availability?"). */
-  tokens?: string[];
-  /** The topic that answered it, if one did. */
-  intent?: string;
-  /** It asked whether something still holds, since when, or when it ends ("and AOL?" asks the same). */
-  still?: boolean;
-  since?: boolean;
-  ending?: boolean;
-  /** It asked whether something is enough ("does the CAL suffice for AOL?": "and for Yahoo?" asks the same). */
-  enough?: boolean;
-  /** The servers of the last few questions, the latest last ("… on LS2013?", "and LS2010?", "which are on both?"). */
-  recentServers?: string[];
-}
-
-/** A reply the reasoning layer computed, and what to remember of it. */
-export interface Reasoned {
-  answer: Answer;
-  last: LastFrame;
-}
+export { threadOn } from './lastFrame';
+export type { LastFrame, Reasoned, Reasons } from './lastFrame';
 
 /** The largest share of a question's own words a claim may leave uncovered and still settle it. */
 const CLAIM_UNCOVERED = 0.5;
@@ -162,6 +132,7 @@ export class Reasoner {
     }));
     this.passages = new Passages(kb, this.lexicon);
     this.stepOrder = new StepOrder(kb, this.lexicon);
+    this.publicIm = new PublicImReasoner(kb, this.lexicon);
     this.versioned = this.passages.versionedNames();
     this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
@@ -243,16 +214,6 @@ export class Reasoner {
     this.functionWords = new Set([...kb.language.detector.en, ...kb.language.detector.fr].flatMap((w) => tokenize(w)));
   }
 
-  /**
-   * The licence that "do we need a licence for X?" means when none is named: the one no provider's
-   * federation takes alone (an add-on, the PIC USL in the sources).
-   */
-  private get addOnLicence(): PublicImFile['licences'][number] | undefined {
-    return this.kb.publicIm.licences.find(
-      (l) => !this.kb.providers.some((p) => p.licenceOptions.some((o) => o.length === 1 && o[0] === l.id)),
-    );
-  }
-
   /** The source the support matrix's facts come from (answers computed over the matrix cite it). */
   private get matrixSource(): string {
     return this.kb.support.matrix[0]?.source ?? this.kb.support.servers[0]?.source ?? '';
@@ -294,6 +255,8 @@ export class Reasoner {
   private readonly check: AnswerCheck;
   private readonly passages: Passages;
   private readonly stepOrder: StepOrder;
+  /** Public IM Connectivity: providers, features, licences (see publicIm.ts). */
+  private readonly publicIm: PublicImReasoner;
   /** Names the knowledge gives with a version, and those pairs (see Passages.versionedNames). */
   private readonly versioned: { names: Set<string>; pairs: Set<string> };
 
@@ -393,7 +356,7 @@ export class Reasoner {
       const says = f.providers
         .map((id) => kb.provider(id))
         .filter((p): p is Provider => !!p)
-        .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
+        .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.publicIm.capabilityNames(p, lang) }));
       return this.decline(f, f.unknownFeature, 'subject', u, says);
     }
 
@@ -541,7 +504,7 @@ export class Reasoner {
       (f.shape === 'list' || f.shape === 'count') &&
       f.providers.length + f.clients.length + f.servers.length === 0
     ) {
-      return this.countProviders(f, today, last.list.ids);
+      return this.publicIm.countProviders(f, today, last.list.ids);
     }
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
@@ -595,7 +558,7 @@ export class Reasoner {
     if (f.how) return f.move ? this.planner(f) : this.procedure(u, f);
 
     if (f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) {
-      const r = this.licence(f, today);
+      const r = this.publicIm.licence(f, today);
       if (r) return r;
     }
     const picContext = f.federation || last?.subject === 'pic';
@@ -613,7 +576,7 @@ export class Reasoner {
       const says = f.providers
         .map((id) => kb.provider(id))
         .filter((p): p is Provider => !!p)
-        .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) }));
+        .map((p) => kb.message('provider_offers', lang, { provider: p.name, capabilities: this.publicIm.capabilityNames(p, lang) }));
       const names = others.map((id) => kb.server(id)?.name ?? kb.client(id)?.name ?? id);
       return {
         answer: answer(
@@ -631,7 +594,7 @@ export class Reasoner {
     }
     // "AOL vs Yahoo! federation: any difference in features or licensing?": the two side by side.
     if (f.providers.length >= 2 && this.lexicon.shapes.compare.has(f.tokens, [lang])) {
-      const r = this.compareProviders(f, today);
+      const r = this.publicIm.compareProviders(f, today);
       if (r) return r;
     }
     if (
@@ -642,12 +605,12 @@ export class Reasoner {
         f.servers.length === 0 &&
         (f.shape === 'list' || f.shape === 'count'))
     ) {
-      const r = this.pic(f, today);
+      const r = this.publicIm.pic(f, today);
       if (r) return r;
       // "Et Skype, il fait quoi comme fonctionnalités ?" — what federation with it offers, when the classifier
       // took it for another subject's question (a PIC question it is sure of is its dialog's).
       if (!(u.intent.startsWith('pic.') && u.confidence >= CONFIDENT)) {
-        const offers = this.providerOffers(f);
+        const offers = this.publicIm.providerOffers(f);
         if (offers) return offers;
       }
     }
@@ -668,7 +631,7 @@ export class Reasoner {
       f.features.length === 0 &&
       (f.shape === 'count' || f.still || f.ending || plainList)
     )
-      return this.countProviders(f, today);
+      return this.publicIm.countProviders(f, today);
     // "And if we stop at Lync Server 2010 first?" after a plan: the same clients, to that server.
     if (
       last?.subject === 'planner' &&
@@ -1929,13 +1892,6 @@ export class Reasoner {
 
   // ---------------------------------------------------------------- Public IM Connectivity
 
-  private capabilityNames(p: Provider, lang: Lang): string {
-    return formatList(
-      p.capabilities.map((c) => this.kb.publicIm.capabilities[c]?.[lang] ?? c),
-      lang,
-    );
-  }
-
   /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
   private aspectName(id: string, lang: Lang): string {
     return this.kb.publicIm.capabilities[id]?.[lang] ?? this.kb.message('meetings_word', lang);
@@ -1953,533 +1909,7 @@ export class Reasoner {
     return both((l) => (clients.length > 0 && servers.length > 0 ? this.reasonsFor(clients, servers, l) : []));
   }
 
-  private featureName(id: string, lang: Lang): string {
-    return this.kb.publicIm.capabilities[id]?.[lang] ?? id;
-  }
-
-  private pic(frame: Frame, today: Date): Reasoned | undefined {
-    let f = frame;
-    const { kb } = this;
-    const { lang } = f;
-    // "Besides WLM": those are left out; the question is about the others.
-    const providers = f.providers
-      .filter((id) => !f.excluded.includes(id))
-      .map((id) => kb.provider(id))
-      .filter((p): p is Provider => !!p);
-    f = { ...f, features: f.features.filter((x) => x in kb.publicIm.capabilities) };
-    // "Why?" next: what the sources add about these providers (their notes).
-    const reasons = both((l) =>
-      providers.flatMap((p) => [
-        ...(p.endReason ? [p.endReason.text[l]] : []),
-        ...(p.serviceNote ? [p.serviceNote[l]] : []),
-        ...p.notes.map((n) => n.text[l]),
-      ]),
-    );
-    const last = (extra: Partial<LastFrame> = {}): LastFrame => ({ ...emptyLast('pic', f), reasons, ...extra });
-    const source = (p?: Provider) => [sourceOf(kb, p?.source ?? kb.providers[0]?.source ?? '', lang)];
-
-    // Which providers offer a feature / how many.
-    if (providers.length === 0 && f.features.length > 0) {
-      const feature = f.features[0] as string;
-      const offering = kb.providers.filter((p) => !f.excluded.includes(p.id) && f.features.every((x) => p.capabilities.includes(x)));
-      // "Does any provider do video besides WLM?": a verdict on the others first.
-      if (f.excluded.length > 0 && f.shape === 'yesno') {
-        const vars = {
-          feature: formatList(
-            f.features.map((x) => this.featureName(x, lang)),
-            lang,
-          ),
-          excluded: formatList(
-            f.excluded.map((id) => kb.provider(id)?.name ?? id),
-            lang,
-          ),
-          providers: formatList(
-            offering.map((p) => p.name),
-            lang,
-          ),
-        };
-        return {
-          answer: answer('topic', lang, kb.message(offering.length > 0 ? 'providers_besides_yes' : 'providers_besides_no', lang, vars), {
-            facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })),
-            sources: source(),
-          }),
-          last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
-        };
-      }
-      const names = formatList(
-        offering.map((p) => p.name),
-        lang,
-      );
-      const headline =
-        offering.length === 0
-          ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
-          : kb.message('providers_with_feature', lang, {
-              count: offering.length,
-              total: kb.providers.length,
-              feature: formatList(
-                f.features.map((x) => this.featureName(x, lang)),
-                lang,
-              ),
-              providers: names,
-            });
-      return {
-        answer: answer('topic', lang, headline, {
-          facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })),
-          sources: source(),
-        }),
-        last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
-      };
-    }
-    if (providers.length === 0) return undefined;
-
-    // Which of these providers (the list just shown) offer feature F?
-    if (f.features.length > 0 && f.listRef && (f.shape === 'list' || f.shape === 'count')) {
-      const offering = providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
-      const headline =
-        offering.length === 0
-          ? kb.message('providers_among_with_feature_none', lang, {
-              feature: this.featureName(f.features[0] as string, lang),
-              providers: formatList(
-                providers.map((p) => p.name),
-                lang,
-              ),
-            })
-          : kb.message('providers_with_feature', lang, {
-              count: offering.length,
-              total: providers.length,
-              feature: formatList(
-                f.features.map((x) => this.featureName(x, lang)),
-                lang,
-              ),
-              providers: formatList(
-                offering.map((p) => p.name),
-                lang,
-              ),
-            });
-      return {
-        answer: answer('topic', lang, headline, { sources: source() }),
-        last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
-      };
-    }
-    // Does federation with P include feature F?
-    if (f.features.length > 0 && (f.shape === 'yesno' || f.shape === 'other')) {
-      const lines = providers.map((p) => {
-        const missing = f.features.filter((x) => !p.capabilities.includes(x));
-        const feature = formatList(
-          (missing.length > 0 ? missing : f.features).map((x) => this.featureName(x, lang)),
-          lang,
-        );
-        return missing.length === 0
-          ? kb.message('feature_yes', lang, { provider: p.name, feature })
-          : kb.message('feature_no', lang, { provider: p.name, feature, capabilities: this.capabilityNames(p, lang) });
-      });
-      const ended = providers
-        .filter((p) => p.endOfService && daysUntil(p.endOfService, today) < 0)
-        .map((p) =>
-          kb.message('end_past', lang, {
-            provider: p.name,
-            date: formatDate(p.endOfService as string, lang),
-            relative: formatRelative(p.endOfService as string, today, lang),
-          }),
-        );
-      // (The sources give no reason why a provider lacks a feature: "why?" next says so.)
-      return {
-        answer: answer('provider', lang, lines[0] as string, { details: [...lines.slice(1), ...ended], sources: source(providers[0]) }),
-        last: last({ reasons: { en: [], fr: [] } }),
-      };
-    }
-
-    // Dates: still / when / how long ago / a date to check.
-    if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens)) {
-      const p = providers[0] as Provider;
-      const asked = askedDate(f.tokens);
-      const details = [
-        ...(p.serviceNote ? [p.serviceNote[lang]] : []),
-        kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
-        ...p.notes.map((n) => n.text[lang]),
-      ];
-      if (!p.endOfService) {
-        // "How long has it been out?": a dated milestone of the provider answers it.
-        const milestone = p.milestones[0];
-        if (milestone && f.since && (f.shape === 'ago' || f.shape === 'when') && !f.still) {
-          const when = formatMonth(milestone.date, lang);
-          return {
-            answer: answer(
-              'provider',
-              lang,
-              kb.message('milestone', lang, { what: milestone.text[lang], when, relative: formatRelative(milestone.date, today, lang) }),
-              { details, sources: [sourceOf(kb, milestone.source, lang)] },
-            ),
-            last: last(),
-          };
-        }
-        // No date in the sources: say so plainly, never a guessed "yes, still".
-        return {
-          answer: answer('provider', lang, kb.message('end_unknown', lang, { provider: p.name }), { details, sources: source(p) }),
-          last: last(),
-        };
-      }
-      const vars = { provider: p.name, date: formatDate(p.endOfService, lang), relative: formatRelative(p.endOfService, today, lang) };
-      const past = daysUntil(p.endOfService, today) < 0;
-      let headline: string;
-      if (asked && f.shape !== 'when' && f.shape !== 'ago') {
-        headline =
-          asked.month === Number(p.endOfService.slice(5, 7)) && asked.day === Number(p.endOfService.slice(8, 10))
-            ? kb.message('date_check_yes', lang, vars)
-            : kb.message('date_check_no', lang, { ...vars, asked: asked.text });
-      } else if (f.shape === 'yesno' || (f.still && f.shape !== 'when' && f.shape !== 'ago')) {
-        headline = kb.message(past ? 'still_no' : 'still_yes', lang, vars);
-      } else {
-        headline = kb.message(past ? 'end_past' : 'end_future', lang, vars);
-      }
-      return { answer: answer('provider', lang, headline, { details, sources: source(p) }), last: last() };
-    }
-    return undefined;
-  }
-
-  /** What federation with the providers named offers, for a question asking what they offer (language.yaml's `capabilities`). */
-  /**
-   * Providers side by side: whether their federated features are the same, their licensing, and when each
-   * ended (or that it goes on), from the providers' own relations.
-   */
-  private compareProviders(f: Frame, today: Date): Reasoned | undefined {
-    const { kb } = this;
-    const { lang } = f;
-    const ps = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
-    if (ps.length < 2) return undefined;
-    const names = formatList(
-      ps.map((p) => p.name),
-      lang,
-    );
-    const caps = (p: Provider): string => [...p.capabilities].sort().join(' ');
-    const sameFeatures = ps.every((p) => caps(p) === caps(ps[0] as Provider));
-    const options = (p: Provider): string =>
-      p.licenceOptions
-        .map((o) => [...o].sort().join('+'))
-        .sort()
-        .join('|');
-    const sameLicensing = ps.every((p) => options(p) === options(ps[0] as Provider));
-    const features = sameFeatures
-      ? kb.message('compare_features_same', lang, { providers: names, capabilities: this.capabilityNames(ps[0] as Provider, lang) })
-      : kb.message('compare_features_differ', lang, {
-          lines: ps.map((p) => `${p.name}: ${this.capabilityNames(p, lang)}`).join(lang === 'fr' ? ' ; ' : '; '),
-        });
-    const licensing = kb.message(sameLicensing ? 'compare_licensing_same' : 'compare_licensing_differ', lang, { providers: names });
-    const ends = ps.map((p) =>
-      p.endOfService
-        ? kb.message(daysUntil(p.endOfService, today) < 0 ? 'end_past' : 'end_future', lang, {
-            provider: p.name,
-            date: formatDate(p.endOfService, lang),
-            relative: formatRelative(p.endOfService, today, lang),
-          })
-        : kb.message('end_unknown', lang, { provider: p.name }),
-    );
-    return {
-      answer: answer('topic', lang, `${features} ${licensing}`, {
-        details: [...ps.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })), ...ends],
-        sources: [sourceOf(kb, (ps[0] as Provider).source, lang)],
-      }),
-      last: { ...emptyLast('pic', f), providers: ps.map((p) => p.id), list: { kind: 'provider', ids: ps.map((p) => p.id) } },
-    };
-  }
-
-  private providerOffers(f: Frame): Reasoned | undefined {
-    const { kb } = this;
-    const { lang } = f;
-    if (f.shape !== 'list' || f.features.length + f.licences.length > 0 || f.still || f.ending || f.move) return undefined;
-    if (!this.lexicon.shapes.capabilities.has(f.tokens, [lang])) return undefined;
-    const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
-    if (providers.length === 0) return undefined;
-    // (The message continues a sentence elsewhere — "The documentation says: federation with …" — so it starts lower case.)
-    const lines = providers.map((p) => {
-      const line = kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) });
-      return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
-    });
-    return {
-      answer: answer('provider', lang, lines[0] as string, {
-        details: lines.slice(1),
-        sources: [sourceOf(kb, providers[0]?.source ?? '', lang)],
-      }),
-      last: { ...emptyLast('pic', f), list: { kind: 'provider', ids: providers.map((p) => p.id) } },
-    };
-  }
-
-  /**
-   * How many providers (which ones): all of them, those federation still works with today ("still"), or
-   * those whose federation has ended ("ended", "fin"), computed from their end dates against today.
-   */
-  private countProviders(f: Frame, today: Date, within?: readonly string[]): Reasoned {
-    const { kb } = this;
-    const { lang } = f;
-    const ended = (p: Provider): boolean => p.endOfService !== undefined && daysUntil(p.endOfService, today) < 0;
-    const among = within ? kb.providers.filter((p) => within.includes(p.id)) : kb.providers;
-    const pool = f.still ? among.filter((p) => !ended(p)) : f.ending ? among.filter(ended) : among;
-    const key = f.still ? 'count_providers_still' : f.ending ? 'count_providers_ended' : 'count_providers';
-    const names = formatList(
-      pool.map((p) => p.name),
-      lang,
-    );
-    // What the sources add: when the others ended, and what became of those still listed ("continues through Skype").
-    const details =
-      f.still || f.ending
-        ? [
-            ...kb.providers.filter(ended).map((p) =>
-              kb.message('end_past', lang, {
-                provider: p.name,
-                date: formatDate(p.endOfService as string, lang),
-                relative: formatRelative(p.endOfService as string, today, lang),
-              }),
-            ),
-            ...(f.still ? pool.flatMap((p) => (p.serviceNote ? [p.serviceNote[lang]] : [])) : []),
-          ]
-        : [];
-    return {
-      answer: answer('topic', lang, kb.message(key, lang, { count: pool.length, total: kb.providers.length, providers: names }), {
-        details,
-        sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
-      }),
-      last: {
-        ...emptyLast('pic', f),
-        list: { kind: 'provider', ids: pool.map((p) => p.id) },
-        // "Why?" next: why those ended, and what became of the others.
-        reasons: both((l) =>
-          among.flatMap((p) => [...(p.endReason ? [p.endReason.text[l]] : []), ...(p.serviceNote ? [p.serviceNote[l]] : [])]),
-        ),
-      },
-    };
-  }
-
   // ---------------------------------------------------------------- licences
-
-  private licence(f: Frame, today: Date): Reasoned | undefined {
-    const { kb } = this;
-    const { lang } = f;
-    // (The first the question names: frame.ts orders them.)
-    const licence = kb.publicIm.licences.find((l) => l.id === f.licences[0]) ?? this.addOnLicence;
-    if (!licence) return undefined;
-    // "Why?" next: what the sources say of the licensing of the providers in question (those named, else
-    // those whose licensing involves this licence), and their notes.
-    const concerned =
-      f.providers.length > 0
-        ? kb.providers.filter((p) => f.providers.includes(p.id))
-        : kb.providers.filter((p) => p.licenceOptions.some((o) => o.includes(licence.id)));
-    const last: LastFrame = {
-      ...emptyLast('licence', f),
-      licences: [licence.id],
-      reasons: both((l) => concerned.flatMap((p) => [`${p.name}: ${p.licensing[l]}`, ...p.notes.map((n) => n.text[l])])),
-    };
-    const source = [sourceOf(kb, licence.source, lang)];
-    const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
-    const name = licence.name;
-    // "Do we need anything beyond CALs for AOL?", "which providers need more than the CAL?": the licences
-    // past those named, from the providers' licence options (a provider needs more when every way to it does).
-    if (f.beyond.length > 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago') {
-      const base = f.beyond;
-      const baseNames = formatList(
-        base.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
-        lang,
-      );
-      const extra = (p: Provider): string[] =>
-        p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.some((id) => !base.includes(id)))
-          ? [...new Set(p.licenceOptions.flatMap((o) => o.filter((id) => !base.includes(id))))]
-          : [];
-      const licenceNames = (ids: readonly string[]): string =>
-        formatList(
-          ids.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
-          lang,
-        );
-      const asked = providers.length > 0 ? providers : kb.providers.filter((p) => p.licenceOptions.length > 0);
-      const needing = asked.filter((p) => extra(p).length > 0);
-      const headline =
-        providers.length === 1
-          ? needing.length > 0
-            ? kb.message('licence_beyond_yes', lang, {
-                provider: providers[0]?.name ?? '',
-                others: licenceNames(extra(providers[0] as Provider)),
-                licence: baseNames,
-              })
-            : kb.message('licence_beyond_no', lang, { provider: providers[0]?.name ?? '', licence: baseNames })
-          : needing.length > 0
-            ? kb.message('licence_beyond_by', lang, {
-                providers: formatList(
-                  needing.map((p) => p.name),
-                  lang,
-                ),
-                others: licenceNames([...new Set(needing.flatMap(extra))]),
-                licence: baseNames,
-                count: needing.length,
-              })
-            : kb.message('licence_beyond_none', lang, { licence: baseNames });
-      return {
-        answer: answer(providers.length === 1 ? 'provider' : 'topic', lang, headline, {
-          details: asked.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
-          sources: providers.length === 1 ? [sourceOf(kb, (providers[0] as Provider).source, lang)] : source,
-        }),
-        last: {
-          ...last,
-          // ("Can I buy it today?" next asks about the licence needed past them.)
-          licences: [...needing.flatMap(extra), ...base].slice(0, 1),
-          providers: providers.map((p) => p.id),
-          ...(providers.length === 1 ? {} : { list: { kind: 'provider' as const, ids: needing.map((p) => p.id) } }),
-        },
-      };
-    }
-    // "Which providers need it?", "what is it?", "what does it come on top of?": computed from the providers' licence options.
-    // (Only when that is what is asked: "does Lync Online Plan 1 include Enterprise Voice?" is not.)
-    const aboutProviders = f.asksAbout === 'providers' || f.addition || f.plainWords.every((w) => this.lexicon.isFunctionWord(w));
-    // "Just CALs", "seulement la CAL": whether the licences named are enough.
-    const enough = f.enough || f.plain;
-    // "Which providers can I federate with using only CALs?": those one of whose ways needs nothing more.
-    if (providers.length === 0 && enough && f.asksAbout === 'providers' && f.licences.length > 0 && f.shape !== 'yesno') {
-      const suffices = (p: Provider): boolean => p.licenceOptions.some((o) => o.every((id) => f.licences.includes(id)));
-      const enoughFor = kb.providers.filter(suffices);
-      const others = kb.providers.filter((p) => p.licenceOptions.length > 0 && !suffices(p));
-      const named = formatList(
-        f.licences.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
-        lang,
-      );
-      return {
-        answer: answer(
-          'topic',
-          lang,
-          kb.message(enoughFor.length > 0 ? 'licence_enough_for' : 'licence_enough_for_none', lang, {
-            licence: named,
-            providers: formatList(
-              enoughFor.map((p) => p.name),
-              lang,
-            ),
-          }),
-          {
-            details: others.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
-            sources: source,
-          },
-        ),
-        last: { ...last, list: { kind: 'provider', ids: enoughFor.map((p) => p.id) } },
-      };
-    }
-    if (
-      providers.length === 0 &&
-      !f.buy &&
-      f.shape !== 'when' &&
-      f.shape !== 'ago' &&
-      !f.still &&
-      aboutProviders &&
-      f.features.length === 0
-    ) {
-      const needing = kb.providers.filter((p) => p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.includes(licence.id)));
-      const alongside = [...new Set(needing.flatMap((p) => p.licenceOptions.flatMap((o) => o.filter((id) => id !== licence.id))))]
-        .map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name)
-        .filter((n): n is string => !!n);
-      const providersNamed = formatList(
-        needing.map((p) => p.name),
-        lang,
-      );
-      const headline =
-        needing.length === 0
-          ? kb.message('licence_needed_by_none', lang, { licence: name })
-          : alongside.length > 0 && f.addition
-            ? kb.message('licence_on_top_of', lang, { licence: name, others: formatList(alongside, lang), providers: providersNamed })
-            : kb.message(alongside.length > 0 ? 'licence_needed_by_with' : 'licence_needed_by', lang, {
-                licence: name,
-                providers: providersNamed,
-                others: formatList(alongside, lang),
-              });
-      const sold = licence.noLongerSoldSince
-        ? [
-            kb.message('licence_sold_since', lang, {
-              licence: name,
-              date: formatDate(licence.noLongerSoldSince, lang),
-              relative: formatRelative(licence.noLongerSoldSince, today, lang),
-            }),
-          ]
-        : [];
-      return {
-        answer: answer('topic', lang, headline, {
-          details: [...sold, ...needing.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }))],
-          sources: source,
-        }),
-        last: { ...last, list: { kind: 'provider', ids: needing.map((p) => p.id) } },
-      };
-    }
-    // "Our PIC USL expires in March 2014: until when can we federate with Yahoo!?": the earlier of the licence's
-    // expiry and the service's end (what the provider's notes say of licences bought before the end of sale).
-    const expiry = askedMonthYear(f.tokens);
-    const ends = providers[0]?.endOfService;
-    if (providers.length === 1 && expiry && ends && !f.buy && (f.shape === 'when' || f.shape === 'yesno' || f.still)) {
-      const p = providers[0] as Provider;
-      const end = new Date(`${ends}T00:00:00Z`);
-      const expires = new Date(Date.UTC(expiry.year, expiry.month, 0));
-      const first = expires < end;
-      const month = `${expiry.year}-${String(expiry.month).padStart(2, '0')}-01`;
-      const vars = { provider: p.name, expiry: formatMonth(month, lang), end: formatDate(ends, lang) };
-      const headline =
-        f.shape === 'when'
-          ? kb.message(first ? 'licence_until_expiry' : 'licence_until_end', lang, vars)
-          : kb.message(first ? 'licence_until_expiry_no' : 'licence_until_end_yes', lang, vars);
-      return {
-        answer: answer('provider', lang, headline, {
-          details: [
-            kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
-            ...p.notes.map((n) => n.text[lang]),
-          ],
-          sources: [sourceOf(kb, p.source, lang)],
-        }),
-        last: { ...last, providers: [p.id] },
-      };
-    }
-    // Buying it, or since when it is off sale.
-    if (providers.length === 0 || f.buy || f.shape === 'when' || f.shape === 'ago') {
-      if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {
-        const vars = {
-          licence: name,
-          date: formatDate(licence.noLongerSoldSince, lang),
-          relative: formatRelative(licence.noLongerSoldSince, today, lang),
-        };
-        const headline =
-          f.shape === 'when' || f.shape === 'ago'
-            ? kb.message('licence_sold_since', lang, vars)
-            : kb.message('licence_sold_no', lang, vars);
-        const notes = kb.publicIm.notes.map((n) => n.text[lang]);
-        return { answer: answer('topic', lang, headline, { details: notes, sources: source }), last };
-      }
-      if (providers.length === 0) return undefined;
-    }
-    const p = providers[0] as Provider;
-    const options = p.licenceOptions;
-    if (options.length === 0) return undefined;
-    const details = [
-      kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
-      ...p.notes.map((n) => n.text[lang]),
-    ];
-    let headline: string;
-    // "Pour Yahoo il faut quoi comme licence ?", "what licence do I need for Skype?": its licensing, not a yes or no.
-    const whatLicence = f.shape === 'list' || (f.shape === 'other' && !enough);
-    if (whatLicence) {
-      headline = kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] });
-      details.shift();
-    } else if (enough && !f.need) {
-      const enough = options.some((o) => o.every((id) => id === licence.id));
-      headline = kb.message(enough ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
-    } else if (enough) {
-      const covers = options.some((o) => o.includes(licence.id));
-      headline = kb.message(covers ? 'licence_enough_yes' : 'licence_enough_no', lang, { licence: name, provider: p.name });
-    } else if (f.need) {
-      const needed = options.every((o) => o.includes(licence.id));
-      headline = kb.message(needed ? 'licence_needed_yes' : 'licence_needed_no', lang, { licence: name, provider: p.name });
-    } else {
-      // "Is Skype federation available with Lync Online?": whether the licence is one of the ways to it.
-      const option = options.some((o) => o.includes(licence.id));
-      const alone = options.some((o) => o.every((id) => id === licence.id));
-      headline = kb.message(option ? (alone ? 'licence_enough_yes' : 'licence_option_with') : 'licence_option_no', lang, {
-        licence: name,
-        provider: p.name,
-      });
-    }
-    return {
-      answer: answer('provider', lang, headline, { details, sources: [sourceOf(kb, p.source, lang)] }),
-      last: { ...last, providers: [p.id] },
-    };
-  }
 
   // ---------------------------------------------------------------- support matrix
 
@@ -3168,104 +2598,6 @@ export class Reasoner {
       },
     };
   }
-}
-
-/** The words of a topic's thread kept for the next follow-up: its last questions, at most this many words. */
-const THREAD_WORDS = 40;
-
-/**
- * What to remember of an answer that stays on the subject before it: the words of the questions before
- * too, so that "and if the user is homed on a Lync Server 2010 pool?" two questions after "can users
- * schedule Lync meetings from OWA?" is still about scheduling from OWA.
- */
-export function threadOn(next: LastFrame, before: LastFrame): LastFrame {
-  const subject = (l: LastFrame): string | undefined => l.intent?.split('.')[0];
-  // The servers asked about lately, each once, the latest last.
-  const seen = [...(before.recentServers ?? before.servers), ...next.servers];
-  const recent = seen.filter((sv, i) => seen.lastIndexOf(sv) === i).slice(-RECENT_SERVERS);
-  const kept = recent.length > 0 ? { ...next, recentServers: recent } : next;
-  if (next.subject !== 'topic' || before.subject !== 'topic' || !subject(next) || subject(next) !== subject(before)) return kept;
-  return { ...kept, tokens: [...(before.tokens ?? []), ...(next.tokens ?? [])].slice(-THREAD_WORDS) };
-}
-
-/** How many of the servers asked about lately a conversation keeps. */
-const RECENT_SERVERS = 3;
-
-/** Reasons in both languages. */
-export type Reasons = Record<Lang, string[]>;
-
-function both(make: (lang: Lang) => string[]): Reasons {
-  return { en: make('en'), fr: make('fr') };
-}
-
-function emptyLast(subject: LastFrame['subject'], f: Frame): LastFrame {
-  return {
-    subject,
-    shape: f.shape,
-    clients: f.clients,
-    servers: f.servers,
-    providers: f.providers,
-    features: f.features,
-    licences: f.licences,
-    ...(f.source ? { source: f.source } : {}),
-    ...(f.target ? { target: f.target } : {}),
-    reasons: { en: [], fr: [] },
-    tokens: f.tokens,
-    ...(f.still ? { still: true } : {}),
-    ...(f.since ? { since: true } : {}),
-    ...(f.ending ? { ending: true } : {}),
-    ...(f.enough ? { enough: true } : {}),
-  };
-}
-
-const MONTHS: Record<string, number> = {
-  january: 1,
-  february: 2,
-  march: 3,
-  april: 4,
-  may: 5,
-  june: 6,
-  july: 7,
-  august: 8,
-  september: 9,
-  october: 10,
-  november: 11,
-  december: 12,
-  janvier: 1,
-  fevrier: 2,
-  mars: 3,
-  avril: 4,
-  mai: 5,
-  juin: 6,
-  juillet: 7,
-  aout: 8,
-  septembre: 9,
-  octobre: 10,
-  novembre: 11,
-  decembre: 12,
-};
-
-/** A day and month named in the question ("1er juin", "june 1", "30 june"). */
-/** A month and a year the question gives ("March 2014", "mars 2014"), as written. */
-function askedMonthYear(tokens: readonly string[]): { month: number; year: number; text: string } | undefined {
-  for (let i = 0; i + 1 < tokens.length; i++) {
-    const month = MONTHS[tokens[i] as string];
-    const year = tokens[i + 1] as string;
-    if (month && /^(19|20)\d{2}$/.test(year)) return { month, year: Number(year), text: `${tokens[i]} ${year}` };
-  }
-  return undefined;
-}
-
-function askedDate(tokens: readonly string[]): { day: number; month: number; text: string } | undefined {
-  for (let i = 0; i < tokens.length; i++) {
-    const month = MONTHS[tokens[i] as string];
-    if (!month) continue;
-    const before = tokens[i - 1] === 'er' ? tokens[i - 2] : tokens[i - 1];
-    const after = tokens[i + 1];
-    const day = before && /^\d{1,2}$/.test(before) ? Number(before) : after && /^\d{1,2}$/.test(after) ? Number(after) : undefined;
-    if (day) return { day, month, text: `${day} ${tokens[i]}` };
-  }
-  return undefined;
 }
 
 /**
