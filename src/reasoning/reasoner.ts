@@ -1707,6 +1707,9 @@ export class Reasoner {
         hits.set(ci, groups);
       });
     }
+    const sureOfTopic = kb.topic(u.intent) !== undefined && u.confidence >= SURE_OF_TOPIC;
+    // (Within a follow-up, the subject before it counts too: "can SharePoint search them?" after archiving.)
+    const sureSubjects = new Set([u.intent.split('.')[0], contextTopic?.intent.split('.')[0]]);
     // In the order the knowledge lists them: on a tie, the claim listed first wins.
     const candidates = [
       ...this.termlessClaims,
@@ -1721,6 +1724,9 @@ export class Reasoner {
       // subject, or any claim when the classifier is unsure, must match on two points at least.
       if (c.terms.length === 0 && (!own || !confident)) continue;
       if ((!sameSubject || !confident) && c.terms.length + c.products.length < 2) continue;
+      // (Nor one of another subject when the classifier is sure of its topic: "do I need one per pool?" about
+      // Persistent Chat endpoints is not settled by what the IMMCU needs.)
+      if (sureOfTopic && !sureSubjects.has(claimSubject)) continue;
       if (!c.products.every((p) => products.has(p))) continue;
       const matched = [...(hits.get(ci)?.values() ?? [])].flat(2);
       // Every product the question names is one the claim is about (by id or by name in its statement):

@@ -1047,6 +1047,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         say: 'how do I get my old group chat clients talking to LS2013 persistent chat?',
         first: /New‑?-?CsPersistentChatEndpoint|New.CsPersistentChatEndpoint/,
       },
+      { say: 'do I need one per pool?', first: /^Yes\./, has: [/one Persistent Chat endpoint for each Persistent Chat pool/] },
       { say: 'how does the IMMCU work?', first: /^(?!Yes\b|No\b)/ },
     ],
   },
