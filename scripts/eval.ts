@@ -16,8 +16,9 @@
  * set: its failures are read), `eval/fresh3.yaml` (written at the same time by another helper session:
  * aggregate scores only) and `eval/dev4.yaml` (written the same way later, mostly single questions in
  * varied styles; a development set), `eval/dev5.yaml` (written on 2026-12-01 the same way, weighted to plans,
- * migrations, Exchange and Front End questions: a development set) and `eval/fresh4.yaml` (written at the
- * same time by another helper session: aggregate scores only).
+ * migrations, Exchange and Front End questions: a development set), `eval/fresh4.yaml` (written at the
+ * same time by another helper session: aggregate scores only) and `eval/dev6.yaml` (written later that day the
+ * same way, weighted to clarifications, licensing, plans and feature questions: a development set).
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
@@ -34,6 +35,7 @@ const TARGETS: Record<string, number> = {
   'fresh3.yaml': 0.95,
   'dev4.yaml': 0.95,
   'dev5.yaml': 0.95,
+  'dev6.yaml': 0.95,
   'fresh4.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
@@ -58,6 +60,7 @@ async function main(): Promise<void> {
           'eval/dev3.yaml',
           'eval/dev4.yaml',
           'eval/dev5.yaml',
+          'eval/dev6.yaml',
           'eval/unseen.yaml',
           'eval/fresh.yaml',
           'eval/fresh2.yaml',
