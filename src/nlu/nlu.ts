@@ -25,6 +25,8 @@ export interface Understanding {
   lang: Lang;
   /** Normalised words of the message. */
   tokens: string[];
+  /** The tokens with typos corrected into words the classifier knows ("suported" → "supported"), when any were. */
+  corrected?: string[];
   /** Best intent, or `none` when the message is out of scope. */
   intent: string;
   confidence: number;
@@ -260,6 +262,19 @@ export class Nlu {
         knownWords,
       };
     }
-    return { text, lang, tokens, intent: best.intent, confidence: best.confidence, ranking, entities, mentions, unknownWords, knownWords };
+    const corrected = words.some((w, i) => w !== tokens[i]) ? { corrected: words } : {};
+    return {
+      text,
+      lang,
+      tokens,
+      ...corrected,
+      intent: best.intent,
+      confidence: best.confidence,
+      ranking,
+      entities,
+      mentions,
+      unknownWords,
+      knownWords,
+    };
   }
 }

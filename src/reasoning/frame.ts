@@ -1,7 +1,8 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { STATUS_IDS, type Lang, type StatusId } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
-import { tokenize } from '../nlu/normalize';
+import { fold, tokenize } from '../nlu/normalize';
+import { MONTHS } from './dates';
 import type { Lexicon, Scan, Span } from './lexicon';
 
 /** The shape of a question: what kind of answer it wants. */
@@ -108,11 +109,29 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
   kb.support.genericNames.forEach((g, i) => lex.addGroup(`generic.${i}`, { en: g.names, fr: g.names }));
   // Statuses a question names beyond yes / no ("which clients are partly supported?").
   for (const [id, st] of Object.entries(kb.support.statuses)) if (st.asked) lex.addGroup(`status.${id}`, st.asked);
+  // Every word the topics and names use is a word, never a typo of another ("data", "march").
+  const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+  lex.addWords(
+    topics.flatMap((t) =>
+      [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.claims.map((c) => c.text)].flatMap(
+        (x) => [fold(x.en), fold(x.fr)],
+      ),
+    ),
+  );
+  lex.addWords(kb.training.flatMap((e) => [...e.utterances.en, ...e.utterances.fr].map(fold)));
+  lex.addWords(Object.keys(MONTHS));
 }
 
 /** Reads the frame of a message. Pure. */
 export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Frame {
-  const { tokens, lang } = u;
+  const { lang } = u;
+  // Typos corrected into a word of the language data ("is evry lync 2010 client suported?"); a word the
+  // knowledge or the language data uses, or inside a product's name, stays as typed.
+  const typedInName = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  // (Only a word the classifier did not know either: "partly", "march", "data" are words, not typos.)
+  const unknownTyped = new Set(u.unknownWords);
+  const typo = (t: string, i: number): boolean => unknownTyped.has(t) || (u.corrected?.[i] ?? t) !== t;
+  const tokens = u.tokens.map((t, i) => (typedInName.has(i) || lex.words.has(t) || !typo(t, i) ? t : (lex.correct(t) ?? t)));
   const langs: Lang[] = [lang, lang === 'en' ? 'fr' : 'en'];
   const own: Lang[] = [lang];
   const mentions = [...u.mentions].sort((a, b) => a.start - b.start);

@@ -1,3 +1,4 @@
+import { allowedTypos, editDistance, letterGap, letterMask } from '../nlu/entityExtractor';
 import type { LanguageFile, Lang } from '../knowledge/schema';
 import { tokenize } from '../nlu/normalize';
 
@@ -207,12 +208,63 @@ export class Lexicon {
   /** Attribute ids (language.yaml's `attributes`), in order. */
   readonly attributeIds: string[];
 
+  /** Every word of the language data (folded), for typo correction to leave alone. */
+  readonly words = new Set<string>();
+  /** The words of the language data long enough to carry a typo, with their letters. */
+  private fuzzy: { word: string; mask: number; typos: number }[] = [];
+  private readonly corrections = new Map<string, string | undefined>();
+
+  /** Words of the knowledge (folded texts) a typo correction must leave alone: "partly", "data", "march". */
+  addWords(texts: Iterable<string>): void {
+    for (const text of texts) for (const w of tokenize(text)) this.words.add(w);
+  }
+
+  /**
+   * The word of the language data a token is a typo of ("suported" → "supported", "evry" → "every"), when
+   * exactly one is nearest; undefined when the token is a word of it, or none or several are.
+   */
+  correct(token: string): string | undefined {
+    if (this.words.has(token) || allowedTypos(token) === 0) return undefined;
+    if (this.corrections.has(token)) return this.corrections.get(token);
+    const mask = letterMask(token);
+    let best: string | undefined;
+    let bestDistance = Number.POSITIVE_INFINITY;
+    let tie = false;
+    for (const { word, mask: wordMask, typos } of this.fuzzy) {
+      // (A typo rarely changes the first letter: "route" is no typo of "coute".)
+      if (word[0] !== token[0]) continue;
+      const max = Math.min(allowedTypos(token), typos);
+      if (Math.abs(word.length - token.length) > max || letterGap(mask, wordMask) > max) continue;
+      const d = editDistance(token, word, max);
+      if (d > max) continue;
+      if (d < bestDistance) {
+        best = word;
+        bestDistance = d;
+        tie = false;
+      } else if (d === bestDistance) tie = true;
+    }
+    const found = tie ? undefined : best;
+    this.corrections.set(token, found);
+    return found;
+  }
+
   constructor(data: LanguageFile) {
     const group = <K extends string>(rec: Record<K, { en: string[]; fr: string[] }>): Record<K, PhraseGroup> =>
       Object.fromEntries(Object.entries(rec).map(([k, v]) => [k, new PhraseGroup(v as { en: string[]; fr: string[] })])) as Record<
         K,
         PhraseGroup
       >;
+    // Every word the language data uses: a typo correction never replaces one of them.
+    const collect = (x: unknown): void => {
+      if (typeof x === 'string') {
+        for (const w of x.split(/[^a-z0-9]+/)) if (w) this.words.add(w);
+      } else if (Array.isArray(x)) x.forEach(collect);
+      else if (x && typeof x === 'object') Object.values(x).forEach(collect);
+    };
+    collect(data);
+    this.fuzzy = [...this.words]
+      .filter((w) => allowedTypos(w) > 0)
+      .map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
     this.shapes = group(data.shapes);
     this.roles = group(data.roles);
     this.features = new Map(Object.entries(data.features).map(([k, v]) => [k, new PhraseGroup(v)]));
@@ -269,6 +321,7 @@ export class Lexicon {
 
   /** Adds a group of phrases to the one-pass index (the knowledge base's own names: licences, generic names). */
   addGroup(group: string, source: { en: readonly string[]; fr: readonly string[] }): void {
+    this.addWords([...source.en, ...source.fr]);
     const seen = new Map<string, { phrase: Phrase; group: string; mask: number; text: string }>();
     for (const lang of ['en', 'fr'] as const) {
       for (const text of source[lang]) {

@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { PhraseGroup, phraseTokens } from '../../src/reasoning/lexicon';
+import { loadKnowledge } from '../../src/knowledge/loader';
+import { Nlu } from '../../src/nlu/nlu';
 import { tokenize } from '../../src/nlu/normalize';
+import { Lexicon, PhraseGroup, phraseTokens } from '../../src/reasoning/lexicon';
+import { Reasoner } from '../../src/reasoning/reasoner';
+
+const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
 
 describe('phrase matching (language.yaml phrases)', () => {
   it('matches whole phrases and their inflected last word, the longest at each position', () => {
@@ -26,5 +31,31 @@ describe('phrase matching (language.yaml phrases)', () => {
     assert.deepEqual(found('how long is the data in the archive kept'), [], 'five words between: no match');
     assert.deepEqual(found('how long ago was it kept'), ['how long ago was it kept']);
     assert.deepEqual(found('kept how long'), []);
+  });
+});
+
+describe('typo correction (into words of the language data)', () => {
+  const lex = new Lexicon(loadKnowledge(KNOWLEDGE_DIR).language);
+
+  it('corrects a typo into the one nearest word of the language data, keeping its first letter', () => {
+    assert.equal(lex.correct('suported'), 'supported');
+    assert.equal(lex.correct('evry'), 'every');
+    assert.equal(lex.correct('federaton'), 'federation');
+  });
+
+  it('leaves words of the language data, short words and other first letters alone', () => {
+    assert.equal(lex.correct('supported'), undefined, 'a word it knows');
+    assert.equal(lex.correct('hw'), undefined, 'too short to carry a typo');
+    assert.equal(lex.correct('route'), undefined, '"coute" starts with another letter');
+  });
+
+  it('reads a message with typos as typed correctly, but never a word the knowledge uses', () => {
+    const kb = loadKnowledge(KNOWLEDGE_DIR);
+    const reasoner = new Reasoner(kb);
+    const nlu = new Nlu(kb);
+    assert.deepEqual(reasoner.frame(nlu.understand('is evry lync 2010 client suported on LS2013?')).tokens.slice(0, 2), ['is', 'every']);
+    assert.ok(reasoner.frame(nlu.understand('is evry lync 2010 client suported on LS2013?')).tokens.includes('supported'));
+    assert.ok(reasoner.frame(nlu.understand('which clients are only partly supported?')).tokens.includes('partly'), '"partly" is a word');
+    assert.ok(reasoner.frame(nlu.understand('our PIC USL expires in March 2014')).tokens.includes('march'), 'a month is a word');
   });
 });
