@@ -302,6 +302,8 @@ export const LanguageFile = z.strictObject({
     capabilities: Phrases.default({ en: [], fr: [] }),
     plan: Phrases.default({ en: [], fr: [] }),
     addition: Phrases.default({ en: [], fr: [] }),
+    /** Agreements and what was paid ("our agreement ran until 2016"). */
+    agreement: Phrases.default({ en: [], fr: [] }),
     /** Two things set side by side ("AOL vs Yahoo!", "mêmes fonctionnalités ?"). */
     compare: Phrases.default({ en: [], fr: [] }),
     /** Which of the products offered, by age ("the newer one", "le plus ancien"). */

@@ -20,6 +20,44 @@ export class PublicImReasoner {
   ) {}
 
   /**
+   * "Our agreement ran until 2016: what happens after June 2014?", "what happened to customers whose agreements
+   * ran past June 2014?": an agreement running past a date the PIC notes give (the end of service) is what
+   * that dated note says (the pro-rated credit). Asked of agreements only, with a later year or month named or
+   * "past"/"after" that date; within a PIC or licence conversation, or naming PIC, a provider or a licence.
+   */
+  agreementPast(f: Frame, inConversation: boolean): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    if (!this.lexicon.shapes.agreement.has(f.tokens, [lang])) return undefined;
+    const years = f.tokens.filter((t) => /^(19|20)\d{2}$/.test(t)).map(Number);
+    const past = this.lexicon.shapes.after.has(f.tokens, [lang]) || this.lexicon.shapes.beyond.has(f.tokens, [lang]);
+    const asked = askedMonthYear(f.tokens);
+    // The latest dated note the agreement runs past: a later year, or the note's own month with "past",
+    // "after", "au-delà" ("agreements that ran past June 2014").
+    const passed = kb.publicIm.notes
+      .filter((n): n is typeof n & { date: string } => n.date !== undefined)
+      .filter((n) => {
+        const year = Number(n.date.slice(0, 4));
+        const onIt = asked !== undefined && asked.year === year && asked.month === Number(n.date.slice(5, 7));
+        return years.some((y) => y > year) || (past && onIt);
+      })
+      .sort((a, b) => b.date.localeCompare(a.date));
+    const note = passed[0];
+    if (!note) return undefined;
+    // (Only about PIC: in its conversation, or naming it, a provider, a licence, or the note's own month.)
+    const onItsDate = asked !== undefined && note.date.startsWith(`${asked.year}-${String(asked.month).padStart(2, '0')}`);
+    if (!inConversation && !f.federation && f.providers.length + f.licences.length === 0 && !onItsDate) return undefined;
+    const concerned = f.providers.length > 0 ? kb.providers.filter((p) => f.providers.includes(p.id)) : [];
+    return {
+      answer: answer('topic', lang, note.text[lang], {
+        details: concerned.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
+        sources: [sourceOf(kb, note.source, lang)],
+      }),
+      last: { ...emptyLast('licence', f), reasons: both((l) => [note.text[l]]) },
+    };
+  }
+
+  /**
    * The licence that "do we need a licence for X?" means when none is named: the one no provider's
    * federation takes alone (an add-on, the PIC USL in the sources).
    */
@@ -347,7 +385,11 @@ export class PublicImReasoner {
     const last: LastFrame = {
       ...emptyLast('licence', f),
       licences: [licence.id],
-      reasons: both((l) => concerned.flatMap((p) => [`${p.name}: ${p.licensing[l]}`, ...p.notes.map((n) => n.text[l])])),
+      // (And what the sources say of PIC licences in general: "is that only new agreements or renewals too?".)
+      reasons: both((l) => [
+        ...concerned.flatMap((p) => [`${p.name}: ${p.licensing[l]}`, ...p.notes.map((n) => n.text[l])]),
+        ...kb.publicIm.notes.map((n) => n.text[l]),
+      ]),
     };
     const source = [sourceOf(kb, licence.source, lang)];
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);

@@ -311,6 +311,9 @@ export class Reasoner {
 
     this.applyRoles(u, f);
     if (f.unknownProduct) return this.decline(f, f.unknownProduct, 'product', u);
+    // "And if the agreement ran until 2016?" after PIC licences: what the sources say of agreements past the end.
+    const agreement = this.publicIm.agreementPast(f, last?.subject === 'pic' || last?.subject === 'licence');
+    if (agreement) return agreement;
     // "Le UCS marche avec Outlook 2010 ?", "and Exchange 2019?": a version of a named product the sources never give.
     const version = this.unknownVersion(u, f);
     if (version) return this.decline(f, version, 'product', u);
@@ -361,6 +364,10 @@ export class Reasoner {
     }
 
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
+    // "How is the credit calculated?", "is that only new agreements or renewals too?" after a PIC or licence
+    // answer: the sentence behind it that says what the follow-up's own words ask about.
+    const behind = this.fromReasons(f, last);
+    if (behind) return behind;
     // "Pourquoi pas complètement sur LS2013 ?" after an answer about clients there: its reasons.
     if (
       f.shape === 'why' &&
@@ -1535,6 +1542,39 @@ export class Reasoner {
     const headline = reasons[0] ?? kb.message('why_none', lang);
     return {
       answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }),
+      last,
+    };
+  }
+
+  /**
+   * A short follow-up naming nothing, about the last PIC or licence answer, whose own words (beyond function
+   * and follow-up words) the sentences behind that answer hold: the one holding most of them, all of them.
+   */
+  private fromReasons(f: Frame, last: LastFrame | undefined): Reasoned | undefined {
+    if (!last || (last.subject !== 'pic' && last.subject !== 'licence')) return undefined;
+    // (A date, a count or a reason is computed: "how long ago is that?" is not a sentence to find.)
+    // (Nor is a list: "which providers has federation ended with?", "lesquels font l'audio ?".)
+    if ((f.shape !== 'yesno' && f.shape !== 'other') || f.buy || f.still || f.features.length > 0 || f.asksAbout || f.listRef)
+      return undefined;
+    if (f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.tokens.length > TOPIC_FOLLOW_UP_WORDS + 2)
+      return undefined;
+    const lex = this.lexicon;
+    const own = f.tokens
+      .filter((t) => t.length > 2 && !lex.isFunctionWord(t) && !lex.followUpWords.has(t) && !lex.backReferences.has([t], [f.lang]))
+      .map(stemish);
+    if (own.length === 0) return undefined;
+    const { lang } = f;
+    const said = (text: string): Set<string> => new Set(tokenize(fold(text)).map(stemish));
+    // (At least half of them: "how is the credit calculated?" — "calculated" is the question, "credit" what it is about.)
+    const share = (r: string): number => own.filter((w) => said(r).has(w)).length / own.length;
+    const holding = last.reasons[lang].filter((r) => share(r) >= 0.5).sort((a, b) => share(b) - share(a));
+    const sentence = holding[0];
+    if (!sentence) return undefined;
+    return {
+      answer: answer('topic', lang, sentence, {
+        details: holding.slice(1),
+        sources: [sourceOf(this.kb, this.kb.providers[0]?.source ?? '', lang)],
+      }),
       last,
     };
   }

@@ -1051,6 +1051,23 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'how does the IMMCU work?', first: /^(?!Yes\b|No\b)/ },
     ],
   },
+  'agreements past the end of PIC, and the sentences behind a licence answer': {
+    turns: [
+      { say: 'our PIC USL expires in march 2014. how long can we federate with yahoo?', first: /^Until March 2014/ },
+      {
+        say: 'and if the agreement ran until 2016?',
+        first: /^Customers with PIC licences on agreements extending past 30 June 2014 receive a pro-rated credit/,
+      },
+      { say: 'how is the credit calculated?', first: /pro-rated credit for the payments covering the period after that date/ },
+      { say: 'since when can you not buy PIC USL', first: /not been sold since 1 September 2012/ },
+      { say: 'how long ago is that?', first: /14 years ago/ },
+      {
+        say: 'is that only new agreements or renewals too?',
+        first: /^Since 1 September 2012, the PIC USL can no longer be bought for new or renewing agreements/,
+      },
+      { say: 'what happened to customers whose agreements ran past june 2014?', first: /pro-rated credit/ },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {

@@ -1,11 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { loadKnowledge } from '../../src/knowledge/loader';
-import { Nlu } from '../../src/nlu/nlu';
 import { tokenize } from '../../src/nlu/normalize';
 import { Lexicon, PhraseGroup, phraseTokens } from '../../src/reasoning/lexicon';
 import { Reasoner } from '../../src/reasoning/reasoner';
-
-const KNOWLEDGE_DIR = new URL('../../knowledge', import.meta.url).pathname;
+import { realKnowledge, realNlu } from '../helpers/knowledge';
 
 describe('phrase matching (language.yaml phrases)', () => {
   it('matches whole phrases and their inflected last word, the longest at each position', () => {
@@ -35,7 +32,7 @@ describe('phrase matching (language.yaml phrases)', () => {
 });
 
 describe('typo correction (into words of the language data)', () => {
-  const lex = new Lexicon(loadKnowledge(KNOWLEDGE_DIR).language);
+  const lex = new Lexicon(realKnowledge().language);
 
   it('corrects a typo into the one nearest word of the language data, keeping its first letter', () => {
     assert.equal(lex.correct('suported'), 'supported');
@@ -50,9 +47,8 @@ describe('typo correction (into words of the language data)', () => {
   });
 
   it('reads a message with typos as typed correctly, but never a word the knowledge uses', () => {
-    const kb = loadKnowledge(KNOWLEDGE_DIR);
-    const reasoner = new Reasoner(kb);
-    const nlu = new Nlu(kb);
+    const reasoner = new Reasoner(realKnowledge());
+    const nlu = realNlu();
     assert.deepEqual(reasoner.frame(nlu.understand('is evry lync 2010 client suported on LS2013?')).tokens.slice(0, 2), ['is', 'every']);
     assert.ok(reasoner.frame(nlu.understand('is evry lync 2010 client suported on LS2013?')).tokens.includes('supported'));
     assert.ok(reasoner.frame(nlu.understand('which clients are only partly supported?')).tokens.includes('partly'), '"partly" is a word');
