@@ -412,6 +412,8 @@ export class Reasoner {
       f.shape !== 'count' &&
       !f.asksAbout &&
       !f.generic &&
+      // ("Lesquels non ?" asks which of those, not why.)
+      !(f.listRef && last.list) &&
       f.clients.length + f.servers.length + f.providers.length + f.features.length === 0 &&
       last.reasons[lang].length > 0
     )
@@ -513,6 +515,7 @@ export class Reasoner {
     ) {
       return this.publicIm.countProviders(f, today, last.list.ids);
     }
+    const ownServers = f.servers.length;
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
     // (Not when it names a server or provider: "which of those also work on Lync Server 2013?" asks there.)
@@ -523,7 +526,8 @@ export class Reasoner {
       f.features.length === 0 &&
       !f.generic &&
       f.contentWords.length <= 1 &&
-      f.servers.length + f.providers.length === 0
+      // (Servers the question itself names: those of the answer before do not count.)
+      ownServers + f.providers.length === 0
     ) {
       const names = last.list.ids.map((id) => (last.list?.kind === 'client' ? this.kb.client(id)?.name : this.kb.provider(id)?.name) ?? id);
       return {
@@ -938,7 +942,8 @@ export class Reasoner {
     }
     // "How many must be replaced?", "combien ne sont pas du tout supportés ?" after a plan: among its clients,
     // on the server moved to ("how many is that?" counts what the plan listed last).
-    if (this.countsAmongPlan(f, last) && last.target) return { ...f, clients: last.clients, servers: [last.target], listRef: 'those' };
+    const planTarget = this.planTarget(last);
+    if (this.countsAmongPlan(f, last) && planTarget) return { ...f, clients: last.clients, servers: [planTarget], listRef: 'those' };
     // "How many is that?" right after a list: those listed.
     if (
       !f.listRef &&
@@ -1025,7 +1030,9 @@ export class Reasoner {
     if (last.subject === 'support' || last.subject === 'planner') {
       if (merged.providers.length > 0) return merged;
       if (merged.clients.length === 0 && !f.generic && (f.elliptic || backRef || refersToList)) merged.clients = last.clients;
-      if (merged.servers.length === 0 && (f.elliptic || backRef) && f.asksAbout !== 'servers') merged.servers = last.servers;
+      // ("Lesquels non ?" after a verdict on one server: among the clients listed, there.)
+      if (merged.servers.length === 0 && (f.elliptic || backRef || refersToList) && f.asksAbout !== 'servers')
+        merged.servers = last.servers;
       if (f.elliptic) merged.shape = last.shape === 'other' ? 'yesno' : last.shape;
     }
     return merged;
@@ -1036,14 +1043,26 @@ export class Reasoner {
    * after a migration plan: a count of a status among the plan's clients, on the server moved to.
    */
   private countsAmongPlan(f: Frame, last: LastFrame | undefined): boolean {
-    if (last?.subject !== 'planner' || !last.target || f.shape !== 'count') return false;
+    const target = this.planTarget(last);
+    if (!last || !target || f.shape !== 'count') return false;
     const nothingNamed =
-      f.clients.length + f.providers.length === 0 && f.servers.every((sv) => sv === last.target) && !f.generic && f.asksAbout !== 'servers';
+      f.clients.length + f.providers.length === 0 && f.servers.every((sv) => sv === target) && !f.generic && f.asksAbout !== 'servers';
     const { lang } = f;
     const statusNamed =
       f.status || f.negated || this.lexicon.shapes.replace.has(f.tokens, [lang]) || this.lexicon.shapes.supported.has(f.tokens, [lang]);
     // ("How many clients does Lync Server 2013 support?" counts anew; "how many of those clients…" does not.)
     return nothingNamed && !!statusNamed && (!f.counted || !!f.listRef || !f.asksAbout);
+  }
+
+  /**
+   * The server a plan moved to, or the one server an answer about several clients was about ("and those
+   * that don't, what do we replace them with?" keeps the plan's clients): what "how many need replacing?"
+   * counts on next.
+   */
+  private planTarget(last: LastFrame | undefined): string | undefined {
+    if (last?.subject === 'planner') return last.target;
+    if (last?.subject === 'support' && last.clients.length >= 2 && last.servers.length === 1) return last.servers[0];
+    return undefined;
   }
 
   /**
@@ -2076,6 +2095,27 @@ export class Reasoner {
     }
     // What replaces a client — or, for a client that replaces others and has no successor itself ("Lync Web
     // App 2013 remplace quoi ?"), what it replaces.
+    // ("And those that don't, what do we replace them with?" after a plan: each of those not supported there.)
+    const server0 = servers[0];
+    const replaceable =
+      clients.length > 1 && server0 ? clients.filter((x) => !f.negated || this.statusOf(x.id, server0) !== 'supported') : clients;
+    if (f.shape === 'replace' && replaceable.length > 1 && !f.move && replaceable.some((x) => x.replacedBy.length > 0)) {
+      const lines = replaceable.map((x) =>
+        x.replacedBy[0]
+          ? kb.message('replaced_by', lang, {
+              replacement: kb.client(x.replacedBy[0].client)?.name ?? x.replacedBy[0].client,
+              client: x.name,
+            })
+          : kb.message('replaced_by_none', lang, { client: x.name }),
+      );
+      const notes = (l: Lang): string[] => [
+        ...new Set(replaceable.flatMap((x) => x.replacedBy.map((r) => kb.footnote(r.footnote)?.text[l] ?? '')).filter(Boolean)),
+      ];
+      return {
+        answer: answer('topic', lang, lines[0] as string, { details: [...lines.slice(1), ...notes(lang)], sources: source }),
+        last: base({ clients: replaceable.map((x) => x.id), reasons: both(notes) }),
+      };
+    }
     if (f.shape === 'replace' && clients.length > 0 && !f.move) {
       const c = clients[0] as Client;
       const replaced = kb.clients.filter((x) => x.replacedBy.some((r) => r.client === c.id));
@@ -2416,6 +2456,8 @@ export class Reasoner {
               l,
             ),
           ),
+          // ("Lesquels non ?" after a verdict on several clients: among them.)
+          ...(clients.length > 1 ? { list: { kind: 'client' as const, ids: clients.map((c) => c.id) } } : {}),
         }),
       };
     }

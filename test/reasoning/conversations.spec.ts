@@ -960,7 +960,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and LS2010?', first: /^10 clients are supported on Lync Server 2010/ },
       {
         say: 'which ones are on both?',
-        first: /^Supported on Lync Server 2013 and Lync Server 2010: Lync 2013, Lync 2010 and Lync 2010 Attendant/,
+        first: /^(Of those, s|S)upported on Lync Server 2013 and Lync Server 2010: Lync 2013, Lync 2010 and Lync 2010 Attendant/,
       },
       { say: 'can two lync users IM each other if the IMMCU is not available?', first: /^No\./ },
       { say: 'what about multiparty IM?', first: /^No\./, has: [/multiparty IM/] },
@@ -1066,6 +1066,37 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^Since 1 September 2012, the PIC USL can no longer be bought for new or renewing agreements/,
       },
       { say: 'what happened to customers whose agreements ran past june 2014?', first: /pro-rated credit/ },
+    ],
+  },
+  '"which ones?" after a count, "lesquels non ?" after a verdict on several clients': {
+    turns: [
+      { say: 'how many clients does LS2013 support', first: /^4 clients are supported on Lync Server 2013/ },
+      { say: 'which ones?', first: /Lync 2013, Lync Web App 2013, Lync 2010 and Lync 2010 Attendant/ },
+      { say: 'tous les clients lync 2010 sont supportes sur 2013?', first: /^Non, pas tous/ },
+      {
+        say: 'lesquels non ?',
+        first:
+          /^Parmi eux, pas entièrement pris en charge sur Lync Server 2013 : Lync 2010 Group Chat, Lync Web App 2010 et Lync 2010 Attendee/,
+      },
+    ],
+  },
+  'after a plan: what replaces those that do not keep working, how many, which': {
+    turns: [
+      {
+        say: 'LS2010 -> LS2013, clients: lync 2010, lync 2010 attendant, LWA 2010, lync 2010 attendee. which ones keep working?',
+        first: /Moving from Lync Server 2010 to Lync Server 2013/,
+      },
+      {
+        say: "and those that don't, what do we replace them with?",
+        first: /^The documentation names no replacement for Lync Web App 2010/,
+        has: [/Lync Web App 2013 replaces Lync 2010 Attendee/],
+      },
+      { say: 'how many need replacing?', first: /^2 clients are not supported on Lync Server 2013/ },
+      {
+        say: 'on est sur OCS 2007 R2 avec OC 2007, OC 2007 R2, live meeting 2007 et l intendant. on passe LS2013. combien de clients on doit remplacer completement ?',
+        first: /^3 clients sur 4 sont à remplacer/,
+      },
+      { say: 'lesquels ?', first: /^Office Communicator 2007, Office Live Meeting 2007 et Office Communications Server 2007 R2 Attendant/ },
     ],
   },
   'the order of two steps of a procedure': {
