@@ -402,6 +402,13 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
           (x.end === sp.start || x.start === sp.end || (x.start === sp.end + 1 && lex.belongs.has(tokens[sp.end] ?? ''))),
       );
       if (!m || covered(mentionSpans, sp.start)) continue;
+      // (Not in a list of clients — "lync 2010, lwa 2010, participant et intendant lync 2010": the commas are gone
+      // from the tokens, but a joining word after it, or three clients named, say it is one of several.)
+      const enumerated =
+        mentions.filter((x) => x.kind === 'client').length >= 3 ||
+        (m.end === sp.start && lex.listJoiners.has(tokens[sp.end] ?? '')) ||
+        (m.start === sp.end && lex.listJoiners.has(tokens[sp.start - 1] ?? ''));
+      if (enumerated) continue;
       const words = [...tokens.slice(sp.start, sp.end), ...tokens.slice(m.start, m.end)];
       const fits = g.clients.filter((c) => words.every((w) => nameWords(kb, c).has(w)));
       if (fits.length === 0 && !g.clients.includes(m.id) && !words.every((w) => nameWords(kb, m.id).has(w))) {

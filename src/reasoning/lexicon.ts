@@ -236,7 +236,9 @@ export class Lexicon {
       const max = Math.min(allowedTypos(token), typos);
       if (Math.abs(word.length - token.length) > max || letterGap(mask, wordMask) > max) continue;
       const d = editDistance(token, word, max);
-      if (d > max) continue;
+      // (Letters left out, doubled or swapped — the typos people make — never one letter for another:
+      // "bread" is no typo of "break", nor "route" of "coute".)
+      if (d > max || !(Math.abs(word.length - token.length) === d || swapped(token, word))) continue;
       if (d < bestDistance) {
         best = word;
         bestDistance = d;
@@ -369,4 +371,16 @@ export class Lexicon {
     }
     return new Scan(hits);
   }
+}
+
+/** Whether two words differ by two adjacent letters swapped ("licnese", "license"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return (
+    diff.length === 2 &&
+    diff[1] === (diff[0] as number) + 1 &&
+    a[diff[0] as number] === b[diff[1] as number] &&
+    a[diff[1] as number] === b[diff[0] as number]
+  );
 }

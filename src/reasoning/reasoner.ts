@@ -2097,17 +2097,28 @@ export class Reasoner {
     // App 2013 remplace quoi ?"), what it replaces.
     // ("And those that don't, what do we replace them with?" after a plan: each of those not supported there.)
     const server0 = servers[0];
-    const replaceable =
-      clients.length > 1 && server0 ? clients.filter((x) => !f.negated || this.statusOf(x.id, server0) !== 'supported') : clients;
+    // (Those that work there need no replacement: "par quoi ?" after a plan asks of the others.)
+    const notThere = server0 ? clients.filter((x) => this.statusOf(x.id, server0) !== 'supported') : [];
+    const replaceable = clients.length > 1 && notThere.length > 0 ? notThere : clients;
     if (f.shape === 'replace' && replaceable.length > 1 && !f.move && replaceable.some((x) => x.replacedBy.length > 0)) {
-      const lines = replaceable.map((x) =>
+      // (No successor named, but one of its kind works there: that one, as "what should we use instead?" says.)
+      const kinThere = (x: Client): string[] => (server0 ? this.kinOf(x.id).filter((k) => this.statusOf(k, server0) === 'supported') : []);
+      const line = (x: Client): string =>
         x.replacedBy[0]
           ? kb.message('replaced_by', lang, {
               replacement: kb.client(x.replacedBy[0].client)?.name ?? x.replacedBy[0].client,
               client: x.name,
             })
-          : kb.message('replaced_by_none', lang, { client: x.name }),
-      );
+          : kinThere(x).length > 0 && server0
+            ? kb.message('instead_on_server', lang, {
+                server: this.names([server0], lang),
+                client: x.name,
+                others: this.names(kinThere(x), lang),
+              })
+            : kb.message('replaced_by_none', lang, { client: x.name });
+      // (Those with an answer first.)
+      const answered = (x: Client): boolean => x.replacedBy.length > 0 || kinThere(x).length > 0;
+      const lines = [...replaceable.filter(answered), ...replaceable.filter((x) => !answered(x))].map(line);
       const notes = (l: Lang): string[] => [
         ...new Set(replaceable.flatMap((x) => x.replacedBy.map((r) => kb.footnote(r.footnote)?.text[l] ?? '')).filter(Boolean)),
       ];

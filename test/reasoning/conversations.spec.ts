@@ -1088,7 +1088,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: "and those that don't, what do we replace them with?",
-        first: /^The documentation names no replacement for Lync Web App 2010/,
+        first: /^On Lync Server 2013, use Lync Web App 2013 instead of Lync Web App 2010/,
         has: [/Lync Web App 2013 replaces Lync 2010 Attendee/],
       },
       { say: 'how many need replacing?', first: /^2 clients are not supported on Lync Server 2013/ },
@@ -1097,6 +1097,21 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^3 clients sur 4 sont à remplacer/,
       },
       { say: 'lesquels ?', first: /^Office Communicator 2007, Office Live Meeting 2007 et Office Communications Server 2007 R2 Attendant/ },
+    ],
+  },
+  'a plan listing clients with commas and a kind ("participant"), then which, then with what': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'on passe de LS2010 a LS2013 avec lync 2010, lwa 2010, participant et intendant lync 2010. combien de types de clients a remplacer ?',
+        first: /^2 clients sur 4 sont à remplacer pour Lync Server 2013 : Lync Web App 2010 et Lync 2010 Attendee/,
+      },
+      { say: 'lesquels ?', first: /^Lync Web App 2010 et Lync 2010 Attendee/ },
+      {
+        say: 'par quoi ?',
+        first: /^Sur Lync Server 2013, utilisez Lync Web App 2013 à la place de Lync Web App 2010/,
+        has: [/Lync Web App 2013 remplace Lync 2010 Attendee/],
+      },
     ],
   },
   'the order of two steps of a procedure': {

@@ -55,3 +55,11 @@ describe('typo correction (into words of the language data)', () => {
     assert.ok(reasoner.frame(nlu.understand('our PIC USL expires in March 2014')).tokens.includes('march'), 'a month is a word');
   });
 });
+
+describe('typo correction leaves other words alone', () => {
+  it('never puts one letter for another ("bread" is no typo of "break")', () => {
+    const lex = new Lexicon(realKnowledge().language);
+    assert.equal(lex.correct('bread'), undefined);
+    assert.equal(lex.correct('licnese'), 'license', 'two letters swapped');
+  });
+});
