@@ -363,6 +363,11 @@ export class Reasoner {
       return this.decline(f, f.unknownFeature, 'subject', u, says);
     }
 
+    // "Pourquoi ça s'est arrêté ?", "why did Microsoft stop …?" after a provider: why its federation ends.
+    if (f.shape === 'why' && last && f.ending && f.clients.length + f.servers.length === 0) {
+      const ended = this.endReasons(f, last);
+      if (ended) return ended;
+    }
     if (f.shape === 'why' && last && f.clients.length + f.servers.length + f.providers.length === 0) return this.why(lang, last);
     // "How is the credit calculated?", "is that only new agreements or renewals too?" after a PIC or licence
     // answer: the sentence behind it that says what the follow-up's own words ask about.
@@ -1562,6 +1567,35 @@ export class Reasoner {
     return {
       answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }),
       last,
+    };
+  }
+
+  /**
+   * Why federation with the providers in question ends (named, else those of the conversation: of the
+   * last answer, or named in the last question), as the sources say it; undefined when none has a reason.
+   */
+  private endReasons(f: Frame, last: LastFrame): Reasoned | undefined {
+    const { kb } = this;
+    const lastText = (last.tokens ?? []).join(' ');
+    const ps = (
+      f.providers.length > 0
+        ? f.providers
+        : last.providers.length > 0
+          ? last.providers
+          : kb.providers.filter((p) => this.namedIn(p.id, lastText)).map((p) => p.id)
+    )
+      .map((id) => kb.provider(id))
+      .filter((p): p is Provider => !!p?.endReason);
+    const first = ps[0];
+    if (!first?.endReason) return undefined;
+    const { lang } = f;
+    const texts = [...new Set(ps.flatMap((p) => [p.endReason?.text[lang] ?? '', ...p.notes.map((n) => n.text[lang])]).filter(Boolean))];
+    return {
+      answer: answer('provider', lang, texts[0] as string, {
+        details: texts.slice(1),
+        sources: [sourceOf(kb, first.endReason.source, lang)],
+      }),
+      last: { ...last, reasons: both((l) => ps.flatMap((p) => p.notes.map((n) => n.text[l]))) },
     };
   }
 

@@ -1114,6 +1114,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  "why a provider's federation stopped, after its features": {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'quelles fonctionnalites avec AOL en federation', first: /AOL/ },
+      { say: 'et la voix ?', first: /^Non\./ },
+      {
+        say: 'pourquoi ca s est arrete ?',
+        first: /^La capacité de Microsoft à fournir ce service dépendait du soutien de Yahoo! et d’AOL/,
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
