@@ -187,6 +187,7 @@ export const MESSAGE_KEYS = [
   'step_order_before',
   'step_order_after',
   'step_line',
+  'step_after',
   'licence_until_expiry',
   'licence_until_end',
   'licence_until_expiry_no',

@@ -51,6 +51,8 @@ const WHY_RELATED = 0.5;
 const PROCEDURE_COVERAGE = 0.3;
 /** A share of each side of "… before …?" that its step's words hold, above which the order answers before any claim. */
 const STEPS_NAMED = 0.9;
+/** The share of a "when" question's words one step must hold to be the step it asks about. */
+const STEP_NAMED_ALONE = 0.6;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
@@ -292,6 +294,10 @@ export class Reasoner {
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // "Faut-il supprimer l'utilisateur connu avant de créer le point de terminaison hérité ?": two steps of a
     // procedure, and their order.
+    // "When do we delete the OCSChat user?", "quand décommissionner le serveur Group Chat ?": that step, and
+    // the one before it.
+    const when = this.whenStep(u, f);
+    if (when) return when;
     // (A claim the question states settles it first: "les clients pourront se connecter après la migration ?".)
     const order = this.orderOfSteps(u, f);
     if (order) return (f.shape === 'yesno' && order.weak ? this.claim(u, f) : undefined) ?? order.reasoned;
@@ -746,6 +752,22 @@ export class Reasoner {
     const best = hits[0];
     if (!best || best.coverage < PROCEDURE_COVERAGE) return undefined;
     return this.fromTopic(u, { ...f, shape: 'other' }, hits, best.passage.topic, undefined);
+  }
+
+  /** A "when" question naming one step of a procedure: that step, after the one before it. */
+  private whenStep(u: Understanding, f: Frame): Reasoned | undefined {
+    if (f.shape !== 'when' || f.since || f.ending || f.providers.length + f.licences.length > 0) return undefined;
+    const named = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const found = this.stepOrder.findOne(f.tokens, named, STEP_NAMED_ALONE);
+    if (!found) return undefined;
+    const { topic, index } = found;
+    const { lang } = f;
+    const step = (i: number, l: Lang): string => this.kb.message('step_line', l, { n: i + 1, text: topic.steps[i]?.[l] ?? '' });
+    const before = index > 0 ? [this.kb.message('step_after', lang, { step: step(index - 1, lang) })] : [];
+    return {
+      answer: answer('topic', lang, step(index, lang), { details: before, sources: [sourceOf(this.kb, topic.source, lang)] }),
+      last: { ...emptyLast('topic', f), intent: topic.intent, reasons: both((l) => [topic.answer[l]]) },
+    };
   }
 
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */
@@ -1834,7 +1856,12 @@ export class Reasoner {
         const own = (ws: string[]): string[] => ws.filter((w) => !this.functionWords.has(w) && !this.lexicon.followUpWords.has(w));
         return names.some((ws) => own(ws).length > 0 && own(ws).every((w) => matched.includes(w)));
       };
-      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p))) continue;
+      // (A product reached only through a generic name — "migrate group chat" — is named by a statement that says
+      // that generic name: "… disable Lync Server 2010 Group Chat …".)
+      const byGenericName = (p: string): boolean =>
+        !u.mentions.some((m) => m.id === p) &&
+        (this.genericWords.get(p) ?? []).some((ws) => ` ${tokenize(fold(c.text.en)).join(' ')} `.includes(` ${ws.join(' ')} `));
+      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p) || byGenericName(p))) continue;
       // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
       // by what Lync 2013 shows of photos stored in Exchange).
       if (!namedInQuestion.every((w) => this.claimWords(ci).has(stemish(w)))) continue;

@@ -4,6 +4,9 @@ import { fold, tokenize } from '../nlu/normalize';
 import type { Lexicon } from './lexicon';
 import { stemish } from './vet';
 
+/** How much more of a "when" question one step must hold than any other. */
+const STEP_MARGIN = 0.2;
+
 /** What a question asks of the order of two steps. */
 export type OrderAsked = 'before' | 'after' | 'which';
 
@@ -51,6 +54,34 @@ export class StepOrder {
         .filter((w) => w.length > 2 && !this.lex.isFunctionWord(w) && !/^\d+$/.test(w))
         .map(stemish),
     );
+  }
+
+  /**
+   * The one step a "when" question names ("when do we delete the OCSChat user?", "quand décommissionner le
+   * serveur Group Chat ?"): the step holding most of its words (product names and the procedure's title
+   * aside), when it holds at least `least` of them and clearly more than any other step.
+   */
+  findOne(
+    tokens: readonly string[],
+    named: ReadonlySet<number>,
+    least: number,
+  ): { topic: Topic; index: number; score: number } | undefined {
+    const all = [...this.words(tokens.filter((_, i) => !named.has(i)).join(' '))];
+    let best: { topic: Topic; index: number; score: number } | undefined;
+    let second = 0;
+    for (const { topic, steps, weight, title } of this.topics) {
+      const words = all.filter((w) => !title.has(w));
+      const total = words.reduce((n, w) => n + (weight.get(w) ?? 1), 0);
+      if (total === 0) continue;
+      steps.forEach((st, index) => {
+        const score = words.filter((w) => st.has(w)).reduce((n, w) => n + (weight.get(w) ?? 1), 0) / total;
+        if (!best || score > best.score) {
+          second = best?.score ?? 0;
+          best = { topic, index, score };
+        } else if (score > second) second = score;
+      });
+    }
+    return best && best.score >= least && best.score - second >= STEP_MARGIN ? best : undefined;
   }
 
   /**

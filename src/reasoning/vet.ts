@@ -55,8 +55,9 @@ export class AnswerCheck {
     // to the question: said as what the documentation says, never as a verdict on them.
     // (Products named by the question itself: not one a generic word stands for — "un troisième participant".)
     const fromGenerics = new Set(f.generics.flatMap((g) => g.candidates));
+    // (Nor a topic's sentence without a verdict, to a yes/no question about them.)
     const unnamed =
-      given.kind === 'topic' && this.verdict.test(given.headline)
+      given.kind === 'topic' && (this.verdict.test(given.headline) || f.shape === 'yesno')
         ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter((id) => !this.names(given, id))
         : [];
     if (unnamed.length > 0) {

@@ -1125,6 +1125,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'the Group Chat migration: when a step comes, with users online, and legacy clients without a compound verdict': {
+    turns: [
+      {
+        say: 'when can I decommission the 2010 group chat server?',
+        first: /^Step 9: Later, decommission Lync Server 2010 Group Chat/,
+        has: [/It comes right after — Step 8/],
+      },
+      { say: 'can I migrate group chat with users online?', first: /^No\./, has: [/users are usually offline/] },
+      { say: 'do users lose their chat rooms in the migration?', first: /^(?!Yes\b)/ },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
