@@ -32,6 +32,9 @@ export class PublicImReasoner {
     const years = f.tokens.filter((t) => /^(19|20)\d{2}$/.test(t)).map(Number);
     const past = this.lexicon.shapes.after.has(f.tokens, [lang]) || this.lexicon.shapes.beyond.has(f.tokens, [lang]);
     const asked = askedMonthYear(f.tokens);
+    // ("An agreement expiring in March 2014: until when could I federate with Yahoo!?" weighs that expiry against
+    // the provider's end: the licence's question, not the note's.)
+    if (asked && !past && f.providers.some((id) => kb.provider(id)?.endOfService)) return undefined;
     // The latest dated note the agreement runs past: a later year, or the note's own month with "past",
     // "after", "au-delà" ("agreements that ran past June 2014").
     const passed = kb.publicIm.notes
