@@ -182,6 +182,7 @@ export const MESSAGE_KEYS = [
   'planner_partly_im',
   'planner_no_keep',
   'instead_aspect',
+  'generic_which_on',
   'step_order_yes',
   'step_order_no',
   'step_order_before',

@@ -2558,6 +2558,39 @@ export class Reasoner {
         last: { ...last, clients: inList, list: { kind: 'client', ids: inList } },
       };
     }
+    // (Asked of one server.)
+    if (servers.length === 1) {
+      const server = servers[0] as string;
+      const statuses = new Set(candidates.map((c) => this.statusOf(c, server)));
+      // "Which attendant is supported on LS2013?", "so which attendant do we run on 2013": those of that kind
+      // that work there — a list, not a question back.
+      // ("Which of those is an attendant console?" asks of a list, not of a server.)
+      if (f.shape === 'list' && statuses.size > 1 && !f.listRef) {
+        const working = candidates.filter((c) => this.statusOf(c, server) === 'supported');
+        if (working.length > 0) {
+          const names = working.map((c) => kb.client(c)?.name ?? c);
+          return {
+            answer: answer(
+              'support-table',
+              lang,
+              kb.message('generic_which_on', lang, {
+                server: this.names([server], lang),
+                clients: formatList(names, lang),
+                count: names.length,
+              }),
+              { details: this.reasonsFor(working, [server], lang), sources: [sourceOf(kb, this.matrixSource, lang)] },
+            ),
+            last: {
+              ...emptyLast('support', f),
+              clients: working,
+              servers: [server],
+              list: { kind: 'client', ids: working },
+              reasons: both((l) => this.reasonsFor(working, [server], l)),
+            },
+          };
+        }
+      }
+    }
     const fromContext = (last?.clients ?? []).filter((c) => candidates.includes(c));
     if (fromContext.length === 1) return this.support({ ...f, generic: undefined, clients: fromContext } as Frame, last);
     // "Is there a web app version that runs on both …?": any of them, on every server named.

@@ -1136,6 +1136,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'do users lose their chat rooms in the migration?', first: /^(?!Yes\b)/ },
     ],
   },
+  '"which attendant works on …?" lists the one of that kind that works there, in a conversation too': {
+    turns: [
+      { say: 'which attendant is supported on LS2013?', first: /^On Lync Server 2013, the one that works is Lync 2010 Attendant/ },
+      { say: "we're on OCS 2007 R2, is the OCS attendant ok on LS2013?", first: /^No\./ },
+      { say: 'so which attendant do we run on 2013', first: /^On Lync Server 2013, the one that works is Lync 2010 Attendant/ },
+      // (The attendant just named: the conversation decides.)
+      { say: 'is the attendant ok on LS2013?', first: /^Yes\./, has: [/Lync 2010 Attendant is supported on Lync Server 2013/] },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
