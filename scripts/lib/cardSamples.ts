@@ -101,6 +101,16 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
       en: 'UCS for users homed on lync server 2010?',
       fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?',
     }),
+    // A plan's count first, then its table.
+    ...reasonedBoth('planner-count', {
+      en: 'we are moving from OCS 2007 R2 to LS2013 and still run communicator 2007 R2, live meeting 2007 and the OCS attendant. how many must we replace?',
+      fr: 'on est sur OCS 2007 R2 avec OC 2007, OC 2007 R2, live meeting 2007 et l intendant. on passe LS2013. combien de clients on doit remplacer ?',
+    }),
+    // Two providers side by side.
+    ...reasonedBoth('compare', {
+      en: 'AOL vs Yahoo! federation: any difference in features or licensing?',
+      fr: 'Yahoo et AOL : mêmes fonctionnalités ? même licence ?',
+    }),
     // A "No" with what to use instead.
     ...reasonedBoth('cell-instead', {
       en: 'is lwa 2010 supported on lync server 2013?',

@@ -2677,7 +2677,9 @@ export class Reasoner {
     if (clients.length === 1 && f.shape === 'yesno' && !f.how && !f.plan) return undefined;
     const rows = clients.map((c) => {
       const status = this.statusOf(c.id, target);
-      const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : undefined;
+      // (Its successor, else the one of its kind that works there: the OCS attendant gives way to Lync 2010 Attendant.)
+      const kin = this.kinOf(c.id).filter((k) => this.statusOf(k, target) === 'supported');
+      const replacement = c.replacedBy[0] ? kb.client(c.replacedBy[0].client)?.name : kin.length > 0 ? this.names(kin, lang) : undefined;
       const notes = c.planNotes.map((n) => n.text[lang]);
       const base =
         status === 'supported'
