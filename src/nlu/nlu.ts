@@ -248,33 +248,11 @@ export class Nlu {
     const best = this.compatible(ranking, mentions) ?? (ranking[0] as Scored);
     // Naive Bayes favours small intents for words it never saw, so an unsure guess on a message with
     // unknown words and no product in it is treated as out of scope rather than answered.
-    if (mentions.length === 0 && unknownWords.length > 0 && best.confidence < CONFIDENT) {
-      return {
-        text,
-        lang,
-        tokens,
-        intent: NONE_INTENT,
-        confidence: best.confidence,
-        ranking,
-        entities,
-        mentions,
-        unknownWords,
-        knownWords,
-      };
-    }
     const corrected = words.some((w, i) => w !== tokens[i]) ? { corrected: words } : {};
-    return {
-      text,
-      lang,
-      tokens,
-      ...corrected,
-      intent: best.intent,
-      confidence: best.confidence,
-      ranking,
-      entities,
-      mentions,
-      unknownWords,
-      knownWords,
-    };
+    const read = { text, lang, tokens, ...corrected, ranking, entities, mentions, unknownWords, knownWords };
+    if (mentions.length === 0 && unknownWords.length > 0 && best.confidence < CONFIDENT) {
+      return { ...read, intent: NONE_INTENT, confidence: best.confidence };
+    }
+    return { ...read, intent: best.intent, confidence: best.confidence };
   }
 }
