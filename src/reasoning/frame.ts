@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { STATUS_IDS, type Lang, type StatusId } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
-import { fold, tokenize } from '../nlu/normalize';
+import { tokenize } from '../nlu/normalize';
 import { MONTHS } from './dates';
 import type { Lexicon, Scan, Span } from './lexicon';
 
@@ -114,11 +114,11 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
   lex.addWords(
     topics.flatMap((t) =>
       [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.claims.map((c) => c.text)].flatMap(
-        (x) => [fold(x.en), fold(x.fr)],
+        (x) => [x.en, x.fr],
       ),
     ),
   );
-  lex.addWords(kb.training.flatMap((e) => [...e.utterances.en, ...e.utterances.fr].map(fold)));
+  lex.addWords(kb.training.flatMap((e) => [...e.utterances.en, ...e.utterances.fr]));
   lex.addWords(Object.keys(MONTHS));
 }
 

@@ -1,6 +1,6 @@
 import { allowedTypos, editDistance, letterGap, letterMask } from '../nlu/entityExtractor';
 import type { LanguageFile, Lang } from '../knowledge/schema';
-import { tokenize } from '../nlu/normalize';
+import { fold, tokenize } from '../nlu/normalize';
 
 /** A phrase as folded tokens (`GAP` where the phrase lets other words in). */
 type Phrase = readonly string[];
@@ -216,7 +216,8 @@ export class Lexicon {
 
   /** Words of the knowledge (folded texts) a typo correction must leave alone: "partly", "data", "march". */
   addWords(texts: Iterable<string>): void {
-    for (const text of texts) for (const w of tokenize(text)) this.words.add(w);
+    // (Their words only: one pass of folding, then a split — a typo is checked against whole words.)
+    for (const text of texts) for (const w of fold(text).split(/[^a-z0-9]+/)) if (w) this.words.add(w);
   }
 
   /**
