@@ -463,7 +463,11 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // Where the question opens: at the start (after "and", "so"), or where its last sentence starts ("We
   // federate with many Messenger contacts. When were they moved to Skype?").
   const sentences = u.text.trim().split(/(?<=[.!?:;])\s+/);
-  const lastStart = tokens.length - tokenize(sentences[sentences.length - 1] ?? '').length;
+  // (The last sentence asking, when a statement follows it: "do any of our clients need replacing? we have
+  // lync 2010, lwa 2010 and the attendee".)
+  const asking = sentences.map((x) => x.trim().endsWith('?')).lastIndexOf(true);
+  const questionSentence = asking >= 0 && asking < sentences.length - 1 ? asking : sentences.length - 1;
+  const lastStart = tokenize(sentences.slice(0, questionSentence).join(' ')).length;
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
   const opensAt = (i: number): boolean =>
     i === lead || (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));

@@ -1145,6 +1145,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is the attendant ok on LS2013?', first: /^Yes\./, has: [/Lync 2010 Attendant is supported on Lync Server 2013/] },
     ],
   },
+  'a plan asked whether the clients keep working, in French infinitives': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'passage de LS2010 à LS2013 : nos clients lync 2010 et lwa 2010 continuent de marcher ?',
+        first: /^En partie : seul Lync 2010 continue de fonctionner pleinement sur Lync Server 2013/,
+      },
+    ],
+  },
   'the order of two steps of a procedure': {
     turns: [
       {
