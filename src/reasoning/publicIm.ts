@@ -29,6 +29,9 @@ export class PublicImReasoner {
     const { kb } = this;
     const { lang } = f;
     if (!this.lexicon.shapes.agreement.has(f.tokens, [lang])) return undefined;
+    // (Not a question of buying, needing or whether a licence is enough, asked in an agreement's setting: "our
+    // agreement ends in 2016, can we still buy the PIC USL?" is the licence's.)
+    if (f.buy || f.need || f.enough) return undefined;
     const years = f.tokens.filter((t) => /^(19|20)\d{2}$/.test(t)).map(Number);
     const past = this.lexicon.shapes.after.has(f.tokens, [lang]) || this.lexicon.shapes.beyond.has(f.tokens, [lang]);
     const asked = askedMonthYear(f.tokens);

@@ -1066,6 +1066,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^Since 1 September 2012, the PIC USL can no longer be bought for new or renewing agreements/,
       },
       { say: 'what happened to customers whose agreements ran past june 2014?', first: /pro-rated credit/ },
+      // (An agreement as the setting of a licence question is the licence's.)
+      { say: 'our agreement ends in 2016, can we still buy the PIC USL?', first: /^No\./, has: [/can no longer be bought/] },
+      { say: 'does the CAL in our 2015 agreement cover yahoo?', first: /^No\./, has: [/alone is not enough for federation with Yahoo!/] },
     ],
   },
   '"which ones?" after a count, "lesquels non ?" after a verdict on several clients': {
