@@ -510,6 +510,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (Nor one naming features: "fonctionnalités déjà dispo avec Exchange 2010 ?" asks which.)
   const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !((asks.length > 0 || has('capabilities')) && verbless);
   if (bare) shape = 'yesno';
+  // "Is archiving configured before or after the integration?" asks which, not whether.
+  if (shape === 'yesno' && has('before') && has('after') && tokens.some((t) => t === 'or' || t === 'ou')) shape = 'other';
   // "We're on OCS 2007 R2, is the OCS attendant ok on LS2013?", "OCS 2007 R2 shop with … how many of them are not
   // supported on LS2013?": a server named before the question opens sets the scene; the question is about the
   // one it names itself.

@@ -300,7 +300,10 @@ export class Reasoner {
     if (when) return when;
     // (A claim the question states settles it first: "les clients pourront se connecter après la migration ?".)
     const order = this.orderOfSteps(u, f);
-    if (order) return (f.shape === 'yesno' && order.weak ? this.claim(u, f) : undefined) ?? order.reasoned;
+    // (A weak match answers only within the classifier's subject: "can we deploy Lync 2013 before upgrading the
+    // servers?" is no step of the Group Chat migration.)
+    if (order && (!order.weak || order.reasoned.last.intent?.split('.')[0] === u.intent.split('.')[0]))
+      return (f.shape === 'yesno' && order.weak ? this.claim(u, f) : undefined) ?? order.reasoned;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.

@@ -160,7 +160,12 @@ async function openPostgres(url: string, description: string, options: OpenDatab
     connectionTimeoutMillis: 10_000,
     application_name: 'lync-compat-bot',
   });
-  pool.on('error', options.onPoolError ?? (() => undefined));
+  const onError = options.onPoolError ?? (() => undefined);
+  pool.on('error', onError);
+  // A client checked out when the server goes away ("terminating connection due to administrator command")
+  // emits its error on itself, not on the pool: without a listener that would crash the process. The query
+  // in flight still fails, and /readyz names the database.
+  pool.on('connect', (client) => client.on('error', onError));
   const db = new Kysely<DatabaseTables>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', description, close: once(() => db.destroy()) };
 }

@@ -1169,6 +1169,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^No, the other way round: .*step 4 comes before step 7/,
       },
       { say: 'faut il supprimer le user connu avant de creer le endpoint herite ?', first: /^Oui : .*l’étape 5 vient avant l’étape 6/ },
+      // (Not a step of another subject's procedure, nor a yes or no to "before or after".)
+      { say: 'can we deploy lync 2013 before upgrading the servers to LS2013?', hasNot: [/step \d/], first: /^Yes\./ },
+      { say: 'is archiving configured before or after exchange integration?', first: /^(?!Yes\b|No\b)/ },
     ],
   },
   'which clients on both, then why': {
