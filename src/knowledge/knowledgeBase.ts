@@ -120,6 +120,11 @@ export class KnowledgeBase {
   topic(intent: string): Topic | undefined {
     return this.topicByIntent.get(intent);
   }
+  /** Every topic: the subjects' files, then the support matrix's, then Public IM Connectivity's (that order breaks ties). */
+  allTopics(): Topic[] {
+    return [...this.subjects.flatMap((sj) => sj.topics), ...this.support.topics, ...this.publicIm.topics];
+  }
+
   source(file: string): Source | undefined {
     return this.sourceByFile.get(file);
   }

@@ -110,7 +110,7 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
   // Statuses a question names beyond yes / no ("which clients are partly supported?").
   for (const [id, st] of Object.entries(kb.support.statuses)) if (st.asked) lex.addGroup(`status.${id}`, st.asked);
   // Every word the topics and names use is a word, never a typo of another ("data", "march").
-  const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+  const topics = kb.allTopics();
   lex.addWords(
     topics.flatMap((t) =>
       [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.claims.map((c) => c.text)].flatMap(
@@ -122,12 +122,17 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
   lex.addWords(Object.keys(MONTHS));
 }
 
+/** The token positions inside the products a message names (what names set the scene, not the question). */
+export function namedPositions(u: Understanding): Set<number> {
+  return new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+}
+
 /** Reads the frame of a message. Pure. */
 export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Frame {
   const { lang } = u;
   // Typos corrected into a word of the language data ("is evry lync 2010 client suported?"); a word the
   // knowledge or the language data uses, or inside a product's name, stays as typed.
-  const typedInName = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+  const typedInName = namedPositions(u);
   // (Only a word the classifier did not know either: "partly", "march", "data" are words, not typos.)
   const unknownTyped = new Set(u.unknownWords);
   const typo = (t: string, i: number): boolean => unknownTyped.has(t) || (u.corrected?.[i] ?? t) !== t;

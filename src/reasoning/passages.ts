@@ -39,7 +39,7 @@ export class Passages {
     kb: KnowledgeBase,
     private readonly lex: Lexicon,
   ) {
-    const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    const topics = kb.allTopics();
     const add = (topic: Topic, kind: PassageKind, index: number, text: Record<Lang, string>): void => {
       this.all.push({ topic, kind, index, text, words: { en: this.words(text.en), fr: this.words(text.fr) }, order: this.all.length });
     };

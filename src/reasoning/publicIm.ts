@@ -19,6 +19,14 @@ export class PublicImReasoner {
     private readonly lexicon: Lexicon,
   ) {}
 
+  /** Licences by name, as a list ("the PIC USL and the CAL"). */
+  private licenceNames(ids: readonly string[], lang: Lang): string {
+    return formatList(
+      ids.map((id) => this.kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
+      lang,
+    );
+  }
+
   /**
    * "Our agreement ran until 2016: what happens after June 2014?", "what happened to customers whose agreements
    * ran past June 2014?": an agreement running past a date the PIC notes give (the end of service) is what
@@ -404,19 +412,11 @@ export class PublicImReasoner {
     // past those named, from the providers' licence options (a provider needs more when every way to it does).
     if (f.beyond.length > 0 && !f.buy && f.shape !== 'when' && f.shape !== 'ago') {
       const base = f.beyond;
-      const baseNames = formatList(
-        base.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
-        lang,
-      );
+      const baseNames = this.licenceNames(base, lang);
       const extra = (p: Provider): string[] =>
         p.licenceOptions.length > 0 && p.licenceOptions.every((o) => o.some((id) => !base.includes(id)))
           ? [...new Set(p.licenceOptions.flatMap((o) => o.filter((id) => !base.includes(id))))]
           : [];
-      const licenceNames = (ids: readonly string[]): string =>
-        formatList(
-          ids.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
-          lang,
-        );
       const asked = providers.length > 0 ? providers : kb.providers.filter((p) => p.licenceOptions.length > 0);
       const needing = asked.filter((p) => extra(p).length > 0);
       const headline =
@@ -424,7 +424,7 @@ export class PublicImReasoner {
           ? needing.length > 0
             ? kb.message('licence_beyond_yes', lang, {
                 provider: providers[0]?.name ?? '',
-                others: licenceNames(extra(providers[0] as Provider)),
+                others: this.licenceNames(extra(providers[0] as Provider), lang),
                 licence: baseNames,
               })
             : kb.message('licence_beyond_no', lang, { provider: providers[0]?.name ?? '', licence: baseNames })
@@ -434,7 +434,7 @@ export class PublicImReasoner {
                   needing.map((p) => p.name),
                   lang,
                 ),
-                others: licenceNames([...new Set(needing.flatMap(extra))]),
+                others: this.licenceNames([...new Set(needing.flatMap(extra))], lang),
                 licence: baseNames,
                 count: needing.length,
               })
@@ -463,10 +463,7 @@ export class PublicImReasoner {
       const suffices = (p: Provider): boolean => p.licenceOptions.some((o) => o.every((id) => f.licences.includes(id)));
       const enoughFor = kb.providers.filter(suffices);
       const others = kb.providers.filter((p) => p.licenceOptions.length > 0 && !suffices(p));
-      const named = formatList(
-        f.licences.map((id) => kb.publicIm.licences.find((l) => l.id === id)?.name ?? id),
-        lang,
-      );
+      const named = this.licenceNames(f.licences, lang);
       return {
         answer: answer(
           'topic',

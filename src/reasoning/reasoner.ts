@@ -7,7 +7,7 @@ import type { Lang, StatusId } from '../knowledge/schema';
 import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
-import { addKnowledgeNames, nameWords, pickCandidates, readFrame, type Frame } from './frame';
+import { addKnowledgeNames, nameWords, namedPositions, pickCandidates, readFrame, type Frame } from './frame';
 import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
 import { StepOrder } from './steps';
@@ -138,7 +138,7 @@ export class Reasoner {
     this.versioned = this.passages.versionedNames();
     this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
-    const allTopics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    const allTopics = kb.allTopics();
     // The words of product names (never a claim's key word).
     const names = new Set(
       [
@@ -409,7 +409,7 @@ export class Reasoner {
     if (f.shape === 'why' && f.clients.length + f.providers.length === 0 && f.servers.length > 0 && !f.move) {
       const own = this.kb.topic(u.intent);
       // (Searched without the server's name: it is the setting, not what the sentence must say.)
-      const named = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
+      const named = namedPositions(u);
       const r = this.retrieved(
         u,
         { ...f, tokens: f.tokens.filter((_, i) => !named.has(i)) },
@@ -705,7 +705,7 @@ export class Reasoner {
 
   /** A name the knowledge gives with versions, followed by a version it never gives ("Outlook 2010"), as written. */
   private unknownVersion(u: Understanding, f: Frame): string | undefined {
-    const named = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const named = namedPositions(u);
     for (let i = 0; i + 1 < f.tokens.length; i++) {
       const [name, year] = [f.tokens[i] as string, f.tokens[i + 1] as string];
       if (named.has(i) || named.has(i + 1) || !/^\d{4}$/.test(year)) continue;
@@ -757,15 +757,20 @@ export class Reasoner {
     return this.fromTopic(u, { ...f, shape: 'other' }, hits, best.passage.topic, undefined);
   }
 
+  /** A step of a topic's procedure as an answer says it: "Step 5: Delete the well-known user…". */
+  private stepLine(topic: Topic, index: number, lang: Lang): string {
+    return this.kb.message('step_line', lang, { n: index + 1, text: topic.steps[index]?.[lang] ?? '' });
+  }
+
   /** A "when" question naming one step of a procedure: that step, after the one before it. */
   private whenStep(u: Understanding, f: Frame): Reasoned | undefined {
     if (f.shape !== 'when' || f.since || f.ending || f.providers.length + f.licences.length > 0) return undefined;
-    const named = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const named = namedPositions(u);
     const found = this.stepOrder.findOne(f.tokens, named, STEP_NAMED_ALONE);
     if (!found) return undefined;
     const { topic, index } = found;
     const { lang } = f;
-    const step = (i: number, l: Lang): string => this.kb.message('step_line', l, { n: i + 1, text: topic.steps[i]?.[l] ?? '' });
+    const step = (i: number, l: Lang): string => this.stepLine(topic, i, l);
     const before = index > 0 ? [this.kb.message('step_after', lang, { step: step(index - 1, lang) })] : [];
     return {
       answer: answer('topic', lang, step(index, lang), { details: before, sources: [sourceOf(this.kb, topic.source, lang)] }),
@@ -777,7 +782,7 @@ export class Reasoner {
   private orderOfSteps(u: Understanding, f: Frame): { reasoned: Reasoned; weak: boolean } | undefined {
     // ("How do I keep them working after moving?" asks for a procedure, not an order.)
     if ((f.shape !== 'yesno' && f.shape !== 'other' && f.shape !== 'list') || f.how) return undefined;
-    const named = new Set(u.mentions.flatMap((m) => Array.from({ length: m.end - m.start }, (_, k) => m.start + k)));
+    const named = namedPositions(u);
     const pair = this.stepOrder.find(f.tokens, named, this.kb.topic(u.intent));
     if (!pair) return undefined;
     const { lang } = f;
@@ -792,7 +797,7 @@ export class Reasoner {
           ? 'step_order_yes'
           : 'step_order_no';
     const [a, b] = firstComes ? [first, second] : [second, first];
-    const step = (i: number, l: Lang): string => this.kb.message('step_line', l, { n: i + 1, text: topic.steps[i]?.[l] ?? '' });
+    const step = (i: number, l: Lang): string => this.stepLine(topic, i, l);
     // (Each side named by most of its step's words; "before or after" is never a claim's yes or no.)
     const weak = asked !== 'which' && pair.score < STEPS_NAMED;
     return {
@@ -840,7 +845,7 @@ export class Reasoner {
   /** The words of a question beside product names and the words the matrix's questions use ("which", "supported", "clients"). */
   private beyondMatrixWords(u: Understanding, f: Frame): string[] {
     const lex = this.lexicon;
-    const named = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end).map((_, k) => m.start + k)));
+    const named = namedPositions(u);
     const matrixWord = (t: string): boolean =>
       lex.isFunctionWord(t) ||
       lex.clientNouns.has(t) ||

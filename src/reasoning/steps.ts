@@ -36,7 +36,7 @@ export class StepOrder {
     kb: KnowledgeBase,
     private readonly lex: Lexicon,
   ) {
-    const topics = [...kb.subjects.flatMap((sj) => sj.topics), ...kb.support.topics, ...kb.publicIm.topics];
+    const topics = kb.allTopics();
     for (const topic of topics) {
       if (topic.steps.length < 2) continue;
       const steps = topic.steps.map((st) => this.words(`${st.en} ${st.fr}`));
