@@ -247,6 +247,8 @@ export class Lexicon {
       } else if (d === bestDistance) tie = true;
     }
     const found = tie ? undefined : best;
+    // (Bounded: every message may bring new unknown words.)
+    if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
     this.corrections.set(token, found);
     return found;
   }
@@ -373,6 +375,9 @@ export class Lexicon {
     return new Scan(hits);
   }
 }
+
+/** How many typo corrections the lexicon remembers before starting afresh. */
+const MAX_CORRECTIONS = 10_000;
 
 /** Whether two words differ by two adjacent letters swapped ("licnese", "license"). */
 function swapped(a: string, b: string): boolean {

@@ -1164,6 +1164,18 @@ export class Reasoner {
     );
   }
 
+  /** A claim's English statement as folded words between spaces, for phrase look-ups (computed once per claim). */
+  private claimText(ci: number): string {
+    let text = this.claimTextCache.get(ci);
+    if (text === undefined) {
+      text = ` ${tokenize(fold((this.claims[ci] as Reasoner['claims'][number]).claim.text.en)).join(' ')} `;
+      this.claimTextCache.set(ci, text);
+    }
+    return text;
+  }
+
+  private readonly claimTextCache = new Map<number, string>();
+
   /** A claim's statement as stemmed words, in both languages (computed once per claim). */
   private claimWords(ci: number): Set<string> {
     let words = this.claimWordCache.get(ci);
@@ -1647,10 +1659,15 @@ export class Reasoner {
       .map(stemish);
     if (own.length === 0) return undefined;
     const { lang } = f;
-    const said = (text: string): Set<string> => new Set(tokenize(fold(text)).map(stemish));
     // (At least half of them: "how is the credit calculated?" — "calculated" is the question, "credit" what it is about.)
-    const share = (r: string): number => own.filter((w) => said(r).has(w)).length / own.length;
-    const holding = last.reasons[lang].filter((r) => share(r) >= 0.5).sort((a, b) => share(b) - share(a));
+    const shares = last.reasons[lang].map((r) => {
+      const said = new Set(tokenize(fold(r)).map(stemish));
+      return { r, share: own.filter((w) => said.has(w)).length / own.length };
+    });
+    const holding = shares
+      .filter((x) => x.share >= 0.5)
+      .sort((a, b) => b.share - a.share)
+      .map((x) => x.r);
     const sentence = holding[0];
     if (!sentence) return undefined;
     return {
@@ -1868,7 +1885,7 @@ export class Reasoner {
       // that generic name: "… disable Lync Server 2010 Group Chat …".)
       const byGenericName = (p: string): boolean =>
         !u.mentions.some((m) => m.id === p) &&
-        (this.genericWords.get(p) ?? []).some((ws) => ` ${tokenize(fold(c.text.en)).join(' ')} `.includes(` ${ws.join(' ')} `));
+        (this.genericWords.get(p) ?? []).some((ws) => this.claimText(ci).includes(` ${ws.join(' ')} `));
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p) || byGenericName(p))) continue;
       // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
       // by what Lync 2013 shows of photos stored in Exchange).
