@@ -312,6 +312,8 @@ export const LanguageFile = z.strictObject({
     /** The order of two steps ("before", "après"). */
     before: Phrases.default({ en: [], fr: [] }),
     after: Phrases.default({ en: [], fr: [] }),
+    /** A choice between two things ("before or after?"). */
+    or: Phrases.default({ en: [], fr: [] }),
     /** That something stops working ("which clients stop working there?"). */
     breaks: Phrases.default({ en: [], fr: [] }),
     /** Past what a question asks ("anything beyond CALs"), beside addition and except. */

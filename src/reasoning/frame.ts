@@ -496,12 +496,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   )
     shape = 'when';
   else if (has('replace')) shape = 'replace';
-  // ("Où", folded to "ou", is also "or": it lists only where it opens or ends the question — "c'est où ?" — not
-  // in "en réunion ou absent du bureau ?".)
+  // (A list word that also joins a list — "où", folded to "ou", is also "or" — lists only where it opens or ends
+  // the question — "c'est où ?" — not in "en réunion ou absent du bureau ?".)
   else if (
     sc
       .get(shapeKey('list'), langs)
-      .some((sp) => !(sp.end - sp.start === 1 && tokens[sp.start] === 'ou' && !opensAt(sp.start) && sp.end < tokens.length))
+      .some(
+        (sp) => !(sp.end - sp.start === 1 && lex.listJoiners.has(tokens[sp.start] ?? '') && !opensAt(sp.start) && sp.end < tokens.length),
+      )
   )
     shape = 'list';
   // What the question asks for (attribute ids of language.yaml: a port, a price…), and where it says so.
@@ -516,7 +518,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const bare = shape === 'other' && u.text.trim().endsWith('?') && !has('how') && !((asks.length > 0 || has('capabilities')) && verbless);
   if (bare) shape = 'yesno';
   // "Is archiving configured before or after the integration?" asks which, not whether.
-  if (shape === 'yesno' && has('before') && has('after') && tokens.some((t) => t === 'or' || t === 'ou')) shape = 'other';
+  if (shape === 'yesno' && has('before') && has('after') && has('or')) shape = 'other';
   // "We're on OCS 2007 R2, is the OCS attendant ok on LS2013?", "OCS 2007 R2 shop with … how many of them are not
   // supported on LS2013?": a server named before the question opens sets the scene; the question is about the
   // one it names itself.
