@@ -390,6 +390,10 @@ export const LanguageFile = z.strictObject({
   uncoveredSubjects: Phrases,
   unknownFeatures: Phrases.default({ en: [], fr: [] }),
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
+  months: z.strictObject({
+    en: z.record(z.string(), z.number().int().min(1).max(12)),
+    fr: z.record(z.string(), z.number().int().min(1).max(12)),
+  }),
   /** Reminder requests: lead-time units keyed by their length in minutes, "the day before", "on the day", "only". */
   reminders: z.strictObject({
     units: z.record(z.string().regex(/^\d+$/, 'expected a number of minutes'), Phrases),

@@ -2,7 +2,6 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { STATUS_IDS, type Lang, type StatusId } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
 import { tokenize } from '../nlu/normalize';
-import { MONTHS } from './dates';
 import type { Lexicon, Scan, Span } from './lexicon';
 
 /** The shape of a question: what kind of answer it wants. */
@@ -119,7 +118,6 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
     ),
   );
   lex.addWords(kb.training.flatMap((e) => [...e.utterances.en, ...e.utterances.fr]));
-  lex.addWords(Object.keys(MONTHS));
 }
 
 /** The token positions inside the products a message names (what names set the scene, not the question). */

@@ -179,6 +179,8 @@ export class Lexicon {
   readonly uncoveredSubjects: PhraseGroup;
   readonly followUpWords: Set<string>;
   readonly numbers: Record<Lang, Record<string, number>>;
+  /** Month names of both languages, folded, and their number ("mars" → 3). */
+  readonly months: ReadonlyMap<string, number>;
   /** Single words (either language) naming a kind of product, making a name mean a family, opening a follow-up. */
   readonly clientNouns: Set<string>;
   readonly serverNouns: Set<string>;
@@ -282,6 +284,8 @@ export class Lexicon {
       [...data.followUp.en, ...data.followUp.fr, ...data.backReferences.en, ...data.backReferences.fr].flatMap((p) => tokenize(p)),
     );
     this.numbers = data.numbers;
+    this.months = new Map([...Object.entries(data.months.en), ...Object.entries(data.months.fr)]);
+    for (const m of this.months.keys()) this.words.add(m);
     const words = (p: { en: readonly string[]; fr: readonly string[] }): Set<string> =>
       new Set([...p.en, ...p.fr].flatMap((w) => tokenize(w)));
     this.clientNouns = words(data.nouns.clients);

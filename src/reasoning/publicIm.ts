@@ -42,7 +42,7 @@ export class PublicImReasoner {
     if (f.buy || f.need || f.enough) return undefined;
     const years = f.tokens.filter((t) => /^(19|20)\d{2}$/.test(t)).map(Number);
     const past = this.lexicon.shapes.after.has(f.tokens, [lang]) || this.lexicon.shapes.beyond.has(f.tokens, [lang]);
-    const asked = askedMonthYear(f.tokens);
+    const asked = askedMonthYear(f.tokens, this.lexicon.months);
     // ("An agreement expiring in March 2014: until when could I federate with Yahoo!?" weighs that expiry against
     // the provider's end: the licence's question, not the note's.)
     if (asked && !past && f.providers.some((id) => kb.provider(id)?.endOfService)) return undefined;
@@ -225,9 +225,9 @@ export class PublicImReasoner {
     }
 
     // Dates: still / when / how long ago / a date to check.
-    if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens)) {
+    if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens, this.lexicon.months)) {
       const p = providers[0] as Provider;
-      const asked = askedDate(f.tokens);
+      const asked = askedDate(f.tokens, this.lexicon.months);
       const details = [
         ...(p.serviceNote ? [p.serviceNote[lang]] : []),
         kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
@@ -529,7 +529,7 @@ export class PublicImReasoner {
     }
     // "Our PIC USL expires in March 2014: until when can we federate with Yahoo!?": the earlier of the licence's
     // expiry and the service's end (what the provider's notes say of licences bought before the end of sale).
-    const expiry = askedMonthYear(f.tokens);
+    const expiry = askedMonthYear(f.tokens, this.lexicon.months);
     const ends = providers[0]?.endOfService;
     if (providers.length === 1 && expiry && ends && !f.buy && (f.shape === 'when' || f.shape === 'yesno' || f.still)) {
       const p = providers[0] as Provider;

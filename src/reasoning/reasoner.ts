@@ -12,7 +12,6 @@ import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
 import { StepOrder } from './steps';
 import { PublicImReasoner } from './publicIm';
-import { MONTHS } from './dates';
 import { both, emptyLast, type LastFrame, type Reasoned, type Reasons, threadOn } from './lastFrame';
 
 import { AnswerCheck, stemish } from './vet';
@@ -710,7 +709,7 @@ export class Reasoner {
       const [name, year] = [f.tokens[i] as string, f.tokens[i + 1] as string];
       if (named.has(i) || named.has(i + 1) || !/^\d{4}$/.test(year)) continue;
       // (A month is no product: "until June 2015".)
-      if (this.versioned.names.has(name) && !(name in MONTHS) && !this.versioned.pairs.has(`${name} ${year}`))
+      if (this.versioned.names.has(name) && !this.lexicon.months.has(name) && !this.versioned.pairs.has(`${name} ${year}`))
         return asWritten(u, `${name} ${year}`, new Set());
     }
     return undefined;
@@ -1739,7 +1738,7 @@ export class Reasoner {
     const termsFound = entry ? entry.groups.filter((g) => g.some((p) => text.includes(` ${p.key} `))).length : 0;
     if (entry && entry.groups.length > 0 && termsFound < Math.max(1, entry.groups.length - 1)) return undefined;
     if (
-      !yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every(
+      !yearsOutsideNames(u, f, this.lexicon).every(
         (y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))),
       )
     )
@@ -1796,7 +1795,7 @@ export class Reasoner {
     }
     // What the question is about: its words beside function words and product names.
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
-    const years = yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w));
+    const years = yearsOutsideNames(u, f, this.lexicon);
     const otherServers = this.otherServersIn(f);
     // (Nor the words that only place it in time — "now that messenger moved to Skype" asks what to do.)
     const timing = (t: string): boolean => this.lexicon.shapes.still.has([t]) || this.lexicon.shapes.since.has([t]);
@@ -1946,7 +1945,7 @@ export class Reasoner {
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => this.namedIn(p, text.en))) return undefined;
     if (!this.otherServersIn(f).every((o) => this.says(text, o))) return undefined;
-    if (!yearsOutsideNames(u, f, (w) => this.lexicon.isFunctionWord(w)).every((y) => text.en.includes(y))) return undefined;
+    if (!yearsOutsideNames(u, f, this.lexicon).every((y) => text.en.includes(y))) return undefined;
     const { lang } = f;
     const others = [topic.answer, ...topic.details].filter((x) => x !== text);
     return {
@@ -2821,27 +2820,27 @@ export class Reasoner {
 }
 
 /**
- * The product as the user wrote it, for the decline sentence: the qualifier with the known name just
- * before it ("Lync 2013 for Mac", "Skype for Business"), in the user's own spelling when it can be found.
- */
-/**
  * Versions the question gives outside the products it names ("SharePoint 2010", "Exchange 2016"): a year
  * right after a name-like word — not a date ("in March 2014", "avant 2012").
  */
-function yearsOutsideNames(u: Understanding, f: Frame, isFunctionWord: (w: string) => boolean): string[] {
+function yearsOutsideNames(u: Understanding, f: Frame, lex: Lexicon): string[] {
   return f.tokens.filter((t, i) => {
     const prev = f.tokens[i - 1];
     return (
       /^(19|20)\d\d$/.test(t) &&
       !u.mentions.some((m) => i >= m.start && i < m.end) &&
       prev !== undefined &&
-      !isFunctionWord(prev) &&
-      !(prev in MONTHS) &&
+      !lex.isFunctionWord(prev) &&
+      !lex.months.has(prev) &&
       !/^\d+$/.test(prev)
     );
   });
 }
 
+/**
+ * The product as the user wrote it, for the decline sentence: the qualifier with the known name just
+ * before it ("Lync 2013 for Mac", "Skype for Business"), in the user's own spelling when it can be found.
+ */
 function asWritten(u: Understanding, qualifier: string, joiners: ReadonlySet<string>): string {
   const words = qualifier.split(' ');
   const at = u.tokens.findIndex((_, i) => words.every((w, k) => u.tokens[i + k] === w));
