@@ -24,6 +24,41 @@ function find<T extends { id: string }>(items: readonly T[], id: string): T {
   return item;
 }
 
+/** Questions whose computed answers are sample cards, in both languages (the reasoning layer answers them). */
+const REASONED_SAMPLES: Record<string, Record<Lang, string>> = {
+  planner: {
+    en: 'we move from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
+    fr: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?',
+  },
+  'generic-prompt': {
+    en: 'is the attendant supported on lync server 2013?',
+    fr: "l'attendant est-il pris en charge sur lync server 2013 ?",
+  },
+  decline: {
+    en: 'is lync 2013 for mac supported on lync server 2013?',
+    fr: 'lync 2013 pour mac est-il pris en charge sur lync server 2013 ?',
+  },
+  claim: {
+    en: 'UCS for users homed on lync server 2010?',
+    fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?',
+  },
+  // A plan's count first, then its table.
+  'planner-count': {
+    en: 'we are moving from OCS 2007 R2 to LS2013 and still run communicator 2007 R2, live meeting 2007 and the OCS attendant. how many must we replace?',
+    fr: 'on est sur OCS 2007 R2 avec OC 2007, OC 2007 R2, live meeting 2007 et l intendant. on passe LS2013. combien de clients on doit remplacer ?',
+  },
+  // Two providers side by side.
+  compare: {
+    en: 'AOL vs Yahoo! federation: any difference in features or licensing?',
+    fr: 'Yahoo et AOL : mêmes fonctionnalités ? même licence ?',
+  },
+  // A "No" with what to use instead.
+  'cell-instead': {
+    en: 'is lwa 2010 supported on lync server 2013?',
+    fr: 'lync web app 2010 est-il pris en charge sur lync server 2013 ?',
+  },
+};
+
 /** One answer of every kind a card is built for, from the real knowledge base, in both languages. */
 export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer }[] {
   const today = SAMPLE_DATE;
@@ -85,37 +120,7 @@ export function sampleAnswers(kb: KnowledgeBase): { name: string; answer: Answer
     ...both('prompt-server', (l) => promptAnswer(kb, l, 'ask_server', [...kb.servers.map((s) => s.name), kb.message('all_servers', l)])),
     ...both('cannot-answer', (l) => cannotAnswer(kb, l)),
     ...both('unknown-product', (l) => unknownProductAnswer(kb, l)),
-    ...reasonedBoth('planner', {
-      en: 'we move from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
-      fr: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?',
-    }),
-    ...reasonedBoth('generic-prompt', {
-      en: 'is the attendant supported on lync server 2013?',
-      fr: "l'attendant est-il pris en charge sur lync server 2013 ?",
-    }),
-    ...reasonedBoth('decline', {
-      en: 'is lync 2013 for mac supported on lync server 2013?',
-      fr: 'lync 2013 pour mac est-il pris en charge sur lync server 2013 ?',
-    }),
-    ...reasonedBoth('claim', {
-      en: 'UCS for users homed on lync server 2010?',
-      fr: 'UCS pour les utilisateurs hébergés sur lync server 2010 ?',
-    }),
-    // A plan's count first, then its table.
-    ...reasonedBoth('planner-count', {
-      en: 'we are moving from OCS 2007 R2 to LS2013 and still run communicator 2007 R2, live meeting 2007 and the OCS attendant. how many must we replace?',
-      fr: 'on est sur OCS 2007 R2 avec OC 2007, OC 2007 R2, live meeting 2007 et l intendant. on passe LS2013. combien de clients on doit remplacer ?',
-    }),
-    // Two providers side by side.
-    ...reasonedBoth('compare', {
-      en: 'AOL vs Yahoo! federation: any difference in features or licensing?',
-      fr: 'Yahoo et AOL : mêmes fonctionnalités ? même licence ?',
-    }),
-    // A "No" with what to use instead.
-    ...reasonedBoth('cell-instead', {
-      en: 'is lwa 2010 supported on lync server 2013?',
-      fr: 'lync web app 2010 est-il pris en charge sur lync server 2013 ?',
-    }),
+    ...Object.entries(REASONED_SAMPLES).flatMap(([name, questions]) => reasonedBoth(name, questions)),
   ];
 }
 
