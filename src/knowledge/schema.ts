@@ -374,6 +374,8 @@ export const LanguageFile = z.strictObject({
       prepositions: Phrases.default({ en: [], fr: [] }),
       /** "The Group Chat client of Lync 2010", "le client Group Chat de Lync 2010": a kind, then the name it belongs to. */
       belongs: Phrases.default({ en: [], fr: [] }),
+      /** Words opening a contrasting clause inside one sentence ("…, but it is not available to…", "…, mais Lync 2010 ne le peut pas"). */
+      clauses: Phrases.default({ en: [], fr: [] }),
     })
     .default({
       list: { en: [], fr: [] },
@@ -381,6 +383,7 @@ export const LanguageFile = z.strictObject({
       qualifiers: { en: [], fr: [] },
       prepositions: { en: [], fr: [] },
       belongs: { en: [], fr: [] },
+      clauses: { en: [], fr: [] },
     }),
   continuations: Phrases,
   followUp: Phrases,

@@ -474,6 +474,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
   const opensAt = (i: number): boolean =>
     i === lead || (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));
+  // Where each comma-separated part of the question sentence starts, in tokens.
+  const commaStarts = new Set<number>();
+  const parts = (sentences[questionSentence] ?? '').split(',');
+  parts.slice(0, -1).reduce((at, part) => {
+    const next = at + tokenize(part).length;
+    commaStarts.add(next);
+    return next;
+  }, lastStart);
   const has = (g: keyof Lexicon['shapes'], in_: readonly Lang[] = langs): boolean => sc.has(shapeKey(g), in_);
   const starts = (g: keyof Lexicon['shapes']): boolean => sc.get(shapeKey(g), langs).some((sp) => opensAt(sp.start));
   let shape: Shape = 'other';
@@ -483,7 +491,11 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   else if (has('ago')) shape = 'ago';
   else if (has('count')) shape = 'count';
   // (Not "how does presence update…?": "how" opening it asks how, though "how" alone may open a follow-up.)
-  else if (starts('yesNo') && !sc.get(shapeKey('how'), langs).some((sp) => sp.start === 0))
+  // (A yes/no opener after a comma opens the question too: "after the pchat migration, can we decommission …?".)
+  else if (
+    (starts('yesNo') || sc.get(shapeKey('yesNo'), langs).some((sp) => commaStarts.has(sp.start))) &&
+    !sc.get(shapeKey('how'), langs).some((sp) => sp.start === 0)
+  )
     shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start)) ? 'when' : 'yesno';
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").

@@ -191,6 +191,8 @@ export class Lexicon {
   readonly peopleNouns: Set<string>;
   readonly quantifiers: Set<string>;
   readonly continuations: Set<string>;
+  /** Where a sentence of the knowledge splits into clauses: ; : — and the words of language.yaml's `joiners.clauses`. */
+  readonly clauseBreak: RegExp;
   /** Words joining names in a list, a server noun to its name, a name to a qualifier (language.yaml's `joiners`). */
   readonly listJoiners: Set<string>;
   readonly copulas: Set<string>;
@@ -295,6 +297,8 @@ export class Lexicon {
     this.deploymentNouns = words(data.nouns.deployments);
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);
+    const clauseWords = [...data.joiners.clauses.en, ...data.joiners.clauses.fr].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    this.clauseBreak = new RegExp(`\\s*(?:[;:—]|,?\\s\\b(?:${clauseWords.join('|') || '(?!)'})\\b)\\s*`, 'i');
     this.vagueNouns = words(data.nouns.vague);
     this.listJoiners = words(data.joiners.list);
     this.copulas = words(data.joiners.copulas);

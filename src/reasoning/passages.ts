@@ -129,8 +129,8 @@ export class Passages {
     );
   }
 
-  /** Passages scored against the question's words (stemmed, deduplicated), best first. */
-  search(questionWords: readonly string[], within?: (p: Passage) => boolean, knownOnly = false): Hit[] {
+  /** A question's words as searched (stemmed, deduplicated, no function words), and their total weight. */
+  private query(questionWords: readonly string[], knownOnly: boolean): { query: string[]; total: number } {
     // (knownOnly: words no passage uses are left out — within a conversation's subject, "the archiving
     // part" asks about archiving, and "part" says nothing.)
     const query = [...new Set(questionWords.filter((w) => !this.lex.isFunctionWord(w) && w.length > 1).map(stemish))].filter(
@@ -138,7 +138,23 @@ export class Passages {
     );
     // A word no passage uses weighs as much as the rarest: "Lyon" is what the question is about.
     const rarest = Math.log(this.all.length + 1);
-    const total = query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0);
+    return { query, total: query.reduce((sum, w) => sum + (this.weight.get(w) ?? rarest), 0) };
+  }
+
+  /**
+   * The share of a question's weighted words that a text uses, scored as `search` scores a passage: for
+   * sentences that are not passages (a topic's steps) and for parts of one (a clause).
+   */
+  coverage(questionWords: readonly string[], text: string): number {
+    const { query, total } = this.query(questionWords, false);
+    if (total === 0) return 0;
+    const words = this.words(text);
+    return query.reduce((sum, w) => sum + (words.has(w) ? (this.weight.get(w) ?? 0) : 0), 0) / total;
+  }
+
+  /** Passages scored against the question's words (stemmed, deduplicated), best first. */
+  search(questionWords: readonly string[], within?: (p: Passage) => boolean, knownOnly = false): Hit[] {
+    const { query, total } = this.query(questionWords, knownOnly);
     if (total === 0) return [];
     // Per passage and language, the weight of the question's words it uses (through the postings).
     const got = new Float64Array(this.all.length * 2);

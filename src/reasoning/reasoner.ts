@@ -1919,11 +1919,14 @@ export class Reasoner {
   }
 
   /**
-   * A yes/no question no claim settles, asked plainly, whose every point one affirmative sentence of its
-   * topic says ("can Lync Server 2013 still archive to SQL Server like 2010 did?" — "… can still be
-   * archived in SQL Server as in Lync Server 2010 …"): "Yes", then that sentence. Only when the classifier
+   * A yes/no question no claim settles, asked plainly, whose every point one sentence of its topic says
+   * ("can Lync Server 2013 still archive to SQL Server like 2010 did?" — "… can still be archived in SQL
+   * Server as in Lync Server 2010 …"): its verdict, then that sentence. The sentence is read clause by
+   * clause ("…, but it is not available to users homed on Lync Server 2010"): the clause that answers —
+   * the one naming the products asked about, else the one holding most of the question's words — says
+   * "No" when it is negative, "Yes" when not, and both languages' texts must agree. Only when the classifier
    * is sure of the topic, the sentence holds nearly all the question's own words (products aside, which
-   * it must name), and neither has a negation: anything less keeps the topic's answer without a verdict.
+   * it must name), and the question has no negation: anything less keeps the topic's answer without a verdict.
    */
   private statementVerdict(u: Understanding, f: Frame): Reasoned | undefined {
     const topic = this.kb.topic(u.intent);
@@ -1936,20 +1939,40 @@ export class Reasoner {
     const mentioned = new Set(u.mentions.flatMap((m) => f.tokens.slice(m.start, m.end)));
     const own = f.tokens.filter((t) => !mentioned.has(t));
     if (own.filter((t) => !this.lexicon.isFunctionWord(t)).length < 3) return undefined;
-    const best = this.passages.search(own, (p) => p.topic === topic && (p.kind === 'answer' || p.kind === 'detail'))[0];
+    // Its sentences, steps included ("later, decommission Lync Server 2010 Group Chat"), best first; on a tie, in order.
+    const sentences = [topic.answer, ...topic.details, ...topic.steps];
+    const scored = sentences
+      .map((text, i) => ({ text, i, coverage: Math.max(this.passages.coverage(own, text.en), this.passages.coverage(own, text.fr)) }))
+      .sort((a, b) => b.coverage - a.coverage || a.i - b.i);
+    const best = scored[0];
     if (!best || best.coverage < STATEMENT_VERDICT) return undefined;
-    const { text } = best.passage;
-    if (negation(tokenize(fold(text.en))) || negation(tokenize(fold(text.fr)))) return undefined;
+    const { text } = best;
     // (A sentence that opens with its own verdict — "Yes: when …" — is the topic's own answer.)
     if (this.check.verdict.test(text.en) || this.check.verdict.test(text.fr)) return undefined;
     const named = [...f.clients, ...f.servers, ...f.providers];
     if (!named.every((p) => this.namedIn(p, text.en))) return undefined;
     if (!this.otherServersIn(f).every((o) => this.says(text, o))) return undefined;
     if (!yearsOutsideNames(u, f, this.lexicon).every((y) => text.en.includes(y))) return undefined;
+    const polarity = (sentence: string): 'yes' | 'no' | undefined => {
+      const clauses = sentence.split(this.lexicon.clauseBreak).filter((c) => c.trim() !== '');
+      const answering =
+        named.length > 0
+          ? clauses.filter((c) => named.every((p) => this.namedIn(p, c)))
+          : (() => {
+              const covered = clauses.map((c) => this.passages.coverage(own, c));
+              const top = Math.max(...covered);
+              return clauses.filter((_, k) => covered[k] === top);
+            })();
+      const negative = answering.map((c) => negation(tokenize(fold(c))));
+      if (answering.length === 0 || negative.some((n) => n !== negative[0])) return undefined;
+      return negative[0] ? 'no' : 'yes';
+    };
+    const verdict = polarity(text.en);
+    if (!verdict || polarity(text.fr) !== verdict) return undefined;
     const { lang } = f;
-    const others = [topic.answer, ...topic.details].filter((x) => x !== text);
+    const others = sentences.filter((x) => x !== text && !topic.steps.includes(x));
     return {
-      answer: answer('topic', lang, `${this.kb.message('verdict_yes', lang)}. ${text[lang]}`, {
+      answer: answer('topic', lang, `${this.kb.message(verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang)}. ${text[lang]}`, {
         ...this.topicParts(topic, lang),
         details: others.map((x) => x[lang]),
       }),

@@ -145,8 +145,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./,
       },
       {
+        // (A yes/no question after a comma is one: the verdict first, then the plan.)
         say: 'we migrate OCS 2007 R2 to LS 2010, does anything break?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010: keep working: 4\./,
+        first: /^No: nothing must be replaced for Lync Server 2010\./,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2010: keep working: 4\./],
       },
       {
         say: 'we will go to lync server 2013 and still have communicator 2007 r2 everywhere. what happens to it?',
@@ -1172,6 +1174,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       // (Not a step of another subject's procedure, nor a yes or no to "before or after".)
       { say: 'can we deploy lync 2013 before upgrading the servers to LS2013?', hasNot: [/step \d/], first: /^Yes\./ },
       { say: 'is archiving configured before or after exchange integration?', first: /^(?!Yes\b|No\b)/ },
+    ],
+  },
+  'a yes/no read from the clause of a sentence that answers it': {
+    turns: [
+      // (The sentence says "…, but it is not available to users homed on Lync Server 2010": the clause asked about is affirmative.)
+      { say: 'can we keep our lync contacts in exchange 2013?', first: /^Yes\./, has: [/unified contact store/] },
+      { say: 'after the migration, do group chat users have to change their client settings?', first: /^No\./ },
     ],
   },
   'which clients on both, then why': {

@@ -31,6 +31,25 @@ describe('phrase matching (language.yaml phrases)', () => {
   });
 });
 
+describe('clauses of a sentence (language.yaml joiners.clauses)', () => {
+  const lex = new Lexicon(realKnowledge().language);
+  const split = (s: string) => s.split(lex.clauseBreak).map((c) => c.trim());
+
+  it('splits a sentence at ; and : and at the words opening a contrasting clause, in both languages', () => {
+    assert.deepEqual(split('Lync 2013 shows them; Lync 2010 cannot.'), ['Lync 2013 shows them', 'Lync 2010 cannot.']);
+    assert.deepEqual(split('available in Outlook 2013, but it is not available to users homed on Lync Server 2010'), [
+      'available in Outlook 2013',
+      'it is not available to users homed on Lync Server 2010',
+    ]);
+    assert.deepEqual(split('Lync 2013 les affiche, mais Lync 2010 ne le peut pas'), ['Lync 2013 les affiche', 'Lync 2010 ne le peut pas']);
+    assert.deepEqual(split('aux petites organisations, tandis qu’Enterprise Edition'), [
+      'aux petites organisations',
+      '’Enterprise Edition',
+    ]);
+    assert.deepEqual(split('a butler'), ['a butler'], 'whole words only');
+  });
+});
+
 describe('typo correction (into words of the language data)', () => {
   const lex = new Lexicon(realKnowledge().language);
 
