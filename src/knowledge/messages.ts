@@ -134,6 +134,7 @@ export const MESSAGE_KEYS = [
   'client_on_all_no',
   'client_on_all_partly',
   'clients_difference',
+  'clients_difference_count',
   'clients_difference_none',
   'clients_with_status',
   'clients_with_status_none',

@@ -309,6 +309,8 @@ export const LanguageFile = z.strictObject({
     /** Which of the products offered, by age ("the newer one", "le plus ancien"). */
     newest: Phrases.default({ en: [], fr: [] }),
     oldest: Phrases.default({ en: [], fr: [] }),
+    /** Clients of versions before the server's ("how many earlier client versions does LS2013 support?"). */
+    earlier: Phrases.default({ en: [], fr: [] }),
     /** The order of two steps ("before", "après"). */
     before: Phrases.default({ en: [], fr: [] }),
     after: Phrases.default({ en: [], fr: [] }),

@@ -33,6 +33,13 @@ export interface Frame {
   both: boolean;
   allServers: boolean;
   butNot: boolean;
+  /**
+   * Of two servers, the one a negation governs when the other is affirmed ("supported on LS2010 but not on
+   * LS2013", "not supported on LS2013 but supported on LS2010"): the clients of the one and not the other.
+   */
+  notOn?: string;
+  /** Clients of versions before the server's ("earlier client versions", "versions antérieures"). */
+  earlier: boolean;
   still: boolean;
   buy: boolean;
   need: boolean;
@@ -551,6 +558,25 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (scene.length === 1 && asked.length === 1) servers.splice(servers.indexOf(scene[0] as string), 1);
   }
 
+  // Of two servers, the one a negation governs, when a contrast ("but", "mais") or "but not" sets them apart:
+  // the first server named after a negation, the other named outside its reach.
+  let notOn: string | undefined;
+  if (servers.length === 2 && (has('butNot') || sc.has('clauses', langs))) {
+    const named = servers
+      .flatMap((id) => [
+        ...mentions.filter((m) => m.kind === 'server' && m.id === id).map((m) => ({ id, at: m.start })),
+        ...reread.filter((r) => r.server === id).map((r) => ({ id, at: r.start })),
+      ])
+      .sort((a, b) => a.at - b.at);
+    const governed = new Set(
+      sc
+        .get(shapeKey('negation'), langs)
+        .map((sp) => named.find((n) => n.at >= sp.end)?.id)
+        .filter((id): id is string => id !== undefined),
+    );
+    if (governed.size === 1) notOn = [...governed][0];
+  }
+
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t) && !lex.roleWords.has(t));
   const elliptic = mentions.length > 0 && contentWords.length === 0;
@@ -665,6 +691,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     both: has('both'),
     allServers: has('allServers'),
     butNot: has('butNot'),
+    notOn,
+    earlier: has('earlier'),
     still: has('still'),
     buy: has('buy'),
     need: has('need'),

@@ -325,6 +325,7 @@ export class Lexicon {
       ['unknownProducts', data.unknownProducts],
       ['uncoveredSubjects', data.uncoveredSubjects],
       ['otherServers', data.nouns.otherServers],
+      ['clauses', data.joiners.clauses],
       ['otherProducts', data.nouns.otherProducts],
       ['unknownFeatures', data.unknownFeatures],
       ...Object.entries(data.attributes).map(([k, v]) => [`attributes.${k}`, v.asks] as [string, { en: string[]; fr: string[] }]),

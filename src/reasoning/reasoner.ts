@@ -677,7 +677,9 @@ export class Reasoner {
     ) {
       f = { ...f, move: true, target: last.target, servers: [last.target], ...(last.source ? { source: last.source } : {}) };
     }
-    if (f.move || (f.source && f.target)) {
+    // (A move that sets the scene for a difference — "planning the move from LS2010: anything supported on 2010 but
+    // not on 2013?" — asks the difference.)
+    if ((f.move || (f.source && f.target)) && !(f.notOn && f.clients.length === 0)) {
       const r = this.planner(f);
       if (r) return r;
     }
@@ -2150,6 +2152,16 @@ export class Reasoner {
     // "Is every Lync 2010 client supported on …?": each member of the family, one verdict for them all.
     if (f.family && f.shape === 'yesno')
       return this.support({ ...f, clients: this.clientsOf(f).map((c) => c.id), family: undefined, every: true }, last);
+    // "How many earlier client versions does LS2013 support?": among the clients whose version (the year in
+    // their name) is before the server's.
+    // ("Combien de versions antérieures de clients …": what is counted is versions, of clients.)
+    const ofClients = f.asksAbout === 'clients' || (!f.asksAbout && f.tokens.some((t) => this.lexicon.clientNouns.has(t)));
+    if (f.earlier && f.clients.length === 0 && servers.length === 1 && f.shape === 'count' && ofClients) {
+      const year = (name: string): number => Number(/\b(?:19|20)\d\d\b/.exec(name)?.[0] ?? Number.NaN);
+      const before = year(kb.server(servers[0] as string)?.name ?? '');
+      const earlier = kb.clients.filter((c) => year(c.name) < before).map((c) => c.id);
+      if (earlier.length >= 2) return this.support({ ...f, earlier: false, clients: earlier }, last);
+    }
     const clients = this.clientsOf(f);
     const source = [sourceOf(kb, this.matrixSource, lang)];
     const base = (extra: Partial<LastFrame>): LastFrame => ({
@@ -2274,6 +2286,35 @@ export class Reasoner {
       };
     }
 
+    // Supported on one server but not on the other ("… on LS2010 but not on LS2013", "not supported on LS2013
+    // but on LS2010"), listed, counted or asked whether any.
+    const notOn = f.notOn ?? (f.butNot && servers.length === 2 ? servers[1] : undefined);
+    if (notOn && servers.length === 2 && clients.length === 0) {
+      const a = servers.find((sv) => sv !== notOn) as string;
+      // (Not on B is its status there as named — "not supported", else "partly supported", "not applicable" —
+      // as counts of one server read it.)
+      const status: StatusId = f.status ?? 'not_supported';
+      const matching = kb.clients.filter((c) => this.statusOf(c.id, a) === 'supported' && this.statusOf(c.id, notOn) === status);
+      const vars = {
+        a: this.names([a], lang),
+        b: this.names([notOn], lang),
+        count: matching.length,
+        clients: formatList(
+          matching.map((c) => c.name),
+          lang,
+        ),
+      };
+      const key =
+        matching.length === 0 ? 'clients_difference_none' : f.shape === 'count' ? 'clients_difference_count' : 'clients_difference';
+      const verdict =
+        f.shape === 'yesno' ? `${kb.message(matching.length > 0 ? 'verdict_yes' : 'verdict_no', lang)}${lang === 'fr' ? ' : ' : ': '}` : '';
+      const text = kb.message(key, lang, vars);
+      return {
+        answer: answer('support-table', lang, verdict ? verdict + text.charAt(0).toLowerCase() + text.slice(1) : text, { sources: source }),
+        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+      };
+    }
+
     // How many.
     if (f.shape === 'count') {
       // A count of clients, named after it, and listed for "which of those…" next.
@@ -2351,26 +2392,6 @@ export class Reasoner {
         };
       }
       if (f.asksAbout === 'clients') return counted('topic', 'count_clients', f.family ? clients : kb.clients);
-    }
-
-    // Supported on A but not on B.
-    if (f.butNot && servers.length === 2 && clients.length === 0) {
-      const [a, b] = servers as [string, string];
-      const matching = kb.clients.filter((c) => this.statusOf(c.id, a) === 'supported' && this.statusOf(c.id, b) !== 'supported');
-      const vars = {
-        a: this.names([a], lang),
-        b: this.names([b], lang),
-        clients: formatList(
-          matching.map((c) => c.name),
-          lang,
-        ),
-      };
-      return {
-        answer: answer('support-table', lang, kb.message(matching.length ? 'clients_difference' : 'clients_difference_none', lang, vars), {
-          sources: source,
-        }),
-        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
-      };
     }
 
     // On both / on all three: clients supported everywhere named, or one client's verdict across them.

@@ -1183,6 +1183,32 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'after the migration, do group chat users have to change their client settings?', first: /^No\./ },
     ],
   },
+  'supported on one server but not the other, whichever comes first; earlier client versions': {
+    turns: [
+      {
+        say: 'how many clients are not supported on LS2013 but are supported on LS2010?',
+        first: /^5 clients are supported on Lync Server 2010 but not on Lync Server 2013: Lync Web App 2010, /,
+        // (Not supported is that status: Office Communicator 2007 R2 works there for IM and presence.)
+        hasNot: [/Communicator 2007 R2/],
+      },
+      {
+        say: 'clients pris en charge sur LS2013 mais pas sur OCS 2007 R2 ?',
+        first: /^Pris en charge sur Lync Server 2013 mais pas sur Office Communications Server 2007 R2 : Lync 2013, /,
+      },
+      {
+        say: 'is there any client supported on ocs 2007 r2 but not on ls2010?',
+        first: /^No: no client is supported on Office Communications Server 2007 R2 but not on Lync Server 2010\./,
+      },
+      {
+        say: 'how many earlier client versions does lync server 2013 support?',
+        first: /^2 clients are supported on Lync Server 2013: Lync 2010 and Lync 2010 Attendant\./,
+      },
+      {
+        say: 'nb de versions antérieures de clients prises en charge par LS2013 ?',
+        first: /^2 clients sont pris en charge sur Lync Server 2013/,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
