@@ -182,6 +182,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const add = (list: string[], id: string): void => {
     if (!list.includes(id)) list.push(id);
   };
+  const actsOn = [...sc.get(shapeKey('replace'), langs), ...sc.get('roles.keep', langs)];
   for (const m of mentions) {
     // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
     // Lync Server 2013 pool"), and never beyond another product. Short French words ("a", "de") count only
@@ -192,6 +193,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       if (back < m.start && mentions.some((o) => o.end === back + 1 && o !== m)) break;
       // Nor beyond a bare version, which names a server of its own ("depuis 2010, parc : lync 2013").
       if (back < m.start && /^(\d{4}|r2)$/.test(tokens[back] ?? '')) break;
+      // Nor beyond a verb acting on the product ("to replace lync 2010", "to keep lync 2010": the client).
+      if (back < m.start && actsOn.some((sp) => back >= sp.start && back < sp.end)) break;
       for (const g of ['source', 'target', 'on'] as const) {
         const hit = roleSpans[g].find((sp) => sp.end === back);
         if (hit) {
@@ -499,11 +502,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   else if (has('count')) shape = 'count';
   // (Not "how does presence update…?": "how" opening it asks how, though "how" alone may open a follow-up.)
   // (A yes/no opener after a comma opens the question too: "after the pchat migration, can we decommission …?".)
+  // (Nor does a "when" clause before that comma make it a date question: "when we move, will the attendant still work?".)
   else if (
     (starts('yesNo') || sc.get(shapeKey('yesNo'), langs).some((sp) => commaStarts.has(sp.start))) &&
     !sc.get(shapeKey('how'), langs).some((sp) => sp.start === 0)
   )
-    shape = has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start)) ? 'when' : 'yesno';
+    shape =
+      starts('yesNo') && has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start))
+        ? 'when'
+        : 'yesno';
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").
   else if (

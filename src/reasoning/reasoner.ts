@@ -2742,7 +2742,9 @@ export class Reasoner {
       if (!source) return undefined;
       clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');
     }
-    if (clients.length === 1 && f.shape === 'yesno' && !f.how && !f.plan) return undefined;
+    // (One client asked about plainly is the matrix's — "will OC 2007 work after the move?" — unless a need is asked:
+    // "do its users need a new client?" asks what must change.)
+    if (clients.length === 1 && f.shape === 'yesno' && !f.how && !f.plan && !f.need) return undefined;
     const rows = clients.map((c) => {
       const status = this.statusOf(c.id, target);
       // (Its successor, else the one of its kind that works there: the OCS attendant gives way to Lync 2010 Attendant.)
@@ -2780,7 +2782,9 @@ export class Reasoner {
     // The question's own shape first: "how many must be replaced?" a count, "do we need to replace Live Meeting
     // 2007?" a verdict; the plan follows.
     // (What is asked about: those to replace, or those that keep working — "how many keep working?".)
-    const keepAsked = !asksReplaced && !f.plan && (f.keep || this.lexicon.shapes.supported.has(f.tokens, [lang]));
+    // ("We have Lync 2010 … do we need to upgrade them?" asks what must change: clients in use are not what keeps working.)
+    const saysWorking = this.lexicon.shapes.supported.has(f.tokens, [lang]);
+    const keepAsked = !asksReplaced && !f.plan && (saysWorking || (f.keep && !f.need));
     const asked = keepAsked ? rows.filter((r) => r.status === 'supported') : toReplace;
     const askedVars = {
       count: asked.length,

@@ -1209,6 +1209,29 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'what a move asks: a need to change, trouble, a "when" clause before the question': {
+    turns: [
+      // (Clients in use — "we have" — are not what is asked to keep working: "do we need to upgrade them?" asks what must change.)
+      {
+        say: 'ls2010 to ls2013 move, we have lync 2010 and the lync 2010 attendant. do we need to upgrade them?',
+        first: /^No: nothing must be replaced for Lync Server 2013\./,
+      },
+      // ("To replace Lync 2010": the client replaced, not the server moved from.)
+      { say: 'moving to ls2013, do we need to replace lync 2010?', first: /^No: nothing must be replaced for Lync Server 2013\./ },
+      {
+        say: 'we have OC 2007 on OCS 2007 R2 and move to LS2013, do the users need a new client?',
+        first: /^Yes: Office Communicator 2007 must be replaced for Lync Server 2013\./,
+      },
+      {
+        say: 'servers go from ls2010 to ls2013, we keep lync 2013 on the desktops. any client issue?',
+        first: /^No problem: Lync 2013 is supported on Lync Server 2013\./,
+      },
+      {
+        say: 'when we move to LS2013, will the OCS attendant still work?',
+        first: /^No\. Office Communications Server 2007 R2 Attendant is not supported on Lync Server 2013\./,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
