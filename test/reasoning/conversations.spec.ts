@@ -1228,7 +1228,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'when we move to LS2013, will the OCS attendant still work?',
-        first: /^No\. Office Communications Server 2007 R2 Attendant is not supported on Lync Server 2013\./,
+        first: /^No\./,
+        has: [/Office Communications Server 2007 R2 Attendant is not supported on Lync Server 2013\./],
       },
     ],
   },
