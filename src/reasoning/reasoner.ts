@@ -458,7 +458,9 @@ export class Reasoner {
     // A yes/no question on a topic: the claim of the sources it is about, verdict first. A follow-up ("and
     // high availability?", "et les photos HD pour eux ?") is read with the question before it.
     // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
-    if (f.shape === 'yesno' && !f.elliptic && !this.serverFollowUp(f, last) && !this.featureListFollowUp(f, last)) {
+    // ("And conferencing?" after whether a client works for IM on a server: that client there, for conferencing.)
+    const featureFollowUp = this.featuresOnly(f) && (last?.subject === 'support' || last?.subject === 'planner');
+    if (f.shape === 'yesno' && !f.elliptic && !featureFollowUp && !this.serverFollowUp(f, last) && !this.featureListFollowUp(f, last)) {
       const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
       const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f) ?? this.statementVerdict(u, f);
       if (claimed) return claimed;
@@ -490,7 +492,8 @@ export class Reasoner {
       const r = this.topicFollowUp(u, f, last);
       if (r) return r;
     }
-    const topicQuestion = !named && !computed && !f.elliptic && !f.listRef && !followsUp && !this.featureListFollowUp(f, last);
+    const topicQuestion =
+      !named && !computed && !f.elliptic && !f.listRef && !followsUp && !featureFollowUp && !this.featureListFollowUp(f, last);
     if (topicQuestion && this.kb.topic(u.intent) && u.confidence >= CONFIDENT) {
       // "How many …" answered by a topic that gives no figure: the sources do not say.
       if (f.shape === 'count' && !this.hasFigure(this.kb.topic(u.intent) as Topic, lang)) return this.decline(f, '', 'figure', u);
@@ -956,7 +959,11 @@ export class Reasoner {
       ((f.shape === 'yesno' &&
         (this.opensFollowUp(f) || this.lexicon.backReferences.has(f.tokens, [f.lang]) || last.subject === 'planner')) ||
         // "What about the 2010 attendant?": the same question of another client ("what" opens no list there).
-        (f.shape === 'list' && !f.asksAbout && this.opensFollowUp(f) && f.contentWords.every((w) => this.namesClientWord(f, w))))
+        // ("What about the OC 2007 guys?": its users, likewise.)
+        (f.shape === 'list' &&
+          !f.asksAbout &&
+          this.opensFollowUp(f) &&
+          f.contentWords.every((w) => this.namesClientWord(f, w) || this.lexicon.peopleNouns.has(w) || this.plainWords(f).has(w))))
     ) {
       return { ...f, servers: [onlyServer], shape: 'yesno' };
     }
@@ -1252,6 +1259,12 @@ export class Reasoner {
   }
 
   /** "And for IM and presence?", "and video?": features alone, naming no product. */
+  /** The words of a question saying a name is meant as written ("OC 2007 (not R2)", "tout court"). */
+  private plainWords(f: Frame): Set<string> {
+    const spans = this.lexicon.scan(f.tokens).get('shapes.plain', [f.lang]);
+    return new Set(spans.flatMap((sp) => f.tokens.slice(sp.start, sp.end)));
+  }
+
   private featuresOnly(f: Frame): boolean {
     return (
       f.clients.length + f.servers.length + f.providers.length === 0 &&

@@ -1233,6 +1233,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a feature alone after a client on a server, then its users': {
+    turns: [
+      { say: 'is oc 2007 r2 ok for IM on ls2013?', first: /^Yes\./ },
+      // (Not the Exchange topic the classifier leans to: that client, there, for conferencing.)
+      { say: 'and conferencing?', first: /^No\./, has: [/Office Communicator 2007 R2 does not support meetings with Lync Server 2013/] },
+      {
+        say: 'what about the OC 2007 (not R2) guys',
+        first: /^No\./,
+        has: [/Office Communicator 2007 is not supported on Lync Server 2013/],
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
