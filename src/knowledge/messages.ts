@@ -212,6 +212,7 @@ export const MESSAGE_KEYS = [
   'clients_among_on_none',
   'clients_among_not_on',
   'clients_among_not_on_none',
+  'clients_others_not_on',
   'client_partly_there',
   'family_members',
   'decline_says',

@@ -2436,6 +2436,34 @@ export class Reasoner {
       // ("Which of those are not on 2013?": among those listed, the ones not fully supported there.)
       const notOn = amongListed && f.negated;
       const matching = pool.filter((c) => supportedOn(c, servers) !== notOn);
+      // "Lequel ne l'est pas ?", "which ones don't?" after the clients that work there: the others of the matrix
+      // (and those of the list working there only in part, said after).
+      // (The others of the clients the question before named, when it named them: "we run A, B and C: which of those work?".)
+      const working = (c: Client): boolean => servers.every((sv) => ['supported', 'interoperable'].includes(this.statusOf(c.id, sv)));
+      const named =
+        last && last.clients.length > pool.length ? last.clients.map((id) => kb.client(id)).filter((c): c is Client => !!c) : [];
+      const others =
+        notOn && pool.every(working)
+          ? (named.length > 0 ? named : kb.clients).filter((c) => !pool.includes(c) && !supportedOn(c, servers))
+          : [];
+      if (others.length > 0) {
+        const partly = partlyOn(named.length > 0 ? others : pool, servers);
+        return {
+          answer: answer(
+            'support-table',
+            lang,
+            kb.message(named.length > 0 ? 'clients_among_not_on' : 'clients_others_not_on', lang, {
+              servers: on,
+              clients: formatList(
+                others.map((c) => c.name),
+                lang,
+              ),
+            }) + (partly ? ` ${partly}` : ''),
+            { sources: source },
+          ),
+          last: base({ clients: others.map((c) => c.id), list: { kind: 'client', ids: others.map((c) => c.id) } }),
+        };
+      }
       const names = formatList(
         matching.map((c) => c.name),
         lang,
@@ -2781,7 +2809,8 @@ export class Reasoner {
     });
     const count = (s: StatusId): number => rows.filter((r) => r.status === s).length;
     const toReplace = rows.filter((r) => r.status === 'not_supported');
-    const asksReplaced = f.negated || f.shape === 'replace';
+    // ("Clients in use: … what has to go?" lists, and asks about, those to replace.)
+    const asksReplaced = f.negated || f.shape === 'replace' || this.lexicon.shapes.replace.has(f.tokens, [lang]);
     const summary = [
       count('supported') > 0 ? kb.message('planner_keep_count', lang, { count: count('supported') }) : '',
       count('interoperable') > 0 ? kb.message('planner_partial_count', lang, { count: count('interoperable') }) : '',

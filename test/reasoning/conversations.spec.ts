@@ -1245,6 +1245,38 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'the ones that do not, after those that do': {
+    turns: [
+      { say: 'which clients work on ls2013?', first: /^On Lync Server 2013, supported:/ },
+      // (Not "those listed that don't": the list was of those that work, so the others of the matrix.)
+      {
+        say: "which ones don't?",
+        first: /^The other clients of the matrix are not supported on Lync Server 2013: Lync 2010 Group Chat, Lync Web App 2010, /,
+        has: [/Office Communicator 2007 R2 works on Lync Server 2013 for IM and presence only/],
+      },
+    ],
+  },
+  'the ones that do not, among those the question named': {
+    turns: [
+      {
+        say: 'we run lync 2010, oc 2007 and lync 2013. which of those work on ls2013?',
+        first: /^Of those, supported on Lync Server 2013: Lync 2010 and Lync 2013\./,
+      },
+      { say: "which of those don't?", first: /^Of those, not fully supported on Lync Server 2013: Office Communicator 2007\./ },
+    ],
+  },
+  'a plan asked as what has to go, then how many': {
+    turns: [
+      {
+        say: 'moving from OCS 2007 R2 to LS2013. clients in use: OC 2007 R2, OC 2007, live meeting 2007, OCS R2 attendant. what has to go?',
+        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./,
+      },
+      {
+        say: 'how many is that',
+        first: /^That makes 3: Office Communicator 2007, Office Live Meeting 2007 and Office Communications Server 2007 R2 Attendant\./,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
