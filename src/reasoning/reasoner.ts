@@ -34,6 +34,8 @@ const CLAIM_BY_WORDS = 0.75;
 const CLAIM_BY_WORDS_MARGIN = 0.15;
 /** Share of a yes/no question's own weighted words one affirmative sentence of its topic must hold to answer "Yes" by it. */
 const STATEMENT_VERDICT = 0.6;
+/** The share of a question's other words another topic's sentence must hold to answer for the thing asked that the first answer lacked. */
+const GIVEN_ELSEWHERE = RETRIEVED_ALONE;
 /** A message this short after a topic's answer may follow up on it, even without "and …". */
 const TOPIC_FOLLOW_UP_WORDS = 6;
 /** The share of a follow-up's own words a sentence must cover to be chosen on them alone. */
@@ -265,8 +267,51 @@ export class Reasoner {
   vet(u: Understanding, given: Answer): Answer {
     const f = this.frame(u);
     const checked = this.check.vet(f, given);
-    if (checked !== given) return checked;
+    if (checked !== given) return (checked.kind === 'cannot-answer' && this.givenElsewhere(u, f, given)) || checked;
     return this.check.rolesUnsaid(given, this.rolesIn(f));
+  }
+
+  /**
+   * A question asking for a thing (a cmdlet, a SIP address: language.yaml's `attributes`) that the answer
+   * found does not give, when another topic gives it and says the question's words: that topic, led by its
+   * sentence that gives it ("la commande pour le legacy endpoint ?" after the legacy clients' topic: the
+   * endpoint's cmdlet). Only topics whose sentences hold most of the question's words.
+   */
+  private givenElsewhere(u: Understanding, f: Frame, given: Answer): Answer | undefined {
+    const missing = f.asks.filter((id) => !this.check.gave(id, given));
+    if (missing.length === 0) return undefined;
+    const { lang } = f;
+    const full = (t: Topic): Answer =>
+      answer('topic', lang, t.answer[lang], { ...this.topicParts(t, lang), details: t.details.map((d) => d[lang]) });
+    // The question's words beside those asking for the thing ("quelle cmdlet ?"): what the other topic must say.
+    // ("Comment on l'active ? quelle cmdlet ?" about the unified contact store is not the endpoint's cmdlet.)
+    const scan = this.lexicon.scan(f.tokens);
+    const asking = new Set(missing.flatMap((id) => scan.get(`attributes.${id}`, [lang]).flatMap((sp) => f.tokens.slice(sp.start, sp.end))));
+    const rest = f.tokens.filter((t) => !asking.has(t));
+    const hits = this.passages.search(rest, (p) => p.kind === 'answer' || p.kind === 'detail');
+    // (Another subject's topic only for a question naming a product: a bare "quelle cmdlet ?" stays on its subject.)
+    const givenSubject = this.kb
+      .allTopics()
+      .find((t) => t.title[lang] === given.title)
+      ?.intent.split('.')[0];
+    const best = hits.find(
+      (h) =>
+        h.passage.topic.title[lang] !== given.title &&
+        (u.mentions.length > 0 || h.passage.topic.intent.split('.')[0] === givenSubject) &&
+        missing.every((id) => this.check.gave(id, full(h.passage.topic))),
+    );
+    if (!best || best.coverage < GIVEN_ELSEWHERE) return undefined;
+    const t = best.passage.topic;
+    // Its sentence that gives the thing asked and says most of the question first (the shorter on a tie: the
+    // one most about it), else its first sentence.
+    const giving = hits
+      .filter((h) => h.passage.topic === t && missing.every((id) => this.check.gave(id, answer('topic', lang, h.passage.text[lang]))))
+      .sort((a, b) => b.coverage - a.coverage || a.passage.text[lang].length - b.passage.text[lang].length);
+    const lead = giving[0]?.passage.text[lang] ?? t.answer[lang];
+    return answer('topic', lang, lead, {
+      ...this.topicParts(t, lang),
+      details: [t.answer[lang], ...t.details.map((d) => d[lang])].filter((d) => d !== lead),
+    });
   }
 
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {

@@ -161,7 +161,8 @@ export class AnswerCheck {
     return parts.join(' \n ');
   }
 
-  private gave(id: string, a: Answer): boolean {
+  /** Whether an answer gives what a question asks for (a port, a cmdlet, a SIP address: language.yaml's `attributes`). */
+  gave(id: string, a: Answer): boolean {
     const evidence = this.gives.get(id)?.[a.lang] ?? [];
     const words = this.textOf(a);
     return evidence.some(({ words: phrase, prefix }) => {

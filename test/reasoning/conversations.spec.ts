@@ -1277,6 +1277,27 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a thing asked for that another topic gives (a SIP address, a cmdlet)': {
+    turns: [
+      // (The endpoint's topic says what it is, not which address it gets: the migration's sentence gives it.)
+      {
+        say: 'which sip uri do i give the legacy endpoint',
+        first: /^The legacy endpoint gets the same SIP URI as the well-known user you deleted/,
+      },
+      {
+        say: 'migration group chat 2010 vers persistent chat 2013 : la commande pour le legacy endpoint ?',
+        first: /./,
+        has: [/New.CsPersistentChatEndpoint/],
+      },
+    ],
+  },
+  'a cmdlet the sources do not give, asked in a conversation on another subject': {
+    turns: [
+      { say: 'is the unified contact store available to users homed on lync server 2010?', first: /^No\./ },
+      // (Not the Persistent Chat endpoint's cmdlet: a bare "which cmdlet?" stays on its subject.)
+      { say: 'comment on l active ? quelle cmdlet ?', first: /^Je ne peux pas répondre/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
