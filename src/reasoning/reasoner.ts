@@ -727,6 +727,20 @@ export class Reasoner {
     }
     // (A move that sets the scene for a difference — "planning the move from LS2010: anything supported on 2010 but
     // not on 2013?" — asks the difference.)
+    // "Migration group chat LS2010 vers pchat 2013, c quoi les étapes ?": a move of the product a topic the classifier
+    // is sure of is about (its clients all named by its text) asks that topic — its procedure — not a plan of clients.
+    const movedTopic = this.kb.topic(u.intent);
+    if (
+      (f.move || (f.source && f.target)) &&
+      movedTopic &&
+      u.confidence >= SURE_OF_TOPIC &&
+      !['support', 'pic'].includes(movedTopic.intent.split('.')[0] as string) &&
+      f.clients.length > 0 &&
+      f.clients.every((c) => this.namedIn(c, `${movedTopic.answer.en} ${movedTopic.details.map((d) => d.en).join(' ')}`)) &&
+      f.shape !== 'count' &&
+      f.asksAbout !== 'clients'
+    )
+      return undefined;
     if ((f.move || (f.source && f.target)) && !(f.notOn && f.clients.length === 0)) {
       const r = this.planner(f);
       if (r) return r;

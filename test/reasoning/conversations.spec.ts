@@ -1298,6 +1298,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'comment on l active ? quelle cmdlet ?', first: /^Je ne peux pas répondre/ },
     ],
   },
+  'a move of Group Chat to Persistent Chat is its procedure, not a plan of clients': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'migration group chat LS2010 vers pchat 2013, c quoi les étapes',
+        first: /^Pour migrer Lync Server 2010 Group Chat vers Lync Server 2013 Persistent Chat/,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
