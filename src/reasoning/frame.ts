@@ -701,7 +701,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     notOn,
     earlier: has('earlier'),
     still: has('still'),
-    buy: has('buy'),
+    // (In the question's own sentence: "renewing our agreement. we federate with yahoo, what do we need?" asks what is needed.)
+    buy: sc.get(shapeKey('buy'), langs).some((sp) => sp.start >= lastStart),
     need: has('need'),
     enough: has('enough'),
     move,

@@ -1307,6 +1307,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'renewing a licence is buying it; a renewal as the setting is not': {
+    turns: [
+      { say: 'can we renew our PIC USL?', first: /^No\./, has: [/can no longer be bought/] },
+      {
+        say: 'renewing our licence agreement. we federate with yahoo and skype, what do we need',
+        first: /^(?!No\b)/,
+        has: [/Yahoo/, /CAL/],
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
