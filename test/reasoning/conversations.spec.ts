@@ -1317,6 +1317,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'how many years since, and when something moved': {
+    turns: [
+      {
+        say: 'how many years since skype connectivity went public?',
+        first: /^Lync–Skype connectivity became publicly available in May 2013, 13 years ago\./,
+      },
+    ],
+  },
+  'quand Messenger a basculé': {
+    locale: 'fr-FR',
+    turns: [{ say: 'messenger migre vers skype c etait quand ?', first: /avril 2013/ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
