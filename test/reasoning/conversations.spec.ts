@@ -1341,7 +1341,8 @@ describe('conversations, turn by turn (reasoning over the knowledge, context, de
   this.timeout(60_000);
   let bot: RunningBot;
   before(async () => {
-    bot = await startBot({});
+    // (Answers counted against today — "13 years ago", "still works today" — are read on a fixed day.)
+    bot = await startBot({}, { now: () => new Date('2026-12-01T12:00:00Z') });
   });
   after(async () => bot.stop());
 
