@@ -183,6 +183,13 @@ export class AnswerCheck {
   private names(a: Answer, id: string): boolean {
     if (!this.kb.server(id) && !this.kb.client(id)) return true;
     const text = this.rawText(a);
+    // The server the documentation is about (the matrix's first) is also named by that name without a version:
+    // "Lync Server instant messaging supports multiparty sessions" says it of Lync Server 2013.
+    const documented = this.kb.servers[0];
+    if (documented?.id === id) {
+      const unversioned = documented.name.replace(/\s*\d{4}.*$/, '');
+      if (unversioned && new RegExp(`\\b${unversioned}\\b(?!\\s*(\\d|R2))`, 'i').test(text)) return true;
+    }
     // A server is also named by the client of the same name ("Lync 2010" read as Lync Server 2010).
     return [id, ...this.kb.clients.filter((c) => c.asServer === id).map((c) => c.id)].some((x) => this.namedIn(x, text));
   }

@@ -1329,6 +1329,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     locale: 'fr-FR',
     turns: [{ say: 'messenger migre vers skype c etait quand ?', first: /avril 2013/ }],
   },
+  'the documented server is named by its name without a version; another server is not': {
+    turns: [
+      { say: 'is multiparty IM supported in LS2013', first: /^Yes\b/ },
+      {
+        say: 'is multiparty IM supported in LS2010',
+        first: /^I can't answer that: the documentation I answer from does not say it of Lync Server 2010\./,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
