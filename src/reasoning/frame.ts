@@ -623,10 +623,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // "PIC providers?", "clients supportés sur ls2013 et ls2010 ?": a plural kind of product, none of that
   // kind named, and a question mark alone — they are listed.
   const named = { clients: clients.length, servers: servers.length, providers: providers.length };
+  // (Not one opening with a need: "faut reconfigurer les clients ?" asks whether.)
   if (
     bare &&
     asksAbout &&
     named[asksAbout] === 0 &&
+    !sc.get(shapeKey('need'), langs).some((sp) => opensAt(sp.start)) &&
     scope.some((i) => productNoun(tokens[i] as string) && /[sx]$/.test(tokens[i] as string))
   )
     shape = 'list';

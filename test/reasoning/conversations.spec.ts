@@ -1338,6 +1338,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a question opening with a need asks whether, plural or not': {
+    locale: 'fr-FR',
+    turns: [{ say: 'faut reconfigurer les clients group chat ?', first: /^Non\./ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
