@@ -31,6 +31,11 @@ export interface LastFrame {
   enough?: boolean;
   /** The servers of the last few questions, the latest last ("… on LS2013?", "and LS2010?", "which are on both?"). */
   recentServers?: string[];
+  /**
+   * The migration plan the conversation is on, kept through questions about one of its clients there ("and the
+   * attendant?"), so that "how many of those 3 must be replaced?" after them counts among the plan's clients.
+   */
+  plan?: { clients: string[]; target: string; source?: string };
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */
@@ -79,7 +84,11 @@ export function threadOn(next: LastFrame, before: LastFrame): LastFrame {
   // The servers asked about lately, each once, the latest last.
   const seen = [...(before.recentServers ?? before.servers), ...next.servers];
   const recent = seen.filter((sv, i) => seen.lastIndexOf(sv) === i).slice(-RECENT_SERVERS);
-  const kept = recent.length > 0 ? { ...next, recentServers: recent } : next;
+  let kept = recent.length > 0 ? { ...next, recentServers: recent } : next;
+  // The plan, through questions about its clients on the server moved to.
+  const plan = before.plan;
+  if (plan && !next.plan && (next.subject === 'support' || next.subject === 'planner') && next.servers.every((sv) => sv === plan.target))
+    kept = { ...kept, plan };
   if (next.subject !== 'topic' || before.subject !== 'topic' || !subject(next) || subject(next) !== subject(before)) return kept;
   return { ...kept, tokens: [...(before.tokens ?? []), ...(next.tokens ?? [])].slice(-THREAD_WORDS) };
 }

@@ -1045,7 +1045,8 @@ export class Reasoner {
     // "How many must be replaced?", "combien ne sont pas du tout supportés ?" after a plan: among its clients,
     // on the server moved to ("how many is that?" counts what the plan listed last).
     const planTarget = this.planTarget(last);
-    if (this.countsAmongPlan(f, last) && planTarget) return { ...f, clients: last.clients, servers: [planTarget], listRef: 'those' };
+    if (this.countsAmongPlan(f, last) && planTarget)
+      return { ...f, clients: last.plan?.clients ?? last.clients, servers: [planTarget], listRef: 'those' };
     // "How many is that?" right after a list: those listed.
     if (
       !f.listRef &&
@@ -1152,8 +1153,10 @@ export class Reasoner {
     const { lang } = f;
     const statusNamed =
       f.status || f.negated || this.lexicon.shapes.replace.has(f.tokens, [lang]) || this.lexicon.shapes.supported.has(f.tokens, [lang]);
-    // ("How many clients does Lync Server 2013 support?" counts anew; "how many of those clients…" does not.)
-    return nothingNamed && !!statusNamed && (!f.counted || !!f.listRef || !f.asksAbout);
+    // ("How many clients does Lync Server 2013 support?" counts anew; "how many of those clients…" does not, nor
+    // "how many clients need replacing in total?" while a plan is under way.)
+    const replacing = last.plan !== undefined && this.lexicon.shapes.replace.has(f.tokens, [lang]);
+    return nothingNamed && !!statusNamed && (!f.counted || !!f.listRef || !f.asksAbout || replacing);
   }
 
   /**
@@ -1163,6 +1166,7 @@ export class Reasoner {
    */
   private planTarget(last: LastFrame | undefined): string | undefined {
     if (last?.subject === 'planner') return last.target;
+    if (last?.plan) return last.plan.target;
     if (last?.subject === 'support' && last.clients.length >= 2 && last.servers.length === 1) return last.servers[0];
     return undefined;
   }
@@ -2951,6 +2955,7 @@ export class Reasoner {
         clients: rows.map((r) => r.client.id),
         servers: [target],
         target,
+        plan: { clients: rows.map((r) => r.client.id), target, ...(source ? { source } : {}) },
         ...(source ? { source } : {}),
         // "Which won't work", "which must be replaced": next, "how many is that?" counts those to replace.
         list: {

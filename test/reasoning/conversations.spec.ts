@@ -1342,6 +1342,22 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     locale: 'fr-FR',
     turns: [{ say: 'faut reconfigurer les clients group chat ?', first: /^Non\./ }],
   },
+  'the plan kept through a question on one of its clients, then counted': {
+    turns: [
+      {
+        say: 'we are moving from OCS 2007 R2 to LS2013 and still run communicator 2007 R2, live meeting 2007 and the OCS attendant. what must we replace?',
+        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 2\./,
+      },
+      { say: 'and the attendant?', first: /^No\./ },
+      // (Among the plan's three, not the one asked about last, nor the whole matrix.)
+      {
+        say: 'so how many of those 3 clients are unsupported on 2013?',
+        first:
+          /^2 clients are not supported on Lync Server 2013: Office Live Meeting 2007 and Office Communications Server 2007 R2 Attendant\./,
+      },
+      { say: 'so how many clients need replacing in total', first: /^2 clients are not supported on Lync Server 2013/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
