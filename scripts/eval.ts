@@ -20,8 +20,10 @@
  * same time by another helper session: aggregate scores only) and `eval/dev6.yaml` (written later that day the
  * same way, weighted to clarifications, licensing, plans and feature questions: a development set),
  * `eval/fresh5.yaml` (written on 2026-12-01, a later session, the same way, covering every shape evenly:
- * aggregate scores only) and `eval/dev7.yaml` (written at the same time by another helper session, weighted
- * to plans, Group Chat migration, counts and licensing: a development set).
+ * aggregate scores only), `eval/dev7.yaml` (written at the same time by another helper session, weighted
+ * to plans, Group Chat migration, counts and licensing: a development set) and `eval/fresh6.yaml` (written
+ * later that session the same way, terser and more managerial: aggregate scores only, first run on the
+ * session's starting commit and its end).
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
@@ -42,9 +44,10 @@ const TARGETS: Record<string, number> = {
   'fresh4.yaml': 0.95,
   'fresh5.yaml': 0.95,
   'dev7.yaml': 0.95,
+  'fresh6.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
-const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml', 'fresh4.yaml', 'fresh5.yaml']);
+const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml', 'fresh4.yaml', 'fresh5.yaml', 'fresh6.yaml']);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
 
@@ -71,7 +74,9 @@ async function main(): Promise<void> {
           'eval/fresh2.yaml',
           'eval/fresh3.yaml',
           'eval/fresh4.yaml',
+          'eval/dev7.yaml',
           'eval/fresh5.yaml',
+          'eval/fresh6.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;
