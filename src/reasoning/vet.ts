@@ -130,7 +130,7 @@ export class AnswerCheck {
    * as written there, and the ways of writing it (folded words).
    */
   rolesUnsaid(given: Answer, roles: readonly { written: string; phrases: readonly string[] }[]): Answer {
-    if (given.kind !== 'topic' || roles.length === 0) return given;
+    if (!['topic', 'support-cell', 'support-table'].includes(given.kind) || roles.length === 0) return given;
     const words = ` ${this.textOf(given).join(' ')} `;
     const unsaid = roles.filter((r) => !r.phrases.some((p) => words.includes(` ${p} `)));
     if (unsaid.length === 0) return given;

@@ -1358,6 +1358,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'so how many clients need replacing in total', first: /^2 clients are not supported on Lync Server 2013/ },
     ],
   },
+  'a client on a server role the matrix does not cover': {
+    turns: [
+      {
+        say: 'is lync 2010 supported on ls2013 edge servers?',
+        first: /^I can't answer that: the documentation I answer from does not say it of edge servers\./,
+      },
+      // (The matrix's servers are where clients register: their Front End.)
+      { say: 'is lync 2010 supported on the ls2013 front end?', first: /^Yes\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
