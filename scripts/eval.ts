@@ -105,7 +105,10 @@ async function main(): Promise<void> {
     }
     console.log(`  per category (${first.shape}):`);
     for (const [category, t] of Object.entries(first.byCategory).sort())
-      console.log(`    ${category.padEnd(14)} ${String(t.passed).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.passed, t.total)}`);
+      console.log(
+        `    ${category.padEnd(14)} ${String(t.passed).padStart(4)}/${String(t.total).padEnd(4)} ${pct(t.passed, t.total)}` +
+          (t.invented ? `  invented ${t.invented}` : ''),
+      );
   }
   if (missed) process.exitCode = 1;
 }

@@ -50,6 +50,8 @@ export interface EvalFailure {
 interface Tally {
   total: number;
   passed: number;
+  /** Of them, answered with a support status where a decline (or a question back) was expected. */
+  invented?: number;
 }
 
 export interface EvalResult extends Tally {
@@ -165,7 +167,10 @@ export async function runEval(
     result.total++;
     result.byLang[lang].total++;
     tally.total++;
-    if (verdict.invented) result.invented++;
+    if (verdict.invented) {
+      result.invented++;
+      tally.invented = (tally.invented ?? 0) + 1;
+    }
     if (verdict.wrongLang && lang === 'fr') result.frenchNotInFrench++;
     onTurn?.({ id, q, reply: replies.map(visibleText).join(' | '), passed: verdict.reasons.length === 0 });
     if (verdict.reasons.length === 0) {
