@@ -1366,6 +1366,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       // (The matrix's servers are where clients register: their Front End.)
       { say: 'is lync 2010 supported on the ls2013 front end?', first: /^Yes\./ },
+      { say: 'is lync 2010 supported on ls2013 through the reverse proxy?', first: /^I can't answer that: the documentation I answer from does not say it of reverse proxy\./ },
     ],
   },
   'which clients on both, then why': {
