@@ -1818,8 +1818,13 @@ export class Reasoner {
     // settle "does SharePoint show presence?" with a claim about SharePoint searching archives).
     const text = ` ${f.tokens.join(' ')} `;
     const entry = this.claims.find((c) => c.claim === claim);
-    const termsFound = entry ? entry.groups.filter((g) => g.some((p) => text.includes(` ${p.key} `))).length : 0;
+    const found = (g: readonly { key: string }[]): boolean => g.some((p) => text.includes(` ${p.key} `));
+    const termsFound = entry ? entry.groups.filter(found).length : 0;
     if (entry && entry.groups.length > 0 && termsFound < Math.max(1, entry.groups.length - 1)) return undefined;
+    // (Nor without its first group, what it is about, when the question names what another claim of the topic is
+    // about: "does Enterprise Edition support high availability?" is not settled by a claim about Standard Edition.)
+    const subjectNamed = this.claims.some((c) => topic.claims.includes(c.claim) && c.groups[0] !== undefined && found(c.groups[0]));
+    if (subjectNamed && entry?.groups[0] && !found(entry.groups[0])) return undefined;
     if (
       !yearsOutsideNames(u, f, this.lexicon).every(
         (y) => claim.text.en.includes(y) || claim.terms.some((g) => g.some((ph) => ph.includes(y))),

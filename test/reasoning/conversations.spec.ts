@@ -1366,7 +1366,21 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       // (The matrix's servers are where clients register: their Front End.)
       { say: 'is lync 2010 supported on the ls2013 front end?', first: /^Yes\./ },
-      { say: 'is lync 2010 supported on ls2013 through the reverse proxy?', first: /^I can't answer that: the documentation I answer from does not say it of reverse proxy\./ },
+      {
+        say: 'is lync 2010 supported on ls2013 through the reverse proxy?',
+        first: /^I can't answer that: the documentation I answer from does not say it of reverse proxy\./,
+      },
+    ],
+  },
+  'a claim about one edition does not settle a question about the other': {
+    turns: [
+      // (The sources say Standard Edition is for organisations not needing high availability, not that Enterprise Edition lacks it.)
+      {
+        say: 'does enterprise edition support high availability?',
+        first: /^(?!No\b)/,
+        has: [/Enterprise Edition is meant mainly for large organisations/],
+      },
+      { say: 'does standard edition support high availability?', first: /^No\./ },
     ],
   },
   'which clients on both, then why': {
