@@ -1383,6 +1383,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'does standard edition support high availability?', first: /^No\./ },
     ],
   },
+  'Exchange is not needed to run Lync, however the question names it': {
+    turns: [
+      { say: 'do we need exchange 2013 for lync 2013 to work?', first: /^No\./ },
+      { say: 'do we need exchange 2013 for the unified contact store?', first: /^Yes\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
