@@ -394,6 +394,13 @@ export const LanguageFile = z.strictObject({
   unknownProducts: Phrases,
   uncoveredSubjects: Phrases,
   unknownFeatures: Phrases.default({ en: [], fr: [] }),
+  /**
+   * Abbreviations written in capitals ("SE", "EE", "FE"), each with what it stands for: read as that before
+   * anything else. Capitals only, as whole words: "se" in lower case is a French word.
+   */
+  abbreviations: z
+    .record(z.string().regex(/^[A-Z][A-Z0-9]{1,5}$/, 'expected an abbreviation in capitals'), z.string().trim().min(2))
+    .default({}),
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
   months: z.strictObject({
     en: z.record(z.string(), z.number().int().min(1).max(12)),

@@ -149,8 +149,21 @@ export class Nlu {
    * Trains on the knowledge base's phrases, or takes `prepared` (the same, computed by the build: see
    * trainingCache.ts).
    */
+  /** Abbreviations in capitals and what they stand for (language.yaml's `abbreviations`), as one pattern. */
+  private readonly abbreviations: { pattern: RegExp; meaning: Record<string, string> } | undefined;
+
+  /** A message with its abbreviations in capitals written out ("la SE" → "la Standard Edition"). */
+  private expandAbbreviations(message: string): string {
+    const a = this.abbreviations;
+    return a ? message.replace(a.pattern, (m) => a.meaning[m] ?? m) : message;
+  }
+
   constructor(kb: KnowledgeBase, classifier?: IntentClassifier, prepared?: PreparedTraining) {
     this.extractor = new EntityExtractor(kb);
+    const meaning = kb.language.abbreviations;
+    const keys = Object.keys(meaning);
+    this.abbreviations =
+      keys.length > 0 ? { pattern: new RegExp(`(?<![\\p{L}\\d])(?:${keys.join('|')})(?![\\p{L}\\d])`, 'gu'), meaning } : undefined;
     this.languageWords = languageWords(kb.language.detector);
     const { examples, trainedWords, correctableWords } = prepared ?? prepareTraining(kb, this.extractor);
     this.classifier = classifier ?? new BayesIntentClassifier(examples);
@@ -201,7 +214,8 @@ export class Nlu {
     });
   }
 
-  understand(text: string, fallbackLang: Lang = 'en'): Understanding {
+  understand(message: string, fallbackLang: Lang = 'en'): Understanding {
+    const text = this.expandAbbreviations(message);
     const folded = fold(text);
     const lang = detectLanguage(text, this.languageWords, fallbackLang, folded);
     const tokens = tokensOfFolded(folded);

@@ -2,6 +2,16 @@ import { strict as assert } from 'node:assert';
 import { realNlu } from '../helpers/knowledge';
 
 describe('Nlu', () => {
+  describe('abbreviations in capitals (language.yaml abbreviations)', () => {
+    it('reads an abbreviation written in capitals as what it stands for, as a whole word only', () => {
+      assert.equal(realNlu().understand('la SE supporte la voix entreprise ?').text, 'la Standard Edition supporte la voix entreprise ?');
+      assert.equal(realNlu().understand('SE/EE ?').text, 'Standard Edition/Enterprise Edition ?');
+      // (In lower case, "se" is a French word; inside a word, nothing.)
+      assert.equal(realNlu().understand('il se connecte au pool ?').text, 'il se connecte au pool ?');
+      assert.equal(realNlu().understand('SEE EEK').text, 'SEE EEK');
+    });
+  });
+
   describe('spelling correction', () => {
     it('corrects a typo of a training word', () => {
       const u = realNlu().understand('is lync 2010 suported on lync server 2013');

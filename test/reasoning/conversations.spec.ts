@@ -1389,6 +1389,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'do we need exchange 2013 for the unified contact store?', first: /^Yes\./ },
     ],
   },
+  'abbreviations in capitals': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'la SE supporte la voix entreprise ?', first: /^Oui\./ },
+      { say: 'la SE assure la HA ?', first: /^Non\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
