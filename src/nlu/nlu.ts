@@ -217,7 +217,10 @@ export class Nlu {
   understand(message: string, fallbackLang: Lang = 'en'): Understanding {
     const text = this.expandAbbreviations(message);
     const folded = fold(text);
-    const lang = detectLanguage(text, this.languageWords, fallbackLang, folded);
+    // (The language of the message as typed — "bascule GC -> PC ce week-end" is French, though "Group Chat" is
+    // not, nor the "to" its arrow reads as.)
+    const asTyped = text === message && !/[-=]>|[→⇒]/.test(message) ? folded : fold(message, ' ');
+    const lang = detectLanguage(message, this.languageWords, fallbackLang, asTyped);
     const tokens = tokensOfFolded(folded);
     const mentions = this.extractor.extract(tokens);
     const entities: Entities = { clients: [], servers: [], providers: [], products: [], endOfLife: [] };

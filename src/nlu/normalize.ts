@@ -9,11 +9,14 @@ const ARROWS = /\s*(?:->|=>|→|⇒|-->)\s*/g;
 /** Short letter-digit words kept whole: "p2p", "b2b". */
 const KEEP_WHOLE = /^[a-z]\d[a-z]$/;
 
-/** Lower-case, strip accents, turn punctuation into spaces. */
-export function fold(text: string): string {
-  // An arrow between two products is a move: "ocs -> lync 2013" reads "ocs to lync 2013".
+/**
+ * Lower-case, strip accents, turn punctuation into spaces. `arrow`: what an arrow between two products reads
+ * as — a move, "ocs -> lync 2013" is "ocs to lync 2013" — or a space, for telling the language apart
+ * ("bascule GC -> PC" is not English for its arrow).
+ */
+export function fold(text: string, arrow = ' to '): string {
   return text
-    .replace(ARROWS, ' to ')
+    .replace(ARROWS, arrow)
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
     .toLowerCase()

@@ -10,6 +10,10 @@ describe('Nlu', () => {
       assert.equal(realNlu().understand('il se connecte au pool ?').text, 'il se connecte au pool ?');
       assert.equal(realNlu().understand('SEE EEK').text, 'SEE EEK');
     });
+
+    it('reads the language of the message as typed, not of what its abbreviations stand for', () => {
+      assert.equal(realNlu().understand('bascule GC -> PC ce week-end. 1ere etape ?').lang, 'fr');
+    });
   });
 
   describe('spelling correction', () => {
