@@ -696,7 +696,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     trouble: has('trouble'),
     // ("Which clients stop working on LS2013?" lists, and "how many break?" counts, those not supported there.)
     negated: has('negation', own) || ((shape === 'list' || shape === 'count') && has('breaks')),
-    status: STATUS_IDS.find((id) => sc.has(`status.${id}`, own)),
+    // ("How many clients only work for IM and presence on LS2013?": the status whose features those are alone.)
+    status:
+      STATUS_IDS.find((id) => sc.has(`status.${id}`, own)) ??
+      (has('plain') && features.length > 0
+        ? STATUS_IDS.find((id) => {
+            const covers = kb.support.statuses[id]?.covers ?? [];
+            return covers.length === features.length && features.every((x) => covers.includes(x));
+          })
+        : undefined),
     both: has('both'),
     allServers: has('allServers'),
     butNot: has('butNot'),

@@ -1396,6 +1396,20 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'la SE assure la HA ?', first: /^Non\./ },
     ],
   },
+  'counts on two servers named together, and of the status whose features are named alone': {
+    turns: [
+      {
+        say: 'how many clients work on ls2013 and ls2010?',
+        first: /^3 clients are supported on Lync Server 2013 and Lync Server 2010: Lync 2013, Lync 2010 and Lync 2010 Attendant\./,
+      },
+      {
+        say: 'how many clients only work for IM and presence on LS2013?',
+        first: /^1 client is interoperable on Lync Server 2013: Office Communicator 2007 R2\./,
+      },
+      // (One feature of the two is not that status: Lync 2010 does IM there, fully supported.)
+      { say: 'is lync 2010 ok on ls2013 just for IM?', first: /^Yes\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
