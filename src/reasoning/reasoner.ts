@@ -2440,7 +2440,8 @@ export class Reasoner {
       }
       // "Combien de clients sont compatibles avec les trois serveurs ?": those supported on every one.
       // ("Combien de clients marchent sur LS2010 et LS2013 ?" too: two servers named together, not as a choice.)
-      if (servers.length >= 2 && (f.both || f.allServers || !this.lexicon.shapes.or.has(f.tokens, [lang]))) {
+      // (Not one client's verdict there, a count only by the question before: "is Lync 2010 supported on both?".)
+      if (servers.length >= 2 && (f.both || f.allServers || (clients.length !== 1 && !this.lexicon.shapes.or.has(f.tokens, [lang])))) {
         const pool = f.family ? clients : kb.clients;
         const matching = pool.filter((c) => supportedOn(c, servers));
         const partly = partlyOn(pool, servers);
