@@ -16,6 +16,7 @@ export const MESSAGE_KEYS = [
   'unknown_provider',
   'ask_client',
   'ask_server',
+  'ask_move_source',
   'ask_provider',
   'all_servers',
   'all_clients',

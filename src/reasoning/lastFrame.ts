@@ -36,6 +36,8 @@ export interface LastFrame {
    * attendant?"), so that "how many of those 3 must be replaced?" after them counts among the plan's clients.
    */
   plan?: { clients: string[]; target: string; source?: string };
+  /** The bot asked which server a move is from ("Moving to Lync Server 2013 from which server?"). */
+  askedSource?: boolean;
 }
 
 /** A reply the reasoning layer computed, and what to remember of it. */

@@ -345,6 +345,20 @@ export class Reasoner {
     // procedure, and their order.
     // "When do we delete the OCSChat user?", "quand décommissionner le serveur Group Chat ?": that step, and
     // the one before it.
+    // "OCS 2007 R2" after "Moving to Lync Server 2013 from which server?": the plan from there.
+    const from = last?.askedSource && f.clients.length === 0 ? (f.servers.length === 1 ? f.servers[0] : this.bareServer(f)) : undefined;
+    if (from && last?.target && from !== last.target) {
+      const r = this.planner({
+        ...f,
+        move: true,
+        plan: true,
+        source: from,
+        target: last.target,
+        servers: [from, last.target],
+        shape: last.shape,
+      });
+      if (r) return r;
+    }
     const when = this.whenStep(u, f);
     if (when) return when;
     // (A claim the question states settles it first: "les clients pourront se connecter après la migration ?".)
@@ -2855,6 +2869,21 @@ export class Reasoner {
       clients = [...clients, ...inUse.map((c) => kb.client(c)).filter((c): c is Client => c !== undefined)];
     }
     if (clients.length === 0) {
+      // "Migrating to LS2013: is there anything we must replace?": which clients depends on the server moved from.
+      const aboutClients =
+        f.shape === 'replace' ||
+        f.asksAbout === 'clients' ||
+        this.lexicon.shapes.replace.has(f.tokens, [lang]) ||
+        this.lexicon.shapes.breaks.has(f.tokens, [lang]);
+      if (!source && aboutClients && !f.how) {
+        const others = kb.servers.filter((sv) => sv.id !== target).map((sv) => sv.name);
+        return {
+          answer: answer('prompt', lang, kb.message('ask_move_source', lang, { target: this.names([target], lang) }), {
+            suggestions: others,
+          }),
+          last: { ...emptyLast('planner', f), servers: [target], target, askedSource: true, shape: f.shape === 'other' ? 'list' : f.shape },
+        };
+      }
       if (!source) return undefined;
       clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');
     }

@@ -1410,6 +1410,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is lync 2010 ok on ls2013 just for IM?', first: /^Yes\./ },
     ],
   },
+  'a move with no server to move from: asked back, then planned from the reply': {
+    turns: [
+      { say: 'migrating to LS2013, is there anything we must replace?', first: /^Moving to Lync Server 2013 from which server\?/ },
+      {
+        say: 'ocs 2007 r2',
+        first:
+          /^Yes: Office Communications Server 2007 R2 Attendant, Office Communicator 2007 and Office Live Meeting 2007 must be replaced for Lync Server 2013\./,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
