@@ -62,8 +62,14 @@ export class PublicImReasoner {
     const onItsDate = asked !== undefined && note.date.startsWith(`${asked.year}-${String(asked.month).padStart(2, '0')}`);
     if (!inConversation && !f.federation && f.providers.length + f.licences.length === 0 && !onItsDate) return undefined;
     const concerned = f.providers.length > 0 ? kb.providers.filter((p) => f.providers.includes(p.id)) : [];
+    // "Do we get anything back?" is answered "Yes" by what the note grants; "did we lose the money?" "No".
+    const lost = this.lexicon.shapes.breaks.has(f.tokens, [lang]) || this.lexicon.shapes.trouble.has(f.tokens, [lang]);
+    // (Not a follow-up opening as one — "and if the agreement ran until 2016?" asks what then, not whether.)
+    const asksWhether = f.shape === 'yesno' && !this.lexicon.shapes.followUpOpeners.has(f.tokens, [lang]);
+    const verdict = asksWhether ? `${kb.message(lost ? 'verdict_no' : 'verdict_yes', lang)}${lang === 'fr' ? ' : ' : ': '}` : '';
+    const text = note.text[lang];
     return {
-      answer: answer('topic', lang, note.text[lang], {
+      answer: answer('topic', lang, verdict ? verdict + text.charAt(0).toLowerCase() + text.slice(1) : text, {
         details: concerned.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
         sources: [sourceOf(kb, note.source, lang)],
       }),

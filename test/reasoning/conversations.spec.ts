@@ -1420,6 +1420,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'an agreement past the end of PIC, asked whether: the credit, verdict first': {
+    turns: [
+      {
+        say: 'our EA with PIC licenses runs to 2015. do we get anything back for the time after june 30 2014?',
+        first: /^Yes: customers with PIC licences on agreements extending past 30 June 2014 receive a pro-rated credit/,
+      },
+      {
+        say: 'our yahoo PIC agreement ran to 2016, did we lose the money for the period after june 2014?',
+        first: /^No: customers with PIC licences/,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
