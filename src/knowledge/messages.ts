@@ -226,6 +226,8 @@ export const MESSAGE_KEYS = [
   'instead_for',
   'cell_aspect_yes',
   'cell_aspect_no',
+  'cell_aspect_kept',
+  'cell_aspect_lost',
   'meetings_word',
   'reminders_none',
   'reminders_list',

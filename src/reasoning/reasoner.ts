@@ -2646,6 +2646,8 @@ export class Reasoner {
     if (clients.length >= 1 && servers.length === 1 && !f.family && (f.shape === 'yesno' || f.shape === 'other')) {
       const server = servers[0] as string;
       const aspects = f.features.filter((x) => !(x in kb.publicIm.capabilities) || x === 'im' || x === 'presence');
+      // "Do they lose presence?", "any problem with …?": asked the other way round.
+      const troubled = f.trouble || this.lexicon.shapes.breaks.has(f.tokens, [lang]);
       const lines = clients.map((c) => {
         const status = this.statusOf(c.id, server);
         const covers = this.kb.status(status).covers;
@@ -2659,7 +2661,12 @@ export class Reasoner {
               lang,
             ),
           };
-          return kb.message(aspects.every((x) => covers.includes(x)) ? 'cell_aspect_yes' : 'cell_aspect_no', lang, vars);
+          const works = aspects.every((x) => covers.includes(x));
+          return kb.message(
+            troubled ? (works ? 'cell_aspect_kept' : 'cell_aspect_lost') : works ? 'cell_aspect_yes' : 'cell_aspect_no',
+            lang,
+            vars,
+          );
         }
         return this.kb
           .status(status)
@@ -2683,7 +2690,7 @@ export class Reasoner {
           })
         : (lines[0] as string);
       // "Any problem running Lync 2013 against Lync Server 2010?": supported is "No problem", not "Yes".
-      if (f.trouble && !mixed && f.shape === 'yesno' && (first === 'supported' || first === 'not_supported')) {
+      if (troubled && !mixed && f.shape === 'yesno' && (first === 'supported' || first === 'not_supported')) {
         headline = kb.message(first === 'supported' ? 'trouble_none' : 'trouble_yes', lang, {
           line: headline.slice(opener(headline).length).trim(),
         });

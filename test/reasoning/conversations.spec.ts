@@ -1432,6 +1432,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'losing a feature is asked the other way round': {
+    turns: [
+      {
+        say: 'do OC 2007 R2 users lose presence on ls2013?',
+        first: /^No\./,
+        has: [/Office Communicator 2007 R2 keeps presence with Lync Server 2013/],
+      },
+      { say: 'do OC 2007 R2 users lose meetings on ls2013?', first: /^Yes\./, has: [/does not support meetings with Lync Server 2013/] },
+      { say: 'does lync 2010 lose anything on ls2013?', first: /^No problem: Lync 2010 is supported on Lync Server 2013\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
