@@ -648,7 +648,11 @@ export class Reasoner {
     // "How do I …" is a procedure: the topics answer it (a migration plan may, when asked for).
     if (f.how) return f.move ? this.planner(f) : this.procedure(u, f);
 
-    if (f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) {
+    // (A federated feature with a provider is that provider's features first: "Lync Online Plan 3 inclut la vidéo
+    // avec Skype ?" is whether Skype federation has video.)
+    // (Not "do we need a PIC USL for IM with Yahoo?": the licence needed.)
+    const featureOfProvider = f.features.length > 0 && f.providers.length > 0 && f.shape === 'yesno' && !f.need && !f.buy;
+    if ((f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) && !featureOfProvider) {
       const r = this.publicIm.licence(f, today);
       if (r) return r;
     }

@@ -1443,6 +1443,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'does lync 2010 lose anything on ls2013?', first: /^No problem: Lync 2010 is supported on Lync Server 2013\./ },
     ],
   },
+  'a federated feature asked with a licence: the provider’s features, unless the licence is what is needed': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'lync online plan 3 inclut la vidéo avec skype ?', first: /^Non\./, has: [/n’inclut pas vidéo/] },
+      { say: 'faut-il une PIC USL pour la MI avec yahoo ?', first: /^Oui\./, has: [/PIC USL/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
