@@ -40,6 +40,8 @@ export interface Frame {
   notOn?: string;
   /** Clients of versions before the server's ("earlier client versions", "versions antérieures"). */
   earlier: boolean;
+  /** Features a negation governs ("IM but not audio", "sans audio"): those asked to be absent. */
+  featuresNot: string[];
   still: boolean;
   buy: boolean;
   need: boolean;
@@ -379,6 +381,18 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   for (const id of lex.features.keys())
     if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start)))
       features.push(id);
+  // Features a negation governs: right after it, an article or two between ("but not audio", "mais pas l'audio",
+  // "sans la vidéo", "without video").
+  const negationEnds = sc.get(shapeKey('negation'), langs).map((sp) => sp.end);
+  const featuresNot = features.filter((id) =>
+    sc
+      .get(featureKey(id), langs)
+      .some((sp) =>
+        negationEnds.some(
+          (end) => sp.start >= end && sp.start <= end + 2 && tokens.slice(end, sp.start).every((t) => lex.isFunctionWord(t)),
+        ),
+      ),
+  );
   // In the order the question names them, a licence right after "in addition to" / "en plus des" last: the
   // first is the one asked about ("a PIC USL in addition to the CALs?" asks about the PIC USL).
   const additionEnds = sc.get(shapeKey('addition'), langs).map((sp) => sp.end);
@@ -710,6 +724,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     butNot: has('butNot'),
     notOn,
     earlier: has('earlier'),
+    featuresNot,
     still: has('still'),
     // (In the question's own sentence: "renewing our agreement. we federate with yahoo, what do we need?" asks what is needed.)
     buy: sc.get(shapeKey('buy'), langs).some((sp) => sp.start >= lastStart),

@@ -121,8 +121,49 @@ export class PublicImReasoner {
 
     // Which providers offer a feature / how many.
     if (providers.length === 0 && f.features.length > 0) {
-      const feature = f.features[0] as string;
-      const offering = kb.providers.filter((p) => !f.excluded.includes(p.id) && f.features.every((x) => p.capabilities.includes(x)));
+      // ("Which providers offer IM but not audio?", "providers without audio?": those offering the ones asked, and
+      // none of those a negation governs.)
+      const wanted = f.features.filter((x) => !f.featuresNot.includes(x));
+      const feature = (wanted[0] ?? f.features[0]) as string;
+      const offering = kb.providers.filter(
+        (p) =>
+          !f.excluded.includes(p.id) &&
+          wanted.every((x) => p.capabilities.includes(x)) &&
+          !f.featuresNot.some((x) => p.capabilities.includes(x)),
+      );
+      if (f.featuresNot.length > 0 && f.shape !== 'yesno') {
+        const names = (ids: readonly string[]): string =>
+          formatList(
+            ids.map((x) => this.featureName(x, lang)),
+            lang,
+          );
+        return {
+          answer: answer(
+            'topic',
+            lang,
+            kb.message(
+              offering.length === 0
+                ? 'providers_without_feature_none'
+                : wanted.length > 0
+                  ? 'providers_with_without'
+                  : 'providers_without_feature',
+              lang,
+              {
+                count: offering.length,
+                total: kb.providers.length,
+                feature: names(wanted),
+                without: names(f.featuresNot),
+                providers: formatList(
+                  offering.map((p) => p.name),
+                  lang,
+                ),
+              },
+            ),
+            { facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })), sources: source() },
+          ),
+          last: last({ list: { kind: 'provider', ids: offering.map((p) => p.id) } }),
+        };
+      }
       // "Does any provider do video besides WLM?": a verdict on the others first.
       if (f.excluded.length > 0 && f.shape === 'yesno') {
         const vars = {
@@ -151,18 +192,22 @@ export class PublicImReasoner {
         offering.map((p) => p.name),
         lang,
       );
-      const headline =
+      // "Does any provider offer video?": the verdict, then which.
+      const verdict =
+        f.shape === 'yesno' ? `${kb.message(offering.length > 0 ? 'verdict_yes' : 'verdict_no', lang)}${lang === 'fr' ? ' : ' : ': '}` : '';
+      const said =
         offering.length === 0
           ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
           : kb.message('providers_with_feature', lang, {
               count: offering.length,
               total: kb.providers.length,
               feature: formatList(
-                f.features.map((x) => this.featureName(x, lang)),
+                wanted.map((x) => this.featureName(x, lang)),
                 lang,
               ),
               providers: names,
             });
+      const headline = verdict ? verdict + said.charAt(0).toLowerCase() + said.slice(1) : said;
       return {
         answer: answer('topic', lang, headline, {
           facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })),

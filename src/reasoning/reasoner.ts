@@ -339,7 +339,9 @@ export class Reasoner {
       !(f.listRef && last?.list) &&
       // (Nor a reply picking one of the products the bot offered: "le plus récent".)
       !(last?.candidates && this.pickOffered(f, last.candidates).length > 0) &&
-      f.asks.length === 0;
+      f.asks.length === 0 &&
+      // (Nor a question about a kind of product by its features: "which providers have audio?".)
+      !(f.asksAbout && f.features.length > 0);
     if (command && (!last || (u.confidence >= CONFIDENT && !this.opensFollowUp(f)))) return undefined;
     // "Faut-il supprimer l'utilisateur connu avant de créer le point de terminaison hérité ?": two steps of a
     // procedure, and their order.
@@ -523,7 +525,10 @@ export class Reasoner {
     // high availability?", "et les photos HD pour eux ?") is read with the question before it.
     // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
     // ("And conferencing?" after whether a client works for IM on a server: that client there, for conferencing.)
-    const featureFollowUp = this.featuresOnly(f) && (last?.subject === 'support' || last?.subject === 'planner');
+    const featureFollowUp =
+      (this.featuresOnly(f) && (last?.subject === 'support' || last?.subject === 'planner')) ||
+      // ("Un fournisseur fait la vidéo ?": which providers offer it, not a claim about one of them.)
+      (f.asksAbout === 'providers' && f.features.length > 0 && f.providers.length === 0);
     if (f.shape === 'yesno' && !f.elliptic && !featureFollowUp && !this.serverFollowUp(f, last) && !this.featureListFollowUp(f, last)) {
       const followUp = last !== undefined && (this.refersBack(f, last) || this.lexicon.continuations.has(f.tokens[0] ?? ''));
       const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f) ?? this.statementVerdict(u, f);
@@ -656,7 +661,8 @@ export class Reasoner {
       const r = this.publicIm.licence(f, today);
       if (r) return r;
     }
-    const picContext = f.federation || last?.subject === 'pic';
+    // ("Which providers have audio?": providers asked about by a feature are federation's.)
+    const picContext = f.federation || last?.subject === 'pic' || (f.asksAbout === 'providers' && f.features.length > 0);
     // "Does Skype federation work with Lync 2010 clients?": the sources describe PIC for Lync Server 2013
     // (the matrix's first server) only; of another server or its clients they say nothing.
     const picServer = this.kb.servers[0]?.id;
@@ -698,7 +704,9 @@ export class Reasoner {
         picContext &&
         f.clients.length === 0 &&
         f.servers.length === 0 &&
-        (f.shape === 'list' || f.shape === 'count'))
+        // ("Fournisseurs qui ont la MI mais pas l'audio": providers named as what is asked, with no question word.)
+        // ("Does any provider offer video?": whether, then which.)
+        (f.shape === 'list' || f.shape === 'count' || ((f.shape === 'other' || f.shape === 'yesno') && f.asksAbout === 'providers')))
     ) {
       const r = this.publicIm.pic(f, today);
       if (r) return r;
@@ -1093,13 +1101,16 @@ export class Reasoner {
     const single = last.list?.ids.length === 1 ? last.list : undefined;
     // ("What does that licence come on top of?" refers to the licence, not the provider listed.)
     const aboutLicence = f.addition || f.buy || f.tokens.some((t) => /^licen[cs]es?$/.test(t));
+    // (Nor "fournisseurs qui ont la MI mais pas l'audio": providers asked about anew, by their features.)
+    const providersByFeature = f.asksAbout === 'providers' && f.features.length > 0;
     if (
       backRef &&
       !refersToList &&
       single &&
       f.clients.length + f.servers.length + f.providers.length === 0 &&
       !f.generic &&
-      !aboutLicence
+      !aboutLicence &&
+      !providersByFeature
     ) {
       if (single.kind === 'provider') f = { ...f, providers: single.ids };
       else if (last.subject === 'support' || last.subject === 'planner') f = { ...f, clients: single.ids, family: undefined } as Frame;

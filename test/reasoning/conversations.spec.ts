@@ -1450,6 +1450,30 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'faut-il une PIC USL pour la MI avec yahoo ?', first: /^Oui\./, has: [/PIC USL/] },
     ],
   },
+  'providers by the features they offer and lack, and whether any offers one': {
+    turns: [
+      {
+        say: 'which providers have audio?',
+        first: /^Federation offers audio with Skype and Windows Live Messenger \(2 of the 4 providers\)\./,
+      },
+      {
+        say: 'which providers offer IM but not audio?',
+        first: /^Federation offers IM but not audio with AOL and Yahoo! \(2 of the 4 providers\)\./,
+      },
+      { say: 'providers without audio?', first: /^Federation does not offer audio with AOL and Yahoo! \(2 of the 4 providers\)\./ },
+      {
+        say: 'does any provider offer video?',
+        first: /^Yes: federation offers video with Windows Live Messenger \(1 of the 4 providers\)\./,
+      },
+    ],
+  },
+  'un fournisseur et une fonctionnalité': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'un fournisseur fait la vidéo ?', first: /^Oui : la fédération offre vidéo avec Windows Live Messenger/ },
+      { say: "fournisseurs qui ont la messagerie instantanée et la présence mais pas l'audio", first: /AOL et Yahoo!/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
