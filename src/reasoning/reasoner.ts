@@ -1843,6 +1843,14 @@ export class Reasoner {
     if (hits.some((h) => verdict(h) !== verdict(best) && best.coverage - h.coverage < CLAIM_BY_WORDS_MARGIN)) return undefined;
     const claim = topic.claims[best.passage.index];
     if (!claim) return undefined;
+    // Its verdict is its first clause's: a question another clause answers ("can a legacy client connect to two
+    // pools?" of "Administrators can create several endpoints …, but a legacy client can … connect to only one
+    // pool at a time") is not settled by it.
+    const clauses = claim.text.en.split(this.lexicon.clauseBreak).filter((c) => c.trim() !== '');
+    if (clauses.length > 1) {
+      const covered = clauses.map((c) => this.passages.coverage(f.tokens, c));
+      if (covered.indexOf(Math.max(...covered)) > 0) return undefined;
+    }
     // Anchored in what the claim is about: all its terms but one are in the question (words alone could
     // settle "does SharePoint show presence?" with a claim about SharePoint searching archives).
     const text = ` ${f.tokens.join(' ')} `;
@@ -2080,7 +2088,7 @@ export class Reasoner {
               const top = Math.max(...covered);
               return clauses.filter((_, k) => covered[k] === top);
             })();
-      const negative = answering.map((c) => negation(tokenize(fold(c))));
+      const negative = answering.map((c) => negation(tokenize(fold(c))) || this.belowAsked(tokenize(fold(c)), f.tokens));
       if (answering.length === 0 || negative.some((n) => n !== negative[0])) return undefined;
       return negative[0] ? 'no' : 'yes';
     };
@@ -2099,6 +2107,26 @@ export class Reasoner {
         reasons: both((l) => others.map((x) => x[l])),
       },
     };
+  }
+
+  /**
+   * Whether a clause allows only fewer than the question asks ("… connect to only one pool at a time" for "can a
+   * legacy client connect to two pools?"): "only" (language.yaml's `plain`) beside a number smaller than one the
+   * question gives.
+   */
+  private belowAsked(clause: readonly string[], question: readonly string[]): boolean {
+    const numbers = { ...this.lexicon.numbers.en, ...this.lexicon.numbers.fr };
+    const value = (t: string): number | undefined =>
+      /^\d+$/.test(t) ? Number(t) : ['a', 'an', 'un', 'une'].includes(t) ? undefined : numbers[t];
+    const asked = Math.max(0, ...question.map((t) => value(t) ?? 0));
+    if (asked === 0) return false;
+    const only = this.lexicon.shapes.plain.find(clause);
+    return only.some((sp) =>
+      clause.slice(Math.max(0, sp.start - 2), sp.end + 2).some((t) => {
+        const n = /^\d+$/.test(t) ? Number(t) : numbers[t];
+        return n !== undefined && n < asked;
+      }),
+    );
   }
 
   /** The server roles a question names ("edge", "SQL", "serveur frontal": language.yaml's `serverRoles`), by id. */

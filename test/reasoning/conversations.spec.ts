@@ -1474,6 +1474,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: "fournisseurs qui ont la messagerie instantanée et la présence mais pas l'audio", first: /AOL et Yahoo!/ },
     ],
   },
+  'a clause that allows only fewer than asked, and a claim whose verdict is another clause’s': {
+    turns: [
+      // (The claim "Administrators can create several endpoints …" is a Yes; the clause that answers is "only one pool".)
+      { say: 'can a legacy client connect to two pools?', first: /^No\./, has: [/only one pool at a time/] },
+      { say: 'can admins create several endpoints?', first: /^Yes\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
