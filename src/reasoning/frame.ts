@@ -557,6 +557,22 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (bare) shape = 'yesno';
   // "Is archiving configured before or after the integration?" asks which, not whether.
   if (shape === 'yesno' && has('before') && has('after') && has('or')) shape = 'other';
+  // So does a choice between two words that name no product nor feature: "is the well-known user deleted or kept?",
+  // "photos stored in AD or Exchange?".
+  const featureAt = (i: number): boolean =>
+    [...lex.features.keys()].some((id) => sc.get(featureKey(id), langs).some((sp) => i >= sp.start && i < sp.end));
+  // (Words of three letters or more that no product, feature, follow-up or negation accounts for: not "yes or no",
+  // "oui ou non", "lync 2010 or 2013", "IM or video".)
+  const plainWord = (i: number): boolean =>
+    i >= 0 &&
+    i < tokens.length &&
+    (tokens[i] as string).length > 2 &&
+    !covered(mentionSpans, i) &&
+    !lex.followUpWords.has(tokens[i] as string) &&
+    !lex.shapes.negation.has([tokens[i] as string]) &&
+    !/^\d+$/.test(tokens[i] as string) &&
+    !featureAt(i);
+  if (shape === 'yesno' && sc.get(shapeKey('or'), langs).some((sp) => plainWord(sp.start - 1) && plainWord(sp.end))) shape = 'other';
   // "We're on OCS 2007 R2, is the OCS attendant ok on LS2013?", "OCS 2007 R2 shop with … how many of them are not
   // supported on LS2013?": a server named before the question opens sets the scene; the question is about the
   // one it names itself.

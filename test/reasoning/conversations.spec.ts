@@ -1481,6 +1481,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'can admins create several endpoints?', first: /^Yes\./ },
     ],
   },
+  'a choice between two words is no yes/no question': {
+    turns: [
+      { say: 'is the well-known user deleted or kept?', first: /^(?!Yes|No)/, has: [/delete the Group Chat well-known user/] },
+      { say: 'is lync 2010 supported on ls2013, yes or no?', first: /^Yes\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
