@@ -114,6 +114,8 @@ export const MESSAGE_KEYS = [
   'licence_sold_since',
   'still_no',
   'still_yes',
+  'ended_yes',
+  'ended_no',
   'date_check_yes',
   'date_check_no',
   'count_listed',

@@ -276,7 +276,13 @@ export class PublicImReasoner {
     }
 
     // Dates: still / when / how long ago / a date to check.
-    if (f.still || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens, this.lexicon.months)) {
+    // ("Did Yahoo federation end?": whether it ended, asked the other way round from "still".)
+    // (Opening as a question — not "AOL federation end date?", which asks the date.)
+    const opens = this.lexicon.shapes.yesNo
+      .find(f.tokens)
+      .some((sp) => sp.start === 0 || (sp.start === 1 && this.lexicon.continuations.has(f.tokens[0] ?? '')));
+    const endedAsked = f.ending && f.shape === 'yesno' && !f.still && opens;
+    if (f.still || endedAsked || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens, this.lexicon.months)) {
       const p = providers[0] as Provider;
       const asked = askedDate(f.tokens, this.lexicon.months);
       const details = [
@@ -313,6 +319,8 @@ export class PublicImReasoner {
           asked.month === Number(p.endOfService.slice(5, 7)) && asked.day === Number(p.endOfService.slice(8, 10))
             ? kb.message('date_check_yes', lang, vars)
             : kb.message('date_check_no', lang, { ...vars, asked: asked.text });
+      } else if (endedAsked) {
+        headline = kb.message(past ? 'ended_yes' : 'ended_no', lang, vars);
       } else if (f.shape === 'yesno' || (f.still && f.shape !== 'when' && f.shape !== 'ago')) {
         headline = kb.message(past ? 'still_no' : 'still_yes', lang, vars);
       } else {

@@ -1487,6 +1487,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is lync 2010 supported on ls2013, yes or no?', first: /^Yes\./ },
     ],
   },
+  'whether federation ended, and its end date asked as a noun': {
+    turns: [
+      { say: 'did yahoo federation end?', first: /^Yes\./, has: [/ended on 30 June 2014/] },
+      { say: 'AOL federation end date?', first: /^PIC federation with AOL ended on 30 June 2014/ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
