@@ -1493,6 +1493,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'AOL federation end date?', first: /^PIC federation with AOL ended on 30 June 2014/ },
     ],
   },
+  'what to use after a client that is not supported': {
+    turns: [
+      { say: 'is the lync 2010 attendee supported on ls2013?', first: /^No\./ },
+      { say: 'what should they use?', first: /^Lync Web App 2013 replaces Lync 2010 Attendee\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
