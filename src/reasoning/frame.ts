@@ -252,12 +252,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         tokens
           .slice(Math.max(0, roleAt - 4), roleAt)
           .some((t, k, ws) => lex.peopleNouns.has(t) || lex.peopleNouns.has(`${ws[k - 1] ?? ''} ${t}`.trim()));
+      // ("Can OC 2007 R2 users join Lync 2013 meetings?", "les réunions Lync 2013": the meetings of the server of that
+      // name, another client being the one asked about.)
+      const meetingsOf =
+        otherClient && !hasServer && sc.get(featureKey('meetings'), langs).some((sp) => sp.start === m.end || sp.end === m.start);
       if (
         asServer &&
         ((move && (before('source') || before('target'))) ||
           (before('on') && (otherClient || !hasServer) && !listed(m) && !clientNounBeside && !peopleOn) ||
           afterServerNoun ||
-          supportsOther)
+          supportsOther ||
+          meetingsOf)
       ) {
         add(servers, asServer);
         reread.push({ start: m.start, server: asServer });

@@ -1499,6 +1499,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'what should they use?', first: /^Lync Web App 2013 replaces Lync 2010 Attendee\./ },
     ],
   },
+  'the meetings of a server named like a client': {
+    turns: [
+      { say: 'can OC 2007 R2 users join lync 2013 meetings?', first: /^No\./, has: [/does not support meetings with Lync Server 2013/] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
