@@ -1484,7 +1484,13 @@ export class Reasoner {
     const featureWords = new Set(
       [...this.lexicon.features.values()].flatMap((g) => g.find(f.tokens).flatMap((sp) => f.tokens.slice(sp.start, sp.end))),
     );
-    const words = f.tokens.filter((t) => !this.lexicon.followUpWords.has(t) && !featureWords.has(t));
+    // (Nor its age: "et sur le nouveau 2013 ?".)
+    const ageWords = new Set(
+      [this.lexicon.shapes.newest, this.lexicon.shapes.oldest].flatMap((g) =>
+        g.find(f.tokens).flatMap((sp) => f.tokens.slice(sp.start, sp.end)),
+      ),
+    );
+    const words = f.tokens.filter((t) => !this.lexicon.followUpWords.has(t) && !featureWords.has(t) && !ageWords.has(t));
     if (words.length === 0 || words.length > 2) return undefined;
     const matches = this.kb.servers.filter((s) =>
       words.every((w) => s.name.toLowerCase().split(/\s+/).includes(w) || s.aliases.some((a) => a.toLowerCase().split(/\s+/).includes(w))),

@@ -1504,6 +1504,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'can OC 2007 R2 users join lync 2013 meetings?', first: /^No\./, has: [/does not support meetings with Lync Server 2013/] },
     ],
   },
+  'a bare version with its age, after a client on a server': {
+    turns: [
+      { say: 'is lync 2010 ok on ocs 2007 r2?', first: /^No\./ },
+      { say: 'and on the new 2013?', first: /^Yes\./, has: [/Lync 2010 is supported on Lync Server 2013\./] },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
