@@ -1510,6 +1510,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and on the new 2013?', first: /^Yes\./, has: [/Lync 2010 is supported on Lync Server 2013\./] },
     ],
   },
+  "c'est quoi: a question word after the opener asks what": {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: "c'est quoi le point de terminaison hérité ?",
+        first: /^Le point de terminaison hérité de Persistent Chat est un simple URI SIP/,
+      },
+      { say: 'les clients lync 2013 l’utilisent ?', first: /^Non\./ },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
