@@ -79,7 +79,8 @@ export class Passages {
     const before = new Map<string, Set<string>>();
     for (const p of this.all) {
       const found = new Set<string>();
-      for (const m of p.text.en.matchAll(/(?<=[^.!?:]\s)([A-Z][a-zA-Z]*[a-z][a-zA-Z]*)/g)) {
+      // (And acronyms of four letters or more: "IMMCU"; shorter ones — "IM", "TLS" — are common nouns here.)
+      for (const m of p.text.en.matchAll(/(?<=[^.!?:]\s|\()([A-Z][a-zA-Z]*[a-z][a-zA-Z]*|[A-Z]{4,}\b)/g)) {
         const w = (m[1] as string).toLowerCase();
         found.add(w);
         const prev = /([A-Z][a-zA-Z]*)\s$/.exec(p.text.en.slice(0, m.index))?.[1]?.toLowerCase() ?? '';

@@ -537,7 +537,17 @@ export class Reasoner {
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named =
       f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
-    const computed = (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list')) || (f.features.length > 0 && f.federation);
+    // ("L'IMMCU est sur quel serveur ?": a thing the knowledge names — not a product of the matrix — asked where it
+    // runs is its topic's, not a list of servers.)
+    const namesThing =
+      f.asksAbout === 'servers' &&
+      f.clients.length + f.servers.length + f.providers.length === 0 &&
+      f.tokens.some((t, i) => {
+        const before = this.namedThings.get(t);
+        return before !== undefined && (before.has('') || before.has(f.tokens[i - 1] ?? ''));
+      });
+    const computed =
+      (f.asksAbout !== undefined && (f.shape === 'count' || f.shape === 'list') && !namesThing) || (f.features.length > 0 && f.federation);
     const followsUp = last !== undefined && (this.refersBack(f, last) || this.bareServer(f) !== undefined || this.countsAmongPlan(f, last));
     // "Taille max ?", "and high availability?", "show me the command" after a topic's answer: that subject's sentence for it.
     // "And Lync 2013 clients?" after a topic's answer: a claim of that topic about them, else its sentence.
@@ -585,7 +595,7 @@ export class Reasoner {
       return this.retrieved(u, f, true);
     }
     // A topic question the classifier is unsure of: the sentence of the knowledge that says it, if one clearly does.
-    if (topicQuestion && (u.intent === 'none' || u.confidence < CONFIDENT)) {
+    if (topicQuestion && (u.intent === 'none' || u.confidence < CONFIDENT || (namesThing && !this.kb.topic(u.intent)))) {
       const r = this.retrieved(u, f, false);
       if (r) return r;
     }

@@ -1520,6 +1520,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'les clients lync 2013 l’utilisent ?', first: /^Non\./ },
     ],
   },
+  'which server a named thing of the knowledge runs on': {
+    turns: [{ say: 'which server runs the IMMCU?', first: /Front End Server/ }],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
