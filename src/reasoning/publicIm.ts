@@ -6,6 +6,7 @@ import { askedDate, askedMonthYear } from './dates';
 import type { Frame } from './frame';
 import { both, emptyLast, type LastFrame, type Reasoned } from './lastFrame';
 import type { Lexicon } from './lexicon';
+import { withVerdict } from './verdicts';
 
 /**
  * Public IM Connectivity over the knowledge's providers, capabilities and licences: what federation with a
@@ -66,10 +67,9 @@ export class PublicImReasoner {
     const lost = this.lexicon.shapes.breaks.has(f.tokens, [lang]) || this.lexicon.shapes.trouble.has(f.tokens, [lang]);
     // (Not a follow-up opening as one — "and if the agreement ran until 2016?" asks what then, not whether.)
     const asksWhether = f.shape === 'yesno' && !this.lexicon.shapes.followUpOpeners.has(f.tokens, [lang]);
-    const verdict = asksWhether ? `${kb.message(lost ? 'verdict_no' : 'verdict_yes', lang)}${lang === 'fr' ? ' : ' : ': '}` : '';
     const text = note.text[lang];
     return {
-      answer: answer('topic', lang, verdict ? verdict + text.charAt(0).toLowerCase() + text.slice(1) : text, {
+      answer: answer('topic', lang, asksWhether ? withVerdict(kb, lang, !lost, text) : text, {
         details: concerned.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
         sources: [sourceOf(kb, note.source, lang)],
       }),
@@ -192,9 +192,6 @@ export class PublicImReasoner {
         offering.map((p) => p.name),
         lang,
       );
-      // "Does any provider offer video?": the verdict, then which.
-      const verdict =
-        f.shape === 'yesno' ? `${kb.message(offering.length > 0 ? 'verdict_yes' : 'verdict_no', lang)}${lang === 'fr' ? ' : ' : ': '}` : '';
       const said =
         offering.length === 0
           ? kb.message('providers_with_feature_none', lang, { feature: this.featureName(feature, lang) })
@@ -207,7 +204,8 @@ export class PublicImReasoner {
               ),
               providers: names,
             });
-      const headline = verdict ? verdict + said.charAt(0).toLowerCase() + said.slice(1) : said;
+      // "Does any provider offer video?": the verdict, then which.
+      const headline = f.shape === 'yesno' ? withVerdict(kb, lang, offering.length > 0, said) : said;
       return {
         answer: answer('topic', lang, headline, {
           facts: kb.providers.map((p) => ({ label: p.name, value: this.capabilityNames(p, lang) })),

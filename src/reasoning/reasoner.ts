@@ -14,6 +14,7 @@ import { StepOrder } from './steps';
 import { PublicImReasoner } from './publicIm';
 import { both, emptyLast, type LastFrame, type Reasoned, type Reasons, threadOn } from './lastFrame';
 
+import { withVerdict } from './verdicts';
 import { AnswerCheck, stemish } from './vet';
 
 export { threadOn } from './lastFrame';
@@ -2465,11 +2466,11 @@ export class Reasoner {
       };
       const key =
         matching.length === 0 ? 'clients_difference_none' : f.shape === 'count' ? 'clients_difference_count' : 'clients_difference';
-      const verdict =
-        f.shape === 'yesno' ? `${kb.message(matching.length > 0 ? 'verdict_yes' : 'verdict_no', lang)}${lang === 'fr' ? ' : ' : ': '}` : '';
       const text = kb.message(key, lang, vars);
       return {
-        answer: answer('support-table', lang, verdict ? verdict + text.charAt(0).toLowerCase() + text.slice(1) : text, { sources: source }),
+        answer: answer('support-table', lang, f.shape === 'yesno' ? withVerdict(kb, lang, matching.length > 0, text) : text, {
+          sources: source,
+        }),
         last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
       };
     }
