@@ -57,6 +57,16 @@ const REASONED_SAMPLES: Record<string, Record<Lang, string>> = {
     en: 'is lwa 2010 supported on lync server 2013?',
     fr: 'lync web app 2010 est-il pris en charge sur lync server 2013 ?',
   },
+  // A move with no server to move from: asked back, with the servers as buttons.
+  'move-source-prompt': {
+    en: 'migrating to LS2013, is there anything we must replace?',
+    fr: 'on passe en LS2013, on doit remplacer quels clients ?',
+  },
+  // Providers by the features they offer and lack.
+  'providers-without': {
+    en: 'which providers offer IM but not audio?',
+    fr: "fournisseurs qui ont la messagerie instantanée mais pas l'audio ?",
+  },
 };
 
 /** One answer of every kind a card is built for, from the real knowledge base, in both languages. */
