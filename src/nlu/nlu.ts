@@ -170,6 +170,11 @@ export class Nlu {
     this.productProfiles = productProfiles(examples);
     // Words only seen in out-of-scope phrases ("zoom", "windows") stay unknown: they name other products.
     for (const e of examples) if (e.intent !== NONE_INTENT) for (const f of e.features) this.domainFeatures.add(f);
+    // The words the support statuses are asked with ("partiellement pris en charge", "interoperable") are the
+    // domain's too, trained or not: "pourquoi OC 2007 R2 n'est que partiellement supporté ?" names no unknown product.
+    for (const status of Object.values(kb.support.statuses))
+      for (const phrase of [...(status.asked?.en ?? []), ...(status.asked?.fr ?? [])])
+        for (const t of tokenize(phrase)) for (const f of wordFeatures(t)) this.domainFeatures.add(f);
     for (const t of trainedWords) this.trainedWords.add(t);
     this.correctable = correctableWords.map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
   }

@@ -16,6 +16,12 @@ describe('Nlu', () => {
     });
   });
 
+  describe('known words', () => {
+    it('knows the words the support statuses are asked with, trained or not', () => {
+      assert.deepEqual(realNlu().understand("pourquoi OC 2007 R2 n'est que partiellement supporté ?").unknownWords, []);
+    });
+  });
+
   describe('spelling correction', () => {
     it('corrects a typo of a training word', () => {
       const u = realNlu().understand('is lync 2010 suported on lync server 2013');
