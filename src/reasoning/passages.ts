@@ -4,6 +4,9 @@ import { tokenize } from '../nlu/normalize';
 import type { Lexicon } from './lexicon';
 import { stemish } from './vet';
 
+/** How many texts' words the passages keep for scoring (the knowledge's sentences and clauses, a few thousand). */
+const MAX_TEXT_WORDS = 20_000;
+
 /** Where a passage sits in its topic: its first sentence, a detail, a fact or a claim's statement. */
 export type PassageKind = 'answer' | 'detail' | 'fact' | 'claim';
 
@@ -143,15 +146,27 @@ export class Passages {
   }
 
   /**
-   * The share of a question's weighted words that a text uses, scored as `search` scores a passage: for
-   * sentences that are not passages (a topic's steps) and for parts of one (a clause).
+   * The share of a question's weighted words that a text uses, scored as `search` scores a passage, for
+   * sentences that are not passages (a topic's steps) and for parts of one (a clause). The question's words
+   * are read once for many texts, and each text's words are kept (the knowledge's sentences and their
+   * clauses: a bounded set).
    */
-  coverage(questionWords: readonly string[], text: string): number {
+  scorer(questionWords: readonly string[]): (text: string) => number {
     const { query, total } = this.query(questionWords, false);
-    if (total === 0) return 0;
-    const words = this.words(text);
-    return query.reduce((sum, w) => sum + (words.has(w) ? (this.weight.get(w) ?? 0) : 0), 0) / total;
+    return (text) => {
+      if (total === 0) return 0;
+      let words = this.textWords.get(text);
+      if (!words) {
+        words = this.words(text);
+        if (this.textWords.size >= MAX_TEXT_WORDS) this.textWords.clear();
+        this.textWords.set(text, words);
+      }
+      const known = words;
+      return query.reduce((sum, w) => sum + (known.has(w) ? (this.weight.get(w) ?? 0) : 0), 0) / total;
+    };
   }
+
+  private readonly textWords = new Map<string, Set<string>>();
 
   /** Passages scored against the question's words (stemmed, deduplicated), best first. */
   search(questionWords: readonly string[], within?: (p: Passage) => boolean, knownOnly = false): Hit[] {

@@ -1865,7 +1865,8 @@ export class Reasoner {
     // pool at a time") is not settled by it.
     const clauses = claim.text.en.split(this.lexicon.clauseBreak).filter((c) => c.trim() !== '');
     if (clauses.length > 1) {
-      const covered = clauses.map((c) => this.passages.coverage(f.tokens, c));
+      const score = this.passages.scorer(f.tokens);
+      const covered = clauses.map((c) => score(c));
       if (covered.indexOf(Math.max(...covered)) > 0) return undefined;
     }
     // Anchored in what the claim is about: all its terms but one are in the question (words alone could
@@ -2083,8 +2084,9 @@ export class Reasoner {
     if (own.filter((t) => !this.lexicon.isFunctionWord(t)).length < 3) return undefined;
     // Its sentences, steps included ("later, decommission Lync Server 2010 Group Chat"), best first; on a tie, in order.
     const sentences = [topic.answer, ...topic.details, ...topic.steps];
+    const score = this.passages.scorer(own);
     const scored = sentences
-      .map((text, i) => ({ text, i, coverage: Math.max(this.passages.coverage(own, text.en), this.passages.coverage(own, text.fr)) }))
+      .map((text, i) => ({ text, i, coverage: Math.max(score(text.en), score(text.fr)) }))
       .sort((a, b) => b.coverage - a.coverage || a.i - b.i);
     const best = scored[0];
     if (!best || best.coverage < STATEMENT_VERDICT) return undefined;
@@ -2101,7 +2103,7 @@ export class Reasoner {
         named.length > 0
           ? clauses.filter((c) => named.every((p) => this.namedIn(p, c)))
           : (() => {
-              const covered = clauses.map((c) => this.passages.coverage(own, c));
+              const covered = clauses.map((c) => score(c));
               const top = Math.max(...covered);
               return clauses.filter((_, k) => covered[k] === top);
             })();
