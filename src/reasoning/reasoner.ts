@@ -471,6 +471,15 @@ export class Reasoner {
       const r = this.whyClients(f, last);
       if (r) return r;
     }
+    // "Pourquoi OC 2007 R2 n'est que partiellement supporté ?": the one server where it has that status, and why.
+    if (f.shape === 'why' && f.clients.length === 1 && f.servers.length + f.providers.length === 0 && (f.status || f.negated)) {
+      const status: StatusId = f.status ?? 'not_supported';
+      const where = this.kb.servers.filter((sv) => this.statusOf(f.clients[0] as string, sv.id) === status);
+      if (where.length === 1) {
+        const r = this.support({ ...f, shape: 'yesno', servers: [(where[0] as { id: string }).id] }, last);
+        if (r) return r;
+      }
+    }
     // "Pourquoi les photos HD ne marchent pas avec LS 2010 ?": a why about a topic, a server as its setting.
     if (f.shape === 'why' && f.clients.length + f.providers.length === 0 && f.servers.length > 0 && !f.move) {
       const own = this.kb.topic(u.intent);

@@ -1523,6 +1523,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'which server a named thing of the knowledge runs on': {
     turns: [{ say: 'which server runs the IMMCU?', first: /Front End Server/ }],
   },
+  'why a client has a status, no server named: the one server where it has it': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: "pourquoi OC 2007 R2 n'est que partiellement supporté ?",
+        first: /^Partiellement\./,
+        has: [/Lync Server 2013/, /fonctionnalités de conférence/],
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
