@@ -2245,9 +2245,7 @@ export class Reasoner {
 
   /** The clients supported (or interoperable) on a server, in the matrix's order. */
   supportedOn(server: string): string[] {
-    return this.kb.clients
-      .filter((c) => this.statusOf(c.id, server) === 'supported' || this.statusOf(c.id, server) === 'interoperable')
-      .map((c) => c.id);
+    return this.kb.clients.filter((c) => this.works(c.id, server)).map((c) => c.id);
   }
 
   /** The footnotes behind the cells of these clients on these servers (for "why?" after a dialog's answer). */
@@ -2258,6 +2256,12 @@ export class Reasoner {
   // ---------------------------------------------------------------- licences
 
   // ---------------------------------------------------------------- support matrix
+
+  /** Whether a client works on a server, fully or in part (supported, or interoperable for IM and presence). */
+  private works(client: string, server: string): boolean {
+    const status = this.statusOf(client, server);
+    return status === 'supported' || status === 'interoperable';
+  }
 
   private statusOf(client: string, server: string): StatusId {
     return this.kb.cell(client, server).status;
@@ -2344,9 +2348,7 @@ export class Reasoner {
     const supportedOn = (c: Client, on: readonly string[]): boolean => on.every((s) => this.statusOf(c.id, s) === 'supported');
     // Working everywhere named, somewhere only for IM and presence ("interoperable"): said beside the fully supported.
     const partlyOn = (pool: readonly Client[], on: readonly string[]): string => {
-      const partial = pool.filter(
-        (c) => !supportedOn(c, on) && on.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s))),
-      );
+      const partial = pool.filter((c) => !supportedOn(c, on) && on.every((s) => this.works(c.id, s)));
       return partial
         .map((c) =>
           kb.message(on.length === 1 ? 'client_partly_there' : 'client_partly_on', lang, {
@@ -2599,7 +2601,7 @@ export class Reasoner {
       // "Lequel ne l'est pas ?", "which ones don't?" after the clients that work there: the others of the matrix
       // (and those of the list working there only in part, said after).
       // (The others of the clients the question before named, when it named them: "we run A, B and C: which of those work?".)
-      const working = (c: Client): boolean => servers.every((sv) => ['supported', 'interoperable'].includes(this.statusOf(c.id, sv)));
+      const working = (c: Client): boolean => servers.every((sv) => this.works(c.id, sv));
       const named =
         last && last.clients.length > pool.length ? last.clients.map((id) => kb.client(id)).filter((c): c is Client => !!c) : [];
       const others =
@@ -2648,9 +2650,7 @@ export class Reasoner {
       // None fully, one partly: said right after ("… only for IM and presence on …").
       const headline = kb.message(key, lang, { servers: on, clients: names }) + (matching.length === 0 && partly ? ` ${partly}` : '');
       // "Why?" next: the footnotes of the cells behind the answer (those listed, and those working partly).
-      const behind = pool
-        .filter((c) => servers.every((s) => ['supported', 'interoperable'].includes(this.statusOf(c.id, s))))
-        .map((c) => c.id);
+      const behind = pool.filter((c) => servers.every((s) => this.works(c.id, s))).map((c) => c.id);
       return {
         answer: answer('support-table', lang, headline, { details: matching.length > 0 && partly ? [partly] : [], sources: source }),
         last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) }, reasons: this.reasonsOf(behind, servers) }),
@@ -2941,9 +2941,7 @@ export class Reasoner {
     let clients = this.clientsOf(f);
     // "The attendant" in a plan from OCS 2007 R2: the one in use there.
     for (const g of source ? f.generics : []) {
-      const inUse = g.candidates.filter(
-        (c) => ['supported', 'interoperable'].includes(this.statusOf(c, source as string)) && !clients.some((x) => x.id === c),
-      );
+      const inUse = g.candidates.filter((c) => this.works(c, source as string) && !clients.some((x) => x.id === c));
       clients = [...clients, ...inUse.map((c) => kb.client(c)).filter((c): c is Client => c !== undefined)];
     }
     if (clients.length === 0) {
@@ -2963,7 +2961,7 @@ export class Reasoner {
         };
       }
       if (!source) return undefined;
-      clients = kb.clients.filter((c) => this.statusOf(c.id, source) === 'supported' || this.statusOf(c.id, source) === 'interoperable');
+      clients = kb.clients.filter((c) => this.works(c.id, source));
     }
     // (One client asked about plainly is the matrix's — "will OC 2007 work after the move?" — unless a need is asked:
     // "do its users need a new client?" asks what must change.)
