@@ -170,6 +170,9 @@ export function readKnowledgeParts(dir: string): KnowledgeParts {
   }
 
   checkMatrix(support.file, support.data, problems);
+  const role = support.data.serverRole;
+  if (role !== undefined && !(role in language.data.nouns.serverRoles))
+    problems.add(support.file, 'serverRole', `unknown server role "${role}" (not in language.yaml nouns.serverRoles)`);
   checkEntities(
     [
       ...support.data.clients.map((e, i) => ({ file: support.file, path: ['clients', i], entity: e })),

@@ -110,6 +110,11 @@ export type StatusId = z.infer<typeof StatusId>;
 
 /** `support-matrix.yaml`: clients × servers with statuses and footnotes. */
 export const SupportMatrixFile = z.strictObject({
+  /**
+   * The server role (language.yaml's `nouns.serverRoles`) the matrix's servers stand for: where clients register.
+   * A client's support asked of another role ("on LS2013 edge servers?") is not the matrix's.
+   */
+  serverRole: z.string().trim().min(1).optional(),
   /** Every status, keyed by id (all four required). */
   statuses: z.record(
     StatusId,

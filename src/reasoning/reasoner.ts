@@ -35,8 +35,6 @@ const CLAIM_BY_WORDS = 0.75;
 const CLAIM_BY_WORDS_MARGIN = 0.15;
 /** Share of a yes/no question's own weighted words one affirmative sentence of its topic must hold to answer "Yes" by it. */
 const STATEMENT_VERDICT = 0.6;
-/** The server role (language.yaml's `nouns.serverRoles`) the support matrix's servers are: clients register there. */
-const MATRIX_ROLE = 'frontEnd';
 /** The share of a question's other words another topic's sentence must hold to answer for the thing asked that the first answer lacked. */
 const GIVEN_ELSEWHERE = RETRIEVED_ALONE;
 /** A message this short after a topic's answer may follow up on it, even without "and …". */
@@ -273,7 +271,7 @@ export class Reasoner {
     if (checked !== given) return (checked.kind === 'cannot-answer' && this.givenElsewhere(u, f, given)) || checked;
     // (A client's support on a server is its support on that server's Front End: "is Lync 2010 supported on the
     // LS2013 front end?" is the matrix's; "… on LS2013 edge servers?" is not.)
-    const roles = given.kind === 'topic' ? this.rolesIn(f) : this.rolesIn(f).filter((r) => r.id !== MATRIX_ROLE);
+    const roles = given.kind === 'topic' ? this.rolesIn(f) : this.rolesIn(f).filter((r) => r.id !== this.kb.support.serverRole);
     return this.check.rolesUnsaid(given, roles);
   }
 

@@ -82,6 +82,13 @@ describe('knowledge loader', () => {
     );
   });
 
+  it('rejects a matrix server role the language data does not name', () => {
+    editYaml(dir, 'support-matrix.yaml', (d) => {
+      d.serverRole = 'gateway';
+    });
+    assert.ok(problemsOf(dir).some((p) => /support-matrix\.yaml: serverRole: unknown server role "gateway"/.test(p)));
+  });
+
   it('rejects a fact that names no listed seed file', () => {
     editYaml(dir, 'public-im.yaml', (d) => {
       d.providers[0].source = '009_0000000000000000.txt';
