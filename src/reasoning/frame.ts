@@ -42,6 +42,8 @@ export interface Frame {
   earlier: boolean;
   /** Features a negation governs ("IM but not audio", "sans audio"): those asked to be absent. */
   featuresNot: string[];
+  /** It opens as a yes/no question ("did Yahoo federation end?"), not a bare noun phrase ("AOL federation end date?"). */
+  opensYesNo: boolean;
   still: boolean;
   buy: boolean;
   need: boolean;
@@ -252,17 +254,19 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         tokens
           .slice(Math.max(0, roleAt - 4), roleAt)
           .some((t, k, ws) => lex.peopleNouns.has(t) || lex.peopleNouns.has(`${ws[k - 1] ?? ''} ${t}`.trim()));
-      // ("Can OC 2007 R2 users join Lync 2013 meetings?", "les réunions Lync 2013": the meetings of the server of that
+      // ("Can OC 2007 R2 users join Lync 2013 meetings?", "les réunions Lync 2013": a feature of the server of that
       // name, another client being the one asked about.)
-      const meetingsOf =
-        otherClient && !hasServer && sc.get(featureKey('meetings'), langs).some((sp) => sp.start === m.end || sp.end === m.start);
+      const featureOf =
+        otherClient &&
+        !hasServer &&
+        [...lex.features.keys()].some((id) => sc.get(featureKey(id), langs).some((sp) => sp.start === m.end || sp.end === m.start));
       if (
         asServer &&
         ((move && (before('source') || before('target'))) ||
           (before('on') && (otherClient || !hasServer) && !listed(m) && !clientNounBeside && !peopleOn) ||
           afterServerNoun ||
           supportsOther ||
-          meetingsOf)
+          featureOf)
       ) {
         add(servers, asServer);
         reread.push({ start: m.start, server: asServer });
@@ -748,6 +752,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     notOn,
     earlier: has('earlier'),
     featuresNot,
+    opensYesNo: starts('yesNo'),
     still: has('still'),
     // (In the question's own sentence: "renewing our agreement. we federate with yahoo, what do we need?" asks what is needed.)
     buy: sc.get(shapeKey('buy'), langs).some((sp) => sp.start >= lastStart),

@@ -276,10 +276,7 @@ export class PublicImReasoner {
     // Dates: still / when / how long ago / a date to check.
     // ("Did Yahoo federation end?": whether it ended, asked the other way round from "still".)
     // (Opening as a question — not "AOL federation end date?", which asks the date.)
-    const opens = this.lexicon.shapes.yesNo
-      .find(f.tokens)
-      .some((sp) => sp.start === 0 || (sp.start === 1 && this.lexicon.continuations.has(f.tokens[0] ?? '')));
-    const endedAsked = f.ending && f.shape === 'yesno' && !f.still && opens;
+    const endedAsked = f.ending && f.shape === 'yesno' && !f.still && f.opensYesNo;
     if (f.still || endedAsked || f.shape === 'when' || f.shape === 'ago' || askedDate(f.tokens, this.lexicon.months)) {
       const p = providers[0] as Provider;
       const asked = askedDate(f.tokens, this.lexicon.months);
