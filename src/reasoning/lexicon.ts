@@ -358,6 +358,16 @@ export class Lexicon {
   }
 
   /** Whether a word says nothing of a subject (a function word or a frequent question word). */
+  /**
+   * The number a word says, in digits or in either language's words; none for a number word that is also a
+   * function word — an article ("a", "une") more often than the figure one.
+   */
+  numberIn(word: string): number | undefined {
+    if (/^\d+$/.test(word)) return Number(word);
+    const n = this.numbers.en[word] ?? this.numbers.fr[word];
+    return n === undefined || this.isFunctionWord(word) ? undefined : n;
+  }
+
   isFunctionWord(word: string): boolean {
     return this.functionWords.has(word) || this.followUpWords.has(word);
   }

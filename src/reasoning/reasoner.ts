@@ -1678,8 +1678,7 @@ export class Reasoner {
   /** Whether a topic states a number (a digit or a number word): what a "how many" question needs. */
   private hasFigure(t: Topic, lang: Lang): boolean {
     const text = [t.answer[lang], ...t.details.map((d) => d[lang]), ...t.facts.map((x) => `${x.label[lang]} ${x.value[lang]}`)].join(' ');
-    const numberWords = this.lexicon.numbers[lang];
-    return /\d/.test(text) || tokenize(text).some((w) => w in numberWords && !['a', 'an', 'un', 'une'].includes(w));
+    return /\d/.test(text) || tokenize(text).some((w) => this.lexicon.numberIn(w) !== undefined);
   }
 
   private decline(
@@ -2141,15 +2140,13 @@ export class Reasoner {
    * question gives.
    */
   private belowAsked(clause: readonly string[], question: readonly string[]): boolean {
-    const numbers = { ...this.lexicon.numbers.en, ...this.lexicon.numbers.fr };
-    const value = (t: string): number | undefined =>
-      /^\d+$/.test(t) ? Number(t) : ['a', 'an', 'un', 'une'].includes(t) ? undefined : numbers[t];
-    const asked = Math.max(0, ...question.map((t) => value(t) ?? 0));
+    const asked = Math.max(0, ...question.map((t) => this.lexicon.numberIn(t) ?? 0));
     if (asked === 0) return false;
-    const only = this.lexicon.shapes.plain.find(clause);
-    return only.some((sp) =>
+    // (Beside "only" an article is the figure: "only one pool", "qu'à un seul pool".)
+    const number = (t: string): number | undefined => this.lexicon.numberIn(t) ?? this.lexicon.numbers.en[t] ?? this.lexicon.numbers.fr[t];
+    return this.lexicon.shapes.plain.find(clause).some((sp) =>
       clause.slice(Math.max(0, sp.start - 2), sp.end + 2).some((t) => {
-        const n = /^\d+$/.test(t) ? Number(t) : numbers[t];
+        const n = number(t);
         return n !== undefined && n < asked;
       }),
     );

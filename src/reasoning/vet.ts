@@ -32,10 +32,22 @@ export class AnswerCheck {
   /** A first sentence that opens with a verdict: the statuses' verdicts and the bot's own, in both languages. */
   readonly verdict: RegExp;
 
+  /**
+   * The server the documentation is about (the matrix's first), and its name without a version: "Lync Server
+   * instant messaging supports multiparty sessions" says it of Lync Server 2013.
+   */
+  private readonly documented: { id: string; unversioned: RegExp | undefined } | undefined;
+
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly namedIn: (id: string, text: string) => boolean,
   ) {
+    const first = kb.servers[0];
+    const unversioned = first?.name.replace(/\s*\d{4}.*$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    this.documented = first && {
+      id: first.id,
+      unversioned: unversioned ? new RegExp(`\\b${unversioned}\\b(?!\\s*(\\d|R2))`, 'i') : undefined,
+    };
     const words = [
       ...Object.values(kb.support.statuses).flatMap((st) => [st.verdict.en, st.verdict.fr]),
       ...(['verdict_yes', 'verdict_no', 'verdict_partly'] as const).flatMap((k) => [kb.message(k, 'en'), kb.message(k, 'fr')]),
@@ -185,11 +197,7 @@ export class AnswerCheck {
     const text = this.rawText(a);
     // The server the documentation is about (the matrix's first) is also named by that name without a version:
     // "Lync Server instant messaging supports multiparty sessions" says it of Lync Server 2013.
-    const documented = this.kb.servers[0];
-    if (documented?.id === id) {
-      const unversioned = documented.name.replace(/\s*\d{4}.*$/, '');
-      if (unversioned && new RegExp(`\\b${unversioned}\\b(?!\\s*(\\d|R2))`, 'i').test(text)) return true;
-    }
+    if (this.documented?.id === id && this.documented.unversioned?.test(text)) return true;
     // A server is also named by the client of the same name ("Lync 2010" read as Lync Server 2010).
     return [id, ...this.kb.clients.filter((c) => c.asServer === id).map((c) => c.id)].some((x) => this.namedIn(x, text));
   }

@@ -50,6 +50,19 @@ describe('clauses of a sentence (language.yaml joiners.clauses)', () => {
   });
 });
 
+describe('numbers in a question (language.yaml numbers)', () => {
+  const lex = new Lexicon(realKnowledge().language);
+
+  it('reads digits and number words of either language, not an article', () => {
+    assert.equal(lex.numberIn('3'), 3);
+    assert.equal(lex.numberIn('two'), 2);
+    assert.equal(lex.numberIn('trois'), 3);
+    assert.equal(lex.numberIn('a'), undefined);
+    assert.equal(lex.numberIn('une'), undefined);
+    assert.equal(lex.numberIn('pool'), undefined);
+  });
+});
+
 describe('typo correction (into words of the language data)', () => {
   const lex = new Lexicon(realKnowledge().language);
 
