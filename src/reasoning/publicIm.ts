@@ -1,5 +1,5 @@
 import { answer } from '../answers/answer';
-import { daysUntil, formatDate, formatList, formatMonth, formatRelative, sourceOf } from '../answers/format';
+import { daysUntil, formatDate, formatList, formatMonth, formatRelative, punctuation, sourceOf } from '../answers/format';
 import type { KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
 import type { Lang, PublicImFile } from '../knowledge/schema';
 import { askedDate, askedMonthYear } from './dates';
@@ -351,7 +351,7 @@ export class PublicImReasoner {
     const features = sameFeatures
       ? kb.message('compare_features_same', lang, { providers: names, capabilities: this.capabilityNames(ps[0] as Provider, lang) })
       : kb.message('compare_features_differ', lang, {
-          lines: ps.map((p) => `${p.name}: ${this.capabilityNames(p, lang)}`).join(lang === 'fr' ? ' ; ' : '; '),
+          lines: ps.map((p) => `${p.name}: ${this.capabilityNames(p, lang)}`).join(punctuation(';', lang)),
         });
     const licensing = kb.message(sameLicensing ? 'compare_licensing_same' : 'compare_licensing_differ', lang, { providers: names });
     const ends = ps.map((p) =>

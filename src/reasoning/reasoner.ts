@@ -1,6 +1,6 @@
 import { answer, type Answer, type AnswerKind } from '../answers/answer';
 import { rowAnswer } from '../answers/supportAnswers';
-import { daysUntil, formatDate, formatList, formatRelative, inSentence, sourceOf } from '../answers/format';
+import { daysUntil, formatDate, formatList, formatRelative, inSentence, punctuation, sourceOf } from '../answers/format';
 import { type Client, fill, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
@@ -2752,7 +2752,7 @@ export class Reasoner {
       const every = f.every === true;
       let headline = mixed
         ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, {
-            lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(lang === 'fr' ? ' ; ' : '; '),
+            lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(punctuation(';', lang)),
           })
         : (lines[0] as string);
       // "Any problem running Lync 2013 against Lync Server 2010?": supported is "No problem", not "Yes".
@@ -2979,7 +2979,7 @@ export class Reasoner {
               : replacement
                 ? kb.message('planner_replace_with', lang, { replacement })
                 : kb.message('planner_replace', lang);
-      const action = [base, ...notes].join(lang === 'fr' ? ' ; ' : '; ');
+      const action = [base, ...notes].join(punctuation(';', lang));
       return { client: c, status, action };
     });
     const count = (s: StatusId): number => rows.filter((r) => r.status === s).length;
@@ -2992,7 +2992,7 @@ export class Reasoner {
       count('not_supported') > 0 ? kb.message('planner_replace_count', lang, { count: count('not_supported') }) : '',
       count('not_applicable') > 0 ? kb.message('planner_na_count', lang, { count: count('not_applicable') }) : '',
     ].filter(Boolean);
-    const vars = { target: this.names([target], lang), summary: summary.join(lang === 'fr' ? ' ; ' : '; ') };
+    const vars = { target: this.names([target], lang), summary: summary.join(punctuation(';', lang)) };
     const plan = source
       ? kb.message('planner_headline', lang, { ...vars, source: this.names([source], lang) })
       : kb.message('planner_headline_to', lang, vars);

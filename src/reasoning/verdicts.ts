@@ -1,4 +1,4 @@
-import { inSentence } from '../answers/format';
+import { inSentence, punctuation } from '../answers/format';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Lang } from '../knowledge/schema';
 
@@ -10,5 +10,5 @@ import type { Lang } from '../knowledge/schema';
 export function withVerdict(kb: KnowledgeBase, lang: Lang, yes: boolean, sentence: string): string {
   const named = [...kb.clients, ...kb.servers, ...kb.providers].some((p) => sentence.startsWith(p.name));
   const rest = named ? sentence : inSentence(sentence);
-  return `${kb.message(yes ? 'verdict_yes' : 'verdict_no', lang)}${lang === 'fr' ? ' : ' : ': '}${rest}`;
+  return `${kb.message(yes ? 'verdict_yes' : 'verdict_no', lang)}${punctuation(':', lang)}${rest}`;
 }
