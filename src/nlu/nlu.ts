@@ -87,6 +87,9 @@ function productProfiles(examples: readonly Example[]): Map<string, Map<string, 
   );
 }
 
+/** Two capitals in a row: where an abbreviation may be. */
+const TWO_CAPITALS = /[A-Z]{2}/;
+
 /** Builds classifier examples from the knowledge base's training phrases (never its held-out tests). */
 export function trainingExamples(kb: KnowledgeBase, extractor: EntityExtractor): Example[] {
   const out: Example[] = [];
@@ -155,7 +158,8 @@ export class Nlu {
   /** A message with its abbreviations in capitals written out ("la SE" → "la Standard Edition"). */
   private expandAbbreviations(message: string): string {
     const a = this.abbreviations;
-    return a ? message.replace(a.pattern, (m) => a.meaning[m] ?? m) : message;
+    // (Most messages have no two capitals in a row: the pattern, slower, is not run on them.)
+    return a && TWO_CAPITALS.test(message) ? message.replace(a.pattern, (m) => a.meaning[m] ?? m) : message;
   }
 
   constructor(kb: KnowledgeBase, classifier?: IntentClassifier, prepared?: PreparedTraining) {
