@@ -207,6 +207,12 @@ export function readKnowledgeParts(dir: string): KnowledgeParts {
         problems.add(file, ['topics', i, 'intent'], `intent "${t.intent}" must start with the file's subject "${data.subject}."`);
     });
   for (const { file, path, topic } of topicSites) {
+    if (topic.firstStep > Math.max(1, topic.steps.length))
+      problems.add(file, [...path, 'firstStep'], `firstStep ${topic.firstStep} is past the topic's ${topic.steps.length} steps`);
+    topic.phases.forEach((ph, i) => {
+      if (ph.from > ph.to || ph.to > topic.steps.length)
+        problems.add(file, [...path, 'phases', i], `steps ${ph.from}–${ph.to} are not a run of the topic's ${topic.steps.length} steps`);
+    });
     if (topics.has(topic.intent) || builtins.has(topic.intent))
       problems.add(file, [...path, 'intent'], `intent "${topic.intent}" is defined twice`);
     topics.set(topic.intent, topic);

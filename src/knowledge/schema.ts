@@ -61,6 +61,28 @@ export const Topic = z.strictObject({
   facts: z.array(z.strictObject({ label: LocalizedText, value: LocalizedText })).default([]),
   /** Numbered steps, in order. */
   steps: z.array(LocalizedText).default([]),
+  /**
+   * The step the work starts at (1-based), when the steps before it only say where things stand: "the first
+   * step" and "do we do X first?" are asked of it. Default 1.
+   */
+  firstStep: z.number().int().min(1).default(1),
+  /**
+   * Runs of steps done as one part of the procedure (the offline window of a migration), with the words that
+   * name it ("cutover", "ce week-end"): "the first step of the cutover" is the first of that run.
+   */
+  phases: z
+    .array(
+      z.strictObject({
+        /** The first and last step of the run, 1-based. */
+        from: z.number().int().min(1),
+        to: z.number().int().min(1),
+        /** How an answer names it ("the offline window"). */
+        title: LocalizedText,
+        /** Words naming it in questions, either language (folded like messages). */
+        terms: z.array(z.string().trim().min(1)).min(1),
+      }),
+    )
+    .default([]),
   /** Commands shown verbatim in a monospace block (not translated). */
   code: z.array(z.strictObject({ caption: LocalizedText, text: z.string().trim().min(1) })).default([]),
   /** Questions to offer next (written as the user would ask them). */
@@ -407,6 +429,26 @@ export const LanguageFile = z.strictObject({
     .record(z.string().regex(/^[A-Z][A-Z0-9]{1,5}$/, 'expected an abbreviation in capitals'), z.string().trim().min(2))
     .default({}),
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
+  /**
+   * A procedure's steps by position: the words naming a step, ordinals with their position (-1: the last), and
+   * the words asking for the step after or before the one just answered ("what's next?", "et avant ça ?").
+   */
+  steps: z
+    .strictObject({
+      words: Phrases,
+      ordinals: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
+      /** What follows an ordinal's digits ("3rd", "4e"). */
+      suffixes: Phrases.default({ en: [], fr: [] }),
+      next: Phrases,
+      previous: Phrases,
+    })
+    .default({
+      words: { en: [], fr: [] },
+      ordinals: { en: {}, fr: {} },
+      suffixes: { en: [], fr: [] },
+      next: { en: [], fr: [] },
+      previous: { en: [], fr: [] },
+    }),
   months: z.strictObject({
     en: z.record(z.string(), z.number().int().min(1).max(12)),
     fr: z.record(z.string(), z.number().int().min(1).max(12)),

@@ -36,6 +36,8 @@ export interface LastFrame {
    * attendant?"), so that "how many of those 3 must be replaced?" after them counts among the plan's clients.
    */
   plan?: { clients: string[]; target: string; source?: string };
+  /** The step of a procedure the last answer gave (0-based, in the topic `intent`), for "what's next?". */
+  step?: number;
   /** The bot asked which server a move is from ("Moving to Lync Server 2013 from which server?"). */
   askedSource?: boolean;
 }

@@ -179,6 +179,9 @@ export class Lexicon {
   readonly uncoveredSubjects: PhraseGroup;
   readonly followUpWords: Set<string>;
   readonly numbers: Record<Lang, Record<string, number>>;
+  /** A procedure's steps by position (language.yaml's `steps`): step words, "what's next?", "and before that?". */
+  readonly steps: { words: PhraseGroup; next: PhraseGroup; previous: PhraseGroup; suffixes: PhraseGroup };
+  private readonly ordinals: ReadonlyMap<string, number>;
   /** Month names of both languages, folded, and their number ("mars" → 3). */
   readonly months: ReadonlyMap<string, number>;
   /** Single words (either language) naming a kind of product, making a name mean a family, opening a follow-up. */
@@ -286,6 +289,13 @@ export class Lexicon {
       [...data.followUp.en, ...data.followUp.fr, ...data.backReferences.en, ...data.backReferences.fr].flatMap((p) => tokenize(p)),
     );
     this.numbers = data.numbers;
+    this.steps = {
+      words: new PhraseGroup(data.steps.words),
+      next: new PhraseGroup(data.steps.next),
+      previous: new PhraseGroup(data.steps.previous),
+      suffixes: new PhraseGroup(data.steps.suffixes),
+    };
+    this.ordinals = new Map([...Object.entries(data.steps.ordinals.en), ...Object.entries(data.steps.ordinals.fr)]);
     this.months = new Map([...Object.entries(data.months.en), ...Object.entries(data.months.fr)]);
     for (const m of this.months.keys()) this.words.add(m);
     const words = (p: { en: readonly string[]; fr: readonly string[] }): Set<string> =>
@@ -366,6 +376,11 @@ export class Lexicon {
     if (/^\d+$/.test(word)) return Number(word);
     const n = this.numbers.en[word] ?? this.numbers.fr[word];
     return n === undefined || this.isFunctionWord(word) ? undefined : n;
+  }
+
+  /** The position an ordinal word says ("third" → 3, "dernière" folded → -1: the last). */
+  ordinalIn(word: string): number | undefined {
+    return this.ordinals.get(word);
   }
 
   isFunctionWord(word: string): boolean {

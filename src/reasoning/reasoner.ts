@@ -55,6 +55,8 @@ const PROCEDURE_COVERAGE = 0.3;
 const STEPS_NAMED = 0.9;
 /** The share of a "when" question's words one step must hold to be the step it asks about. */
 const STEP_NAMED_ALONE = 0.6;
+/** A question naming a step's position asks for that step when it says at most this many other words ("what does step 3 involve?"). */
+const OTHER_WORDS = 1;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
@@ -360,7 +362,7 @@ export class Reasoner {
       });
       if (r) return r;
     }
-    const when = this.whenStep(u, f);
+    const when = this.whenStep(u, f) ?? this.stepAt(u, f, last);
     if (when) return when;
     // (A claim the question states settles it first: "les clients pourront se connecter après la migration ?".)
     const order = this.orderOfSteps(u, f);
@@ -888,6 +890,120 @@ export class Reasoner {
       answer: answer('topic', lang, step(index, lang), { details: before, sources: [sourceOf(this.kb, topic.source, lang)] }),
       last: { ...emptyLast('topic', f), intent: topic.intent, reasons: both((l) => [topic.answer[l]]) },
     };
+  }
+
+  /**
+   * A step asked by where it stands in its procedure: "step 3 of the GC migration?", "quelle est la dernière
+   * étape ?", "what do I do once the data is migrated?" (the one after it), "what's next?" after a step, and
+   * "do we start the Persistent Chat servers first?" (yes or no, from its position). Any topic with steps.
+   */
+  private stepAt(u: Understanding, f: Frame, last: LastFrame | undefined): Reasoned | undefined {
+    if (f.providers.length + f.licences.length > 0 || f.how) return undefined;
+    const { lang } = f;
+    const lex = this.lexicon;
+    const named = namedPositions(u);
+    const reply = (topic: Topic, first: string, index: number, details: string[]): Reasoned => ({
+      answer: answer('topic', lang, first, { details, sources: [sourceOf(this.kb, topic.source, lang)] }),
+      last: {
+        ...emptyLast('topic', f),
+        intent: topic.intent,
+        step: index,
+        reasons: both((l) => [this.stepLine(topic, index, l), topic.answer[l]]),
+      },
+    });
+    const line = (topic: Topic, i: number): string => this.stepLine(topic, i, lang);
+    // One step from another: the one after it or before it, or that there is none.
+    const from = (topic: Topic, a: number, asked: 'before' | 'after'): Reasoned => {
+      const n = asked === 'after' ? a + 1 : a - 1;
+      const text = topic.steps[n]?.[lang];
+      const title = topic.title[lang];
+      if (text === undefined)
+        return reply(topic, this.kb.message(asked === 'after' ? 'step_none_after' : 'step_none_before', lang, { a: a + 1, title }), a, [
+          line(topic, a),
+        ]);
+      return reply(topic, this.kb.message(asked === 'after' ? 'step_next' : 'step_previous', lang, { a: a + 1, n: n + 1, text }), n, [
+        line(topic, a),
+      ]);
+    };
+    // "What's next?", "et avant ça ?" after a step: every word asks only that.
+    const lastTopic = last?.step !== undefined ? this.kb.topic(last.intent ?? '') : undefined;
+    if (lastTopic && last?.step !== undefined) {
+      // (An order word alone asks it too: "et après ?"; not "first", which asks for a position.)
+      const next = lex.steps.next.has(f.tokens) || lex.shapes.after.has(f.tokens);
+      const previous = lex.steps.previous.has(f.tokens) || (lex.shapes.before.has(f.tokens) && !this.stepOrder.endWord(f.tokens));
+      const said = new Set(
+        [lex.steps.next, lex.steps.previous, lex.steps.words, lex.shapes.after, lex.shapes.before, lex.shapes.list].flatMap((g) =>
+          g.find(f.tokens).flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k)),
+        ),
+      );
+      const only = f.tokens.every((t, i) => said.has(i) || lex.isFunctionWord(t));
+      if (next !== previous && only) return from(lastTopic, last.step, next ? 'after' : 'before');
+    }
+    // A position: "step 3?", "la 4e étape", "the last step"; "first" / "en premier" without a step word.
+    const worded = this.stepOrder.position(f.tokens);
+    const position = worded ?? this.stepOrder.endWord(f.tokens);
+    if (position) {
+      // "Do we start the Persistent Chat servers first?", "is deleting the well-known user the last step?":
+      // whether the step the other words name stands there.
+      const found =
+        f.shape === 'yesno'
+          ? this.stepOrder.findOne(
+              f.tokens.map((t, i) => (i === position.at || lex.steps.words.has([t]) ? '' : t)),
+              named,
+              STEP_NAMED_ALONE,
+            )
+          : undefined;
+      // (Without a step word, "first" asks of a step named, or of the procedure the conversation is on:
+      // "and during the cutover, what comes first?"; never "do servers have to go first?".)
+      const own = this.stepOrder.procedure(u.intent, last?.intent, worded ? f.tokens.filter((_, i) => !named.has(i)) : []);
+      const topic = found?.topic ?? (worded || f.shape !== 'yesno' ? own : undefined);
+      if (!topic) return undefined;
+      // (A position asked, not one set as the scene of another question: "at step 5, which SIP URI do we give
+      // the endpoint?" asks for the URI.)
+      const read = new Set([...named, position.at, position.suffix ?? -1, ...lex.steps.words.find(f.tokens).map((sp) => sp.start)]);
+      // (Nor a yes/no question saying anything else: "is step 3 done with users offline?" asks whether.)
+      if (!found && this.stepOrder.otherWords(topic, f.tokens, read).length > (f.shape === 'yesno' ? 0 : OTHER_WORDS)) return undefined;
+      const total = topic.steps.length;
+      const title = topic.title[lang];
+      // Within the part of the procedure asked about ("the last step of the cutover"), else the whole.
+      const phase = this.stepOrder.phase(topic, f.tokens, last?.intent === topic.intent ? last.tokens : undefined);
+      const [from, to] = phase ? [phase.from, phase.to] : [position.ordinal && position.n === 1 ? topic.firstStep : 1, total];
+      const m = position.n === -1 ? to : from + position.n - 1;
+      const text = topic.steps[m - 1]?.[lang];
+      if (text === undefined || m > to)
+        return reply(
+          topic,
+          this.kb.message('step_out_of_range', lang, { title: phase?.title[lang] ?? title, total: to - from + 1, n: position.n }),
+          to - 1,
+          [],
+        );
+      if (found) {
+        const n = found.index + 1;
+        const yes = n === m;
+        const end = position.ordinal && (position.n === 1 || position.n === -1) ? (position.n === 1 ? 'first' : 'last') : 'at';
+        const key = `step_${end}_${yes ? 'yes' : 'no'}` as MessageKey;
+        const first = this.kb.message(key, lang, { n, total, m, title: phase?.title[lang] ?? title });
+        return reply(topic, first, found.index, yes ? [line(topic, found.index)] : [line(topic, found.index), line(topic, m - 1)]);
+      }
+      const first = phase
+        ? this.kb.message('step_position_phase', lang, {
+            k: m - from + 1,
+            count: to - from + 1,
+            phase: phase.title[lang],
+            n: m,
+            title,
+            text,
+          })
+        : this.kb.message('step_position', lang, { n: m, total, title, text });
+      return reply(topic, first, m - 1, m < total ? [line(topic, m)] : []);
+    }
+    // "What do I do once the data is migrated?": the step after the one named.
+    if (f.shape === 'yesno') return undefined;
+    // (Named by all its words, on the procedure the question or the conversation is on: "what happens if we
+    // move our users before upgrading their clients?" is no step.)
+    const rel = this.stepOrder.relative(f.tokens, named, STEPS_NAMED);
+    const on = this.stepOrder.procedure(u.intent, last?.intent, []);
+    return rel && rel.topic === on ? from(rel.topic, rel.index, rel.asked) : undefined;
   }
 
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */

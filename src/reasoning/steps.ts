@@ -1,14 +1,35 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
 import { fold, tokenize } from '../nlu/normalize';
-import type { Lexicon } from './lexicon';
+import { type Lexicon, PhraseGroup } from './lexicon';
 import { stemish } from './vet';
 
 /** How much more of a "when" question one step must hold than any other. */
 const STEP_MARGIN = 0.2;
 
+/** Among steps naming a question as much, one must hold this many times more of its own words than the others. */
+const SHARPER = 1.5;
+
+const pick = ({ topic, index, score }: { topic: Topic; index: number; score: number }): { topic: Topic; index: number; score: number } => ({
+  topic,
+  index,
+  score,
+});
+
+/** Past this, a number beside a step word is no position (a year, a count of users). */
+const MAX_POSITION = 50;
+
 /** What a question asks of the order of two steps. */
 export type OrderAsked = 'before' | 'after' | 'which';
+
+/** A position a question names: 1-based, -1 the last; `ordinal` when said with an ordinal word; `at` its token. */
+export interface StepPosition {
+  n: number;
+  ordinal: boolean;
+  at: number;
+  /** The token after digits that makes them an ordinal ("4 e"). */
+  suffix?: number;
+}
 
 /** Two steps of one topic that a question names, by index in its steps, and what it asks of their order. */
 export interface StepPair {
@@ -30,7 +51,14 @@ export interface StepPair {
  */
 export class StepOrder {
   /** Per topic with steps: each step's stemmed words, in both languages, and its title's (the setting, not a step). */
-  private readonly topics: { topic: Topic; steps: Set<string>[]; weight: Map<string, number>; title: Set<string> }[] = [];
+  private readonly topics: {
+    topic: Topic;
+    steps: Set<string>[];
+    raw: Set<string>[];
+    weight: Map<string, number>;
+    title: Set<string>;
+    phases: { phase: Topic['phases'][number]; terms: PhraseGroup }[];
+  }[] = [];
 
   constructor(
     kb: KnowledgeBase,
@@ -44,14 +72,17 @@ export class StepOrder {
       const weight = new Map<string, number>();
       for (const w of new Set(steps.flatMap((st) => [...st])))
         weight.set(w, Math.log((steps.length + 1) / steps.filter((st) => st.has(w)).length));
-      this.topics.push({ topic, steps, weight, title: this.words(`${topic.title.en} ${topic.title.fr}`) });
+      const raw = topic.steps.map((st) => this.words(`${st.en} ${st.fr}`, true));
+      const phases = topic.phases.map((phase) => ({ phase, terms: new PhraseGroup({ en: phase.terms, fr: phase.terms }) }));
+      this.topics.push({ topic, steps, raw, weight, title: this.words(`${topic.title.en} ${topic.title.fr}`), phases });
     }
   }
 
-  private words(text: string): Set<string> {
+  /** A text's stemmed words; `all`: function words too ("migrate", "users" are the detector's). */
+  private words(text: string, all = false): Set<string> {
     return new Set(
       tokenize(fold(text))
-        .filter((w) => w.length > 2 && !this.lex.isFunctionWord(w) && !/^\d+$/.test(w))
+        .filter((w) => w.length > 2 && (all || !this.lex.isFunctionWord(w)) && !/^\d+$/.test(w))
         .map(stemish),
     );
   }
@@ -66,22 +97,124 @@ export class StepOrder {
     named: ReadonlySet<number>,
     least: number,
   ): { topic: Topic; index: number; score: number } | undefined {
-    const all = [...this.words(tokens.filter((_, i) => !named.has(i)).join(' '))];
-    let best: { topic: Topic; index: number; score: number } | undefined;
-    let second = 0;
-    for (const { topic, steps, weight, title } of this.topics) {
+    const text = tokens.filter((_, i) => !named.has(i)).join(' ');
+    const all = [...this.words(text)];
+    // (The precision counts every word, the title's and the function words too: "once the data is migrated"
+    // says most of "migrate the data".)
+    const every = [...this.words(text, true)];
+    // Per step: how much of the question it holds (score), and how much of the step the question says (precision).
+    const scored: { topic: Topic; index: number; score: number; precision: number }[] = [];
+    for (const { topic, steps, raw, weight, title } of this.topics) {
       const words = all.filter((w) => !title.has(w));
       const total = words.reduce((n, w) => n + (weight.get(w) ?? 1), 0);
       if (total === 0) continue;
       steps.forEach((st, index) => {
-        const score = words.filter((w) => st.has(w)).reduce((n, w) => n + (weight.get(w) ?? 1), 0) / total;
-        if (!best || score > best.score) {
-          second = best?.score ?? 0;
-          best = { topic, index, score };
-        } else if (score > second) second = score;
+        const found = words.filter((w) => st.has(w)).reduce((n, w) => n + (weight.get(w) ?? 1), 0);
+        const own = raw[index] ?? new Set<string>();
+        scored.push({ topic, index, score: found / total, precision: every.filter((w) => own.has(w)).length / Math.max(own.size, 1) });
       });
     }
-    return best && best.score >= least && best.score - second >= STEP_MARGIN ? best : undefined;
+    scored.sort((a, b) => b.score - a.score);
+    const best = scored[0];
+    if (!best || best.score < least) return undefined;
+    // Clearly the one most of the question names; or, among those naming it as much, the one it says most of
+    // ("deleting the well-known user": step 5 is that, step 6 only mentions "the well-known user you just deleted").
+    const close = scored.filter((x) => best.score - x.score < STEP_MARGIN);
+    if (close.length === 1) return pick(best);
+    const sharpest = [...close].sort((a, b) => b.precision - a.precision);
+    const [top, next] = sharpest;
+    return top && next && top.score >= least && top.precision >= SHARPER * next.precision ? pick(top) : undefined;
+  }
+
+  /**
+   * The position a question names beside a step word: "step 3", "la 4e étape", "the last step" (-1). `ordinal`:
+   * said with an ordinal word ("the first step": where the work starts, which may not be step 1).
+   */
+  position(tokens: readonly string[]): StepPosition | undefined {
+    for (const mark of this.lex.steps.words.find(tokens)) {
+      // The nearest number or ordinal, right after the step word first ("step 3"), then before it ("4 eme etape").
+      for (const at of [mark.end, mark.start - 1, mark.start - 2, mark.end + 1]) {
+        const w = tokens[at];
+        if (w === undefined) continue;
+        const ordinal = this.lex.ordinalIn(w);
+        if (ordinal !== undefined) return { n: ordinal, ordinal: true, at };
+        const n = this.lex.numberIn(w);
+        // (A year is no position: "the steps for 2010".) ("4e étape": an ordinal in digits.)
+        const suffix = this.lex.steps.suffixes.has([tokens[at + 1] ?? '']);
+        if (n !== undefined && n > 0 && n <= MAX_POSITION) return { n, ordinal: false, at, ...(suffix ? { suffix: at + 1 } : {}) };
+      }
+    }
+    return undefined;
+  }
+
+  /** An ordinal word of the first or the last position, without a step word: "do we start the servers first?". */
+  endWord(tokens: readonly string[]): StepPosition | undefined {
+    const at = tokens.findIndex((w) => this.lex.ordinalIn(w) === 1 || this.lex.ordinalIn(w) === -1);
+    return at < 0 ? undefined : { n: this.lex.ordinalIn(tokens[at] as string) as number, ordinal: true, at };
+  }
+
+  /**
+   * The part of a procedure a question is about ("the first step of the cutover"), named in it or, when it
+   * names none, in the conversation's last questions on that procedure.
+   */
+  phase(topic: Topic, tokens: readonly string[], thread: readonly string[] | undefined): Topic['phases'][number] | undefined {
+    const phases = this.topics.find((t) => t.topic === topic)?.phases ?? [];
+    const named = (ts: readonly string[]) => phases.find((p) => p.terms.has(ts))?.phase;
+    return named(tokens) ?? (thread ? named(thread) : undefined);
+  }
+
+  /**
+   * The words of a question that are neither the procedure's title, nor a part of it, nor function words
+   * (`skip`: token positions already read, such as product names and the position): what else it asks.
+   */
+  otherWords(topic: Topic, tokens: readonly string[], skip: ReadonlySet<number>): string[] {
+    const entry = this.topics.find((t) => t.topic === topic);
+    if (!entry) return [];
+    const terms = new Set(
+      entry.phases.flatMap((p) => p.terms.find(tokens).flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k))),
+    );
+    const words = this.words(tokens.filter((_, i) => !skip.has(i) && !terms.has(i)).join(' '));
+    return [...words].filter((w) => !entry.title.has(w));
+  }
+
+  /**
+   * The procedure a question about steps is on: the classifier's topic when it has steps, else the last
+   * answer's, else the one whose title the question names most.
+   */
+  procedure(intent: string, lastIntent: string | undefined, tokens: readonly string[]): Topic | undefined {
+    const own = this.topics.find((t) => t.topic.intent === intent) ?? this.topics.find((t) => t.topic.intent === lastIntent);
+    if (own) return own.topic;
+    const words = this.words(tokens.join(' '));
+    let best: { topic: Topic; n: number } | undefined;
+    for (const { topic, title } of this.topics) {
+      const n = [...words].filter((w) => title.has(w)).length;
+      if (n > 0 && (!best || n > best.n)) best = { topic, n };
+    }
+    return best?.topic;
+  }
+
+  /**
+   * A step a question places itself after or before: "what do I do once the data is migrated?", "what comes
+   * before deleting the well-known user?". The words after the order word name one step; the words before
+   * it name none (otherwise two steps are named: `find`).
+   */
+  relative(
+    tokens: readonly string[],
+    named: ReadonlySet<number>,
+    least: number,
+  ): { topic: Topic; index: number; asked: 'before' | 'after' } | undefined {
+    const marks = [
+      ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
+      ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
+    ].sort((a, b) => a.start - b.start);
+    const mark = marks[0];
+    // (One order word, not an ordinal: "first" asks whether, `endWord`.)
+    if (!mark || marks.length > 1 || this.lex.ordinalIn(tokens[mark.start] as string) !== undefined) return undefined;
+    const shift = (from: number): Set<number> => new Set([...named].filter((i) => i >= from).map((i) => i - from));
+    const left = tokens.slice(0, mark.start);
+    if (left.length > 0 && this.findOne(left, named, least)) return undefined;
+    const right = this.findOne(tokens.slice(mark.end), shift(mark.end), least);
+    return right ? { topic: right.topic, index: right.index, asked: mark.kind } : undefined;
   }
 
   /**

@@ -89,6 +89,26 @@ describe('knowledge loader', () => {
     assert.ok(problemsOf(dir).some((p) => /support-matrix\.yaml: serverRole: unknown server role "gateway"/.test(p)));
   });
 
+  it("rejects a procedure's first step or part past its steps", () => {
+    editYaml(dir, 'front-end.yaml', (d) => {
+      d.topics[0].steps = [
+        { en: 'One.', fr: 'Un.' },
+        { en: 'Two.', fr: 'Deux.' },
+      ];
+      d.topics[0].firstStep = 3;
+      d.topics[0].phases = [{ from: 2, to: 4, title: { en: 'the window', fr: 'la fenêtre' }, terms: ['window'] }];
+    });
+    const problems = problemsOf(dir);
+    assert.ok(
+      problems.some((p) => /front-end\.yaml: topics\[0\]\.firstStep: firstStep 3 is past the topic's 2 steps/.test(p)),
+      problems.join('\n'),
+    );
+    assert.ok(
+      problems.some((p) => /front-end\.yaml: topics\[0\]\.phases\[0\]: steps 2–4 are not a run/.test(p)),
+      problems.join('\n'),
+    );
+  });
+
   it('rejects a fact that names no listed seed file', () => {
     editYaml(dir, 'public-im.yaml', (d) => {
       d.providers[0].source = '009_0000000000000000.txt';

@@ -1533,6 +1533,42 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a procedure by position: step N, the first and the last, the next and the one before, in both languages': {
+    turns: [
+      // ("First" is where the work starts: step 1 only says where things stand.)
+      {
+        say: "what's the first step of the group chat to persistent chat migration?",
+        first: /^Step 2 of 9 of .*Install a Lync Server 2013 Persistent Chat Server/,
+      },
+      { say: 'and then?', first: /^After step 2, step 3: .*disable Lync Server 2010 Group Chat/ },
+      { say: 'and before that?', first: /^Before step 3, step 2: Install/ },
+      { say: 'step 12?', first: /has 9 steps, not 12/ },
+      { say: 'what do I do once the data is migrated?', first: /^After step 4, step 5: Delete the well-known user/ },
+      { say: 'is deleting the well-known user the last step?', first: /^No: it is step 5 of 9; .* ends with step 9\./ },
+      { say: 'do we start the persistent chat servers first?', first: /^No: it is step 7 of 9; .* starts with step 2\./ },
+    ],
+  },
+  'a part of a procedure by position: the cutover window, named in the question or before it': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'bascule GC -> PC ce week-end. 1ere etape ?',
+        first: /^Étape 1 sur 5 de la période hors connexion \(étape 3 de /,
+        has: [/désactivez Lync Server 2010 Group Chat/],
+      },
+      { say: 'et juste apres ?', first: /^Après l’étape 3, l’étape 4 : .*migrez les données/ },
+      { say: 'derniere etape ?', first: /^Étape 5 sur 5 de la période hors connexion .*Démarrez les serveurs/ },
+      { say: 'quelle est la 4e étape de la migration group chat ?', first: /^Étape 4 sur 5 de la période hors connexion/ },
+    ],
+  },
+  '"first" outside a procedure is no step: servers before clients': {
+    turns: [
+      {
+        say: 'can we deploy the lync 2013 client before we upgrade our lync server 2010 servers, or do servers have to go first?',
+        first: /^(?!Step \d)/,
+      },
+    ],
+  },
   'which clients on both, then why': {
     turns: [
       { say: 'which clients work on both ocs 2007 r2 and lync server 2013?', first: /^No client is fully supported/, hasNot: [/^No\./] },
