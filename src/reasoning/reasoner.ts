@@ -10,7 +10,7 @@ import { fold, tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, nameWords, namedPositions, pickCandidates, readFrame, type Frame } from './frame';
 import { Lexicon } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
-import { StepOrder } from './steps';
+import { type StepPair, StepOrder } from './steps';
 import { PublicImReasoner } from './publicIm';
 import { both, emptyLast, type LastFrame, type Reasoned, type Reasons, threadOn } from './lastFrame';
 
@@ -55,8 +55,10 @@ const PROCEDURE_COVERAGE = 0.3;
 const STEPS_NAMED = 0.9;
 /** The share of a "when" question's words one step must hold to be the step it asks about. */
 const STEP_NAMED_ALONE = 0.6;
-/** A question naming a step's position asks for that step when it says at most this many other words ("what does step 3 involve?"). */
-const OTHER_WORDS = 1;
+/** The words of the question before, read with a follow-up that compares a step with it. */
+const QUESTION_WORDS = 16;
+/** A question naming a step's position asks for that step when it says at most this many other words ("première vraie action à faire ?"). */
+const OTHER_WORDS = 2;
 
 /** A crude common stem (plural and verb endings), so that "archives" meets "archived". */
 
@@ -365,7 +367,7 @@ export class Reasoner {
     const when = this.whenStep(u, f) ?? this.stepAt(u, f, last);
     if (when) return when;
     // (A claim the question states settles it first: "les clients pourront se connecter après la migration ?".)
-    const order = this.orderOfSteps(u, f);
+    const order = this.orderOfSteps(u, f, last);
     // (A weak match answers only within the classifier's subject: "can we deploy Lync 2013 before upgrading the
     // servers?" is no step of the Group Chat migration.)
     if (order && (!order.weak || order.reasoned.last.intent?.split('.')[0] === u.intent.split('.')[0]))
@@ -939,6 +941,37 @@ export class Reasoner {
       const only = f.tokens.every((t, i) => said.has(i) || lex.isFunctionWord(t));
       if (next !== previous && only) return from(lastTopic, last.step, next ? 'after' : 'before');
     }
+    // "How many steps in the cutover?", "quand se fait la bascule ?": a part of a procedure, or the whole, as one.
+    if (f.shape === 'count' || f.shape === 'when') {
+      const stepWord = lex.steps.words.find(f.tokens).length > 0;
+      const topic = this.stepOrder.procedure(
+        u.intent,
+        last?.intent,
+        f.tokens.filter((_, i) => !named.has(i)),
+      );
+      // (The part the conversation is on counts for a question on steps: "combien d'étapes dans cette fenêtre ?".)
+      const phase = topic
+        ? this.stepOrder.phase(topic, f.tokens, stepWord && last?.intent === topic.intent ? last.tokens : undefined)
+        : undefined;
+      if (topic && (phase || (stepWord && f.shape === 'count'))) {
+        const title = topic.title[lang];
+        const [a, b] = phase ? [phase.from, phase.to] : [1, topic.steps.length];
+        const lines = Array.from({ length: b - a + 1 }, (_, k) => line(topic, a - 1 + k));
+        const first = phase
+          ? this.kb.message(f.shape === 'count' ? 'step_count_phase' : 'step_phase', lang, {
+              count: b - a + 1,
+              from: a,
+              to: b,
+              title,
+              phase: phase.title[lang],
+            })
+          : this.kb.message('step_count', lang, { total: b, title });
+        return {
+          answer: answer('topic', lang, first, { details: lines, sources: [sourceOf(this.kb, topic.source, lang)] }),
+          last: { ...emptyLast('topic', f), intent: topic.intent, reasons: both((l) => [topic.answer[l]]) },
+        };
+      }
+    }
     // A position: "step 3?", "la 4e étape", "the last step"; "first" / "en premier" without a step word.
     const worded = this.stepOrder.position(f.tokens);
     const position = worded ?? this.stepOrder.endWord(f.tokens);
@@ -985,6 +1018,8 @@ export class Reasoner {
         const first = this.kb.message(key, lang, { n, total, m, title: phase?.title[lang] ?? title });
         return reply(topic, first, found.index, yes ? [line(topic, found.index)] : [line(topic, found.index), line(topic, m - 1)]);
       }
+      // (A position asked without a verdict asks which step it is, whatever its first word: "1ère étape ?".)
+      f.shape = 'list';
       const first = phase
         ? this.kb.message('step_position_phase', lang, {
             k: m - from + 1,
@@ -1001,17 +1036,47 @@ export class Reasoner {
     if (f.shape === 'yesno') return undefined;
     // (Named by all its words, on the procedure the question or the conversation is on: "what happens if we
     // move our users before upgrading their clients?" is no step.)
-    const rel = this.stepOrder.relative(f.tokens, named, STEPS_NAMED);
-    const on = this.stepOrder.procedure(u.intent, last?.intent, []);
+    const rel = this.stepOrder.relative(f.tokens, named, STEP_NAMED_ALONE);
+    const on =
+      this.stepOrder.procedure(
+        u.intent,
+        last?.intent,
+        f.tokens.filter((_, i) => !named.has(i)),
+      ) ?? (lex.steps.words.find(f.tokens).length > 0 ? rel?.topic : undefined);
     return rel && rel.topic === on ? from(rel.topic, rel.index, rel.asked) : undefined;
   }
 
+  /**
+   * The order of a step asked against the one the conversation is on: "before or after the data migration?"
+   * after "what happens to the well-known user?" (its words, or the step the last answer gave, come first).
+   */
+  private orderAfter(f: Frame, named: ReadonlySet<number>, last: LastFrame | undefined): StepPair | undefined {
+    const topic = last?.intent ? this.kb.topic(last.intent) : undefined;
+    if (!topic || topic.steps.length < 2 || !last) return undefined;
+    const lex = this.lexicon;
+    const mark = [...lex.shapes.before.find(f.tokens), ...lex.shapes.after.find(f.tokens)].sort((a, b) => a.start - b.start)[0];
+    // (Nothing before the order word but words that ask: "and before or after …?".)
+    if (!mark || !f.tokens.slice(0, mark.start).every((t) => lex.isFunctionWord(t) || lex.continuations.has(t))) return undefined;
+    const before =
+      last.step !== undefined ? tokenize(fold(topic.steps[last.step]?.[f.lang] ?? '')) : (last.tokens ?? []).slice(-QUESTION_WORDS);
+    if (before.length === 0) return undefined;
+    const pair = this.stepOrder.find(
+      [...before, ...f.tokens.slice(mark.start)],
+      new Set([...named].map((i) => i - mark.start + before.length)),
+      topic,
+    );
+    return pair?.topic === topic ? pair : undefined;
+  }
+
   /** The order of two steps a question names ("… before …?", "before or after …?"), from the topic's steps. */
-  private orderOfSteps(u: Understanding, f: Frame): { reasoned: Reasoned; weak: boolean } | undefined {
+  private orderOfSteps(u: Understanding, f: Frame, last: LastFrame | undefined): { reasoned: Reasoned; weak: boolean } | undefined {
     // ("How do I keep them working after moving?" asks for a procedure, not an order.)
     if ((f.shape !== 'yesno' && f.shape !== 'other' && f.shape !== 'list') || f.how) return undefined;
     const named = namedPositions(u);
-    const pair = this.stepOrder.find(f.tokens, named, this.kb.topic(u.intent));
+    const pair =
+      this.stepOrder.find(f.tokens, named, this.kb.topic(u.intent)) ??
+      // "Before or after the data migration?" after a question on a step: that step is the one compared.
+      this.orderAfter(f, named, last);
     if (!pair) return undefined;
     const { lang } = f;
     const { topic, first, second, asked } = pair;

@@ -7,6 +7,9 @@ import { stemish } from './vet';
 /** How much more of a "when" question one step must hold than any other. */
 const STEP_MARGIN = 0.2;
 
+/** How much the share of a step its side says counts beside how much of the side the step holds. */
+const PRECISION_WEIGHT = 0.1;
+
 /** Among steps naming a question as much, one must hold this many times more of its own words than the others. */
 const SHARPER = 1.5;
 
@@ -87,6 +90,14 @@ export class StepOrder {
     );
   }
 
+  /** Token positions naming a part of a procedure ("pendant la fenêtre de bascule"): the scene, no step. */
+  private scene(tokens: readonly string[], named: ReadonlySet<number>): Set<number> {
+    const out = new Set(named);
+    for (const { phases } of this.topics)
+      for (const p of phases) for (const sp of p.terms.find(tokens)) for (let k = sp.start; k < sp.end; k++) out.add(k);
+    return out;
+  }
+
   /**
    * The one step a "when" question names ("when do we delete the OCSChat user?", "quand décommissionner le
    * serveur Group Chat ?"): the step holding most of its words (product names and the procedure's title
@@ -97,7 +108,8 @@ export class StepOrder {
     named: ReadonlySet<number>,
     least: number,
   ): { topic: Topic; index: number; score: number } | undefined {
-    const text = tokens.filter((_, i) => !named.has(i)).join(' ');
+    const skip = this.scene(tokens, named);
+    const text = tokens.filter((_, i) => !skip.has(i)).join(' ');
     const all = [...this.words(text)];
     // (The precision counts every word, the title's and the function words too: "once the data is migrated"
     // says most of "migrate the data".)
@@ -158,9 +170,13 @@ export class StepOrder {
    * names none, in the conversation's last questions on that procedure.
    */
   phase(topic: Topic, tokens: readonly string[], thread: readonly string[] | undefined): Topic['phases'][number] | undefined {
-    const phases = this.topics.find((t) => t.topic === topic)?.phases ?? [];
+    const entry = this.topics.find((t) => t.topic === topic);
+    const phases = entry?.phases ?? [];
     const named = (ts: readonly string[]) => phases.find((p) => p.terms.has(ts))?.phase;
-    return named(tokens) ?? (thread ? named(thread) : undefined);
+    // (A question naming the whole procedure by its title is about the whole: "how many steps in the Group
+    // Chat migration?" after the cutover.)
+    const whole = [...this.words(tokens.join(' '), true)].some((w) => entry?.title.has(w));
+    return named(tokens) ?? (thread && !whole ? named(thread) : undefined);
   }
 
   /**
@@ -222,7 +238,8 @@ export class StepOrder {
    * (`named`, token positions) and the words of the procedure's title only set the scene: "après la
    * migration" names no step.
    */
-  find(tokens: readonly string[], named: ReadonlySet<number>, preferred?: Topic): StepPair | undefined {
+  find(tokens: readonly string[], spoken: ReadonlySet<number>, preferred?: Topic): StepPair | undefined {
+    const named = this.scene(tokens, spoken);
     const marks = [
       ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
       ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
@@ -243,7 +260,27 @@ export class StepOrder {
     const leftAll = side(0, mark.start);
     const rightAll = side(last.end, tokens.length);
     let best: (StepPair & { total: number }) | undefined;
-    for (const { topic, steps, weight, title } of this.topics) {
+    const precision = (all: readonly string[], own: ReadonlySet<string> | undefined): number =>
+      own ? all.filter((w) => own.has(w)).length / Math.max(own.size, 1) : 0;
+    const leftEvery = [
+      ...this.words(
+        tokens
+          .slice(0, mark.start)
+          .filter((_, k) => !named.has(k))
+          .join(' '),
+        true,
+      ),
+    ];
+    const rightEvery = [
+      ...this.words(
+        tokens
+          .slice(last.end)
+          .filter((_, k) => !named.has(last.end + k))
+          .join(' '),
+        true,
+      ),
+    ];
+    for (const { topic, steps, raw, weight, title } of this.topics) {
       const left = leftAll.filter((w) => !title.has(w));
       const right = rightAll.filter((w) => !title.has(w));
       if (left.length === 0 || right.length === 0) continue;
@@ -259,7 +296,9 @@ export class StepOrder {
           const b = score(right, j);
           // Each side must be mostly that step's words.
           if (a < 0.5 || b < 0.5) continue;
-          const s = a + b + (topic === preferred ? 0.01 : 0);
+          // (On a tie, the steps the sides say most of: "the well-known user" is step 5's, not step 1's setting.)
+          const s =
+            a + b + PRECISION_WEIGHT * (precision(leftEvery, raw[i]) + precision(rightEvery, raw[j])) + (topic === preferred ? 0.01 : 0);
           if (!best || s > best.total) best = { topic, first: i, second: j, asked, score: Math.min(a, b), total: s };
         }
     }

@@ -204,6 +204,16 @@ export class AnswerCheck {
 
   private mentions(a: Answer, word: string): boolean {
     const stem = stemish(word);
-    return this.textOf(a).some((w) => w === word || stemish(w) === stem);
+    // (The words of a procedure's steps are one: "how many tasks in the cutover?" is answered in steps.)
+    const steps = this.stepWords.has(word) ? this.stepWords : undefined;
+    return this.textOf(a).some((w) => w === word || stemish(w) === stem || steps?.has(w) === true);
   }
+
+  /** The words naming a procedure's steps, either language (language.yaml's `steps.words`), single words. */
+  private get stepWords(): Set<string> {
+    this.steps ??= new Set([...this.kb.language.steps.words.en, ...this.kb.language.steps.words.fr].filter((w) => !w.includes(' ')));
+    return this.steps;
+  }
+
+  private steps: Set<string> | undefined;
 }

@@ -1558,7 +1558,38 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       { say: 'et juste apres ?', first: /^Après l’étape 3, l’étape 4 : .*migrez les données/ },
       { say: 'derniere etape ?', first: /^Étape 5 sur 5 de la période hors connexion .*Démarrez les serveurs/ },
-      { say: 'quelle est la 4e étape de la migration group chat ?', first: /^Étape 4 sur 5 de la période hors connexion/ },
+      // (The whole procedure named by its title: its step 4, not the window's.)
+      { say: 'quelle est la 4e étape de la migration group chat ?', first: /^Étape 4 sur 9 de « Migrer Lync Server 2010 Group Chat/ },
+    ],
+  },
+  "a procedure's steps counted, a part of it asked when, and a step compared with the one asked before": {
+    turns: [
+      {
+        say: 'how many tasks are in the offline window of the GC to PC migration?',
+        first: /^5 steps: steps 3 to 7 of .* are done in the offline window\./,
+      },
+      { say: 'how many steps in the group chat migration?', first: /^9 steps in / },
+      { say: 'what happens to the well known user in the GC migration', first: /well-known user/ },
+      { say: 'before or after the data migration?', first: /^After: in .*, step 4 comes before step 5\./ },
+      {
+        say: 'what comes right after creating the legacy endpoint in the GC migration?',
+        first: /^After step 6, step 7: Start the Lync Server 2013 Persistent Chat servers/,
+      },
+    ],
+  },
+  'la bascule, quand, et combien d’étapes dans cette fenêtre': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'a quel moment on fait la bascule GC -> PC ?',
+        first: /^Les étapes 3 à 7 de .* se font pendant la période hors connexion\./,
+        has: [/week-end/],
+      },
+      { say: 'combien d’étapes en tout dans cette fenêtre ?', first: /^5 étapes/ },
+      {
+        say: 'quelle etape juste avant la creation du point de terminaison herite ?',
+        first: /^Avant l’étape 6, l’étape 5 : Supprimez l’utilisateur connu/,
+      },
     ],
   },
   '"first" outside a procedure is no step: servers before clients': {
