@@ -2231,6 +2231,11 @@ export class Reasoner {
         )
       )
         continue;
+      // A product the question gives with one version is not settled by a claim naming it with others only:
+      // "Exchange 2013 UM with the Lync 2010 client?" is not what "UM was already there with Exchange Server
+      // 2010 and Lync Server 2010" says.
+      // (A claim written for that version settles it: its terms say "exchange 2010".)
+      if (this.otherVersion(f.tokens, `${c.text.en} ${c.text.fr} ${c.terms.flat().join(' ')}`)) continue;
       // So must another kind of server it names ("is the IMMCU part of the edge server?" is not settled
       // by "the IMMCU is a Front End Server component").
       if (!otherServers.every((o) => this.says(c.text, o))) continue;
@@ -2246,6 +2251,29 @@ export class Reasoner {
     }
     if (!best) return undefined;
     return this.claimAnswer(f, best.claim, best.topic);
+  }
+
+  /**
+   * Whether the question gives a product a version (a name the knowledge writes with years: "exchange 2013")
+   * that a text names only with other versions ("Exchange Server 2010"). A word may stand between the name and
+   * the year ("Exchange Server 2010").
+   */
+  private otherVersion(tokens: readonly string[], text: string): boolean {
+    const versions = (ts: readonly string[]): Map<string, Set<string>> => {
+      const out = new Map<string, Set<string>>();
+      ts.forEach((t, i) => {
+        if (!this.versioned.names.has(t) || this.lexicon.months.has(t)) return;
+        const year = [ts[i + 1], ts[i + 2]].find((y) => y !== undefined && /^(19|20)\d\d$/.test(y));
+        if (year) out.set(t, (out.get(t) ?? new Set()).add(year));
+      });
+      return out;
+    };
+    const said = versions(tokenize(fold(text)));
+    for (const [name, years] of versions(tokens)) {
+      const own = said.get(name);
+      if (own && ![...years].some((y) => own.has(y))) return true;
+    }
+    return false;
   }
 
   /**
@@ -2284,6 +2312,7 @@ export class Reasoner {
     if (!named.every((p) => this.namedIn(p, text.en))) return undefined;
     if (!this.otherServersIn(f).every((o) => this.says(text, o))) return undefined;
     if (!yearsOutsideNames(u, f, this.lexicon).every((y) => text.en.includes(y))) return undefined;
+    if (this.otherVersion(f.tokens, `${text.en} ${text.fr}`)) return undefined;
     const polarity = (sentence: string): 'yes' | 'no' | undefined => {
       const clauses = sentence.split(this.lexicon.clauseBreak).filter((c) => c.trim() !== '');
       const answering =

@@ -1592,6 +1592,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a product asked with one version is not settled by a statement naming it with another': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'messagerie vocale exchange 2013 UM avec le client lync 2010, ca marche ?', first: /^(?!Oui|Non)/ },
+      // (A claim written for that version still settles it.)
+      { say: 'on a exchange 2010, est ce qu’on peut avoir les photos haute resolution avec LS2013 ?', first: /^Non\b/ },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
