@@ -120,6 +120,7 @@ export const MESSAGE_KEYS = [
   'date_check_no',
   'count_listed',
   'count_clients_status',
+  'count_generic',
   'count_clients',
   'count_servers',
   'count_providers',

@@ -3039,6 +3039,33 @@ export class Reasoner {
         last: { ...last, clients: inList, list: { kind: 'client', ids: inList } },
       };
     }
+    // "How many attendant consoles are in the matrix?", "combien d'intendants marchent sur LS2013 ?": those of
+    // that kind (on every server named, those supported there), counted, each with its statuses.
+    if (f.shape === 'count' && !f.listRef) {
+      const counted =
+        servers.length > 0 ? candidates.filter((c) => servers.every((sv) => this.statusOf(c, sv) === 'supported')) : candidates;
+      const names = formatList(
+        counted.map((c) => kb.client(c)?.name ?? c),
+        lang,
+      );
+      const detail = candidates.map(
+        (c) =>
+          `${kb.client(c)?.name ?? c}: ${kb.servers.map((sv) => `${this.statusLabel(this.statusOf(c, sv.id), lang)} (${sv.name})`).join(', ')}`,
+      );
+      const headline =
+        servers.length > 0
+          ? kb.message('count_clients_status', lang, {
+              count: counted.length,
+              status: this.statusLabel('supported', lang),
+              server: this.names(servers, lang),
+              clients: names,
+            })
+          : kb.message('count_generic', lang, { count: counted.length, clients: names });
+      return {
+        answer: answer('support-table', lang, headline, { details: detail, sources: [sourceOf(kb, this.matrixSource, lang)] }),
+        last: { ...emptyLast('support', f), servers: [...servers], clients: counted, list: { kind: 'client', ids: counted } },
+      };
+    }
     // (Asked of one server.)
     if (servers.length === 1) {
       const server = servers[0] as string;

@@ -88,7 +88,13 @@ export class AnswerCheck {
       );
     }
     const missing = f.asks.filter((id) => !this.gave(id, given));
-    const countedMissing = f.shape === 'count' && f.counted !== undefined && f.asksAbout === undefined && !this.mentions(given, f.counted);
+    // (A kind of client counted is answered by the names of its clients: "how many attendant consoles …?".)
+    const countedMissing =
+      f.shape === 'count' &&
+      f.counted !== undefined &&
+      f.asksAbout === undefined &&
+      f.generic === undefined &&
+      !this.mentions(given, f.counted);
     if (missing.length === 0 && !countedMissing) return this.withoutForeignVerdict(f, given);
     const { kb } = this;
     const lang = given.lang;

@@ -1600,6 +1600,24 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'on a exchange 2010, est ce qu’on peut avoir les photos haute resolution avec LS2013 ?', first: /^Non\b/ },
     ],
   },
+  'a kind of client counted, in the matrix or on a server, and "un chiffre" is a number, not encryption': {
+    turns: [
+      {
+        say: 'how many attendants are there?',
+        first: /^The support matrix lists 2 of them: Lync 2010 Attendant and Office Communications Server 2007 R2 Attendant\./,
+      },
+      { say: 'how many attendant consoles work on LS2013?', first: /^1 client is supported on Lync Server 2013: Lync 2010 Attendant\./ },
+    ],
+  },
+  'combien, pour le manager': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'combien de clients pris en charge par LS2013 ? (le manager veut un chiffre)',
+        first: /^4 clients sont pris en charge sur Lync Server 2013/,
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
