@@ -121,6 +121,8 @@ export const MESSAGE_KEYS = [
   'count_listed',
   'count_clients_status',
   'count_generic',
+  'clients_only_on',
+  'clients_only_on_none',
   'count_clients',
   'count_servers',
   'count_providers',

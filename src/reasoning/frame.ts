@@ -38,6 +38,8 @@ export interface Frame {
    * LS2013", "not supported on LS2013 but supported on LS2010"): the clients of the one and not the other.
    */
   notOn?: string;
+  /** The one server a question asks clients to work on alone ("which clients only work on LS2010?", "que sur LS2010"). */
+  onlyOn?: string;
   /** Clients of versions before the server's ("earlier client versions", "versions antérieures"). */
   earlier: boolean;
   /** Features a negation governs ("IM but not audio", "sans audio"): those asked to be absent. */
@@ -625,6 +627,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (governed.size === 1) notOn = [...governed][0];
   }
 
+  // "Which clients only work on LS2010?", "combien ne marchent que sur LS2010 ?": the server named right after.
+  const onlyOn =
+    servers.length === 1
+      ? sc
+          .get(shapeKey('onlyOn'), langs)
+          .map((sp) => mentions.find((m) => m.kind === 'server' && m.start === sp.end)?.id)
+          .find((id): id is string => id !== undefined)
+      : undefined;
+
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t) && !lex.roleWords.has(t));
   const elliptic = mentions.length > 0 && contentWords.length === 0;
@@ -750,6 +761,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     allServers: has('allServers'),
     butNot: has('butNot'),
     notOn,
+    ...(onlyOn ? { onlyOn } : {}),
     earlier: has('earlier'),
     featuresNot,
     opensYesNo: starts('yesNo'),

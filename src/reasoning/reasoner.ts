@@ -2664,6 +2664,32 @@ export class Reasoner {
       };
     }
 
+    // Supported on one server alone ("which clients only work on LS2010?", "combien ne marchent que sur LS2010 ?"):
+    // supported there and on no other server of the matrix.
+    if (f.onlyOn && clients.length === 0) {
+      const only = f.onlyOn;
+      const matching = kb.clients.filter(
+        (c) =>
+          this.statusOf(c.id, only) === 'supported' &&
+          kb.servers.every((sv) => sv.id === only || this.statusOf(c.id, sv.id) !== 'supported'),
+      );
+      const vars = {
+        server: this.names([only], lang),
+        count: matching.length,
+        clients: formatList(
+          matching.map((c) => c.name),
+          lang,
+        ),
+      };
+      const text = kb.message(matching.length === 0 ? 'clients_only_on_none' : 'clients_only_on', lang, vars);
+      return {
+        answer: answer('support-table', lang, f.shape === 'yesno' ? withVerdict(kb, lang, matching.length > 0, text) : text, {
+          sources: source,
+        }),
+        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+      };
+    }
+
     // Supported on one server but not on the other ("… on LS2010 but not on LS2013", "not supported on LS2013
     // but on LS2010"), listed, counted or asked whether any.
     const notOn = f.notOn ?? (f.butNot && servers.length === 2 ? servers[1] : undefined);

@@ -1609,6 +1609,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'how many attendant consoles work on LS2013?', first: /^1 client is supported on Lync Server 2013: Lync 2010 Attendant\./ },
     ],
   },
+  'clients supported on one server alone, listed, counted or asked whether any': {
+    turns: [
+      {
+        say: 'which clients only work on LS2010?',
+        first: /^3 clients are supported only on Lync Server 2010: Lync 2010 Group Chat, Lync Web App 2010 and Lync 2010 Attendee\./,
+      },
+      { say: 'any client supported only on LS2013?', first: /^Yes: 1 client is supported only on Lync Server 2013: Lync Web App 2013\./ },
+    ],
+  },
   'combien, pour le manager': {
     locale: 'fr-FR',
     turns: [
