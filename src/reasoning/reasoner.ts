@@ -142,6 +142,20 @@ export class Reasoner {
     this.stepOrder = new StepOrder(kb, this.lexicon);
     this.publicIm = new PublicImReasoner(kb, this.lexicon);
     this.versioned = this.passages.versionedNames();
+    // A version a claim is written for, of a product its statement names, is one the knowledge answers
+    // ("exchange 2007": the new features need Exchange 2013).
+    for (const t of kb.allTopics())
+      for (const c of t.claims) {
+        const said = new Set(tokenize(fold(`${c.text.en} ${c.text.fr}`)));
+        for (const phrase of c.terms.flat()) {
+          const ws = tokenize(phrase);
+          ws.forEach((w, i) => {
+            const year = ws[i + 1];
+            if (this.versioned.names.has(w) && said.has(w) && year !== undefined && /^\d{4}$/.test(year))
+              this.versioned.pairs.add(`${w} ${year}`);
+          });
+        }
+      }
     this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = kb.allTopics();

@@ -1627,6 +1627,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a version a claim is written for is known (Exchange 2007), one no source names is not (Outlook 2010, Exchange 2019)': {
+    turns: [
+      { say: 'does UCS work with exchange 2007?', first: /^No\./, has: [/requires Exchange 2013/] },
+      { say: 'does the UCS work with outlook 2010?', first: /^I can't answer that: I don't know outlook 2010/ },
+      { say: 'and Exchange 2019?', first: /^I can't answer that: I don't know Exchange 2019/ },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
