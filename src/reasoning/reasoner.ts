@@ -2145,6 +2145,9 @@ export class Reasoner {
     const timing = (t: string): boolean => this.lexicon.shapes.still.has([t]) || this.lexicon.shapes.since.has([t]);
     // (Nor who — "users": the claim's products say that — nor an elided letter, "c'est".)
     const setting = (t: string): boolean => this.lexicon.peopleNouns.has(t) || t.length < 2;
+    // (In a message of several sentences, what is asked is the question's own sentence; the others set the scene:
+    // "on a migré le group chat la semaine dernière. … ils doivent reconfigurer quelque chose ?".)
+    const asked = questionSentence(u);
     const content = new Set(
       f.tokens.filter(
         (t) =>
@@ -2153,7 +2156,8 @@ export class Reasoner {
           !mentioned.has(t) &&
           !/^\d+$/.test(t) &&
           !timing(t) &&
-          !setting(t),
+          !setting(t) &&
+          (!asked || asked.has(t)),
       ),
     );
     // The things the question names that the knowledge names elsewhere ("SharePoint"); a word that is only
@@ -3366,6 +3370,20 @@ export class Reasoner {
  * Versions the question gives outside the products it names ("SharePoint 2010", "Exchange 2016"): a year
  * right after a name-like word — not a date ("in March 2014", "avant 2012").
  */
+/**
+ * The words of the sentence a message of several sentences asks in (the last one with a question mark, else
+ * the last one); undefined for a message of one sentence.
+ */
+function questionSentence(u: Understanding): Set<string> | undefined {
+  const sentences = u.text
+    .split(/(?<=[.!?;])\s+/)
+    .map((x) => x.trim())
+    .filter((x) => tokenize(fold(x)).length > 0);
+  if (sentences.length < 2) return undefined;
+  const asking = [...sentences].reverse().find((x) => x.includes('?')) ?? (sentences[sentences.length - 1] as string);
+  return new Set(tokenize(fold(asking)));
+}
+
 function yearsOutsideNames(u: Understanding, f: Frame, lex: Lexicon): string[] {
   return f.tokens.filter((t, i) => {
     const prev = f.tokens[i - 1];

@@ -1634,6 +1634,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and Exchange 2019?', first: /^I can't answer that: I don't know Exchange 2019/ },
     ],
   },
+  'a message of several sentences: the scene, then the question asked in the last one': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'on a migré le group chat la semaine dernière. certains utilisateurs ont toujours le client group chat 2010. ils doivent reconfigurer quelque chose ?',
+        first: /^Non\./,
+        has: [/sans rien changer à la configuration/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
