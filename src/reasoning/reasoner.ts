@@ -812,6 +812,24 @@ export class Reasoner {
       const r = this.planner(f);
       if (r) return r;
     }
+    // "A user on Lync 2010 can't see the new high-res photos. We're on LS2013 with Exchange 2013. Is that expected?":
+    // products that only set the scene, in sentences before a question that names none and asks nothing of
+    // support, leave the question to the topic the classifier is sure of.
+    const scene = this.kb.topic(u.intent);
+    const asked = questionSentence(u);
+    if (
+      scene &&
+      asked &&
+      u.confidence >= SURE_OF_TOPIC &&
+      !['support', 'pic'].includes(scene.intent.split('.')[0] as string) &&
+      !u.mentions.some((m) => f.tokens.slice(m.start, m.end).every((t) => asked.has(t))) &&
+      !this.lexicon.shapes.supported.has([...asked]) &&
+      !this.lexicon.shapes.breaks.has([...asked])
+    )
+      return (
+        (f.shape === 'yesno' ? (this.claim(u, f) ?? this.claimByWords(u, f)) : undefined) ??
+        this.fromTopic(u, f, this.passages.search(f.tokens), scene, undefined)
+      );
     const computedSupport = this.support(f, last);
     // "Not applicable" says the matrix does not apply; when the classifier is sure the question is about a
     // topic ("can Lync 2010 Group Chat clients connect to the new Persistent Chat pool?"), that topic answers.

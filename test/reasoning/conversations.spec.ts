@@ -1644,6 +1644,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'products that only set the scene leave the question to its topic': {
+    turns: [
+      {
+        say: "helpdesk here. a user on lync 2010 says she can't see the new high res photos of her colleagues. we're on LS2013 with exchange 2013. is that expected?",
+        first: /^(?!Yes\. Lync 2010 is supported)/,
+        has: [/Lync 2013 shows these high-resolution photos, but Lync 2010 cannot/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
