@@ -349,6 +349,8 @@ export const LanguageFile = z.strictObject({
     beyond: Phrases.default({ en: [], fr: [] }),
     except: Phrases.default({ en: [], fr: [] }),
     where: Phrases.default({ en: [], fr: [] }),
+    /** Words of emphasis that may end a question without changing what it asks ("exactly", "exactement"). */
+    emphasis: Phrases.default({ en: [], fr: [] }),
     /** Working on one server alone, right before its name ("only on", "que sur"). */
     onlyOn: Phrases.default({ en: [], fr: [] }),
     trouble: Phrases.default({ en: [], fr: [] }),

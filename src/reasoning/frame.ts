@@ -522,6 +522,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   let shape: Shape = 'other';
   // A question that opens as yes/no stays one whatever follows ("does presence show when …?"), unless it
   // asks why, how long ago or how many.
+  // Where the question's words end, a word of emphasis after them aside ("… s'est arrêté quand exactement ?").
+  const contentEnd = tokens.reduce((end, t, i) => (lex.shapes.emphasis.has([t]) ? end : i + 1), 0);
   if (has('why')) shape = 'why';
   else if (has('ago')) shape = 'ago';
   else if (has('count')) shape = 'count';
@@ -541,9 +543,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").
   else if (
-    sc
-      .get(shapeKey('when'), langs)
-      .some((sp) => sp.start <= lead + 1 || opensAt(sp.start) || sp.end >= tokens.length || sp.end - sp.start > 1)
+    sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start) || sp.end >= contentEnd || sp.end - sp.start > 1)
   )
     shape = 'when';
   else if (has('replace')) shape = 'replace';

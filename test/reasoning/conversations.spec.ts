@@ -1653,6 +1653,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a word of emphasis after "quand" keeps a date question': {
+    locale: 'fr-FR',
+    turns: [
+      { say: "federation AOL lync, ca s'est arrete quand exactement ?", first: /^La fédération PIC avec AOL a pris fin le 30 juin 2014/ },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
