@@ -1,5 +1,5 @@
 import { answer, type Answer, type AnswerKind } from '../answers/answer';
-import { rowAnswer } from '../answers/supportAnswers';
+import { columnAnswer, rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatRelative, inSentence, punctuation, sourceOf } from '../answers/format';
 import { type Client, fill, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
@@ -808,15 +808,41 @@ export class Reasoner {
       f.asksAbout !== 'clients'
     )
       return undefined;
-    if ((f.move || (f.source && f.target)) && !(f.notOn && f.clients.length === 0)) {
+    const asked = questionSentence(u);
+    // (A move told in another sentence than a yes/no question on a client and a server sets its scene: "is the
+    // Lync 2013 client compatible with an OCS 2007 R2 pool? planning a phased rollout" asks that client there.)
+    // (So does one before "which clients are supported on Lync Server 2013?": that list.)
+    const inAsked = (kind: string): boolean =>
+      u.mentions.some((m) => m.kind === kind && f.tokens.slice(m.start, m.end).every((t) => asked?.has(t)));
+    const movedElsewhere =
+      asked !== undefined &&
+      !this.lexicon.roles.move.has([...asked]) &&
+      inAsked('server') &&
+      ((f.shape === 'yesno' && inAsked('client')) ||
+        ((f.shape === 'list' || f.shape === 'count') && f.asksAbout === 'clients' && this.lexicon.shapes.supported.has([...asked])));
+    if ((f.move || (f.source && f.target)) && !(f.notOn && f.clients.length === 0) && !movedElsewhere) {
       const r = this.planner(f);
       if (r) return r;
+    }
+    // (Then the question is asked of the servers its own sentence names.)
+    if (movedElsewhere && f.move) {
+      const servers = f.servers.filter((sv) =>
+        u.mentions.some((m) => m.id === sv && f.tokens.slice(m.start, m.end).every((t) => asked?.has(t))),
+      );
+      const { source: _s, target: _t, ...rest } = f;
+      f = { ...rest, move: false, servers } as Frame;
+      // ("Which clients are supported on Lync Server 2013?": that server's column.)
+      const server = servers.length === 1 ? this.kb.server(servers[0] as string) : undefined;
+      if (server && f.shape === 'list' && f.clients.length === 0)
+        return {
+          answer: columnAnswer(this.kb, server, f.lang),
+          last: { ...emptyLast('support', f), servers, list: { kind: 'client', ids: this.kb.clients.map((c) => c.id) } },
+        };
     }
     // "A user on Lync 2010 can't see the new high-res photos. We're on LS2013 with Exchange 2013. Is that expected?":
     // products that only set the scene, in sentences before a question that names none and asks nothing of
     // support, leave the question to the topic the classifier is sure of.
     const scene = this.kb.topic(u.intent);
-    const asked = questionSentence(u);
     if (
       scene &&
       asked &&

@@ -1659,6 +1659,23 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: "federation AOL lync, ca s'est arrete quand exactement ?", first: /^La fédération PIC avec AOL a pris fin le 30 juin 2014/ },
     ],
   },
+  'a move told in the sentence before a question on the target server sets the scene': {
+    turns: [
+      {
+        say: 'We are migrating from OCS 2007 R2 to Lync Server 2013. Which clients are supported on Lync Server 2013?',
+        first: /^On Lync Server 2013, supported: Lync 2013, Lync Web App 2013, Lync 2010 and Lync 2010 Attendant/,
+      },
+      {
+        say: 'is the lync 2013 client compatible w/ an OCS 2007 R2 pool? planning a phased rollout',
+        first: /^No\. Lync 2013 is not supported on Office Communications Server 2007 R2/,
+      },
+      // (Asked of the move itself, it is still a plan.)
+      {
+        say: 'we are moving from OCS 2007 R2 to LS2013 and still run Communicator 2007 and Live Meeting 2007. what do we need to replace?',
+        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: to replace: 2\./,
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
