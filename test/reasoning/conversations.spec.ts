@@ -1667,7 +1667,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'is the lync 2013 client compatible w/ an OCS 2007 R2 pool? planning a phased rollout',
-        first: /^No\. Lync 2013 is not supported on Office Communications Server 2007 R2/,
+        first: /^No\./,
+        has: [/Lync 2013 is not supported on Office Communications Server 2007 R2/],
       },
       // (Asked of the move itself, it is still a plan.)
       {
