@@ -28,7 +28,7 @@ export function fold(text: string, arrow = ' to '): string {
 
 /**
  * Splits a folded word where letters meet digits ("lync2010" → "lync 2010", "ocs2007r2" → "ocs 2007 r2"),
- * keeping a single letter glued to the digits after it ("r2").
+ * keeping a single letter glued to the digits after it ("r2"), but for the "x" of a size ("648x648").
  */
 function splitWord(word: string): string[] {
   if (KEEP_WHOLE.test(word) || !/\d/.test(word) || !/[a-z]/.test(word)) return [word];
@@ -37,7 +37,9 @@ function splitWord(word: string): string[] {
   for (let i = 0; i < runs.length; i++) {
     const run = runs[i] as string;
     const next = runs[i + 1];
-    if (run.length === 1 && /[a-z]/.test(run) && next !== undefined && /\d/.test(next)) {
+    // (Not the "x" of a size: "648x648" is 648 x 648.)
+    const size = run === 'x' && /\d/.test(runs[i - 1] ?? '');
+    if (run.length === 1 && /[a-z]/.test(run) && next !== undefined && /\d/.test(next) && !size) {
       out.push(run + next);
       i++;
     } else {

@@ -8,7 +8,10 @@ interface Turn {
   say: string;
   first: RegExp;
   has?: RegExp[];
+  /** Never in the first sentence. */
   hasNot?: RegExp[];
+  /** Never anywhere in the reply. */
+  lacks?: RegExp[];
 }
 
 /**
@@ -1677,6 +1680,22 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a claim said once, and a size written 648x648': {
+    turns: [
+      // (Once: not again as the topic's answer after it.)
+      { say: 'can we schedule lync meetings from OWA 2013?', first: /^Yes\./, lacks: [/Yes: when Lync Server 2013/] },
+    ],
+  },
+  'une taille écrite 648x648': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'est-ce que les utilisateurs lync 2010 peuvent voir les photos 648x648 ?',
+        first: /^Non\./,
+        has: [/ne peut pas afficher les photos haute résolution/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
@@ -1720,6 +1739,7 @@ describe('conversations, turn by turn (reasoning over the knowledge, context, de
         assert.match(first, turn.first, `“${turn.say}” → ${text.slice(0, 300)}`);
         for (const re of turn.has ?? []) assert.match(text, re, `“${turn.say}” → ${text.slice(0, 300)}`);
         for (const re of turn.hasNot ?? []) assert.doesNotMatch(first, re, `“${turn.say}” → ${text.slice(0, 300)}`);
+        for (const re of turn.lacks ?? []) assert.doesNotMatch(text, re, `“${turn.say}” → ${text.slice(0, 300)}`);
       }
     });
   }
