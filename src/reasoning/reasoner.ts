@@ -2464,13 +2464,13 @@ export class Reasoner {
     const { kb } = this;
     const { lang } = f;
     const verdict = kb.message(claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
-    // (The topic's answer once: not again when it says what the claim says, its own verdict aside.)
+    // (Said once: not again as the topic's answer or a detail saying what the claim says, its verdict aside.)
     const saying = (text: string): string => tokenize(fold(text.replace(this.check.verdict, ''))).join(' ');
-    const again = saying(t.answer[lang]) === saying(claim.text[lang]);
+    const said = saying(claim.text[lang]);
     return {
       answer: answer('topic', lang, `${verdict}. ${claim.text[lang]}`, {
         ...this.topicParts(t, lang),
-        details: [...(again ? [] : [t.answer[lang]]), ...t.details.map((d) => d[lang])],
+        details: [t.answer[lang], ...t.details.map((d) => d[lang])].filter((x) => saying(x) !== said),
         sources: [sourceOf(kb, claim.source, lang)],
       }),
       // "Why?" next: what the topic says beyond its first sentence, then that sentence.
