@@ -1694,6 +1694,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^Non\./,
         has: [/ne peut pas afficher les photos haute résolution/],
       },
+      // (The claim's sentence once, not again among the details: the reply's text and its card say it, no more.)
+      { say: "la présence s'affiche dans excel ?", first: /^Oui\./, lacks: [/(notamment Outlook, SharePoint, Word et Excel[\s\S]*){3}/] },
     ],
   },
   '"first" outside a procedure is no step: servers before clients': {
