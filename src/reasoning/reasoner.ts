@@ -1036,14 +1036,15 @@ export class Reasoner {
     if (position) {
       // "Do we start the Persistent Chat servers first?", "is deleting the well-known user the last step?":
       // whether the step the other words name stands there.
-      const found =
-        f.shape === 'yesno'
-          ? this.stepOrder.findOne(
-              f.tokens.map((t, i) => (i === position.at || lex.steps.words.has([t]) ? '' : t)),
-              named,
-              STEP_NAMED_ALONE,
-            )
-          : undefined;
+      // (Asked whether, with no question word: "pendant la bascule je démarre les serveurs PC en premier ?".)
+      const whether = f.shape === 'yesno' || (!worded && !lex.shapes.list.has(f.tokens) && !lex.shapes.when.has(f.tokens));
+      const found = whether
+        ? this.stepOrder.findOne(
+            f.tokens.map((t, i) => (i === position.at || lex.steps.words.has([t]) ? '' : t)),
+            named,
+            STEP_NAMED_ALONE,
+          )
+        : undefined;
       // (Without a step word, "first" asks of a step named, or of the procedure the conversation is on:
       // "and during the cutover, what comes first?"; never "do servers have to go first?".)
       const own = this.stepOrder.procedure(u.intent, last?.intent, worded ? f.tokens.filter((_, i) => !named.has(i)) : []);
@@ -1091,7 +1092,8 @@ export class Reasoner {
       return reply(topic, first, m - 1, m < total ? [line(topic, m)] : []);
     }
     // "What do I do once the data is migrated?": the step after the one named.
-    if (f.shape === 'yesno') return undefined;
+    // (Asking what: "after migrating the pool, can we add more pools later?" asks whether.)
+    if (f.shape !== 'list' && !lex.steps.next.has(f.tokens)) return undefined;
     // (Named by all its words, on the procedure the question or the conversation is on: "what happens if we
     // move our users before upgrading their clients?" is no step.)
     const rel = this.stepOrder.relative(f.tokens, named, STEP_NAMED_ALONE);

@@ -1698,6 +1698,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: "la présence s'affiche dans excel ?", first: /^Oui\./, lacks: [/(notamment Outlook, SharePoint, Word et Excel[\s\S]*){3}/] },
     ],
   },
+  'first within the part of a procedure asked about, with no question word; "after X, can we …?" asks whether': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'pendant la bascule je demarre les serveurs PC 2013 en premier ?',
+        first: /^Non : c’est l’étape 7 sur 9 ; « la période hors connexion » commence par l’étape 3\./,
+      },
+      { say: 'apres la migration du pool GC on peut ajouter des pools PC plus tard ?', first: /^(?!Étape|L’étape)/ },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
