@@ -845,7 +845,17 @@ const serverAliasCache = new WeakMap<KnowledgeBase, Map<string, Set<string>>>();
 function serverAliasWords(kb: KnowledgeBase, id: string): Set<string> {
   let cache = serverAliasCache.get(kb);
   if (!cache) {
-    cache = new Map(kb.servers.map((sv) => [sv.id, new Set([sv.name, sv.shortName ?? '', ...sv.aliases].flatMap((n) => tokenize(n)))]));
+    // (Its short names' words, not those of its full name: "OCS" names it, "office" is a word of many names and of
+    // the language — "presence in Office apps".)
+    cache = new Map(
+      kb.servers.map((sv) => {
+        const full = new Set(tokenize(sv.name));
+        return [
+          sv.id,
+          new Set([sv.shortName ?? '', ...sv.aliases].flatMap((n) => tokenize(n)).filter((w) => !full.has(w) || /\d/.test(w))),
+        ];
+      }),
+    );
     serverAliasCache.set(kb, cache);
   }
   return cache.get(id) ?? new Set();

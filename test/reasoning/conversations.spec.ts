@@ -1708,6 +1708,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'apres la migration du pool GC on peut ajouter des pools PC plus tard ?', first: /^(?!Étape|L’étape)/ },
     ],
   },
+  '"office" is a word, "OCS" names the server': {
+    turns: [
+      {
+        say: 'is presence only shown in lync or also in office apps?',
+        first: /^(?!I can't answer that: the documentation I answer from does not say it of Office Communications Server)/,
+        has: [/Outlook, SharePoint, Word and Excel/],
+      },
+      { say: 'is lync 2010 ok on ocs?', first: /^No\./ },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
