@@ -349,6 +349,8 @@ export const LanguageFile = z.strictObject({
     beyond: Phrases.default({ en: [], fr: [] }),
     except: Phrases.default({ en: [], fr: [] }),
     where: Phrases.default({ en: [], fr: [] }),
+    /** Words opening a condition ("if the FE is down, …"): a part they open is part of the question, not its scene. */
+    condition: Phrases.default({ en: [], fr: [] }),
     /** Words of emphasis that may end a question without changing what it asks ("exactly", "exactement"). */
     emphasis: Phrases.default({ en: [], fr: [] }),
     /** Working on one server alone, right before its name ("only on", "que sur"). */

@@ -46,6 +46,12 @@ export interface Frame {
   featuresNot: string[];
   /** It opens as a yes/no question ("did Yahoo federation end?"), not a bare noun phrase ("AOL federation end date?"). */
   opensYesNo: boolean;
+  /** Where the question's sentence opens, in tokens, when sentences before it set the scene ("We run Lync 2010. Can we …?"); else 0. */
+  askedFrom: number;
+  /** Where the question itself opens within it, after a part that sets the scene ("on a Lync Server 2013 SE, is the IMMCU …?"). */
+  clauseFrom: number;
+  /** Where it ends: before a statement that follows it ("… an OCS 2007 R2 pool? planning a phased rollout"). */
+  askedTo: number;
   still: boolean;
   buy: boolean;
   need: boolean;
@@ -765,6 +771,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     earlier: has('earlier'),
     featuresNot,
     opensYesNo: starts('yesNo'),
+    askedFrom: lastStart,
+    clauseFrom: Math.max(
+      lastStart,
+      // (A part before the comma sets the scene unless it sets a condition: "if the FE is down, can two users …?".)
+      ...[...commaStarts].filter(
+        (i) =>
+          sc.get(shapeKey('yesNo'), langs).some((sp) => sp.start === i) &&
+          !sc.get(shapeKey('condition'), langs).some((sp) => sp.start >= lastStart && sp.start < i),
+      ),
+    ),
+    askedTo: Math.min(tokens.length, tokenize(sentences.slice(0, questionSentence + 1).join(' ')).length),
     still: has('still'),
     // (In the question's own sentence: "renewing our agreement. we federate with yahoo, what do we need?" asks what is needed.)
     buy: sc.get(shapeKey('buy'), langs).some((sp) => sp.start >= lastStart),

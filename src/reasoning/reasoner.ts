@@ -808,7 +808,7 @@ export class Reasoner {
       f.asksAbout !== 'clients'
     )
       return undefined;
-    const asked = questionSentence(u);
+    const asked = askedWords(f, 'sentence');
     // (A move told in another sentence than a yes/no question on a client and a server sets its scene: "is the
     // Lync 2013 client compatible with an OCS 2007 R2 pool? planning a phased rollout" asks that client there.)
     // (So does one before "which clients are supported on Lync Server 2013?": that list.)
@@ -2192,8 +2192,9 @@ export class Reasoner {
     // (Nor who — "users": the claim's products say that — nor an elided letter, "c'est".)
     const setting = (t: string): boolean => this.lexicon.peopleNouns.has(t) || t.length < 2;
     // (In a message of several sentences, what is asked is the question's own sentence; the others set the scene:
-    // "on a migré le group chat la semaine dernière. … ils doivent reconfigurer quelque chose ?".)
-    const asked = questionSentence(u);
+    // "on a migré le group chat la semaine dernière. … ils doivent reconfigurer quelque chose ?"; or the part of its
+    // sentence after one that sets the scene: "on a Lync Server 2013 SE, is the IMMCU on the front end?".)
+    const asked = askedWords(f, 'clause');
     const content = new Set(
       f.tokens.filter(
         (t) =>
@@ -2279,7 +2280,12 @@ export class Reasoner {
       const byGenericName = (p: string): boolean =>
         !u.mentions.some((m) => m.id === p) &&
         (this.genericWords.get(p) ?? []).some((ws) => this.claimText(ci).includes(` ${ws.join(' ')} `));
-      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p) || byGenericName(p))) continue;
+      // (The documented server is what a claim naming no server is about: "on a Lync Server 2013 Standard Edition,
+      // is the IMMCU on the front end?" is settled by "the IMMCU is a Front End Server component".)
+      const documented = (p: string): boolean =>
+        p === this.kb.servers[0]?.id && !this.kb.servers.some((sv) => this.namedIn(sv.id, c.text.en)) && c.products.length === 0;
+      if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p) || byGenericName(p) || documented(p)))
+        continue;
       // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
       // by what Lync 2013 shows of photos stored in Exchange).
       if (!namedInQuestion.every((w) => this.claimWords(ci).has(stemish(w)))) continue;
@@ -3420,17 +3426,12 @@ export class Reasoner {
  * right after a name-like word — not a date ("in March 2014", "avant 2012").
  */
 /**
- * The words of the sentence a message of several sentences asks in (the last one with a question mark, else
- * the last one); undefined for a message of one sentence.
+ * The words of the question itself when sentences (or, `clause`, a part of its sentence) around it set the
+ * scene (Frame.askedFrom / clauseFrom / askedTo); undefined when the whole message asks.
  */
-function questionSentence(u: Understanding): Set<string> | undefined {
-  const sentences = u.text
-    .split(/(?<=[.!?;])\s+/)
-    .map((x) => x.trim())
-    .filter((x) => tokenize(fold(x)).length > 0);
-  if (sentences.length < 2) return undefined;
-  const asking = [...sentences].reverse().find((x) => x.includes('?')) ?? (sentences[sentences.length - 1] as string);
-  return new Set(tokenize(fold(asking)));
+function askedWords(f: Frame, within: 'sentence' | 'clause'): Set<string> | undefined {
+  const from = within === 'clause' ? f.clauseFrom : f.askedFrom;
+  return from > 0 || f.askedTo < f.tokens.length ? new Set(f.tokens.slice(from, f.askedTo)) : undefined;
 }
 
 function yearsOutsideNames(u: Understanding, f: Frame, lex: Lexicon): string[] {

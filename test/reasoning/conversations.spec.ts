@@ -1718,6 +1718,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'is lync 2010 ok on ocs?', first: /^No\./ },
     ],
   },
+  'a part of the sentence that sets the scene, the documented server, and a condition that does not': {
+    turns: [
+      {
+        say: 'consultant question: on a lync server 2013 standard edition, is the IMMCU on the front end or a separate box?',
+        first: /^No\./,
+        has: [/not a separate server: it is a Front End Server component/],
+      },
+      { say: 'so if the FE is down, can two users still IM each other?', first: /^No\./ },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
