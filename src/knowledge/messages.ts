@@ -123,6 +123,8 @@ export const MESSAGE_KEYS = [
   'count_generic',
   'clients_only_on',
   'clients_only_on_none',
+  'count_clients_status_none',
+  'count_clients_including',
   'count_clients',
   'count_servers',
   'count_providers',

@@ -349,6 +349,8 @@ export const LanguageFile = z.strictObject({
     beyond: Phrases.default({ en: [], fr: [] }),
     except: Phrases.default({ en: [], fr: [] }),
     where: Phrases.default({ en: [], fr: [] }),
+    /** Words counting something in too ("counting the interoperable one", "si on compte OC 2007 R2"). */
+    including: Phrases.default({ en: [], fr: [] }),
     /** Words opening a condition ("if the FE is down, …"): a part they open is part of the question, not its scene. */
     condition: Phrases.default({ en: [], fr: [] }),
     /** Words of emphasis that may end a question without changing what it asks ("exactly", "exactement"). */

@@ -2824,6 +2824,47 @@ export class Reasoner {
         // "How many is that?": the list itself, when the question names no status.
         const statusNamed = f.status || f.negated || replaced || this.lexicon.shapes.supported.has(f.tokens, [lang]);
         if (f.listRef && clients.length > 0 && !statusNamed) return counted('support-table', 'count_listed', clients);
+        // "… counting the ones that only do IM and presence?", "if we count OC 2007 R2 too": the supported ones and
+        // those of the status named after "counting" (or of the clients named there).
+        const including = this.lexicon.shapes.including.find(f.tokens, [lang])[0];
+        if (including && server && !f.negated && !replaced) {
+          // (The status named, else the one client named: "if we count OC 2007 R2 too".)
+          const extra = new Set<StatusId>(
+            f.status
+              ? [f.status].filter((st) => st !== 'supported')
+              : clients.length === 1
+                ? clients.map((c) => this.statusOf(c.id, server.id)).filter((st) => st !== 'supported')
+                : [],
+          );
+          if (extra.size > 0) {
+            const all = kb.clients.filter(
+              (c) => this.statusOf(c.id, server.id) === 'supported' || extra.has(this.statusOf(c.id, server.id)),
+            );
+            const added = all.filter((c) => this.statusOf(c.id, server.id) !== 'supported');
+            return counted('support-table', 'count_clients_including', all, {
+              server: server.name,
+              supported: String(all.length - added.length),
+              added: String(added.length),
+              status: formatList(
+                [...extra].map((st) => this.statusLabel(st, lang)),
+                lang,
+              ),
+            });
+          }
+        }
+        // (None: said as none, with those that work there in part.)
+        if (matching.length === 0 && server) {
+          const partly = status === 'supported' ? partlyOn(pool, [server.id]) : '';
+          return {
+            answer: answer(
+              'support-table',
+              lang,
+              kb.message('count_clients_status_none', lang, { status: this.statusLabel(status, lang), server: server.name }),
+              { details: partly ? [partly] : [], sources: source },
+            ),
+            last: base({ list: { kind: 'client', ids: [] } }),
+          };
+        }
         return counted('support-table', 'count_clients_status', matching, {
           status: this.statusLabel(status, lang),
           server: server?.name ?? '',

@@ -1728,6 +1728,20 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'so if the FE is down, can two users still IM each other?', first: /^No\./ },
     ],
   },
+  'a count with a status counted in too, and none said as none': {
+    turns: [
+      {
+        say: 'how many of the clients in the doc can connect to a lync server 2013 pool, counting the ones that only do IM and presence?',
+        first: /^5 clients work on Lync Server 2013 \(4 supported, 1 interoperable\)/,
+      },
+      { say: 'how many clients in the matrix work with LS2013 if we count OC 2007 R2 too?', first: /^5 clients work on Lync Server 2013/ },
+      {
+        say: 'we still have communicator 2007 r2, live meeting 2007 and the ocs attendant. how many of those work on LS2013?',
+        first: /^No client \(0\) is supported on Lync Server 2013\./,
+        has: [/Office Communicator 2007 R2 works on Lync Server 2013 for IM and presence only/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
