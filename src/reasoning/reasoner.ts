@@ -55,6 +55,8 @@ const PROCEDURE_COVERAGE = 0.3;
 const STEPS_NAMED = 0.9;
 /** The share of a "when" question's words one step must hold to be the step it asks about. */
 const STEP_NAMED_ALONE = 0.6;
+/** A follow-up the knowledge's sentences do not place goes to the topic the classifier reads at least this sure. */
+const FOLLOW_UP_CLASSIFIED = 0.4;
 /** The words of the question before, read with a follow-up that compares a step with it. */
 const QUESTION_WORDS = 16;
 /** A question naming a step's position asks for that step when it says at most this many other words ("première vraie action à faire ?"). */
@@ -1210,7 +1212,8 @@ export class Reasoner {
       lex.shapes.list.has([t], [f.lang]) ||
       /^\d+$/.test(t) ||
       t.length < 2;
-    return f.tokens.filter((t, i) => !named.has(i) && !matrixWord(t));
+    // (The question's own words: "the helpdesk keeps getting asked about voicemail. who provides …?".)
+    return f.tokens.filter((t, i) => !named.has(i) && !matrixWord(t) && i >= f.clauseFrom && i < f.askedTo);
   }
 
   /**
@@ -1789,6 +1792,25 @@ export class Reasoner {
     const words = f.tokens.filter((_, i) => !opener.some((sp) => i >= sp.start && i < sp.end));
     const own = this.passages.search(words, within, true);
     const together = this.passages.search([...words, ...(last.tokens ?? [])], within);
+    // (A word the sentences do not use but the classifier reads as another topic of the subject names that
+    // topic: "and what are the prerequisites?" after the overview.)
+    const classified = this.kb.topic(u.intent);
+    if (
+      !(own[0] && own[0].coverage >= TOPIC_FOLLOW_UP_OWN) &&
+      classified &&
+      classified.intent !== last.intent &&
+      classified.intent.split('.')[0] === subject &&
+      u.confidence >= FOLLOW_UP_CLASSIFIED &&
+      // (Not one referring back: "ça sert à quoi dans une conversation à deux ?" is still about the IMMCU.)
+      !this.lexicon.backReferences.has(f.tokens, [f.lang])
+    )
+      return this.fromTopic(
+        u,
+        f,
+        this.passages.search(words, (p) => p.topic === classified, true),
+        classified,
+        undefined,
+      );
     let hits = own[0] && own[0].coverage >= TOPIC_FOLLOW_UP_OWN ? own : together;
     // The conversation stays on the last topic when one of its sentences says about as much ("elles sont
     // stockées où ?" after the photo sizes is still the photos, not the contact store).

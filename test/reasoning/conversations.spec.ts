@@ -1742,6 +1742,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a follow-up the sentences do not place goes to the topic the classifier reads; the question after its scene': {
+    turns: [
+      { say: "we're planning exchange 2013 integration. what do we actually get out of it?", first: /adds four new features/ },
+      { say: 'and what are the prerequisites?', first: /^The new integration features require both Lync Server 2013 and Exchange 2013/ },
+      {
+        say: 'the helpdesk keeps getting asked about voicemail. who provides voice mail for lync 2013 users?',
+        first: /^Exchange Server 2013 Unified Messaging \(UM\) can also provide voice mail/,
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
