@@ -2217,15 +2217,22 @@ export class Reasoner {
     // "on a migré le group chat la semaine dernière. … ils doivent reconfigurer quelque chose ?"; or the part of its
     // sentence after one that sets the scene: "on a Lync Server 2013 SE, is the IMMCU on the front end?".)
     const asked = askedWords(f, 'clause');
+    const inMention = (i: number): boolean => u.mentions.some((m) => i >= m.start && i < m.end);
+    // (A word within two of a product's name, past words that only describe it: "LS2013 persistent chat pool".)
+    const nextToProduct = (i: number): boolean => [i - 1, i - 2, i - 3].some(inMention) || inMention(i + 1);
     const content = new Set(
       f.tokens.filter(
-        (t) =>
+        (t, i) =>
           !this.functionWords.has(t) &&
           !this.lexicon.followUpWords.has(t) &&
           !mentioned.has(t) &&
           !/^\d+$/.test(t) &&
           !timing(t) &&
           !setting(t) &&
+          // (Nor a word that only places a product: "against the new LS2013 pool".)
+          !this.lexicon.roleWords.has(t) &&
+          !(this.lexicon.deploymentNouns.has(t) && nextToProduct(i)) &&
+          !this.lexicon.shapes.newest.has([t]) &&
           (!asked || asked.has(t)),
       ),
     );

@@ -1752,6 +1752,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'words that only place a product do not count against a claim': {
+    turns: [
+      {
+        say: 'our users have the lync 2010 group chat client. will it work against the new LS2013 persistent chat pool?',
+        first: /^Yes\./,
+        has: [/Lync 2010 Group Chat clients can still connect to Lync Server 2013 Persistent Chat Server/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
