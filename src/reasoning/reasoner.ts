@@ -844,37 +844,31 @@ export class Reasoner {
     // "A user on Lync 2010 can't see the new high-res photos. We're on LS2013 with Exchange 2013. Is that expected?":
     // products that only set the scene, in sentences before a question that names none and asks nothing of
     // support, leave the question to the topic the classifier is sure of.
-    const scene = this.kb.topic(u.intent);
+    // (A topic the classifier is sure of, beyond the matrix and federation.)
+    const topic = this.kb.topic(u.intent);
+    const sure =
+      topic && u.confidence >= SURE_OF_TOPIC && !['support', 'pic'].includes(topic.intent.split('.')[0] as string) ? topic : undefined;
+    const fromSure = (t: Topic): Reasoned | undefined =>
+      (f.shape === 'yesno' ? (this.claim(u, f) ?? this.claimByWords(u, f)) : undefined) ??
+      this.fromTopic(u, f, this.passages.search(f.tokens), t, undefined);
     if (
-      scene &&
+      sure &&
       asked &&
-      u.confidence >= SURE_OF_TOPIC &&
-      !['support', 'pic'].includes(scene.intent.split('.')[0] as string) &&
       !u.mentions.some((m) => f.tokens.slice(m.start, m.end).every((t) => asked.has(t))) &&
       !this.lexicon.shapes.supported.has([...asked]) &&
       !this.lexicon.shapes.breaks.has([...asked])
     )
-      return (
-        (f.shape === 'yesno' ? (this.claim(u, f) ?? this.claimByWords(u, f)) : undefined) ??
-        this.fromTopic(u, f, this.passages.search(f.tokens), scene, undefined)
-      );
+      return fromSure(sure);
     const computedSupport = this.support(f, last);
     // "Not applicable" says the matrix does not apply; when the classifier is sure the question is about a
     // topic ("can Lync 2010 Group Chat clients connect to the new Persistent Chat pool?"), that topic answers.
-    const topic = this.kb.topic(u.intent);
     if (
       computedSupport &&
-      topic &&
-      u.confidence >= SURE_OF_TOPIC &&
-      !['support', 'pic'].includes(topic.intent.split('.')[0] as string) &&
+      sure &&
       f.clients.length > 0 &&
       f.clients.every((c) => f.servers.every((sv) => this.statusOf(c, sv) === 'not_applicable'))
-    ) {
-      return (
-        (f.shape === 'yesno' ? (this.claim(u, f) ?? this.claimByWords(u, f)) : undefined) ??
-        this.fromTopic(u, f, this.passages.search(f.tokens), topic, undefined)
-      );
-    }
+    )
+      return fromSure(sure);
     // (A client named beside a topic's words: that topic first, when one clearly says them.)
     return (f.clients.length > 0 ? this.beyondTheMatrix(u, f) : undefined) ?? computedSupport ?? this.beyondTheMatrix(u, f);
   }
