@@ -65,6 +65,11 @@ export interface Span {
   text: string;
 }
 
+/** The token positions spans cover. */
+export function spanPositions(spans: readonly Span[]): number[] {
+  return spans.flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k));
+}
+
 /**
  * Phrases of one group, per language, ready to match against a message's tokens. Phrases are indexed by
  * their first word, so a match costs a look-up per token of the message, whatever the group's size.

@@ -8,7 +8,7 @@ import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
 import { addKnowledgeNames, nameWords, namedPositions, pickCandidates, readFrame, type Frame } from './frame';
-import { Lexicon } from './lexicon';
+import { Lexicon, spanPositions } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
 import { type StepPair, StepOrder } from './steps';
 import { PublicImReasoner } from './publicIm';
@@ -989,7 +989,7 @@ export class Reasoner {
       const previous = lex.steps.previous.has(f.tokens) || (lex.shapes.before.has(f.tokens) && !this.stepOrder.endWord(f.tokens));
       const said = new Set(
         [lex.steps.next, lex.steps.previous, lex.steps.words, lex.shapes.after, lex.shapes.before, lex.shapes.list].flatMap((g) =>
-          g.find(f.tokens).flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k)),
+          spanPositions(g.find(f.tokens)),
         ),
       );
       const only = f.tokens.every((t, i) => said.has(i) || lex.isFunctionWord(t));
@@ -1110,7 +1110,7 @@ export class Reasoner {
     const topic = last?.intent ? this.kb.topic(last.intent) : undefined;
     if (!topic || topic.steps.length < 2 || !last) return undefined;
     const lex = this.lexicon;
-    const mark = [...lex.shapes.before.find(f.tokens), ...lex.shapes.after.find(f.tokens)].sort((a, b) => a.start - b.start)[0];
+    const mark = this.stepOrder.orderMarks(f.tokens)[0];
     // (Nothing before the order word but words that ask: "and before or after …?".)
     if (!mark || !f.tokens.slice(0, mark.start).every((t) => lex.isFunctionWord(t) || lex.continuations.has(t))) return undefined;
     const before =

@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
 import { fold, tokenize } from '../nlu/normalize';
-import { type Lexicon, PhraseGroup } from './lexicon';
+import { type Lexicon, PhraseGroup, type Span, spanPositions } from './lexicon';
 import { stemish } from './vet';
 
 /** How much more of a "when" question one step must hold than any other. */
@@ -92,10 +92,15 @@ export class StepOrder {
 
   /** Token positions naming a part of a procedure ("pendant la fenêtre de bascule"): the scene, no step. */
   private scene(tokens: readonly string[], named: ReadonlySet<number>): Set<number> {
-    const out = new Set(named);
-    for (const { phases } of this.topics)
-      for (const p of phases) for (const sp of p.terms.find(tokens)) for (let k = sp.start; k < sp.end; k++) out.add(k);
-    return out;
+    return new Set([...named, ...this.topics.flatMap(({ phases }) => phases.flatMap((p) => spanPositions(p.terms.find(tokens))))]);
+  }
+
+  /** The order words of a question ("before", "après", "once"), in order. */
+  orderMarks(tokens: readonly string[]): (Span & { kind: 'before' | 'after' })[] {
+    return [
+      ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
+      ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
+    ].sort((a, b) => a.start - b.start);
   }
 
   /**
@@ -186,10 +191,8 @@ export class StepOrder {
   otherWords(topic: Topic, tokens: readonly string[], skip: ReadonlySet<number>): string[] {
     const entry = this.topics.find((t) => t.topic === topic);
     if (!entry) return [];
-    const terms = new Set(
-      entry.phases.flatMap((p) => p.terms.find(tokens).flatMap((sp) => Array.from({ length: sp.end - sp.start }, (_, k) => sp.start + k))),
-    );
-    const words = this.words(tokens.filter((_, i) => !skip.has(i) && !terms.has(i)).join(' '));
+    const read = this.scene(tokens, skip);
+    const words = this.words(tokens.filter((_, i) => !read.has(i)).join(' '));
     return [...words].filter((w) => !entry.title.has(w));
   }
 
@@ -219,10 +222,7 @@ export class StepOrder {
     named: ReadonlySet<number>,
     least: number,
   ): { topic: Topic; index: number; asked: 'before' | 'after' } | undefined {
-    const marks = [
-      ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
-      ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
-    ].sort((a, b) => a.start - b.start);
+    const marks = this.orderMarks(tokens);
     const mark = marks[0];
     // (One order word, not an ordinal: "first" asks whether, `endWord`.)
     if (!mark || marks.length > 1 || this.lex.ordinalIn(tokens[mark.start] as string) !== undefined) return undefined;
@@ -240,10 +240,7 @@ export class StepOrder {
    */
   find(tokens: readonly string[], spoken: ReadonlySet<number>, preferred?: Topic): StepPair | undefined {
     const named = this.scene(tokens, spoken);
-    const marks = [
-      ...this.lex.shapes.before.find(tokens).map((sp) => ({ ...sp, kind: 'before' as const })),
-      ...this.lex.shapes.after.find(tokens).map((sp) => ({ ...sp, kind: 'after' as const })),
-    ].sort((a, b) => a.start - b.start);
+    const marks = this.orderMarks(tokens);
     const mark = marks[0];
     if (!mark) return undefined;
     const last = marks[marks.length - 1] ?? mark;
