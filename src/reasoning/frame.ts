@@ -781,7 +781,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
           !sc.get(shapeKey('condition'), langs).some((sp) => sp.start >= lastStart && sp.start < i),
       ),
     ),
-    askedTo: Math.min(tokens.length, tokenize(sentences.slice(0, questionSentence + 1).join(' ')).length),
+    askedTo:
+      questionSentence === sentences.length - 1
+        ? tokens.length
+        : Math.min(tokens.length, tokenize(sentences.slice(0, questionSentence + 1).join(' ')).length),
     still: has('still'),
     // (In the question's own sentence: "renewing our agreement. we federate with yahoo, what do we need?" asks what is needed.)
     buy: sc.get(shapeKey('buy'), langs).some((sp) => sp.start >= lastStart),

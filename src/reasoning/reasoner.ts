@@ -283,6 +283,13 @@ export class Reasoner {
   private readonly publicIm: PublicImReasoner;
   /** Names the knowledge gives with a version, and those pairs (see Passages.versionedNames). */
   private readonly versioned: { names: Set<string>; pairs: Set<string> };
+  /** The versions each statement gives its products (see `otherVersion`), by statement text. */
+  private readonly versionsSaid = new Map<string, Map<string, Set<string>>>();
+  private readonly claimNamesServer = new Map<number, boolean>();
+  /** What each sentence of the knowledge says, its verdict aside (a claim's and its topic's, compared once). */
+  private readonly sayings = new Map<string, string>();
+  /** And those a question gives, once per question. */
+  private readonly versionsAsked = new WeakMap<readonly string[], Map<string, Set<string>>>();
 
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
@@ -957,6 +964,8 @@ export class Reasoner {
     if (f.providers.length + f.licences.length > 0 || f.how) return undefined;
     const { lang } = f;
     const lex = this.lexicon;
+    // (Nothing here without a word about steps, their order or a part of a procedure, nor after a step.)
+    if (last?.step === undefined && !this.stepOrder.mentionsSteps(f.tokens)) return undefined;
     const named = namedPositions(u);
     const reply = (topic: Topic, first: string, index: number, details: string[]): Reasoned => ({
       answer: answer('topic', lang, first, { details, sources: [sourceOf(this.kb, topic.source, lang)] }),
@@ -2305,8 +2314,7 @@ export class Reasoner {
         (this.genericWords.get(p) ?? []).some((ws) => this.claimText(ci).includes(` ${ws.join(' ')} `));
       // (The documented server is what a claim naming no server is about: "on a Lync Server 2013 Standard Edition,
       // is the IMMCU on the front end?" is settled by "the IMMCU is a Front End Server component".)
-      const documented = (p: string): boolean =>
-        p === this.kb.servers[0]?.id && !this.kb.servers.some((sv) => this.namedIn(sv.id, c.text.en)) && c.products.length === 0;
+      const documented = (p: string): boolean => p === this.kb.servers[0]?.id && c.products.length === 0 && !this.namesAServer(ci);
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p) || byGenericName(p) || documented(p)))
         continue;
       // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
@@ -2346,6 +2354,17 @@ export class Reasoner {
     return this.claimAnswer(f, best.claim, best.topic);
   }
 
+  /** Whether a claim's statement names any server of the matrix (read once per claim). */
+  private namesAServer(ci: number): boolean {
+    let names = this.claimNamesServer.get(ci);
+    if (names === undefined) {
+      const text = this.claims[ci]?.claim.text.en ?? '';
+      names = this.kb.servers.some((sv) => this.namedIn(sv.id, text));
+      this.claimNamesServer.set(ci, names);
+    }
+    return names;
+  }
+
   /**
    * Whether the question gives a product a version (a name the knowledge writes with years: "exchange 2013")
    * that a text names only with other versions ("Exchange Server 2010"). A word may stand between the name and
@@ -2361,8 +2380,18 @@ export class Reasoner {
       });
       return out;
     };
-    const said = versions(tokenize(fold(text)));
-    for (const [name, years] of versions(tokens)) {
+    // (A claim's versions are read once.)
+    let said = this.versionsSaid.get(text);
+    if (!said) {
+      said = versions(tokenize(fold(text)));
+      this.versionsSaid.set(text, said);
+    }
+    let asked = this.versionsAsked.get(tokens);
+    if (!asked) {
+      asked = versions(tokens);
+      this.versionsAsked.set(tokens, asked);
+    }
+    for (const [name, years] of asked) {
       const own = said.get(name);
       if (own && ![...years].some((y) => own.has(y))) return true;
     }
@@ -2496,7 +2525,14 @@ export class Reasoner {
     const { lang } = f;
     const verdict = kb.message(claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
     // (Said once: not again as the topic's answer or a detail saying what the claim says, its verdict aside.)
-    const saying = (text: string): string => tokenize(fold(text.replace(this.check.verdict, ''))).join(' ');
+    const saying = (text: string): string => {
+      let said = this.sayings.get(text);
+      if (said === undefined) {
+        said = tokenize(fold(text.replace(this.check.verdict, ''))).join(' ');
+        this.sayings.set(text, said);
+      }
+      return said;
+    };
     const said = saying(claim.text[lang]);
     return {
       answer: answer('topic', lang, `${verdict}. ${claim.text[lang]}`, {

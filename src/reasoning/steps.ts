@@ -83,16 +83,30 @@ export class StepOrder {
 
   /** A text's stemmed words; `all`: function words too ("migrate", "users" are the detector's). */
   private words(text: string, all = false): Set<string> {
-    return new Set(
-      tokenize(fold(text))
-        .filter((w) => w.length > 2 && (all || !this.lex.isFunctionWord(w)) && !/^\d+$/.test(w))
-        .map(stemish),
-    );
+    return this.stems(tokenize(fold(text)), all);
+  }
+
+  /** The stemmed words of tokens already read (a question's). */
+  private stems(tokens: readonly string[], all = false): Set<string> {
+    return new Set(tokens.filter((w) => w.length > 2 && (all || !this.lex.isFunctionWord(w)) && !/^\d+$/.test(w)).map(stemish));
   }
 
   /** Token positions naming a part of a procedure ("pendant la fenêtre de bascule"): the scene, no step. */
   private scene(tokens: readonly string[], named: ReadonlySet<number>): Set<number> {
     return new Set([...named, ...this.topics.flatMap(({ phases }) => phases.flatMap((p) => spanPositions(p.terms.find(tokens))))]);
+  }
+
+  /**
+   * Whether a question says anything a step question needs: a step word, an ordinal, an order word, or a
+   * part of a procedure.
+   */
+  mentionsSteps(tokens: readonly string[]): boolean {
+    return (
+      this.lex.steps.words.has(tokens) ||
+      tokens.some((w) => this.lex.ordinalIn(w) !== undefined) ||
+      this.orderMarks(tokens).length > 0 ||
+      this.scene(tokens, new Set()).size > 0
+    );
   }
 
   /** The order words of a question ("before", "après", "once"), in order. */
@@ -114,11 +128,11 @@ export class StepOrder {
     least: number,
   ): { topic: Topic; index: number; score: number } | undefined {
     const skip = this.scene(tokens, named);
-    const text = tokens.filter((_, i) => !skip.has(i)).join(' ');
-    const all = [...this.words(text)];
+    const kept = tokens.filter((_, i) => !skip.has(i));
+    const all = [...this.stems(kept)];
     // (The precision counts every word, the title's and the function words too: "once the data is migrated"
     // says most of "migrate the data".)
-    const every = [...this.words(text, true)];
+    const every = [...this.stems(kept, true)];
     // Per step: how much of the question it holds (score), and how much of the step the question says (precision).
     const scored: { topic: Topic; index: number; score: number; precision: number }[] = [];
     for (const { topic, steps, raw, weight, title } of this.topics) {
@@ -180,7 +194,7 @@ export class StepOrder {
     const named = (ts: readonly string[]) => phases.find((p) => p.terms.has(ts))?.phase;
     // (A question naming the whole procedure by its title is about the whole: "how many steps in the Group
     // Chat migration?" after the cutover.)
-    const whole = [...this.words(tokens.join(' '), true)].some((w) => entry?.title.has(w));
+    const whole = [...this.stems(tokens, true)].some((w) => entry?.title.has(w));
     return named(tokens) ?? (thread && !whole ? named(thread) : undefined);
   }
 
@@ -192,7 +206,7 @@ export class StepOrder {
     const entry = this.topics.find((t) => t.topic === topic);
     if (!entry) return [];
     const read = this.scene(tokens, skip);
-    const words = this.words(tokens.filter((_, i) => !read.has(i)).join(' '));
+    const words = this.stems(tokens.filter((_, i) => !read.has(i)));
     return [...words].filter((w) => !entry.title.has(w));
   }
 
@@ -203,7 +217,7 @@ export class StepOrder {
   procedure(intent: string, lastIntent: string | undefined, tokens: readonly string[]): Topic | undefined {
     const own = this.topics.find((t) => t.topic.intent === intent) ?? this.topics.find((t) => t.topic.intent === lastIntent);
     if (own) return own.topic;
-    const words = this.words(tokens.join(' '));
+    const words = this.stems(tokens);
     let best: { topic: Topic; n: number } | undefined;
     for (const { topic, title } of this.topics) {
       const n = [...words].filter((w) => title.has(w)).length;
@@ -246,34 +260,21 @@ export class StepOrder {
     const last = marks[marks.length - 1] ?? mark;
     // "Before or after": both words asked, which comes first.
     const asked: OrderAsked = marks.some((m) => m.kind !== mark.kind) ? 'which' : mark.kind;
-    const side = (from: number, to: number): string[] => [
-      ...this.words(
-        tokens
-          .slice(from, to)
-          .filter((_, k) => !named.has(from + k))
-          .join(' '),
-      ),
-    ];
+    const side = (from: number, to: number): string[] => [...this.stems(tokens.slice(from, to).filter((_, k) => !named.has(from + k)))];
     const leftAll = side(0, mark.start);
     const rightAll = side(last.end, tokens.length);
     let best: (StepPair & { total: number }) | undefined;
     const precision = (all: readonly string[], own: ReadonlySet<string> | undefined): number =>
       own ? all.filter((w) => own.has(w)).length / Math.max(own.size, 1) : 0;
     const leftEvery = [
-      ...this.words(
-        tokens
-          .slice(0, mark.start)
-          .filter((_, k) => !named.has(k))
-          .join(' '),
+      ...this.stems(
+        tokens.slice(0, mark.start).filter((_, k) => !named.has(k)),
         true,
       ),
     ];
     const rightEvery = [
-      ...this.words(
-        tokens
-          .slice(last.end)
-          .filter((_, k) => !named.has(last.end + k))
-          .join(' '),
+      ...this.stems(
+        tokens.slice(last.end).filter((_, k) => !named.has(last.end + k)),
         true,
       ),
     ];
