@@ -62,6 +62,16 @@ const REASONED_SAMPLES: Record<string, Record<Lang, string>> = {
     en: 'migrating to LS2013, is there anything we must replace?',
     fr: 'on passe en LS2013, on doit remplacer quels clients ?',
   },
+  // A step of a procedure by its position within a part of it.
+  'step-position': {
+    en: 'GC -> PC cutover this weekend: what is the last step of the offline window?',
+    fr: 'bascule GC -> PC ce week-end. 1ere etape ?',
+  },
+  // A count with a status counted in too.
+  'count-including': {
+    en: 'how many clients work on LS2013, counting the ones that only do IM and presence?',
+    fr: 'combien de clients marchent sur LS2013 en comptant OC 2007 R2 ?',
+  },
   // Providers by the features they offer and lack.
   'providers-without': {
     en: 'which providers offer IM but not audio?',
