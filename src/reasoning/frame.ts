@@ -530,6 +530,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // asks why, how long ago or how many.
   // Where the question's words end, a word of emphasis after them aside ("… s'est arrêté quand exactement ?").
   const contentEnd = tokens.reduce((end, t, i) => (lex.shapes.emphasis.has([t]) ? end : i + 1), 0);
+  // A "when" of one word whose first yes/no opener after it comes later: a clause ("when they move … do they …").
+  // (Never when a "when" asks right before an opener: "when migrating, when do I start the servers?".)
+  const whens = sc.get(shapeKey('when'), langs);
+  const firstOpener = (at: number) => sc.get(shapeKey('yesNo'), langs).find((y) => y.start >= at);
+  const whenClause =
+    whens.some((w) => {
+      const opener = firstOpener(w.end);
+      return w.end - w.start === 1 && opener !== undefined && opener.start > w.end + 1 && opener.start < contentEnd - 1;
+    }) && !whens.some((w) => firstOpener(w.end)?.start === w.end);
   if (has('why')) shape = 'why';
   else if (has('ago')) shape = 'ago';
   else if (has('count')) shape = 'count';
@@ -548,6 +557,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         : 'yesno';
   // A bare "when" / "quand" inside the question ("what's new when pairing … with Exchange 2013?") opens a
   // clause, not a date question: it asks for a date at the start, at the end, or as a phrase ("since when").
+  // (Nor one opening a clause that a yes/no question follows: "when they move to LS2013 do they need a new
+  // client?" asks whether; "when do they need …?" asks when.)
+  else if (whenClause) shape = 'yesno';
   else if (
     sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start) || sp.end >= contentEnd || sp.end - sp.start > 1)
   )

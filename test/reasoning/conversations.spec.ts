@@ -1761,6 +1761,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a "when" clause before a yes/no question asks whether; "when do …?" asks when': {
+    turns: [
+      {
+        say: 'we have ~200 OC 2007 users left on OCS R2. when they move to LS2013 do they need a new client',
+        first: /^Yes: Office Communicator 2007 must be replaced/,
+      },
+      {
+        say: 'when migrating group chat, when do i start the LS2013 persistent chat servers? first or last?',
+        first: /^(?!Yes|No)/,
+        has: [/Start the Lync Server 2013 Persistent Chat servers/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
