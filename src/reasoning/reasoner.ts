@@ -2351,7 +2351,12 @@ export class Reasoner {
       if (!best || score > best.score) best = { claim: c, topic: t, score };
     }
     if (!best) return undefined;
-    return this.claimAnswer(f, best.claim, best.topic);
+    // "Do we lose any workload with Standard Edition?": asked as a loss, a claim not written for one answers the
+    // other way round ("No. Both editions support all workloads").
+    const breaks = this.lexicon.shapes.breaks;
+    const claim = best.claim;
+    const lossAsked = breaks.has(f.tokens, [f.lang]) && !claim.terms.flat().some((ph) => breaks.has(tokenize(ph)));
+    return this.claimAnswer(f, lossAsked ? { ...claim, verdict: claim.verdict === 'yes' ? 'no' : 'yes' } : claim, best.topic);
   }
 
   /** Whether a claim's statement names any server of the matrix (read once per claim). */

@@ -1774,6 +1774,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a loss asked of a claim not written for one is answered the other way round': {
+    turns: [
+      {
+        say: "we're a 200 user shop, planning one standard edition server. do we lose any workload compared to enterprise edition?",
+        first: /^No\./,
+        has: [/Both Standard Edition and Enterprise Edition support all Lync Server workloads/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
