@@ -217,7 +217,11 @@ export class PublicImReasoner {
     if (providers.length === 0) return undefined;
 
     // Which of these providers (the list just shown) offer feature F?
-    if (f.features.length > 0 && f.listRef && (f.shape === 'list' || f.shape === 'count')) {
+    // (F named by the question itself, not by the sentence setting its scene: "our users used to chat with WLM
+    // contacts. what happened to them?" asks what happened.)
+    const asked = f.tokens.slice(f.askedFrom, f.askedTo);
+    const featureAsked = f.features.some((x) => this.lexicon.features.get(x)?.has(asked) === true);
+    if (f.features.length > 0 && featureAsked && f.listRef && (f.shape === 'list' || f.shape === 'count')) {
       const offering = providers.filter((p) => f.features.every((x) => p.capabilities.includes(x)));
       const headline =
         offering.length === 0

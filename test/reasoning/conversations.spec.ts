@@ -1783,6 +1783,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a feature named only in the sentence setting the scene is not what "them" is asked of': {
+    turns: [
+      {
+        say: 'our users used to chat with Windows Live Messenger contacts. what happened to them?',
+        first: /^(?!Federation offers)/,
+        has: [/migrated to Skype/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
