@@ -561,7 +561,7 @@ export class Reasoner {
     // ("And if we stop at Lync Server 2010 first?" after a plan is that plan again, not a claim about stopping.)
     // ("And conferencing?" after whether a client works for IM on a server: that client there, for conferencing.)
     const featureFollowUp =
-      (this.featuresOnly(f) && (last?.subject === 'support' || last?.subject === 'planner')) ||
+      (this.featuresOnly(f) && (last?.subject === 'support' || last?.subject === 'planner' || last?.subject === 'pic')) ||
       // ("Un fournisseur fait la vidéo ?": which providers offer it, not a claim about one of them.)
       (f.asksAbout === 'providers' && f.features.length > 0 && f.providers.length === 0);
     if (f.shape === 'yesno' && !f.elliptic && !featureFollowUp && !this.serverFollowUp(f, last) && !this.featureListFollowUp(f, last)) {
@@ -1384,6 +1384,9 @@ export class Reasoner {
     const featuresOnly = this.featuresOnly(f);
     // "Et la vidéo ?" after "lesquels font l'audio ?": the same question of another feature, among all.
     if (this.featureListFollowUp(f, last)) return { ...f, shape: last.shape, federation: true, listRef: undefined };
+    // ("And video?" after "does AOL federation include audio?": the same yes/no of that provider.)
+    if (featuresOnly && last.subject === 'pic' && last.providers.length > 0 && f.providers.length === 0)
+      return { ...f, providers: last.providers, shape: 'yesno' } as Frame;
     if (featuresOnly && (last.subject === 'support' || last.subject === 'planner')) {
       return {
         ...f,

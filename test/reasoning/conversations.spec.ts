@@ -1792,6 +1792,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a feature alone after a provider feature yes/no asks the same of that provider': {
+    turns: [
+      { say: 'does AOL federation include audio?', first: /^No\./, has: [/Federation with AOL does not include audio/] },
+      { say: 'and video?', first: /^No\./, has: [/Federation with AOL does not include video/] },
+      { say: 'does skype federation include video?', first: /^No\./ },
+      { say: 'and audio?', first: /^Yes\./, has: [/Federation with Skype includes audio/] },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
