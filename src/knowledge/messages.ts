@@ -124,6 +124,7 @@ export const MESSAGE_KEYS = [
   'clients_only_on',
   'clients_only_on_none',
   'count_clients_status_none',
+  'clients_not_fully',
   'count_clients_including',
   'count_clients',
   'count_servers',

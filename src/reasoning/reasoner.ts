@@ -3108,8 +3108,29 @@ export class Reasoner {
           ? pool.filter((c) => this.statusOf(c.id, server?.id ?? '') !== 'supported')
           : pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
       const rows = pool.map((c) => ({ label: c.name, value: kb.status(this.statusOf(c.id, server?.id ?? '')).label[lang] }));
+      // ("Not supported" asked without a status: those not fully supported, each under its own status — Office
+      // Communicator 2007 R2 is interoperable there, Lync 2010 Group Chat does not apply — never all as "not supported".)
+      // (In the matrix's order of statuses.)
+      const present = new Set(matching.map((c) => this.statusOf(c.id, server?.id ?? '')));
+      const statuses = (Object.keys(kb.support.statuses) as StatusId[]).filter((st) => present.has(st));
+      const grouped =
+        f.negated && !f.status && statuses.length > 1
+          ? kb.message('clients_not_fully', lang, {
+              server: server?.name ?? '',
+              groups: statuses
+                .map(
+                  (st) =>
+                    `${this.statusLabel(st, lang)}${punctuation(':', lang)} ${formatList(
+                      matching.filter((c) => this.statusOf(c.id, server?.id ?? '') === st).map((c) => c.name),
+                      lang,
+                    )}`,
+                )
+                .join(`${punctuation(';', lang)} `),
+            })
+          : undefined;
       const headline =
-        matching.length === 0
+        grouped ??
+        (matching.length === 0
           ? kb.message('clients_with_status_none', lang, { status: this.statusLabel(status, lang), server: server?.name ?? '' })
           : kb.message('clients_with_status', lang, {
               status: kb.status(status).label[lang],
@@ -3118,10 +3139,12 @@ export class Reasoner {
                 matching.map((c) => c.name),
                 lang,
               ),
-            });
+            }));
+      // ("The first one" next is the first said.)
+      const said = grouped ? statuses.flatMap((st) => matching.filter((c) => this.statusOf(c.id, server?.id ?? '') === st)) : matching;
       return {
         answer: answer('support-table', lang, headline, { facts: rows, sources: source }),
-        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) } }),
+        last: base({ list: { kind: 'client', ids: said.map((c) => c.id) } }),
       };
     }
 

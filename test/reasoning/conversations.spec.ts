@@ -930,7 +930,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'quels clients lync 2010 ne marcheront plus sur LS2013 ?',
-        first: /^Non pris en charge sur Lync Server 2013 : Lync 2010 Group Chat, Lync Web App 2010 et Lync 2010 Attendee/,
+        // (Each under its own status: Group Chat does not apply there, it is not "not supported".)
+        first:
+          /^Pas entièrement pris en charge sur Lync Server 2013 : non pris en charge : Lync Web App 2010 et Lync 2010 Attendee ; non applicable : Lync 2010 Group Chat\./,
       },
     ],
   },
@@ -1798,6 +1800,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and video?', first: /^No\./, has: [/Federation with AOL does not include video/] },
       { say: 'does skype federation include video?', first: /^No\./ },
       { say: 'and audio?', first: /^Yes\./, has: [/Federation with Skype includes audio/] },
+    ],
+  },
+  '"not supported" without a status: each client under its own status, and "the first one" is the first said': {
+    turns: [
+      {
+        say: 'which clients are not supported on LS2013?',
+        first: /^Not fully supported on Lync Server 2013: not supported: Lync Web App 2010, /,
+        has: [/;\s+not applicable:\s+Lync 2010 Group Chat;\s+interoperable:\s+Office Communicator 2007 R2\./],
+      },
+      { say: 'the first one works on 2010?', first: /^Yes\./, has: [/Lync Web App 2010 is supported on Lync Server 2010/] },
     ],
   },
   '"first" outside a procedure is no step: servers before clients': {
