@@ -77,12 +77,12 @@ export function sourceOf(kb: KnowledgeBase, file: string, lang: Lang): { file: s
   return { file, title: s ? s.title[lang] : file, url: s ? s.url : '' };
 }
 
-/** Lower-cases the first letter, for a label used inside a sentence ("Supported" → "supported"). */
 /** A colon or a semicolon as each language writes it: French puts a space before (": " / " : ", "; " / " ; "). */
 export function punctuation(mark: ':' | ';', lang: Lang): string {
   return lang === 'fr' ? ` ${mark} ` : `${mark} `;
 }
 
+/** Lower-cases the first letter, for a label used inside a sentence ("Supported" → "supported"). */
 export function inSentence(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);
 }

@@ -3120,12 +3120,12 @@ export class Reasoner {
               groups: statuses
                 .map(
                   (st) =>
-                    `${this.statusLabel(st, lang)}${punctuation(':', lang)} ${formatList(
+                    `${this.statusLabel(st, lang)}${punctuation(':', lang)}${formatList(
                       matching.filter((c) => this.statusOf(c.id, server?.id ?? '') === st).map((c) => c.name),
                       lang,
                     )}`,
                 )
-                .join(`${punctuation(';', lang)} `),
+                .join(punctuation(';', lang)),
             })
           : undefined;
       const headline =

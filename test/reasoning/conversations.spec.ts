@@ -1807,7 +1807,7 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       {
         say: 'which clients are not supported on LS2013?',
         first: /^Not fully supported on Lync Server 2013: not supported: Lync Web App 2010, /,
-        has: [/;\s+not applicable:\s+Lync 2010 Group Chat;\s+interoperable:\s+Office Communicator 2007 R2\./],
+        has: [/; not applicable: Lync 2010 Group Chat; interoperable: Office Communicator 2007 R2\./],
       },
       { say: 'the first one works on 2010?', first: /^Yes\./, has: [/Lync Web App 2010 is supported on Lync Server 2010/] },
     ],
