@@ -425,7 +425,14 @@ export const LanguageFile = z.strictObject({
   continuations: Phrases,
   followUp: Phrases,
   backReferences: Phrases,
-  listReferences: z.strictObject({ first: Phrases, last: Phrases, all: Phrases, those: Phrases }),
+  listReferences: z.strictObject({
+    first: Phrases,
+    last: Phrases,
+    all: Phrases,
+    those: Phrases,
+    /** "The other one", "l'autre": of two offered, the one not picked. */
+    other: Phrases.default({ en: [], fr: [] }),
+  }),
   unknownProducts: Phrases,
   uncoveredSubjects: Phrases,
   unknownFeatures: Phrases.default({ en: [], fr: [] }),

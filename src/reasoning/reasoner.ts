@@ -420,7 +420,12 @@ export class Reasoner {
     // A short answer to "Which attendant do you mean?" ("2010", "the OCS one"), or one of the names offered.
     if (last?.candidates) {
       const named = f.clients.filter((c) => last.candidates?.includes(c));
-      const picked = named.length > 0 ? named : this.pickOffered(f, last.candidates);
+      // ("And the other one?" after one was picked: the one not picked.)
+      const other =
+        named.length === 0 && last.clients.length === 1 && this.lexicon.listReferences.other.has(f.tokens, [f.lang])
+          ? last.candidates.filter((c) => !last.clients.includes(c))
+          : [];
+      const picked = named.length > 0 ? named : other.length > 0 ? other : this.pickOffered(f, last.candidates);
       // ("The OCS 2007 R2 one": a server's name that is also the picked client's, not a server asked about.)
       const serverWords = u.mentions.filter((m) => m.kind === 'server').flatMap((m) => f.tokens.slice(m.start, m.end));
       const inName = picked.length === 1 && serverWords.every((w) => nameWords(this.kb, picked[0] as string).has(w));

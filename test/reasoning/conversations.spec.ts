@@ -1812,6 +1812,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'the first one works on 2010?', first: /^Yes\./, has: [/Lync Web App 2010 is supported on Lync Server 2010/] },
     ],
   },
+  'of two offered, "the other one" after one was picked': {
+    locale: 'fr-FR',
+    turns: [
+      { say: "l'intendant marche sur LS2013 ?", first: /^Lequel voulez-vous dire/ },
+      { say: 'celui de 2010', first: /^Oui\./ },
+      {
+        say: "et l'autre ?",
+        first: /^Non\./,
+        has: [/Office Communications Server 2007 R2 Attendant n’est pas pris en charge sur Lync Server 2013/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
