@@ -23,7 +23,12 @@
  * aggregate scores only), `eval/dev7.yaml` (written at the same time by another helper session, weighted
  * to plans, Group Chat migration, counts and licensing: a development set) and `eval/fresh6.yaml` (written
  * later that session the same way, terser and more managerial: aggregate scores only, first run on the
- * session's starting commit and its end).
+ * session's starting commit and its end), `eval/dev8.yaml` (written on 2026-12-01 in the next session the same
+ * way, weighted to Group Chat migration steps, plans, near misses, counts and Exchange: a development set) and
+ * `eval/fresh7.yaml` (written at the same time by another helper session, as a helpdesk or consulting team
+ * writes, long messages with their context: aggregate scores only, first run on that session's starting
+ * commit; its aggregate failure kinds — first sentence, missing fact, decline — and the reply side of its
+ * failures, never the questions or their checks, were looked at once before it was listed here).
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
@@ -45,9 +50,20 @@ const TARGETS: Record<string, number> = {
   'fresh5.yaml': 0.95,
   'dev7.yaml': 0.95,
   'fresh6.yaml': 0.95,
+  'dev8.yaml': 0.95,
+  'fresh7.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
-const AGGREGATE_ONLY = new Set(['unseen.yaml', 'fresh.yaml', 'fresh2.yaml', 'fresh3.yaml', 'fresh4.yaml', 'fresh5.yaml', 'fresh6.yaml']);
+const AGGREGATE_ONLY = new Set([
+  'unseen.yaml',
+  'fresh.yaml',
+  'fresh2.yaml',
+  'fresh3.yaml',
+  'fresh4.yaml',
+  'fresh5.yaml',
+  'fresh6.yaml',
+  'fresh7.yaml',
+]);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
 
@@ -77,6 +93,8 @@ async function main(): Promise<void> {
           'eval/dev7.yaml',
           'eval/fresh5.yaml',
           'eval/fresh6.yaml',
+          'eval/dev8.yaml',
+          'eval/fresh7.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;
