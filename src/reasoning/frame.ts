@@ -730,7 +730,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       !/^\d+$/.test(tokens[i] as string)
     )
       run.push(tokens[i++] as string);
-    let head = lang === 'fr' ? run[0] : run[run.length - 1];
+    // (In English, the plural the count asks for, when a verb ended the run: "how many new features come with …".)
+    let head = lang === 'fr' ? run[0] : ([...run].reverse().find((t) => /[sx]$/.test(t)) ?? run[run.length - 1]);
     // A vague head ("versions") counts the noun beside it: "client versions", "versions de serveur".
     if (head && lex.vagueNouns.has(head)) {
       if (lang === 'fr') {

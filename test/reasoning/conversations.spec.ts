@@ -1824,6 +1824,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'the thing counted is the plural a verb follows': {
+    turns: [{ say: 'how many new features come with exchange 2013 integration, and which?', first: /adds four new features/ }],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
