@@ -388,7 +388,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (servers.length === 2 && source && !target) target = servers.find((x) => x !== source);
   if (servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
   // "ls2010 -> ls2013", "OCS R2 … Lync Server 2013": moving, the first named is left for the second.
-  if (move && servers.length === 2 && !source && !target) [source, target] = servers as [string, string];
+  // (No word gives their roles: a move goes to the newer one, the matrix's order — "we have LS2013 and LS2010
+  // pools … after the migration" is no move to Lync Server 2010.)
+  if (move && servers.length === 2 && !source && !target) {
+    const rank = (id: string): number => kb.servers.findIndex((sv) => sv.id === id);
+    [target, source] = [...servers].sort((a, b) => rank(a) - rank(b)) as [string, string];
+  }
   if (move && servers.length === 2 && source && !target) target = servers.find((x) => x !== source);
   if (move && servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
 

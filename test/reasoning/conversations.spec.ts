@@ -1827,6 +1827,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'the thing counted is the plural a verb follows': {
     turns: [{ say: 'how many new features come with exchange 2013 integration, and which?', first: /adds four new features/ }],
   },
+  'a move between two servers no word gives roles to goes to the newer one': {
+    turns: [
+      {
+        say: 'we have lync server 2013 and lync server 2010 pools. do group chat 2010 users need to reconfigure after the migration?',
+        first: /^(?!.*for Lync Server 2010\.)/,
+        lacks: [/Moving from Lync Server 2013 to Lync Server 2010/],
+      },
+    ],
+  },
   '"first" outside a procedure is no step: servers before clients': {
     turns: [
       {
