@@ -1083,7 +1083,12 @@ export class Reasoner {
         const n = found.index + 1;
         const yes = n === m;
         const end = position.ordinal && (position.n === 1 || position.n === -1) ? (position.n === 1 ? 'first' : 'last') : 'at';
-        const key = `step_${end}_${yes ? 'yes' : 'no'}` as MessageKey;
+        const keys: Record<typeof end, [MessageKey, MessageKey]> = {
+          first: ['step_first_yes', 'step_first_no'],
+          last: ['step_last_yes', 'step_last_no'],
+          at: ['step_at_yes', 'step_at_no'],
+        };
+        const key = keys[end][yes ? 0 : 1];
         const first = this.kb.message(key, lang, { n, total, m, title: phase?.title[lang] ?? title });
         return reply(topic, first, found.index, yes ? [line(topic, found.index)] : [line(topic, found.index), line(topic, m - 1)]);
       }
