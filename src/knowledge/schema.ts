@@ -384,6 +384,8 @@ export const LanguageFile = z.strictObject({
     otherProducts: Phrases.default({ en: [], fr: [] }),
     /** People ("users", "tout le monde"): "users on Lync 2013" are on the client of that name, not the server. */
     people: Phrases.default({ en: [], fr: [] }),
+    /** The word for a licence ("do we need a licence?"): a question about licensing, whichever licence. */
+    licences: Phrases.default({ en: [], fr: [] }),
     /** Where users are homed ("a 2010 pool", "nos pools 2010"): a bare version beside one names the server of that version. */
     deployments: Phrases.default({ en: [], fr: [] }),
     /**

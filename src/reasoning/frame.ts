@@ -294,7 +294,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (m.kind !== 'server') continue;
     const joiner = tokens[m.end];
     const version = tokens[m.end + 1];
-    if (!joiner || !version || !['and', 'et', 'or', 'ou', 'vs'].includes(joiner) || !/^(\d{4}|r2)$/.test(version)) continue;
+    if (!joiner || !version || !(lex.listJoiners.has(joiner) || lex.shapes.compare.has([joiner])) || !/^(\d{4}|r2)$/.test(version))
+      continue;
     const named = kb.servers.filter((sv) => sv.id !== m.id && serverWords(kb, sv.id).has(version));
     if (named.length === 1) add(servers, (named[0] as { id: string }).id);
   }

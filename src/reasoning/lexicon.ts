@@ -197,6 +197,8 @@ export class Lexicon {
   readonly roleWords: Set<string>;
   /** People ("users", "postes"): what is "on" a client name uses that client. */
   readonly peopleNouns: Set<string>;
+  /** The word for a licence, either language ("licence", "license"). */
+  readonly licenceNouns: Set<string>;
   readonly quantifiers: Set<string>;
   readonly continuations: Set<string>;
   /** Where a sentence of the knowledge splits into clauses: ; : — and the words of language.yaml's `joiners.clauses`. */
@@ -309,6 +311,7 @@ export class Lexicon {
     this.serverNouns = words(data.nouns.servers);
     this.providerNouns = words(data.nouns.providers);
     this.peopleNouns = words(data.nouns.people);
+    this.licenceNouns = words(data.nouns.licences);
     this.deploymentNouns = words(data.nouns.deployments);
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);

@@ -707,7 +707,7 @@ export class Reasoner {
     // avec Skype ?" is whether Skype federation has video.)
     // (Not "do we need a PIC USL for IM with Yahoo?": the licence needed.)
     const featureOfProvider = f.features.length > 0 && f.providers.length > 0 && f.shape === 'yesno' && !f.need && !f.buy;
-    if ((f.licences.length > 0 || (f.need && /licen[cs]e/.test(f.tokens.join(' ')))) && !featureOfProvider) {
+    if ((f.licences.length > 0 || (f.need && f.tokens.some((t) => this.lexicon.licenceNouns.has(t)))) && !featureOfProvider) {
       const r = this.publicIm.licence(f, today);
       if (r) return r;
     }
@@ -1375,7 +1375,7 @@ export class Reasoner {
     // "Does that one need a USL?" after an answer naming one provider or client: that one.
     const single = last.list?.ids.length === 1 ? last.list : undefined;
     // ("What does that licence come on top of?" refers to the licence, not the provider listed.)
-    const aboutLicence = f.addition || f.buy || f.tokens.some((t) => /^licen[cs]es?$/.test(t));
+    const aboutLicence = f.addition || f.buy || f.tokens.some((t) => this.lexicon.licenceNouns.has(t));
     // (Nor "fournisseurs qui ont la MI mais pas l'audio": providers asked about anew, by their features.)
     const providersByFeature = f.asksAbout === 'providers' && f.features.length > 0;
     if (
