@@ -822,27 +822,25 @@ export class Reasoner {
       f.asksAbout !== 'clients'
     )
       return undefined;
-    const asked = askedWords(f, 'sentence');
+    const asked = askedSpan(f, 'sentence');
+    const askedTokens = asked ? f.tokens.slice(asked.from, asked.to) : [];
     // (A move told in another sentence than a yes/no question on a client and a server sets its scene: "is the
     // Lync 2013 client compatible with an OCS 2007 R2 pool? planning a phased rollout" asks that client there.)
     // (So does one before "which clients are supported on Lync Server 2013?": that list.)
-    const inAsked = (kind: string): boolean =>
-      u.mentions.some((m) => m.kind === kind && f.tokens.slice(m.start, m.end).every((t) => asked?.has(t)));
+    const inAsked = (kind: string): boolean => u.mentions.some((m) => m.kind === kind && within(m, asked));
     const movedElsewhere =
       asked !== undefined &&
-      !this.lexicon.roles.move.has([...asked]) &&
+      !this.lexicon.roles.move.has(askedTokens) &&
       inAsked('server') &&
       ((f.shape === 'yesno' && inAsked('client')) ||
-        ((f.shape === 'list' || f.shape === 'count') && f.asksAbout === 'clients' && this.lexicon.shapes.supported.has([...asked])));
+        ((f.shape === 'list' || f.shape === 'count') && f.asksAbout === 'clients' && this.lexicon.shapes.supported.has(askedTokens)));
     if ((f.move || (f.source && f.target)) && !(f.notOn && f.clients.length === 0) && !movedElsewhere) {
       const r = this.planner(f);
       if (r) return r;
     }
     // (Then the question is asked of the servers its own sentence names.)
     if (movedElsewhere && f.move) {
-      const servers = f.servers.filter((sv) =>
-        u.mentions.some((m) => m.id === sv && f.tokens.slice(m.start, m.end).every((t) => asked?.has(t))),
-      );
+      const servers = f.servers.filter((sv) => u.mentions.some((m) => m.id === sv && within(m, asked)));
       const { source: _s, target: _t, ...rest } = f;
       f = { ...rest, move: false, servers } as Frame;
       // ("Which clients are supported on Lync Server 2013?": that server's column.)
@@ -866,9 +864,9 @@ export class Reasoner {
     if (
       sure &&
       asked &&
-      !u.mentions.some((m) => f.tokens.slice(m.start, m.end).every((t) => asked.has(t))) &&
-      !this.lexicon.shapes.supported.has([...asked]) &&
-      !this.lexicon.shapes.breaks.has([...asked])
+      !u.mentions.some((m) => within(m, asked)) &&
+      !this.lexicon.shapes.supported.has(askedTokens) &&
+      !this.lexicon.shapes.breaks.has(askedTokens)
     )
       return fromSure(sure);
     const computedSupport = this.support(f, last);
@@ -2232,7 +2230,7 @@ export class Reasoner {
     // (In a message of several sentences, what is asked is the question's own sentence; the others set the scene:
     // "on a migré le group chat la semaine dernière. … ils doivent reconfigurer quelque chose ?"; or the part of its
     // sentence after one that sets the scene: "on a Lync Server 2013 SE, is the IMMCU on the front end?".)
-    const asked = askedWords(f, 'clause');
+    const asked = askedSpan(f, 'clause');
     const inMention = (i: number): boolean => u.mentions.some((m) => i >= m.start && i < m.end);
     // (A word within two of a product's name, past words that only describe it: "LS2013 persistent chat pool".)
     const nextToProduct = (i: number): boolean => [i - 1, i - 2, i - 3].some(inMention) || inMention(i + 1);
@@ -2249,7 +2247,7 @@ export class Reasoner {
           !this.lexicon.roleWords.has(t) &&
           !(this.lexicon.deploymentNouns.has(t) && nextToProduct(i)) &&
           !this.lexicon.shapes.newest.has([t]) &&
-          (!asked || asked.has(t)),
+          (!asked || (i >= asked.from && i < asked.to)),
       ),
     );
     // The things the question names that the knowledge names elsewhere ("SharePoint"); a word that is only
@@ -3567,12 +3565,17 @@ export class Reasoner {
  * right after a name-like word — not a date ("in March 2014", "avant 2012").
  */
 /**
- * The words of the question itself when sentences (or, `clause`, a part of its sentence) around it set the
- * scene (Frame.askedFrom / clauseFrom / askedTo); undefined when the whole message asks.
+ * Where the question itself stands among the message's tokens when sentences (or, `clause`, a part of its
+ * sentence) around it set the scene (Frame.askedFrom / clauseFrom / askedTo); undefined when the whole message asks.
  */
-function askedWords(f: Frame, within: 'sentence' | 'clause'): Set<string> | undefined {
-  const from = within === 'clause' ? f.clauseFrom : f.askedFrom;
-  return from > 0 || f.askedTo < f.tokens.length ? new Set(f.tokens.slice(from, f.askedTo)) : undefined;
+function askedSpan(f: Frame, part: 'sentence' | 'clause'): { from: number; to: number } | undefined {
+  const from = part === 'clause' ? f.clauseFrom : f.askedFrom;
+  return from > 0 || f.askedTo < f.tokens.length ? { from, to: f.askedTo } : undefined;
+}
+
+/** Whether a product's mention is within that span. */
+function within(m: { start: number; end: number }, span: { from: number; to: number } | undefined): boolean {
+  return span !== undefined && m.start >= span.from && m.end <= span.to;
 }
 
 function yearsOutsideNames(u: Understanding, f: Frame, lex: Lexicon): string[] {
