@@ -144,20 +144,6 @@ export class Reasoner {
     this.stepOrder = new StepOrder(kb, this.lexicon);
     this.publicIm = new PublicImReasoner(kb, this.lexicon);
     this.versioned = this.passages.versionedNames();
-    // A version a claim is written for, of a product its statement names, is one the knowledge answers
-    // ("exchange 2007": the new features need Exchange 2013).
-    for (const t of kb.allTopics())
-      for (const c of t.claims) {
-        const said = new Set(tokenize(fold(`${c.text.en} ${c.text.fr}`)));
-        for (const phrase of c.terms.flat()) {
-          const ws = tokenize(phrase);
-          ws.forEach((w, i) => {
-            const year = ws[i + 1];
-            if (this.versioned.names.has(w) && said.has(w) && year !== undefined && /^\d{4}$/.test(year))
-              this.versioned.pairs.add(`${w} ${year}`);
-          });
-        }
-      }
     this.namedThings = this.passages.namedThings();
     addKnowledgeNames(kb, this.lexicon);
     const allTopics = kb.allTopics();
@@ -181,8 +167,16 @@ export class Reasoner {
             return { words, key: words.join(' ') };
           }),
         ),
+        versions: this.versionsIn(tokenize(fold(`${claim.text.en} ${claim.text.fr} ${claim.terms.flat().join(' ')}`))),
       })),
     );
+    // A version a claim's terms are written for, of a product its statement names, is one the knowledge answers
+    // ("exchange 2007": the new features need Exchange 2013).
+    for (const { claim } of this.claims) {
+      const said = new Set(tokenize(fold(`${claim.text.en} ${claim.text.fr}`)));
+      for (const [name, years] of this.versionsIn(tokenize(claim.terms.flat().join(' '))))
+        if (said.has(name)) for (const y of years) this.versioned.pairs.add(`${name} ${y}`);
+    }
     // A term about one feature (a third of its phrases name it) takes every word users name that feature with
     // (language.yaml's features): "messages instantanés" is IM for claims too. A term listing several
     // features ("IM, presence, voice, all workloads") does not take "availability" for presence.
@@ -248,7 +242,14 @@ export class Reasoner {
   /** language.yaml's server roles, their phrases folded. */
   private readonly serverRoles: { id: string; phrases: string[] }[];
   /** Every topic's claims, whichever file holds it, with their terms folded once. */
-  private readonly claims: { claim: Topic['claims'][number]; topic: Topic; subject: string; groups: TermPhrase[][] }[];
+  private readonly claims: {
+    claim: Topic['claims'][number];
+    topic: Topic;
+    subject: string;
+    groups: TermPhrase[][];
+    /** The versions its statement and terms give products (see `otherVersion`). */
+    versions: VersionsOf;
+  }[];
   /** Phrase of a claim's term → the claims and term groups it satisfies. */
   private readonly claimIndex = new Map<string, { claim: number; group: number; words: string[] }[]>();
   /** The first words of the claims' phrases. */
@@ -283,13 +284,9 @@ export class Reasoner {
   private readonly publicIm: PublicImReasoner;
   /** Names the knowledge gives with a version, and those pairs (see Passages.versionedNames). */
   private readonly versioned: { names: Set<string>; pairs: Set<string> };
-  /** The versions each statement gives its products (see `otherVersion`), by statement text. */
-  private readonly versionsSaid = new Map<string, Map<string, Set<string>>>();
   private readonly claimNamesServer = new Map<number, boolean>();
   /** What each sentence of the knowledge says, its verdict aside (a claim's and its topic's, compared once). */
   private readonly sayings = new Map<string, string>();
-  /** And those a question gives, once per question. */
-  private readonly versionsAsked = new WeakMap<readonly string[], Map<string, Set<string>>>();
 
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
@@ -2288,6 +2285,7 @@ export class Reasoner {
     // (Within a follow-up, the subject before it counts too: "can SharePoint search them?" after archiving.)
     const sureSubjects = new Set([u.intent.split('.')[0], contextTopic?.intent.split('.')[0]]);
     // In the order the knowledge lists them: on a tie, the claim listed first wins.
+    const askedVersions = this.versionsIn(f.tokens);
     const candidates = [
       ...this.termlessClaims,
       ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci),
@@ -2347,7 +2345,7 @@ export class Reasoner {
       // "Exchange 2013 UM with the Lync 2010 client?" is not what "UM was already there with Exchange Server
       // 2010 and Lync Server 2010" says.
       // (A claim written for that version settles it: its terms say "exchange 2010".)
-      if (this.otherVersion(f.tokens, `${c.text.en} ${c.text.fr} ${c.terms.flat().join(' ')}`)) continue;
+      if (this.otherVersion(askedVersions, this.claims[ci]?.versions ?? new Map())) continue;
       // So must another kind of server it names ("is the IMMCU part of the edge server?" is not settled
       // by "the IMMCU is a Front End Server component").
       if (!otherServers.every((o) => this.says(c.text, o))) continue;
@@ -2386,32 +2384,23 @@ export class Reasoner {
    * that a text names only with other versions ("Exchange Server 2010"). A word may stand between the name and
    * the year ("Exchange Server 2010").
    */
-  private otherVersion(tokens: readonly string[], text: string): boolean {
-    const versions = (ts: readonly string[]): Map<string, Set<string>> => {
-      const out = new Map<string, Set<string>>();
-      ts.forEach((t, i) => {
-        if (!this.versioned.names.has(t) || this.lexicon.months.has(t)) return;
-        const year = [ts[i + 1], ts[i + 2]].find((y) => y !== undefined && /^(19|20)\d\d$/.test(y));
-        if (year) out.set(t, (out.get(t) ?? new Set()).add(year));
-      });
-      return out;
-    };
-    // (A claim's versions are read once.)
-    let said = this.versionsSaid.get(text);
-    if (!said) {
-      said = versions(tokenize(fold(text)));
-      this.versionsSaid.set(text, said);
-    }
-    let asked = this.versionsAsked.get(tokens);
-    if (!asked) {
-      asked = versions(tokens);
-      this.versionsAsked.set(tokens, asked);
-    }
+  private otherVersion(asked: VersionsOf, said: VersionsOf): boolean {
     for (const [name, years] of asked) {
       const own = said.get(name);
       if (own && ![...years].some((y) => own.has(y))) return true;
     }
     return false;
+  }
+
+  /** The versions tokens give the names the knowledge writes with years ("exchange server 2010": exchange → 2010). */
+  private versionsIn(tokens: readonly string[]): VersionsOf {
+    const out = new Map<string, Set<string>>();
+    tokens.forEach((t, i) => {
+      if (!this.versioned.names.has(t) || this.lexicon.months.has(t)) return;
+      const year = [tokens[i + 1], tokens[i + 2]].find((y) => y !== undefined && /^(19|20)\d\d$/.test(y));
+      if (year) out.set(t, (out.get(t) ?? new Set()).add(year));
+    });
+    return out;
   }
 
   /**
@@ -2450,7 +2439,7 @@ export class Reasoner {
     if (!named.every((p) => this.namedIn(p, text.en))) return undefined;
     if (!this.otherServersIn(f).every((o) => this.says(text, o))) return undefined;
     if (!yearsOutsideNames(u, f, this.lexicon).every((y) => text.en.includes(y))) return undefined;
-    if (this.otherVersion(f.tokens, `${text.en} ${text.fr}`)) return undefined;
+    if (this.otherVersion(this.versionsIn(f.tokens), this.versionsIn(tokenize(fold(`${text.en} ${text.fr}`))))) return undefined;
     const polarity = (sentence: string): 'yes' | 'no' | undefined => {
       const clauses = sentence.split(this.lexicon.clauseBreak).filter((c) => c.trim() !== '');
       const answering =
@@ -3564,6 +3553,9 @@ export class Reasoner {
  * Versions the question gives outside the products it names ("SharePoint 2010", "Exchange 2016"): a year
  * right after a name-like word — not a date ("in March 2014", "avant 2012").
  */
+/** Per name the knowledge writes with years ("exchange"), the years given it. */
+type VersionsOf = ReadonlyMap<string, ReadonlySet<string>>;
+
 /**
  * Where the question itself stands among the message's tokens when sentences (or, `clause`, a part of its
  * sentence) around it set the scene (Frame.askedFrom / clauseFrom / askedTo); undefined when the whole message asks.
