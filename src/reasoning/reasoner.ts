@@ -168,6 +168,7 @@ export class Reasoner {
           }),
         ),
         versions: this.versionsIn(tokenize(fold(`${claim.text.en} ${claim.text.fr} ${claim.terms.flat().join(' ')}`))),
+        namesServer: kb.servers.some((sv) => this.namedIn(sv.id, claim.text.en)),
       })),
     );
     // A version a claim's terms are written for, of a product its statement names, is one the knowledge answers
@@ -249,6 +250,8 @@ export class Reasoner {
     groups: TermPhrase[][];
     /** The versions its statement and terms give products (see `otherVersion`). */
     versions: VersionsOf;
+    /** Whether its statement names a server of the matrix (one that names none is about the documented one). */
+    namesServer: boolean;
   }[];
   /** Phrase of a claim's term → the claims and term groups it satisfies. */
   private readonly claimIndex = new Map<string, { claim: number; group: number; words: string[] }[]>();
@@ -284,7 +287,6 @@ export class Reasoner {
   private readonly publicIm: PublicImReasoner;
   /** Names the knowledge gives with a version, and those pairs (see Passages.versionedNames). */
   private readonly versioned: { names: Set<string>; pairs: Set<string> };
-  private readonly claimNamesServer = new Map<number, boolean>();
   /** What each sentence of the knowledge says, its verdict aside (a claim's and its topic's, compared once). */
   private readonly sayings = new Map<string, string>();
 
@@ -2323,7 +2325,8 @@ export class Reasoner {
         (this.genericWords.get(p) ?? []).some((ws) => this.claimText(ci).includes(` ${ws.join(' ')} `));
       // (The documented server is what a claim naming no server is about: "on a Lync Server 2013 Standard Edition,
       // is the IMMCU on the front end?" is settled by "the IMMCU is a Front End Server component".)
-      const documented = (p: string): boolean => p === this.kb.servers[0]?.id && c.products.length === 0 && !this.namesAServer(ci);
+      const documented = (p: string): boolean =>
+        p === this.kb.servers[0]?.id && c.products.length === 0 && this.claims[ci]?.namesServer === false;
       if (![...named].every((p) => c.products.includes(p) || this.namedIn(p, c.text.en) || inTerms(p) || byGenericName(p) || documented(p)))
         continue;
       // So must a thing the knowledge names elsewhere ("high-res photos stored in SharePoint" is not settled
@@ -2368,21 +2371,9 @@ export class Reasoner {
     return this.claimAnswer(f, lossAsked ? { ...claim, verdict: claim.verdict === 'yes' ? 'no' : 'yes' } : claim, best.topic);
   }
 
-  /** Whether a claim's statement names any server of the matrix (read once per claim). */
-  private namesAServer(ci: number): boolean {
-    let names = this.claimNamesServer.get(ci);
-    if (names === undefined) {
-      const text = this.claims[ci]?.claim.text.en ?? '';
-      names = this.kb.servers.some((sv) => this.namedIn(sv.id, text));
-      this.claimNamesServer.set(ci, names);
-    }
-    return names;
-  }
-
   /**
    * Whether the question gives a product a version (a name the knowledge writes with years: "exchange 2013")
-   * that a text names only with other versions ("Exchange Server 2010"). A word may stand between the name and
-   * the year ("Exchange Server 2010").
+   * that a statement names only with other versions ("Exchange Server 2010"); both read by `versionsIn`.
    */
   private otherVersion(asked: VersionsOf, said: VersionsOf): boolean {
     for (const [name, years] of asked) {
