@@ -969,6 +969,9 @@ export class Reasoner {
     // (Nothing here without a word about steps, their order or a part of a procedure, nor after a step.)
     if (last?.step === undefined && !this.stepOrder.mentionsSteps(f.tokens)) return undefined;
     const named = namedPositions(u);
+    // (The question's words beside product names, and whether it says "step", read once.)
+    const unnamed = f.tokens.filter((_, k) => !named.has(k));
+    const stepWord = lex.steps.words.has(f.tokens);
     const reply = (topic: Topic, first: string, index: number, details: string[]): Reasoned => ({
       answer: answer('topic', lang, first, { details, sources: [sourceOf(this.kb, topic.source, lang)] }),
       last: {
@@ -1008,12 +1011,7 @@ export class Reasoner {
     }
     // "How many steps in the cutover?", "quand se fait la bascule ?": a part of a procedure, or the whole, as one.
     if (f.shape === 'count' || f.shape === 'when') {
-      const stepWord = lex.steps.words.find(f.tokens).length > 0;
-      const topic = this.stepOrder.procedure(
-        u.intent,
-        last?.intent,
-        f.tokens.filter((_, i) => !named.has(i)),
-      );
+      const topic = this.stepOrder.procedure(u.intent, last?.intent, unnamed);
       // (The part the conversation is on counts for a question on steps: "combien d'étapes dans cette fenêtre ?".)
       const phase = topic
         ? this.stepOrder.phase(topic, f.tokens, stepWord && last?.intent === topic.intent ? last.tokens : undefined)
@@ -1054,7 +1052,7 @@ export class Reasoner {
         : undefined;
       // (Without a step word, "first" asks of a step named, or of the procedure the conversation is on:
       // "and during the cutover, what comes first?"; never "do servers have to go first?".)
-      const own = this.stepOrder.procedure(u.intent, last?.intent, worded ? f.tokens.filter((_, i) => !named.has(i)) : []);
+      const own = this.stepOrder.procedure(u.intent, last?.intent, worded ? unnamed : []);
       const topic = found?.topic ?? (worded || f.shape !== 'yesno' ? own : undefined);
       if (!topic) return undefined;
       // (A position asked, not one set as the scene of another question: "at step 5, which SIP URI do we give
@@ -1109,12 +1107,7 @@ export class Reasoner {
     // (Named by all its words, on the procedure the question or the conversation is on: "what happens if we
     // move our users before upgrading their clients?" is no step.)
     const rel = this.stepOrder.relative(f.tokens, named, STEP_NAMED_ALONE);
-    const on =
-      this.stepOrder.procedure(
-        u.intent,
-        last?.intent,
-        f.tokens.filter((_, i) => !named.has(i)),
-      ) ?? (lex.steps.words.find(f.tokens).length > 0 ? rel?.topic : undefined);
+    const on = this.stepOrder.procedure(u.intent, last?.intent, unnamed) ?? (stepWord ? rel?.topic : undefined);
     return rel && rel.topic === on ? from(rel.topic, rel.index, rel.asked) : undefined;
   }
 
