@@ -13,12 +13,6 @@ const PRECISION_WEIGHT = 0.1;
 /** Among steps naming a question as much, one must hold this many times more of its own words than the others. */
 const SHARPER = 1.5;
 
-const pick = ({ topic, index, score }: { topic: Topic; index: number; score: number }): { topic: Topic; index: number; score: number } => ({
-  topic,
-  index,
-  score,
-});
-
 /** Past this, a number beside a step word is no position (a year, a count of users). */
 const MAX_POSITION = 50;
 
@@ -151,10 +145,10 @@ export class StepOrder {
     // Clearly the one most of the question names; or, among those naming it as much, the one it says most of
     // ("deleting the well-known user": step 5 is that, step 6 only mentions "the well-known user you just deleted").
     const close = scored.filter((x) => best.score - x.score < STEP_MARGIN);
-    if (close.length === 1) return pick(best);
+    if (close.length === 1) return best;
     const sharpest = [...close].sort((a, b) => b.precision - a.precision);
     const [top, next] = sharpest;
-    return top && next && top.score >= least && top.precision >= SHARPER * next.precision ? pick(top) : undefined;
+    return top && next && top.score >= least && top.precision >= SHARPER * next.precision ? top : undefined;
   }
 
   /**
