@@ -28,7 +28,15 @@
  * `eval/fresh7.yaml` (written at the same time by another helper session, as a helpdesk or consulting team
  * writes, long messages with their context: aggregate scores only, first run on that session's starting
  * commit; its aggregate failure kinds — first sentence, missing fact, decline — and the reply side of its
- * failures, never the questions or their checks, were looked at once before it was listed here).
+ * failures, never the questions or their checks, were looked at once before it was listed here), `eval/dev9.yaml`
+ * (written on 2026-12-01 in the next session the same way, half helpdesk messages with their context and half
+ * one-liners, weighted to yes/no inside long messages, Group Chat migration, counts, Exchange, Front End and near
+ * misses: a development set) and `eval/fresh8.yaml` (written at the same time by another helper session, as
+ * different people write, every category evenly: aggregate scores only, first run on that session's starting
+ * commit).
+ *
+ * A `clarify` check passes when the reply's first sentence, or its message text, asks a question: until
+ * 2026-12-01 any "?" in the reply counted, and a card's "Was this answer helpful?" passed it.
  *
  * Sets whose failures must not be read (`AGGREGATE_ONLY`) never print them: `--failures` lists the others'.
  */
@@ -52,6 +60,8 @@ const TARGETS: Record<string, number> = {
   'fresh6.yaml': 0.95,
   'dev8.yaml': 0.95,
   'fresh7.yaml': 0.95,
+  'dev9.yaml': 0.95,
+  'fresh8.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
 const AGGREGATE_ONLY = new Set([
@@ -63,6 +73,7 @@ const AGGREGATE_ONLY = new Set([
   'fresh5.yaml',
   'fresh6.yaml',
   'fresh7.yaml',
+  'fresh8.yaml',
 ]);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
@@ -95,6 +106,8 @@ async function main(): Promise<void> {
           'eval/fresh6.yaml',
           'eval/dev8.yaml',
           'eval/fresh7.yaml',
+          'eval/dev9.yaml',
+          'eval/fresh8.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;

@@ -107,7 +107,9 @@ function check(expect: Expectation, lang: 'en' | 'fr', replies: Reply[]): { reas
     if (STATUS.test(first)) {
       invented = true;
       reasons.push(`should ask back, states a status: "${first}"`);
-    } else if (!text.includes('?')) reasons.push('asks nothing back');
+      // (Its first sentence, or its message text, asks: a card's "Was this answer helpful?" or a suggested
+      // follow-up on a button is not the bot asking back.)
+    } else if (!/\?\s*$/.test(first) && !String((replies[0] as Reply).text ?? '').includes('?')) reasons.push('asks nothing back');
   }
   const wrong = replies.find((r) => !(r.locale ?? '').toLowerCase().startsWith(lang));
   if (wrong) reasons.push(`reply locale ${wrong.locale ?? '(none)'} is not ${lang}`);
