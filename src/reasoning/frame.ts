@@ -582,7 +582,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   )
     shape = 'list';
   // What the question asks for (attribute ids of language.yaml: a port, a price…), and where it says so.
-  const asks = lex.attributeIds.filter((id) => sc.has(`attributes.${id}`, langs));
+  // (In the question's own sentence: "Our small office is sizing a Standard Edition server. Does it support
+  // Enterprise Voice?" does not ask for hardware figures.)
+  const asks = lex.attributeIds.filter((id) => sc.get(`attributes.${id}`, langs).some((sp) => sp.start >= lastStart));
   const attributeSpans = asks.flatMap((id) => sc.get(`attributes.${id}`, langs));
   // A question mark alone: yes/no, unless the question is about a kind of product as such (below).
   // ("So how do those users join meetings?" asks how, not whether.)
