@@ -42,6 +42,19 @@ export interface Understanding {
   knownWords: number;
 }
 
+/**
+ * Where the question of a message with context starts, in tokens: its last sentence ending with "?" (a
+ * statement may follow it: "do any of them need replacing? we have lync 2010 and the attendee"), else its
+ * last sentence; 0 for a message of one sentence.
+ */
+export function questionStart(text: string): number {
+  const sentences = text.trim().split(/(?<=[.!?])\s+/);
+  if (sentences.length < 2) return 0;
+  const asking = sentences.map((x) => x.trim().endsWith('?')).lastIndexOf(true);
+  const at = asking >= 0 ? asking : sentences.length - 1;
+  return at === 0 ? 0 : tokensOfFolded(fold(sentences.slice(0, at).join(' '))).length;
+}
+
 /** Below this confidence the best intent is only a guess. */
 export const CONFIDENT = 0.5;
 
@@ -271,7 +284,18 @@ export class Nlu {
       return { text, lang, tokens, intent: NONE_INTENT, confidence: 1, ranking: [], entities, mentions, unknownWords, knownWords };
     }
     const ranking = this.classifier.rank(features);
-    const best = this.compatible(ranking, mentions) ?? (ranking[0] as Scored);
+    let best = this.compatible(ranking, mentions) ?? (ranking[0] as Scored);
+    // A message that gives its context before the question ("We are migrating our Group Chat pool this quarter.
+    // The Group Chat clients stay on desks. Which cmdlet creates the legacy endpoint?"): the question's own
+    // sentence, when the classifier is confident of another intent for it alone, says what is asked; the context
+    // says it otherwise (a vague "how many do I need?" after it is not confident of anything).
+    const from = questionStart(text);
+    if (from > 0 && from < words.length) {
+      const ownMentions = mentions.filter((m) => m.start >= from).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
+      const own = this.classifier.rank(featuresOf(words.slice(from), ownMentions));
+      const ownBest = this.compatible(own, mentions) ?? own[0];
+      if (ownBest && ownBest.intent !== best.intent && ownBest.confidence >= CONFIDENT) best = ownBest;
+    }
     // Naive Bayes favours small intents for words it never saw, so an unsure guess on a message with
     // unknown words and no product in it is treated as out of scope rather than answered.
     const corrected = words.some((w, i) => w !== tokens[i]) ? { corrected: words } : {};

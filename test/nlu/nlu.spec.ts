@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { questionStart } from '../../src/nlu/nlu';
 import { realNlu } from '../helpers/knowledge';
 
 describe('Nlu', () => {
@@ -13,6 +14,26 @@ describe('Nlu', () => {
 
     it('reads the language of the message as typed, not of what its abbreviations stand for', () => {
       assert.equal(realNlu().understand('bascule GC -> PC ce week-end. 1ere etape ?').lang, 'fr');
+    });
+  });
+
+  describe('a question after its context', () => {
+    it('finds where the question sentence starts, in tokens', () => {
+      assert.equal(questionStart('is lync 2010 supported?'), 0);
+      assert.equal(questionStart('We run OCS 2007 R2. Is Lync 2010 supported?'), 5);
+      // (The last sentence that asks, when a statement follows it.)
+      assert.equal(questionStart('We move next month. Any client to replace? We have Lync 2010.'), 4);
+      assert.equal(questionStart('Context first. More context. what now'), 4);
+    });
+
+    it("classifies by the question's own sentence when it alone is sure of its intent", () => {
+      const nlu = realNlu();
+      const asked = 'Which cmdlet creates the legacy endpoint so they keep connecting?';
+      const own = nlu.understand(asked).intent;
+      const withContext = nlu.understand(
+        `We are migrating our Group Chat pool to Persistent Chat this quarter. The Lync 2010 Group Chat clients stay on desks for a few more months. ${asked}`,
+      );
+      assert.equal(withContext.intent, own);
     });
   });
 
