@@ -253,6 +253,7 @@ export const MESSAGE_KEYS = [
   'instead_for',
   'cell_aspect_yes',
   'cell_aspect_no',
+  'cell_aspect_partly',
   'cell_aspect_kept',
   'cell_aspect_lost',
   'meetings_word',

@@ -3149,6 +3149,20 @@ export class Reasoner {
             ),
           };
           const works = aspects.every((x) => covers.includes(x));
+          // "IM, presence and meetings?" under "IM and presence only": partly — what works, then what does not.
+          const kept = aspects.filter((x) => covers.includes(x));
+          if (kept.length > 0 && !works) {
+            const names = (xs: string[]): string =>
+              formatList(
+                xs.map((x) => this.aspectName(x, lang)),
+                lang,
+              );
+            return kb.message('cell_aspect_partly', lang, {
+              ...vars,
+              kept: names(kept),
+              lost: names(aspects.filter((x) => !covers.includes(x))),
+            });
+          }
           return kb.message(
             troubled ? (works ? 'cell_aspect_kept' : 'cell_aspect_lost') : works ? 'cell_aspect_yes' : 'cell_aspect_no',
             lang,

@@ -28,6 +28,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and 2013 for meetings?', first: /^No\b/ },
     ],
   },
+  'features asked together under "IM and presence only": partly, what works then what does not': {
+    turns: [
+      { say: 'does OC 2007 R2 support IM, presence and meetings on LS2013?', first: /^Partly\b/, has: [/but not for meetings/] },
+      { say: 'est-ce que communicator 2007 r2 garde la MI, la presence et les reunions sur lync server 2013 ?', first: /^En partie\b/ },
+      { say: 'and just IM and presence?', first: /^Yes\b/ },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
