@@ -551,11 +551,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (Not "how does presence update…?": "how" opening it asks how, though "how" alone may open a follow-up.)
   // (A yes/no opener after a comma opens the question too: "after the pchat migration, can we decommission …?".)
   // (Nor does a "when" clause before that comma make it a date question: "when we move, will the attendant still work?".)
-  // (Nor one whose opener a question word follows: "c'est quoi le point de terminaison hérité ?" asks what.)
+  // (Nor one whose opener a question word follows: "c'est quoi le point de terminaison hérité ?" asks what, after a
+  // comma too: "on migre GC 2010 vers PC 2013, c'est quoi la première étape ?".)
   else if (
     (starts('yesNo') || sc.get(shapeKey('yesNo'), langs).some((sp) => commaStarts.has(sp.start))) &&
     !sc.get(shapeKey('how'), langs).some((sp) => sp.start === 0) &&
-    !sc.get(shapeKey('yesNo'), langs).some((sp) => opensAt(sp.start) && sc.get(shapeKey('list'), langs).some((l) => l.start === sp.end))
+    !sc
+      .get(shapeKey('yesNo'), langs)
+      .some((sp) => (opensAt(sp.start) || commaStarts.has(sp.start)) && sc.get(shapeKey('list'), langs).some((l) => l.start === sp.end))
   )
     shape =
       starts('yesNo') && has('when') && sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start))

@@ -1569,6 +1569,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         has: [/désactivez Lync Server 2010 Group Chat/],
       },
       { say: 'et juste apres ?', first: /^Après l’étape 3, l’étape 4 : .*migrez les données/ },
+      // ("C'est quoi" after a comma asks what, not whether.)
+      {
+        say: 'on migre GC 2010 vers PC 2013, c est quoi la premiere etape pendant le week-end ?',
+        first: /^Étape 1 sur 5 de la période hors connexion/,
+        has: [/désactivez Lync Server 2010 Group Chat/],
+      },
       { say: 'derniere etape ?', first: /^Étape 5 sur 5 de la période hors connexion .*Démarrez les serveurs/ },
       // (The whole procedure named by its title: its step 4, not the window's.)
       { say: 'quelle est la 4e étape de la migration group chat ?', first: /^Étape 4 sur 9 de « Migrer Lync Server 2010 Group Chat/ },
