@@ -233,6 +233,7 @@ export const MESSAGE_KEYS = [
   'licence_beyond_by',
   'licence_beyond_none',
   'provider_offers',
+  'provider_member',
   'count_clients_on_all',
   'count_clients_on_all_none',
   'client_partly_on',

@@ -94,6 +94,12 @@ export class PublicImReasoner {
     );
   }
 
+  /** "Federation with Skype offers IM, presence and audio." as a sentence of its own. */
+  private offersSentence(p: Provider, lang: Lang): string {
+    const line = this.kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) });
+    return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
+  }
+
   private featureName(id: string, lang: Lang): string {
     return this.kb.publicIm.capabilities[id]?.[lang] ?? id;
   }
@@ -327,6 +333,37 @@ export class PublicImReasoner {
       }
       return { answer: answer('provider', lang, headline, { details, sources: source(p) }), last: last() };
     }
+    // "Is Skype a PIC provider?", "does PIC cover Skype?", "can we federate with Skype through PIC?": whether
+    // federation with it is offered — yes with what it offers, or no since it ended. (Not "AOL federation end
+    // date?": a bare question mark on a date asked is not a yes/no question.)
+    // (Saying nothing else of it: "we use PIC with Messenger contacts, is anything changing for us?" asks something else.)
+    const aboutItAlone = f.plainWords.every((w) => this.lexicon.prepositions.has(w));
+    const p = providers[0];
+    if (
+      providers.length === 1 &&
+      p &&
+      f.shape === 'yesno' &&
+      f.federation &&
+      !f.ending &&
+      !f.since &&
+      aboutItAlone &&
+      f.features.length === 0 &&
+      f.licences.length === 0 &&
+      !f.need &&
+      !f.buy
+    ) {
+      const end = p.endOfService;
+      const ended = end !== undefined && daysUntil(end, today) < 0;
+      const headline = ended
+        ? kb.message('still_no', lang, { provider: p.name, date: formatDate(end, lang), relative: formatRelative(end, today, lang) })
+        : kb.message('provider_member', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) });
+      const details = [
+        ...(ended ? [this.offersSentence(p, lang)] : []),
+        ...(p.serviceNote ? [p.serviceNote[lang]] : []),
+        kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
+      ];
+      return { answer: answer('provider', lang, headline, { details, sources: source(p) }), last: last() };
+    }
     return undefined;
   }
 
@@ -384,10 +421,7 @@ export class PublicImReasoner {
     const providers = f.providers.map((id) => kb.provider(id)).filter((p): p is Provider => !!p);
     if (providers.length === 0) return undefined;
     // (The message continues a sentence elsewhere — "The documentation says: federation with …" — so it starts lower case.)
-    const lines = providers.map((p) => {
-      const line = kb.message('provider_offers', lang, { provider: p.name, capabilities: this.capabilityNames(p, lang) });
-      return `${line.charAt(0).toUpperCase()}${line.slice(1)}`;
-    });
+    const lines = providers.map((p) => this.offersSentence(p, lang));
     return {
       answer: answer('provider', lang, lines[0] as string, {
         details: lines.slice(1),

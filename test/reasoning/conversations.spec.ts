@@ -35,6 +35,20 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and just IM and presence?', first: /^Yes\b/ },
     ],
   },
+  'whether a provider is one of PIC: yes with what it offers, no since it ended, never for another question': {
+    turns: [
+      { say: 'does PIC cover Skype?', first: /^Yes\.$/, has: [/Skype is one of the PIC providers: .*audio/] },
+      { say: 'can we federate with AOL through PIC?', first: /^No\.$/, has: [/PIC federation with AOL ended on 30 June 2014/] },
+      { say: 'yahoo est un fournisseur PIC ?', first: /^Non\.$/, has: [/La fédération PIC avec Yahoo! a pris fin/] },
+      // (A date asked with a bare question mark is not whether.)
+      { say: 'AOL federation end date?', first: /30 June 2014/, hasNot: [/^No\b/] },
+      {
+        say: 'We use PIC with Windows Live Messenger contacts. Is anything changing for us?',
+        first: /./,
+        lacks: [/one of the PIC providers/],
+      },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
