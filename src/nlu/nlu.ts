@@ -294,7 +294,19 @@ export class Nlu {
       const ownMentions = mentions.filter((m) => m.start >= from).map((m) => ({ ...m, start: m.start - from, end: m.end - from }));
       const own = this.classifier.rank(featuresOf(words.slice(from), ownMentions));
       const ownBest = this.compatible(own, mentions) ?? own[0];
-      if (ownBest && ownBest.intent !== best.intent && ownBest.confidence >= CONFIDENT) best = ownBest;
+      // (Its intent must be about a kind of product the context names, if both name products: "We use PIC with Messenger contacts. Is
+      // anything changing for us?" is not a Persistent Chat question, whatever "changing" alone suggests.)
+      const before = mentions.filter((m) => m.start < from);
+      const fits = (intent: string): boolean => {
+        const profile = this.productProfiles.get(intent);
+        return (
+          before.length === 0 ||
+          !profile ||
+          profile.size === 0 ||
+          before.some((m) => (profile.get(m.kind)?.share ?? 0) >= MIN_PRODUCT_SHARE)
+        );
+      };
+      if (ownBest && ownBest.intent !== best.intent && ownBest.confidence >= CONFIDENT && fits(ownBest.intent)) best = ownBest;
     }
     // Naive Bayes favours small intents for words it never saw, so an unsure guess on a message with
     // unknown words and no product in it is treated as out of scope rather than answered.

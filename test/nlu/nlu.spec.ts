@@ -35,6 +35,15 @@ describe('Nlu', () => {
       );
       assert.equal(withContext.intent, own);
     });
+
+    it('keeps the context when the sentence alone points to an intent about no product it names', () => {
+      const nlu = realNlu();
+      const asked = 'Is anything changing for us?';
+      const alone = nlu.understand(asked);
+      const withContext = nlu.understand(`We use PIC with Windows Live Messenger contacts. ${asked}`);
+      assert.notEqual(withContext.intent, alone.intent);
+      assert.ok(withContext.intent.startsWith('pic.'), withContext.intent);
+    });
   });
 
   describe('known words', () => {
