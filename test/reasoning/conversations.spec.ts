@@ -49,6 +49,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a plan asked whether anything must change: the verdict is about replacing, not about what keeps working': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'On passe de LS2010 a LS2013 et on garde Lync 2013, Lync 2010 et l Attendant Lync 2010. Il faut changer quelque chose ?',
+        first: /^Non : rien n’est à remplacer pour Lync Server 2013\./,
+      },
+      {
+        say: 'moving from OCS 2007 R2 to LS2013 with Communicator 2007 R2 and Live Meeting 2007, do we have to change anything?',
+        first: /^Yes: Office Live Meeting 2007 must be replaced/,
+      },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
