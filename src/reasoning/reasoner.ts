@@ -1304,8 +1304,11 @@ export class Reasoner {
       const fromContext = last.clients.filter((c) => candidates.includes(c));
       if (fromContext.length === 1) f = { ...f, clients: fromContext, generic: undefined } as Frame;
     }
+    // (Also after a decline of a product the sources do not hold, asked yes/no of one server: "is Lync Phone
+    // Edition supported on LS2013?", then "ok, and the Lync 2010 desktop client?".)
+    const declinedOnServer = last.subject === 'decline' && last.shape === 'yesno';
     if (
-      (last.subject === 'planner' || last.subject === 'support') &&
+      (last.subject === 'planner' || last.subject === 'support' || declinedOnServer) &&
       onlyServer &&
       f.clients.length > 0 &&
       f.servers.length === 0 &&

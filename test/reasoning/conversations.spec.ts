@@ -62,6 +62,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'after declining an unknown product on one server, another client asked like a follow-up is asked of that server': {
+    turns: [
+      { say: 'is Lync Phone Edition supported on LS2013?', first: /^I can't answer that/ },
+      { say: 'ok, and the Lync 2010 desktop client?', first: /^Yes\.$/, has: [/Lync 2010 is supported on Lync Server 2013/] },
+      { say: 'lync mobile ios marche avec ls2013 ?', first: /^Je ne peux pas répondre/ },
+      { say: 'ok et lwa 2013 ?', first: /^Oui\.$/, has: [/Lync Web App 2013 est pris en charge sur Lync Server 2013/] },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
