@@ -2220,8 +2220,9 @@ export class Reasoner {
     const otherServers = this.otherServersIn(f);
     // (Nor the words that only place it in time — "now that messenger moved to Skype" asks what to do.)
     const timing = (t: string): boolean => this.lexicon.shapes.still.has([t]) || this.lexicon.shapes.since.has([t]);
-    // (Nor who — "users": the claim's products say that — nor an elided letter, "c'est".)
-    const setting = (t: string): boolean => this.lexicon.peopleNouns.has(t) || t.length < 2;
+    // (Nor who — "users": the claim's products say that — nor an elided letter, "c'est", nor a number in words:
+    // "two-person P2P" is P2P.)
+    const setting = (t: string): boolean => this.lexicon.peopleNouns.has(t) || t.length < 2 || this.lexicon.numberIn(t) !== undefined;
     // (In a message of several sentences, what is asked is the question's own sentence; the others set the scene:
     // "on a migré le group chat la semaine dernière. … ils doivent reconfigurer quelque chose ?"; or the part of its
     // sentence after one that sets the scene: "on a Lync Server 2013 SE, is the IMMCU on the front end?".)

@@ -70,6 +70,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'ok et lwa 2013 ?', first: /^Oui\.$/, has: [/Lync Web App 2013 est pris en charge sur Lync Server 2013/] },
     ],
   },
+  'a number in words beside what is asked is not asked about ("two-person P2P" is P2P)': {
+    turns: [
+      { say: 'can multiparty IM work while the FE is down?', first: /^No\.$/ },
+      { say: 'what about two-person P2P?', first: /^No\.$/, has: [/P2P and multiparty IM work only when/] },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
