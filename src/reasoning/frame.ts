@@ -719,7 +719,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (In French, "combien" then a verb counts no noun: "combien ne sont pas du tout supportés ?".)
   const frenchNoNoun =
     lang === 'fr' && countSpan !== undefined && !lex.prepositions.has(tokens[countSpan.end] ?? '') && countSpan.end - countSpan.start === 1;
-  if (countSpan && !frenchNoNoun) {
+  // (Nor in English does "how many" then a verb: "our 4 legacy clients — how many are fully supported?" counts them.)
+  const next = tokens[countSpan?.end ?? -1] ?? '';
+  const englishNoNoun = lang === 'en' && countSpan !== undefined && (lex.copulas.has(next) || lex.shapes.yesNo.has([next]));
+  if (countSpan && !frenchNoNoun && !englishNoNoun) {
     const statusSpans = ['replace', 'supported', 'breaks', 'negation'].flatMap((k) => sc.get(shapeKey(k), langs));
     let i = countSpan.end;
     // (People are counted, though "users" also tells the language apart: "how many users per server".)

@@ -76,6 +76,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'what about two-person P2P?', first: /^No\.$/, has: [/P2P and multiparty IM work only when/] },
     ],
   },
+  '"how many are …" after clients listed counts among them (a verb after "how many" names no thing counted)': {
+    turns: [
+      {
+        say: 'our 4 legacy clients (OC 2007 R2, OC 2007, OCS R2 attendant, LM 2007) - how many are fully supported on LS2013?',
+        first: /^No client \(0\) is supported on Lync Server 2013\./,
+      },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
