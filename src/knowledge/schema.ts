@@ -382,6 +382,8 @@ export const LanguageFile = z.strictObject({
     otherServers: Phrases.default({ en: [], fr: [] }),
     vague: Phrases.default({ en: [], fr: [] }),
     otherProducts: Phrases.default({ en: [], fr: [] }),
+    /** Names that hold a feature's word but name no feature ("Persistent Chat" is no instant messaging question). */
+    featureless: Phrases.default({ en: [], fr: [] }),
     /** People ("users", "tout le monde"): "users on Lync 2013" are on the client of that name, not the server. */
     people: Phrases.default({ en: [], fr: [] }),
     /** The word for a licence ("do we need a licence?"): a question about licensing, whichever licence. */

@@ -399,10 +399,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   if (move && servers.length === 2 && target && !source) source = servers.find((x) => x !== target);
 
   const features: string[] = [];
-  // A feature word inside a product name or inside "public IM" names no feature.
+  // A feature word inside a product name, inside "public IM" or inside a name like "Persistent Chat" names no feature.
   const federationSpans = sc.get(shapeKey('federation'), langs);
+  const featurelessSpans = sc.get('featureless', langs);
   for (const id of lex.features.keys())
-    if (sc.get(featureKey(id), langs).some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start)))
+    if (
+      sc
+        .get(featureKey(id), langs)
+        .some((sp) => !covered(mentionSpans, sp.start) && !covered(federationSpans, sp.start) && !covered(featurelessSpans, sp.start))
+    )
       features.push(id);
   // Features a negation governs: right after it, an article or two between ("but not audio", "mais pas l'audio",
   // "sans la vidéo", "without video").

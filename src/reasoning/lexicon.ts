@@ -345,6 +345,7 @@ export class Lexicon {
       ['otherServers', data.nouns.otherServers],
       ['clauses', data.joiners.clauses],
       ['otherProducts', data.nouns.otherProducts],
+      ['featureless', data.nouns.featureless],
       ['unknownFeatures', data.unknownFeatures],
       ...Object.entries(data.attributes).map(([k, v]) => [`attributes.${k}`, v.asks] as [string, { en: string[]; fr: string[] }]),
     ];

@@ -1103,12 +1103,47 @@ export class Reasoner {
     }
     // "What do I do once the data is migrated?": the step after the one named.
     // (Asking what: "after migrating the pool, can we add more pools later?" asks whether.)
-    if (f.shape !== 'list' && !lex.steps.next.has(f.tokens)) return undefined;
+    const asksWhat = f.shape === 'list' || lex.steps.next.has(f.tokens);
     // (Named by all its words, on the procedure the question or the conversation is on: "what happens if we
     // move our users before upgrading their clients?" is no step.)
-    const rel = this.stepOrder.relative(f.tokens, named, STEP_NAMED_ALONE);
-    const on = this.stepOrder.procedure(u.intent, last?.intent, unnamed) ?? (stepWord ? rel?.topic : undefined);
-    return rel && rel.topic === on ? from(rel.topic, rel.index, rel.asked) : undefined;
+    const rel = asksWhat ? this.stepOrder.relative(f.tokens, named, STEP_NAMED_ALONE) : undefined;
+    const on = rel ? (this.stepOrder.procedure(u.intent, last?.intent, unnamed) ?? (stepWord ? rel.topic : undefined)) : undefined;
+    if (rel && rel.topic === on) return from(rel.topic, rel.index, rel.asked);
+    // "Which step starts the Persistent Chat servers?", "on supprime l'utilisateur connu à quelle étape ?": the
+    // step the question's other words name, where it stands — asked by a question word on the step word
+    // ("dans quel ordre on fait les choses ?" asks for them all).
+    // (One step: "which steps are done over the weekend?" asks for a part of the procedure.)
+    const whichStep = lex.steps.words.find(f.tokens).some((sp) => {
+      if (sp.end - sp.start === 1 && /s$/.test(f.tokens[sp.start] as string)) return false;
+      for (let k = sp.start - 1; k >= Math.max(0, sp.start - 3); k--) {
+        const t = f.tokens[k] as string;
+        if (lex.shapes.list.has([t])) return true;
+        if (!lex.isFunctionWord(t)) return false;
+      }
+      return false;
+    });
+    if (whichStep && f.shape === 'list') {
+      const found = this.stepOrder.findOne(
+        f.tokens.map((t) => (lex.steps.words.has([t]) ? '' : t)),
+        named,
+        STEP_NAMED_ALONE,
+      );
+      if (found && !this.stepOrder.phase(found.topic, f.tokens, undefined)) {
+        const { topic, index } = found;
+        const total = topic.steps.length;
+        f.shape = 'list';
+        const first = this.kb.message('step_position', lang, {
+          n: index + 1,
+          total,
+          title: topic.title[lang],
+          text: topic.steps[index]?.[lang] ?? '',
+        });
+        // (Then the steps around it and what the procedure is, for where it stands.)
+        const around = [index - 1, index + 1].filter((k) => k >= 0 && k < total).map((k) => line(topic, k));
+        return reply(topic, first, index, [...around, topic.answer[lang]]);
+      }
+    }
+    return undefined;
   }
 
   /**
@@ -2197,9 +2232,16 @@ export class Reasoner {
     // longest term, for whole-phrase look-ups.
     const runs = new Set<string>();
     for (const tokens of [f.tokens, context?.tokens ?? []]) {
+      // (Not from inside a name holding a feature's word: the "chat" of "persistent chat" is no IM.)
+      const inside = new Set(
+        this.lexicon
+          .scan(tokens)
+          .get('featureless', [f.lang])
+          .flatMap((sp) => Array.from({ length: sp.end - sp.start - 1 }, (_, k) => sp.start + k + 1)),
+      );
       for (let i = 0; i < tokens.length; i++) {
         // Only runs that start like some claim's phrase can match one.
-        if (!this.claimFirstWords.has(tokens[i] as string)) continue;
+        if (!this.claimFirstWords.has(tokens[i] as string) || inside.has(i)) continue;
         let key = tokens[i] as string;
         runs.add(key);
         for (let n = 2; n <= this.longestTerm && i + n <= tokens.length; n++) {

@@ -84,6 +84,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'which step does a thing, by the words of its step; the chat of Persistent Chat is no IM': {
+    turns: [
+      { say: 'which step starts the persistent chat servers?', first: /^Step 7 of 9 of “Migrating Lync Server 2010 Group Chat/ },
+      {
+        say: "on supprime l'utilisateur connu de l'AD a quelle etape ?",
+        first: /^Étape 5 sur 9 de « Migrer Lync Server 2010 Group Chat vers Persistent Chat » : Supprimez l’utilisateur connu/,
+      },
+      // ("Juste avant" asks for the step before the one named.)
+      { say: 'quelle etape juste avant la creation du point de terminaison herite ?', first: /^Avant l’étape 6, l’étape 5/ },
+      { say: 'do I need a new persistent chat pool for the migration?', first: /./, lacks: [/IMMCU/] },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
