@@ -347,13 +347,21 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
                         // 2010?"; alone, "and on 2010?" is a follow-up's.)
                         // (Or a kind of client: "is the attendant ok on 2013?"; or a server compared: "on LS2013 but
                         // not on 2010".)
+                        // (Or clients as such, in a question on no date: "clients ok on 2010 and 2013?", not
+                        // "which clients came out in 2013?".)
                         ((clients.length > 0 ||
                           (servers.length > 0 && sc.has(shapeKey('butNot'), langs)) ||
                           lex.backReferences.has(tokens, [lang]) ||
+                          (tokens.some((t) => lex.clientNouns.has(t)) &&
+                            !lex.clientNouns.has(tokens[i + 1] ?? '') &&
+                            !(['when', 'since', 'ago'] as const).some((g) => sc.has(shapeKey(g), langs))) ||
                           kb.support.genericNames.some((_, g) => sc.has(`generic.${g}`))) &&
                           roleSpans.on.some((sp) => sp.end === i)))
                     ? 'on'
-                    : undefined;
+                    : // "… on 2010 and 2013": a version joined to one read so is read so too.
+                      isVersion && named.length === 1 && lex.listJoiners.has(tokens[i - 1] ?? '') && reread.some((r) => r.start === i - 2)
+                      ? 'on'
+                      : undefined;
     if (!role) continue;
     if (role === 'on') {
       const id = (named[0] as { id: string }).id;

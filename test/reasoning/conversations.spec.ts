@@ -96,6 +96,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'do I need a new persistent chat pool for the migration?', first: /./, lacks: [/IMMCU/] },
     ],
   },
+  'bare versions after "on" name servers when clients as such are asked about, joined ones too': {
+    turns: [
+      {
+        say: 'clients ok on 2010 and 2013?',
+        first: /^Supported on Lync Server 2010 and Lync Server 2013: Lync 2013, Lync 2010 and Lync 2010 Attendant\./,
+      },
+      { say: 'quels clients sont supportes sur 2010 et 2013 ?', first: /^Pris en charge sur Lync Server 2010 et Lync Server 2013 :/ },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
