@@ -105,6 +105,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'quels clients sont supportes sur 2010 et 2013 ?', first: /^Pris en charge sur Lync Server 2010 et Lync Server 2013 :/ },
     ],
   },
+  'the unified contact store with the Lync 2010 client; Enterprise Edition for high availability': {
+    turns: [
+      { say: 'can lync 2010 users use the unified contact store?', first: /^No\.$/, has: [/not available in Lync 2010/] },
+      { say: 'do I need enterprise edition for high availability?', first: /^Yes\.$/, has: [/For high availability, Enterprise Edition/] },
+      // (Asked of Standard Edition after both were named: its own claim.)
+      { say: 'standard vs enterprise edition?', first: /./ },
+      { say: 'does standard do enterprise voice?', first: /^Yes\.$/ },
+      { say: 'and high availability?', first: /^No\.$/ },
+    ],
+  },
   "a bare version answers the bot's own question": {
     turns: [
       { say: 'is lync 2010 supported?', first: /\?$/ },
