@@ -42,7 +42,12 @@ describe('reminders across a SIGKILL (processes, SQLite)', function () {
     };
     const first = start(env);
     await listeningPort(first);
-    assert.ok(await until(() => bots.connector.received.length >= COUNT / 3, 60_000), 'a third delivered');
+    // (On failure, what the bot said: the last lines of its log and its errors.)
+    const said = (b: BotProcess): string => `\n${b.stdout.join('').split('\n').slice(-15).join('\n')}\n${b.stderr.join('').slice(-2000)}`;
+    assert.ok(
+      await until(() => bots.connector.received.length >= COUNT / 3, 60_000),
+      `a third delivered (${bots.connector.received.length} of ${COUNT}; exit ${first.child.exitCode ?? first.child.signalCode ?? 'none'})${said(first)}`,
+    );
     first.child.kill('SIGKILL');
     await first.exited;
     const atKill = bots.connector.received.length;
