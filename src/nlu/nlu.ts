@@ -5,7 +5,7 @@ import { featuresOf, wordFeatures } from './features';
 import { BayesIntentClassifier, type Example, type IntentClassifier, type Scored } from './intentClassifier';
 import { NONE_INTENT } from './intents';
 import { detectLanguage, languageWords, type LanguageWords } from './languageDetector';
-import { fold, tokenize, tokensOfFolded } from './normalize';
+import { fold, questionSentences, tokenize, tokensOfFolded } from './normalize';
 
 /** Products named in a message, by kind, in the order they appear (duplicates removed). */
 export interface Entities {
@@ -42,17 +42,10 @@ export interface Understanding {
   knownWords: number;
 }
 
-/**
- * Where the question of a message with context starts, in tokens: its last sentence ending with "?" (a
- * statement may follow it: "do any of them need replacing? we have lync 2010 and the attendee"), else its
- * last sentence; 0 for a message of one sentence.
- */
+/** Where the question of a message with context starts, in tokens (see `questionSentences`); 0 for one sentence. */
 export function questionStart(text: string): number {
-  const sentences = text.trim().split(/(?<=[.!?])\s+/);
-  if (sentences.length < 2) return 0;
-  const asking = sentences.map((x) => x.trim().endsWith('?')).lastIndexOf(true);
-  const at = asking >= 0 ? asking : sentences.length - 1;
-  return at === 0 ? 0 : tokensOfFolded(fold(sentences.slice(0, at).join(' '))).length;
+  const { sentences, asked } = questionSentences(text);
+  return asked === 0 ? 0 : tokensOfFolded(fold(sentences.slice(0, asked).join(' '))).length;
 }
 
 /** Below this confidence the best intent is only a guess. */

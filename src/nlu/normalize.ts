@@ -66,3 +66,14 @@ export function tokensOfFolded(folded: string): string[] {
 export function normalizePhrase(text: string): string {
   return tokenize(text).join(' ');
 }
+
+/**
+ * A message's sentences and the one that asks: its last sentence ending with "?" (a statement may follow it:
+ * "do any of them need replacing? we have lync 2010 and the attendee"), else its last. Sentences end at
+ * ".", "!", "?", ":" or ";". The classifier and the reasoning layer read the question's own sentence by it.
+ */
+export function questionSentences(text: string): { sentences: string[]; asked: number } {
+  const sentences = text.trim().split(/(?<=[.!?:;])\s+/);
+  const asking = sentences.map((x) => x.trim().endsWith('?')).lastIndexOf(true);
+  return { sentences, asked: asking >= 0 ? asking : sentences.length - 1 };
+}

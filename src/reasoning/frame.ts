@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { STATUS_IDS, type Lang, type StatusId } from '../knowledge/schema';
 import type { Understanding } from '../nlu/nlu';
-import { tokenize } from '../nlu/normalize';
+import { questionSentences, tokenize } from '../nlu/normalize';
 import type { Lexicon, Scan, Span } from './lexicon';
 
 /** The shape of a question: what kind of answer it wants. */
@@ -525,11 +525,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
 
   // Where the question opens: at the start (after "and", "so"), or where its last sentence starts ("We
   // federate with many Messenger contacts. When were they moved to Skype?").
-  const sentences = u.text.trim().split(/(?<=[.!?:;])\s+/);
-  // (The last sentence asking, when a statement follows it: "do any of our clients need replacing? we have
-  // lync 2010, lwa 2010 and the attendee".)
-  const asking = sentences.map((x) => x.trim().endsWith('?')).lastIndexOf(true);
-  const questionSentence = asking >= 0 && asking < sentences.length - 1 ? asking : sentences.length - 1;
+  const { sentences, asked: questionSentence } = questionSentences(u.text);
   const lastStart = tokenize(sentences.slice(0, questionSentence).join(' ')).length;
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
   const opensAt = (i: number): boolean =>
