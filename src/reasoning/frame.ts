@@ -174,6 +174,13 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     lang === 'fr'
       ? sc.get(`roles.${g}`, langs)
       : [...sc.get(`roles.${g}`, ['en']), ...sc.get(`roles.${g}`, ['fr']).filter((sp) => sp.text.length > 3)];
+  // "on both 2010 and 2013", "sur les deux 2010 et 2013": for a bare version, "on" reaches over "both".
+  const onBoth = roleOf('on').flatMap((sp) =>
+    sc
+      .get(shapeKey('both'), langs)
+      .filter((b) => b.start === sp.end)
+      .map((b) => ({ ...sp, end: b.end })),
+  );
   const roleSpans = { source: roleOf('source'), target: roleOf('target'), on: roleOf('on') };
   // "From X to Y" with products on both sides is a move, whatever the verb ("from lync 2010 to lync 2013, …").
   const rightBefore = (g: 'source' | 'target'): boolean =>
@@ -356,7 +363,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
                             !lex.clientNouns.has(tokens[i + 1] ?? '') &&
                             !(['when', 'since', 'ago'] as const).some((g) => sc.has(shapeKey(g), langs))) ||
                           kb.support.genericNames.some((_, g) => sc.has(`generic.${g}`))) &&
-                          roleSpans.on.some((sp) => sp.end === i)))
+                          [...roleSpans.on, ...onBoth].some((sp) => sp.end === i)))
                     ? 'on'
                     : // "… on 2010 and 2013": a version joined to one read so is read so too.
                       isVersion && named.length === 1 && lex.listJoiners.has(tokens[i - 1] ?? '') && reread.some((r) => r.start === i - 2)

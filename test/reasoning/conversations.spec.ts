@@ -105,6 +105,20 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'quels clients sont supportes sur 2010 et 2013 ?', first: /^Pris en charge sur Lync Server 2010 et Lync Server 2013 :/ },
     ],
   },
+  '"on both" before two bare versions names the two servers': {
+    turns: [
+      {
+        say: 'which clients work on both 2010 and 2013?',
+        first: /^Supported on Lync Server 2010 and Lync Server 2013: Lync 2013, Lync 2010 and Lync 2010 Attendant\./,
+      },
+      {
+        say: 'does lwa 2013 work on both 2010 and 2013?',
+        first: /^No\./,
+        has: [/not supported on Lync Server 2010, supported on Lync Server 2013/],
+      },
+      { say: 'est-ce que communicator 2007 r2 fonctionne sur les deux 2010 et 2013 ?', first: /^Partiellement\./ },
+    ],
+  },
   'the unified contact store with the Lync 2010 client; Enterprise Edition for high availability': {
     turns: [
       { say: 'can lync 2010 users use the unified contact store?', first: /^No\.$/, has: [/not available in Lync 2010/] },
