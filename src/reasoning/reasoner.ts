@@ -2213,6 +2213,33 @@ export class Reasoner {
    * most specific wins. Its verdict opens the answer; the topic's answer follows.
    */
   private claim(u: Understanding, f: Frame, context?: LastFrame, found?: Topic): Reasoned | undefined {
+    let best = this.bestClaim(u, f, context, found);
+    // "Does UCS work on Lync Server 2010 and 2013?": asked of several servers at once, a claim that says No of
+    // one of them answers for all (no claim speaks of them together).
+    if (!best && f.shape === 'yesno' && f.servers.length > 1)
+      for (const sv of f.servers) {
+        const one = this.bestClaim(u, { ...f, servers: [sv] }, context, found);
+        if (one?.claim.verdict === 'no') {
+          best = one;
+          break;
+        }
+      }
+    if (!best) return undefined;
+    // "Do we lose any workload with Standard Edition?": asked as a loss, a claim not written for one answers the
+    // other way round ("No. Both editions support all workloads").
+    const breaks = this.lexicon.shapes.breaks;
+    const claim = best.claim;
+    const lossAsked = breaks.has(f.tokens, [f.lang]) && !claim.terms.flat().some((ph) => breaks.has(tokenize(ph)));
+    return this.claimAnswer(f, lossAsked ? { ...claim, verdict: claim.verdict === 'yes' ? 'no' : 'yes' } : claim, best.topic);
+  }
+
+  /** The claim `claim` answers with, found as it says. */
+  private bestClaim(
+    u: Understanding,
+    f: Frame,
+    context?: LastFrame,
+    found?: Topic,
+  ): { claim: Topic['claims'][number]; topic: Topic } | undefined {
     const { kb } = this;
     const contextTopic = found ?? (context?.subject === 'topic' && context.intent ? kb.topic(context.intent) : undefined);
     const topic = found ?? kb.topic(u.intent) ?? contextTopic;
@@ -2401,13 +2428,7 @@ export class Reasoner {
       const score = c.terms.length * 2 + c.products.length * 2 + (own ? 1 : 0) - uncovered;
       if (!best || score > best.score) best = { claim: c, topic: t, score };
     }
-    if (!best) return undefined;
-    // "Do we lose any workload with Standard Edition?": asked as a loss, a claim not written for one answers the
-    // other way round ("No. Both editions support all workloads").
-    const breaks = this.lexicon.shapes.breaks;
-    const claim = best.claim;
-    const lossAsked = breaks.has(f.tokens, [f.lang]) && !claim.terms.flat().some((ph) => breaks.has(tokenize(ph)));
-    return this.claimAnswer(f, lossAsked ? { ...claim, verdict: claim.verdict === 'yes' ? 'no' : 'yes' } : claim, best.topic);
+    return best;
   }
 
   /**

@@ -105,6 +105,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'quels clients sont supportes sur 2010 et 2013 ?', first: /^Pris en charge sur Lync Server 2010 et Lync Server 2013 :/ },
     ],
   },
+  'a feature asked of several servers: a claim that says No of one answers for all': {
+    turns: [
+      {
+        say: 'does the unified contact store work on Lync Server 2010 and Lync Server 2013?',
+        first: /^No\./,
+        has: [/not available to users homed on Lync Server 2010/],
+      },
+      { say: 'le magasin de contacts unifié marche sur lync server 2010 et 2013 ?', first: /^Non\./ },
+    ],
+  },
   '"on both" before two bare versions names the two servers': {
     turns: [
       {
