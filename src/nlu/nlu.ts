@@ -53,6 +53,8 @@ export const CONFIDENT = 0.5;
 
 /** An intent names a kind of product when at least this share of its phrases do. */
 const MIN_PRODUCT_SHARE = 0.05;
+/** Below this, the classifier does not believe in an intent at all. */
+const UNSURE = 0.05;
 
 /** An intent whose phrases name this many products of a kind asks about any product of that kind. */
 const GENERIC_PRODUCT_COUNT = 4;
@@ -278,6 +280,10 @@ export class Nlu {
     }
     const ranking = this.classifier.rank(features);
     let best = this.compatible(ranking, mentions) ?? (ranking[0] as Scored);
+    // (Not for a server alone, where the classifier is confident of an intent and not at all of the one that fits:
+    // "high resolution photos on Lync Server 2010?" asks about photos on that server, not for its clients.)
+    const top = ranking[0] as Scored;
+    if (best !== top && top.confidence >= CONFIDENT && best.confidence < UNSURE && mentions.every((m) => m.kind === 'server')) best = top;
     // A message that gives its context before the question ("We are migrating our Group Chat pool this quarter.
     // The Group Chat clients stay on desks. Which cmdlet creates the legacy endpoint?"): the question's own
     // sentence, when the classifier is confident of another intent for it alone, says what is asked; the context

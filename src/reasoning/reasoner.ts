@@ -2414,7 +2414,19 @@ export class Reasoner {
       // "Exchange 2013 UM with the Lync 2010 client?" is not what "UM was already there with Exchange Server
       // 2010 and Lync Server 2010" says.
       // (A claim written for that version settles it: its terms say "exchange 2010".)
-      if (this.otherVersion(askedVersions, this.claims[ci]?.versions ?? new Map())) continue;
+      // (Not a version within the name of a product the claim is about: "photos on Lync Server 2010?" is settled by a
+      // claim about Lync Server 2010 whose statement names Lync Server 2013.)
+      const ownNamed = u.mentions.filter((m) => c.products.includes(m.id));
+      const saidVersions = this.claims[ci]?.versions ?? new Map();
+      if (
+        this.otherVersion(askedVersions, saidVersions) &&
+        (ownNamed.length === 0 ||
+          this.otherVersion(
+            this.versionsIn(f.tokens.map((t, i) => (ownNamed.some((m) => i >= m.start && i < m.end) ? '' : t))),
+            saidVersions,
+          ))
+      )
+        continue;
       // So must another kind of server it names ("is the IMMCU part of the edge server?" is not settled
       // by "the IMMCU is a Front End Server component").
       if (!otherServers.every((o) => this.says(c.text, o))) continue;

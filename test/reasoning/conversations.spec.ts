@@ -112,7 +112,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         first: /^No\./,
         has: [/not available to users homed on Lync Server 2010/],
       },
+      { say: 'high resolution photos on Lync Server 2010?', first: /^No\./, has: [/High-resolution photos/] },
       { say: 'le magasin de contacts unifié marche sur lync server 2010 et 2013 ?', first: /^Non\./ },
+      // (The server named is a place for the feature asked about, not a question about its clients; and a claim about
+      // Lync Server 2010 settles it though its statement names Lync Server 2013 too.)
+      { say: 'les photos HD marchent sur lync server 2010 ?', first: /^Non\./, has: [/photos haute résolution/] },
     ],
   },
   '"on both" before two bare versions names the two servers': {
