@@ -573,6 +573,16 @@ export class Reasoner {
       const claimed = this.claim(u, f, followUp ? last : undefined) ?? this.claimByWords(u, f) ?? this.statementVerdict(u, f);
       if (claimed) return claimed;
     }
+    // "Which edition for high availability?", "quelle édition pour la haute disponibilité ?": the claim saying Yes of the one
+    // thing of that kind that does it, first.
+    if (f.shape === 'list' && !f.elliptic && f.asksAbout === undefined && f.clients.length + f.servers.length + f.providers.length === 0) {
+      // (What "which" asks for is the word after it: "which edition", "quelle édition".)
+      const at = f.tokens.findIndex((t) => this.lexicon.shapes.list.has([t], [f.lang]));
+      const noun = at < 0 ? undefined : f.tokens.slice(at + 1, at + 3).find((t) => !this.functionWords.has(t));
+      const open = new Set(noun ? [noun] : []);
+      const which = open.size > 0 ? this.bestClaim(u, f, undefined, undefined, open) : undefined;
+      if (which) return this.claimAnswer(f, which.claim, which.topic, false);
+    }
     // A topic question that names no product (Exchange, Persistent Chat, Front End) is the topics' to answer.
     const named =
       f.clients.length + f.servers.length + f.providers.length + f.licences.length > 0 || f.generic !== undefined || f.allServers || f.both;
@@ -2239,6 +2249,9 @@ export class Reasoner {
     f: Frame,
     context?: LastFrame,
     found?: Topic,
+    /** For "which edition for high availability?": the words of the question. A claim saying Yes that leaves one term
+     * unmatched whose phrases hold one of them ("enterprise edition") is the one that names the answer. */
+    open?: ReadonlySet<string>,
   ): { claim: Topic['claims'][number]; topic: Topic } | undefined {
     const { kb } = this;
     const contextTopic = found ?? (context?.subject === 'topic' && context.intent ? kb.topic(context.intent) : undefined);
@@ -2356,7 +2369,15 @@ export class Reasoner {
     const askedVersions = this.versionsIn(f.tokens);
     const candidates = [
       ...this.termlessClaims,
-      ...[...hits].filter(([ci, groups]) => groups.size === this.claims[ci]?.groups.length).map(([ci]) => ci),
+      ...[...hits]
+        .filter(([ci, groups]) => {
+          const c = this.claims[ci];
+          if (!c) return false;
+          if (!open) return groups.size === c.groups.length;
+          const left = c.groups.filter((_, gi) => !groups.has(gi));
+          return c.claim.verdict === 'yes' && left.length === 1 && left.every((g) => g.some((p) => p.words.some((w) => open.has(w))));
+        })
+        .map(([ci]) => ci),
     ].sort((a, b) => a - b);
     let best: { claim: Topic['claims'][number]; topic: Topic; score: number } | undefined;
     for (const ci of candidates) {
@@ -2588,7 +2609,7 @@ export class Reasoner {
   }
 
   /** A claim as the answer: its verdict and statement first, then its topic. */
-  private claimAnswer(f: Frame, claim: Topic['claims'][number], t: Topic): Reasoned {
+  private claimAnswer(f: Frame, claim: Topic['claims'][number], t: Topic, withVerdict = true): Reasoned {
     const { kb } = this;
     const { lang } = f;
     const verdict = kb.message(claim.verdict === 'yes' ? 'verdict_yes' : 'verdict_no', lang);
@@ -2603,7 +2624,7 @@ export class Reasoner {
     };
     const said = saying(claim.text[lang]);
     return {
-      answer: answer('topic', lang, `${verdict}. ${claim.text[lang]}`, {
+      answer: answer('topic', lang, withVerdict ? `${verdict}. ${claim.text[lang]}` : claim.text[lang], {
         ...this.topicParts(t, lang),
         details: [t.answer[lang], ...t.details.map((d) => d[lang])].filter((x) => saying(x) !== said),
         sources: [sourceOf(kb, claim.source, lang)],

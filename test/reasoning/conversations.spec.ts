@@ -119,6 +119,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'les photos HD marchent sur lync server 2010 ?', first: /^Non\./, has: [/photos haute résolution/] },
     ],
   },
+  '"which edition for …?" answers with the edition that does it, first': {
+    turns: [
+      { say: 'which edition for high availability?', first: /^For high availability, Enterprise Edition/ },
+      { say: 'what edition gives high availability?', first: /^For high availability, Enterprise Edition/ },
+      { say: 'quelle édition pour la haute disponibilité ?', first: /^Pour la haute disponibilité, Enterprise Edition/ },
+      // (A claim whose other term is matched by a word of the question but not by what "which" asks for does not answer.)
+      { say: 'which edition supports enterprise voice?', first: /./, hasNot: [/high availability/] },
+    ],
+  },
   '"on both" before two bare versions names the two servers': {
     turns: [
       {
