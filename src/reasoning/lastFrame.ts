@@ -15,6 +15,8 @@ export interface LastFrame {
   target?: string;
   /** What the last answer listed, for "which of those", "the first one". */
   list?: { kind: 'client' | 'provider'; ids: string[] };
+  /** The last answer picked among the clients of a list before it ("which of those also work on LS2013?"): `clients`. */
+  among?: boolean;
   /** The reasons behind the last answer, for "why?", in both languages (the next question may switch). */
   reasons: Reasons;
   /** The clients the bot asked the user to choose between ("Which attendant do you mean?"). */

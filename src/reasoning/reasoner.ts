@@ -1384,6 +1384,8 @@ export class Reasoner {
         shape,
         ...plan,
         ...((f.move || plan.move) && !f.source && last.source ? { source: last.source } : {}),
+        // ("And on LS2010?" after "which of those also work on LS2013?": among the same clients, there.)
+        ...(last.among && shape === 'list' ? { listRef: 'those' } : {}),
       } as Frame;
     }
     // "How many must be replaced?", "combien ne sont pas du tout supportés ?" after a plan: among its clients,
@@ -3146,7 +3148,11 @@ export class Reasoner {
       const behind = pool.filter((c) => servers.every((s) => this.works(c.id, s))).map((c) => c.id);
       return {
         answer: answer('support-table', lang, headline, { details: matching.length > 0 && partly ? [partly] : [], sources: source }),
-        last: base({ list: { kind: 'client', ids: matching.map((c) => c.id) }, reasons: this.reasonsOf(behind, servers) }),
+        last: base({
+          list: { kind: 'client', ids: matching.map((c) => c.id) },
+          reasons: this.reasonsOf(behind, servers),
+          ...(amongListed ? { among: true } : {}),
+        }),
       };
     }
 

@@ -555,6 +555,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         say: 'which of these are fine on lync server 2013?',
         first: /^Of those, supported on Lync Server 2013: Lync 2010 and Lync 2010 Attendant\./,
       },
+      // (Asked again of another server: among the same clients as before, not a yes/no of one of them.)
+      { say: 'and on ocs 2007 r2?', first: /^None of them is fully supported on Office Communications Server 2007 R2\./ },
+    ],
+  },
+  'which of those work on a server, then on another, then in French': {
+    turns: [
+      { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
+      { say: 'which of those also work on LS2013?', first: /^None of them is fully supported on Lync Server 2013\./ },
+      {
+        say: 'and on LS2010?',
+        first: /^Of those, supported on Lync Server 2010: Office Communicator 2007 R2, .*Office Live Meeting 2007\./,
+      },
+      { say: 'et sur lync server 2013 ?', first: /^Aucun d’eux n’est entièrement pris en charge sur Lync Server 2013\./ },
     ],
   },
   'words that only place a question in time do not keep a claim from settling it': {
