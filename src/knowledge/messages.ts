@@ -184,6 +184,7 @@ export const MESSAGE_KEYS = [
   'licence_needed_by',
   'licence_needed_by_with',
   'licence_needed_by_none',
+  'licence_option_for',
   'licence_on_top_of',
   'planner_count_replace',
   'planner_count_keep',

@@ -592,9 +592,27 @@ export class PublicImReasoner {
         needing.map((p) => p.name),
         lang,
       );
+      // "Which provider can be licensed through Lync Online?": where the licence is one way among others, those
+      // providers and the other ways (when no provider needs it in every case, they answer).
+      const optional = kb.providers.filter((p) => !needing.includes(p) && p.licenceOptions.some((o) => o.includes(licence.id)));
+      const otherWays = this.licenceNames(
+        [...new Set(optional.flatMap((p) => p.licenceOptions.filter((o) => !o.includes(licence.id)).flat()))],
+        lang,
+      );
+      const optionLine =
+        optional.length > 0
+          ? kb.message('licence_option_for', lang, {
+              licence: name,
+              providers: formatList(
+                optional.map((p) => p.name),
+                lang,
+              ),
+              others: otherWays,
+            })
+          : undefined;
       const headline =
         needing.length === 0
-          ? kb.message('licence_needed_by_none', lang, { licence: name })
+          ? (optionLine ?? kb.message('licence_needed_by_none', lang, { licence: name }))
           : alongside.length > 0 && f.addition
             ? kb.message('licence_on_top_of', lang, { licence: name, others: formatList(alongside, lang), providers: providersNamed })
             : kb.message(alongside.length > 0 ? 'licence_needed_by_with' : 'licence_needed_by', lang, {
@@ -613,10 +631,14 @@ export class PublicImReasoner {
         : [];
       return {
         answer: answer('topic', lang, headline, {
-          details: [...sold, ...needing.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }))],
+          details: [
+            ...(needing.length > 0 && optionLine ? [optionLine] : []),
+            ...sold,
+            ...[...needing, ...optional].map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
+          ],
           sources: source,
         }),
-        last: { ...last, list: { kind: 'provider', ids: needing.map((p) => p.id) } },
+        last: { ...last, list: { kind: 'provider', ids: (needing.length > 0 ? needing : optional).map((p) => p.id) } },
       };
     }
     // "Our PIC USL expires in March 2014: until when can we federate with Yahoo!?": the earlier of the licence's

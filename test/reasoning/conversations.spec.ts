@@ -559,6 +559,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and on ocs 2007 r2?', first: /^None of them is fully supported on Office Communications Server 2007 R2\./ },
     ],
   },
+  'which provider a licence covers: those it is one way to, with the other ways': {
+    turns: [
+      {
+        say: 'which PIC provider can be licensed through Lync Online Plan 1/2/3?',
+        first: /^Federation with Skype can be licensed with the Lync Online Plan 1, 2 or 3, or with the Lync Server Client Access License/,
+      },
+      {
+        say: 'which providers need the PIC USL?',
+        first: /^The PIC User Subscription License \(PIC USL\) is needed for federation with Yahoo!/,
+      },
+      { say: 'quels fournisseurs acceptent lync online ?', first: /^La fédération avec Skype peut être couverte par la Lync Online/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
