@@ -37,6 +37,8 @@ const CLAIM_BY_WORDS_MARGIN = 0.15;
 const STATEMENT_VERDICT = 0.6;
 /** The share of a question's other words another topic's sentence must hold to answer for the thing asked that the first answer lacked. */
 const GIVEN_ELSEWHERE = RETRIEVED_ALONE;
+/** The share of a question's words a sentence of the same subject that gives the thing asked must hold to answer for it. */
+const GIVEN_WITHIN_SUBJECT = 0.5;
 /** A message this short after a topic's answer may follow up on it, even without "and …". */
 const TOPIC_FOLLOW_UP_WORDS = 6;
 /** The share of a follow-up's own words a sentence must cover to be chosen on them alone. */
@@ -330,7 +332,7 @@ export class Reasoner {
         (u.mentions.length > 0 || h.passage.topic.intent.split('.')[0] === givenSubject) &&
         missing.every((id) => this.check.gave(id, full(h.passage.topic))),
     );
-    if (!best || best.coverage < GIVEN_ELSEWHERE) return undefined;
+    if (!best || best.coverage < GIVEN_ELSEWHERE) return this.givenWithinSubject(f, given, missing);
     const t = best.passage.topic;
     // Its sentence that gives the thing asked and says most of the question first (the shorter on a tie: the
     // one most about it), else its first sentence.
@@ -338,6 +340,33 @@ export class Reasoner {
       .filter((h) => h.passage.topic === t && missing.every((id) => this.check.gave(id, answer('topic', lang, h.passage.text[lang]))))
       .sort((a, b) => b.coverage - a.coverage || a.passage.text[lang].length - b.passage.text[lang].length);
     const lead = giving[0]?.passage.text[lang] ?? t.answer[lang];
+    return answer('topic', lang, lead, {
+      ...this.topicParts(t, lang),
+      details: [t.answer[lang], ...t.details.map((d) => d[lang])].filter((d) => d !== lead),
+    });
+  }
+
+  /**
+   * "What's the default SIP address the old clients used?" answered by the legacy endpoint's topic, which gives
+   * none: within the subject of the answer found, the sentence of the knowledge that itself gives the thing asked
+   * (few do) and says at least half of the question's words, all of them counted (the words asking for the thing
+   * are what it is about too), led by it in its topic.
+   */
+  private givenWithinSubject(f: Frame, given: Answer, missing: readonly string[]): Answer | undefined {
+    const { lang } = f;
+    const subject = this.kb
+      .allTopics()
+      .find((t) => t.title[lang] === given.title)
+      ?.intent.split('.')[0];
+    if (!subject) return undefined;
+    const giving = this.passages
+      .search(f.tokens, (p) => p.topic.intent.split('.')[0] === subject)
+      .filter((h) => missing.every((id) => this.check.gave(id, answer('topic', lang, h.passage.text[lang]))))
+      .sort((a, b) => b.coverage - a.coverage || a.passage.text[lang].length - b.passage.text[lang].length);
+    const best = giving[0];
+    if (!best || best.coverage < GIVEN_WITHIN_SUBJECT) return undefined;
+    const t = best.passage.topic;
+    const lead = best.passage.text[lang];
     return answer('topic', lang, lead, {
       ...this.topicParts(t, lang),
       details: [t.answer[lang], ...t.details.map((d) => d[lang])].filter((d) => d !== lead),

@@ -572,6 +572,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'quels fournisseurs acceptent lync online ?', first: /^La fédération avec Skype peut être couverte par la Lync Online/ },
     ],
   },
+  'a thing asked for that the topic found does not give: the sentence of its subject that gives it': {
+    turns: [
+      { say: 'lync 2013 client with the lync server 2010 group chat server?', first: /^No\b/ },
+      { say: 'whats the default sip address the old clients used', first: /OCSChat@<domain>/ },
+      { say: 'adresse SIP par défaut des anciens clients ?', first: /OCSChat@<domaine>/ },
+      // (Nothing in the subject gives it: still declined.)
+      {
+        say: 'what port does skype federation use?',
+        first: /^I can't answer that: the documentation I answer from does not give the port/,
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
