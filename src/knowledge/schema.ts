@@ -447,6 +447,20 @@ export const LanguageFile = z.strictObject({
   abbreviations: z
     .record(z.string().regex(/^[A-Z][A-Z0-9]{1,5}$/, 'expected an abbreviation in capitals'), z.string().trim().min(2))
     .default({}),
+  /**
+   * Words administrators shorten ("haute dispo"), each with what it stands for, in the folded form the
+   * classifier reads (lower case, no accents): read as that, in either language. As many words written out
+   * as shortened, so that word positions stay those of the message.
+   */
+  shortenings: z
+    .record(
+      z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, 'expected folded words'),
+      z.string().regex(/^[a-z0-9]+( [a-z0-9]+)*$/, 'expected folded words'),
+    )
+    .refine((m) => Object.entries(m).every(([k, v]) => k.split(' ').length === v.split(' ').length), {
+      message: 'a shortening and what it stands for must have as many words',
+    })
+    .default({}),
   numbers: z.strictObject({ en: z.record(z.string(), z.number().int()), fr: z.record(z.string(), z.number().int()) }),
   /**
    * A procedure's steps by position: the words naming a step, ordinals with their position (-1: the last), and

@@ -170,7 +170,33 @@ export class Nlu {
     return a && TWO_CAPITALS.test(message) ? message.replace(a.pattern, (m) => a.meaning[m] ?? m) : message;
   }
 
+  /** Shortened words and what they stand for (language.yaml's `shortenings`), by their first word. */
+  private readonly shortenings = new Map<string, { words: string[]; meaning: string[] }[]>();
+
+  /** Tokens with their shortened words written out ("haute dispo" → "haute disponibilite"), word for word. */
+  private writeOut(tokens: string[]): string[] {
+    if (this.shortenings.size === 0) return tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const entries = this.shortenings.get(tokens[i] as string);
+      const hit = entries?.find((e) => e.words.every((w, k) => tokens[i + k] === w));
+      if (hit) {
+        tokens.splice(i, hit.words.length, ...hit.meaning);
+        i += hit.words.length - 1;
+      }
+    }
+    return tokens;
+  }
+
   constructor(kb: KnowledgeBase, classifier?: IntentClassifier, prepared?: PreparedTraining) {
+    // (Longest first, so that "haute dispo" is read before "dispo".)
+    for (const [short, meaning] of Object.entries(kb.language.shortenings).sort(
+      (a, b) => b[0].split(' ').length - a[0].split(' ').length,
+    )) {
+      const words = short.split(' ');
+      const list = this.shortenings.get(words[0] as string) ?? [];
+      list.push({ words, meaning: meaning.split(' ') });
+      this.shortenings.set(words[0] as string, list);
+    }
     this.extractor = new EntityExtractor(kb);
     const meaning = kb.language.abbreviations;
     const keys = Object.keys(meaning);
@@ -238,7 +264,7 @@ export class Nlu {
     // not, nor the "to" its arrow reads as.)
     const asTyped = text === message && !/[-=]>|[→⇒]/.test(message) ? folded : fold(message, ' ');
     const lang = detectLanguage(message, this.languageWords, fallbackLang, asTyped);
-    const tokens = tokensOfFolded(folded);
+    const tokens = this.writeOut(tokensOfFolded(folded));
     const mentions = this.extractor.extract(tokens);
     const entities: Entities = { clients: [], servers: [], providers: [], products: [], endOfLife: [] };
     const lists: Record<EntityKind, string[]> = {

@@ -89,6 +89,13 @@ describe('knowledge loader', () => {
     assert.ok(problemsOf(dir).some((p) => /support-matrix\.yaml: serverRole: unknown server role "gateway"/.test(p)));
   });
 
+  it('rejects a shortening written out in another number of words, naming the file and the field', () => {
+    editYaml(dir, 'language.yaml', (d) => {
+      d.shortenings = { 'haute dispo': 'haute disponibilite de service' };
+    });
+    assert.ok(problemsOf(dir).some((p) => /language\.yaml: shortenings.*as many words/.test(p)));
+  });
+
   it("rejects a procedure's first step or part past its steps", () => {
     editYaml(dir, 'front-end.yaml', (d) => {
       d.topics[0].steps = [

@@ -17,6 +17,15 @@ describe('Nlu', () => {
     });
   });
 
+  describe('shortened words (language.yaml shortenings)', () => {
+    it('writes shortened words out, word for word, the longest shortening first', () => {
+      assert.deepEqual(realNlu().understand('et la haute dispo ?').tokens, ['et', 'la', 'haute', 'disponibilite']);
+      assert.deepEqual(realNlu().understand('des infos sur la migration ?').tokens.slice(0, 2), ['des', 'informations']);
+      // (A word only starting like one is left alone.)
+      assert.deepEqual(realNlu().understand('haute disponibilite ?').tokens, ['haute', 'disponibilite']);
+    });
+  });
+
   describe('a question after its context', () => {
     it('finds where the question sentence starts, in tokens', () => {
       assert.equal(questionStart('is lync 2010 supported?'), 0);

@@ -584,6 +584,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a shortened word is read written out ("haute dispo")': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'le Standard Edition supporte la voix entreprise ?', first: /^Oui\./ },
+      { say: 'et la haute dispo ?', first: /^Non\./, has: [/haute disponibilité/] },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
