@@ -2073,23 +2073,31 @@ export class Reasoner {
       last.reasons[lang].length > 0 || last.subject !== 'support' ? last.reasons[lang] : this.reasonsOf(last.clients, last.servers)[lang];
     // No reason behind a status: what a topic of the sources says of that very client there, if one does
     // ("why?" after "Lync 2010 Group Chat: not applicable on Lync Server 2013" → the legacy endpoint).
-    if (reasons.length === 0 && last.subject === 'support' && last.clients.length === 1) {
-      const names = [...last.clients, ...last.servers];
-      const hits = this.passages.search(last.tokens ?? [], (p) => names.every((id) => this.namedIn(id, p.text.en)));
-      const best = hits[0];
-      if (best && best.coverage >= WHY_RELATED) {
-        const t = best.passage.topic;
-        return {
-          answer: answer('topic', lang, kb.message('why_related', lang, { text: best.passage.text[lang] }), {
-            sources: [sourceOf(kb, t.source, lang)],
-          }),
-          last,
-        };
-      }
+    const related =
+      last.subject === 'support' && last.clients.length === 1
+        ? this.passages
+            .search(last.tokens ?? [], (p) => [...last.clients, ...last.servers].every((id) => this.namedIn(id, p.text.en)))
+            .filter((h) => h.coverage >= WHY_RELATED)[0]
+        : undefined;
+    if (reasons.length === 0 && related) {
+      return {
+        answer: answer('topic', lang, kb.message('why_related', lang, { text: related.passage.text[lang] }), {
+          sources: [sourceOf(kb, related.passage.topic.source, lang)],
+        }),
+        last,
+      };
     }
     const headline = reasons[0] ?? kb.message('why_none', lang);
+    // (After the footnotes of its row that say what a client the matrix does not apply to is, what a topic says of
+    // that client there.)
+    const notApplicable =
+      last.clients.length === 1 && last.servers.every((sv) => this.statusOf(last.clients[0] as string, sv) === 'not_applicable');
+    const more = related && reasons.length > 0 && notApplicable ? [related.passage.text[lang]] : [];
     return {
-      answer: answer('topic', lang, headline, { details: reasons.slice(1), sources: [sourceOf(kb, this.matrixSource, lang)] }),
+      answer: answer('topic', lang, headline, {
+        details: [...reasons.slice(1), ...more],
+        sources: [sourceOf(kb, this.matrixSource, lang)],
+      }),
       last,
     };
   }
@@ -2739,7 +2747,14 @@ export class Reasoner {
       for (const s of servers) {
         const cell = kb.cell(c, s);
         if (cell.footnote !== undefined) ids.add(cell.footnote);
-        else {
+        else if (cell.status === 'not_applicable') {
+          // (A client the matrix does not apply to on a server: the footnotes of its row say what it is — "Lync 2010
+          // Group Chat" is a trusted third-party application of Lync Server 2010.)
+          for (const other of kb.servers) {
+            const note = kb.cell(c, other.id).footnote;
+            if (note !== undefined) ids.add(note);
+          }
+        } else {
           const status = kb.status(cell.status);
           if (status.covers && status.covers.length > 0) {
             const line = fill(status.headline[lang], { client: kb.client(c)?.name ?? c, server: kb.server(s)?.name ?? s });

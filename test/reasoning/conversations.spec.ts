@@ -591,6 +591,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'et la haute dispo ?', first: /^Non\./, has: [/haute disponibilité/] },
     ],
   },
+  '"why?" after "not applicable": the footnotes of its row say what the client is': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'le client conversation de groupe lync 2010 est supporte sur ls2013 ?', first: /^Non applicable\./ },
+      { say: 'pourquoi ?', first: /application approuvée tierce pour Lync Server 2010/ },
+      { say: 'is lync 2010 group chat supported on ls2013?', first: /^Not applicable\./ },
+      { say: 'why?', first: /trusted third-party application/, has: [/Persistent Chat/] },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
@@ -696,10 +705,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'pourquoi les photos haute résolution ne marchent pas avec ls2010 ?', first: /648/ },
       { say: 'lync web app 2013 remplace quoi ?', first: /^Lync Web App 2013 remplace .*Lync 2010 Attendee/ },
       { say: 'le client group chat lync 2010 est pris en charge sur lync server 2013 ?', first: /^Non applicable\b/ },
-      {
-        say: 'pourquoi ?',
-        first: /^La documentation ne donne pas la raison de ce statut ; ce qu’elle dit : .*(Persistent Chat|Group Chat)/,
-      },
+      // (No footnote on that cell: those of its row say what the client is, a third-party application of Lync Server 2010.)
+      { say: 'pourquoi ?', first: /application approuvée tierce pour Lync Server 2010/ },
     ],
   },
   'another product holding a generic name, and a mandatory option': {
