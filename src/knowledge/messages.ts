@@ -243,6 +243,7 @@ export const MESSAGE_KEYS = [
   'clients_among_not_on',
   'clients_among_not_on_none',
   'clients_others_not_on',
+  'clients_na_there',
   'client_partly_there',
   'family_members',
   'decline_says',

@@ -3149,17 +3149,39 @@ export class Reasoner {
           : [];
       if (others.length > 0) {
         const partly = partlyOn(named.length > 0 ? others : pool, servers);
+        // (A client the matrix does not apply to there is not said to be unsupported: said apart.)
+        const na = others.filter((c) => servers.every((sv) => this.statusOf(c.id, sv) === 'not_applicable'));
+        const unsupported = others.filter((c) => !na.includes(c));
+        const naLine =
+          na.length > 0
+            ? kb.message('clients_na_there', lang, {
+                count: na.length,
+                servers: on,
+                clients: formatList(
+                  na.map((c) => c.name),
+                  lang,
+                ),
+              })
+            : '';
         return {
           answer: answer(
             'support-table',
             lang,
-            kb.message(named.length > 0 ? 'clients_among_not_on' : 'clients_others_not_on', lang, {
-              servers: on,
-              clients: formatList(
-                others.map((c) => c.name),
-                lang,
-              ),
-            }) + (partly ? ` ${partly}` : ''),
+            [
+              unsupported.length > 0
+                ? kb.message(named.length > 0 ? 'clients_among_not_on' : 'clients_others_not_on', lang, {
+                    servers: on,
+                    clients: formatList(
+                      unsupported.map((c) => c.name),
+                      lang,
+                    ),
+                  })
+                : '',
+              naLine,
+              partly,
+            ]
+              .filter((x) => x !== '')
+              .join(' '),
             { sources: source },
           ),
           last: base({ clients: others.map((c) => c.id), list: { kind: 'client', ids: others.map((c) => c.id) } }),

@@ -600,6 +600,22 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'why?', first: /trusted third-party application/, has: [/Persistent Chat/] },
     ],
   },
+  'which is missing from a list: the others of the matrix, those it does not apply to said apart': {
+    turns: [
+      { say: 'which clients are supported on LS2013?', first: /Lync Server 2013/ },
+      {
+        say: 'which ones are missing?',
+        first: /^The other clients of the matrix are not supported on Lync Server 2013: Lync Web App 2010, /,
+        has: [/Lync 2010 Group Chat does not apply to Lync Server 2013\./],
+        hasNot: [/Group Chat/],
+      },
+      { say: 'combien de clients sur LS2010', first: /^10 clients sont pris en charge sur Lync Server 2010/ },
+      {
+        say: 'lequel manque ?',
+        first: /^Les autres clients de la matrice ne sont pas pris en charge sur Lync Server 2010 : Lync Web App 2013\./,
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
@@ -1432,8 +1448,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       // (Not "those listed that don't": the list was of those that work, so the others of the matrix.)
       {
         say: "which ones don't?",
-        first: /^The other clients of the matrix are not supported on Lync Server 2013: Lync 2010 Group Chat, Lync Web App 2010, /,
-        has: [/Office Communicator 2007 R2 works on Lync Server 2013 for IM and presence only/],
+        first: /^The other clients of the matrix are not supported on Lync Server 2013: Lync Web App 2010, /,
+        has: [/Office Communicator 2007 R2 works on Lync Server 2013 for IM and presence only/, /Lync 2010 Group Chat does not apply/],
       },
     ],
   },
