@@ -185,6 +185,7 @@ export const MESSAGE_KEYS = [
   'licence_needed_by_with',
   'licence_needed_by_none',
   'licence_option_for',
+  'count_of_providers',
   'licence_on_top_of',
   'planner_count_replace',
   'planner_count_keep',

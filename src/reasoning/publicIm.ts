@@ -20,6 +20,12 @@ export class PublicImReasoner {
     private readonly lexicon: Lexicon,
   ) {}
 
+  /** "How many providers need …?": the count of those the answer names, of all, before it ("1 of the 4 providers."). */
+  private counted(f: Frame, providers: readonly Provider[], headline: string): string {
+    if (f.shape !== 'count') return headline;
+    return `${this.kb.message('count_of_providers', f.lang, { count: providers.length, total: this.kb.providers.length })} ${headline}`;
+  }
+
   /** Licences by name, as a list ("the PIC USL and the CAL"). */
   private licenceNames(ids: readonly string[], lang: Lang): string {
     return formatList(
@@ -532,10 +538,15 @@ export class PublicImReasoner {
               })
             : kb.message('licence_beyond_none', lang, { licence: baseNames });
       return {
-        answer: answer(providers.length === 1 ? 'provider' : 'topic', lang, headline, {
-          details: asked.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
-          sources: providers.length === 1 ? [sourceOf(kb, (providers[0] as Provider).source, lang)] : source,
-        }),
+        answer: answer(
+          providers.length === 1 ? 'provider' : 'topic',
+          lang,
+          providers.length === 1 ? headline : this.counted(f, needing, headline),
+          {
+            details: asked.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
+            sources: providers.length === 1 ? [sourceOf(kb, (providers[0] as Provider).source, lang)] : source,
+          },
+        ),
         last: {
           ...last,
           // ("Can I buy it today?" next asks about the licence needed past them.)
@@ -560,13 +571,17 @@ export class PublicImReasoner {
         answer: answer(
           'topic',
           lang,
-          kb.message(enoughFor.length > 0 ? 'licence_enough_for' : 'licence_enough_for_none', lang, {
-            licence: named,
-            providers: formatList(
-              enoughFor.map((p) => p.name),
-              lang,
-            ),
-          }),
+          this.counted(
+            f,
+            enoughFor,
+            kb.message(enoughFor.length > 0 ? 'licence_enough_for' : 'licence_enough_for_none', lang, {
+              licence: named,
+              providers: formatList(
+                enoughFor.map((p) => p.name),
+                lang,
+              ),
+            }),
+          ),
           {
             details: others.map((p) => kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] })),
             sources: source,
@@ -630,7 +645,7 @@ export class PublicImReasoner {
           ]
         : [];
       return {
-        answer: answer('topic', lang, headline, {
+        answer: answer('topic', lang, this.counted(f, needing.length > 0 ? needing : optional, headline), {
           details: [
             ...(needing.length > 0 && optionLine ? [optionLine] : []),
             ...sold,

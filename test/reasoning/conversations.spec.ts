@@ -616,6 +616,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  '"how many providers …" about licences: the count first, then who': {
+    turns: [
+      { say: 'how many providers need the PIC USL?', first: /^1 of the 4 providers\./, has: [/Yahoo!/] },
+      {
+        say: 'how many providers can I federate with using only CALs?',
+        first: /^3 of the 4 providers\./,
+        has: [/Skype, Windows Live Messenger and AOL/],
+      },
+      { say: 'combien de fournisseurs PIC demandaient une licence en plus des CAL ?', first: /^1 des 4 fournisseurs\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
