@@ -358,6 +358,8 @@ export const LanguageFile = z.strictObject({
     /** Working on one server alone, right before its name ("only on", "que sur"). */
     onlyOn: Phrases.default({ en: [], fr: [] }),
     trouble: Phrases.default({ en: [], fr: [] }),
+    /** Verbs a "by what" / "par quoi" follows when it asks what does something, not what replaces ("passe par quoi"). */
+    through: Phrases.default({ en: [], fr: [] }),
   }),
   roles: z.strictObject({
     source: Phrases,

@@ -589,7 +589,9 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     sc.get(shapeKey('when'), langs).some((sp) => sp.start <= lead + 1 || opensAt(sp.start) || sp.end >= contentEnd || sp.end - sp.start > 1)
   )
     shape = 'when';
-  else if (has('replace')) shape = 'replace';
+  // (Not "by what" after a verb saying what does a thing: "la messagerie vocale passe par quoi ?", "handled by what?".)
+  else if (sc.get(shapeKey('replace'), langs).some((sp) => !sc.get(shapeKey('through'), langs).some((t) => t.end === sp.start)))
+    shape = 'replace';
   // (A list word that also joins a list — "où", folded to "ou", is also "or" — lists only where it opens or ends
   // the question — "c'est où ?" — not in "en réunion ou absent du bureau ?".)
   else if (

@@ -1260,16 +1260,22 @@ export class Reasoner {
     const lex = this.lexicon;
     // ("La messagerie vocale Lync 2013 passe par quoi côté Exchange ?": a client named beside words about a topic,
     // with nothing asked of its support, is the topic's too.)
+    // (Nor is "passe" a "works" there: "passe par quoi" asks what it goes through.)
+    const scan = lex.scan(f.tokens);
+    const through = scan.get('shapes.through', [f.lang]).filter((t) => scan.get('shapes.replace', [f.lang]).some((r) => r.start === t.end));
+    const supportAsked = scan.get('shapes.supported', [f.lang]).some((sp) => !through.some((t) => sp.start >= t.start && sp.end <= t.end));
     const aboutClient =
       f.clients.length > 0 &&
       f.servers.length === 0 &&
       !f.status &&
       f.shape !== 'replace' &&
       f.shape !== 'why' &&
-      !lex.shapes.supported.has(f.tokens, [f.lang]) &&
+      !supportAsked &&
       !lex.shapes.breaks.has(f.tokens, [f.lang]);
     if ((!u.intent.startsWith('support.') && !aboutClient) || f.asksAbout || f.shape === 'yesno') return undefined;
-    if ((f.clients.length > 0 && !aboutClient) || (f.servers.length === 0 && !aboutClient) || f.providers.length > 0 || f.move || f.generic)
+    // (A move is to or from a server: "la messagerie vocale passe par quoi ?" names none, and moves nothing.)
+    const moves = f.move && (f.target !== undefined || f.source !== undefined || !aboutClient);
+    if ((f.clients.length > 0 && !aboutClient) || (f.servers.length === 0 && !aboutClient) || f.providers.length > 0 || moves || f.generic)
       return undefined;
     return this.fromTopicWords(u, f, aboutClient);
   }

@@ -627,6 +627,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'combien de fournisseurs PIC demandaient une licence en plus des CAL ?', first: /^1 des 4 fournisseurs\./ },
     ],
   },
+  '"passe par quoi" asks what a thing goes through, not what replaces it, nor whether it works': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'la messagerie vocale lync 2013 passe par quoi ?',
+        first: /^La messagerie unifiée \(UM\) d’Exchange Server 2013 peut aussi fournir la messagerie vocale/,
+      },
+      { say: 'lync 2010 attendee est remplacé par quoi ?', first: /^Lync Web App 2013 remplace Lync 2010 Attendee/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
