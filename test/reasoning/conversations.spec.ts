@@ -637,6 +637,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'lync 2010 attendee est remplacé par quoi ?', first: /^Lync Web App 2013 remplace Lync 2010 Attendee/ },
     ],
   },
+  'the legacy endpoint serves OCS 2007 R2 Group Chat clients too; Lync 2013 clients on OCS Group Chat are another question': {
+    turns: [
+      {
+        say: 'can OCS 2007 R2 group chat clients be pointed at a lync server 2013 pchat pool?',
+        first: /^Yes\./,
+        has: [/Office Communications Server 2007 R2 Group Chat/],
+      },
+      { say: 'does the persistent chat backward compat also cover OCS 2007 R2 group chat clients?', first: /^Yes\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
