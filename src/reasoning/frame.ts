@@ -52,6 +52,8 @@ export interface Frame {
   clauseFrom: number;
   /** Where it ends: before a statement that follows it ("… an OCS 2007 R2 pool? planning a phased rollout"). */
   askedTo: number;
+  /** Where a yes/no question's alternative starts ("…, or is Exchange mandatory?"): the question asked ends there. */
+  alternativeAt?: number;
   still: boolean;
   buy: boolean;
   need: boolean;
@@ -826,6 +828,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
           !sc.get(shapeKey('condition'), langs).some((sp) => sp.start >= lastStart && sp.start < i),
       ),
     ),
+    // (A yes/no question offering another as its alternative — "can we keep archiving in SQL Server, or is Exchange
+    // mandatory?", "… ou c'est Exchange obligatoire ?" — asks the first: where the other starts.)
+    ...(() => {
+      const at =
+        shape === 'yesno'
+          ? sc
+              .get(shapeKey('or'), langs)
+              .find((o) => o.start > lastStart + 2 && sc.get(shapeKey('yesNo'), langs).some((y) => y.start === o.end))?.start
+          : undefined;
+      return at !== undefined ? { alternativeAt: at } : {};
+    })(),
     askedTo:
       questionSentence === sentences.length - 1
         ? tokens.length

@@ -373,6 +373,18 @@ export class Reasoner {
     });
   }
 
+  /** The understanding of a question up to where its alternative starts (the products named in it only). */
+  private firstAlternative(u: Understanding, at: number): Understanding {
+    const mentions = u.mentions.filter((m) => m.end <= at);
+    const ids = (kind: string): string[] => [...new Set(mentions.filter((m) => m.kind === kind).map((m) => m.id))];
+    return {
+      ...u,
+      tokens: u.tokens.slice(0, at),
+      mentions,
+      entities: { ...u.entities, clients: ids('client'), servers: ids('server'), providers: ids('provider'), products: ids('product') },
+    };
+  }
+
   reason(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     const r = this.reasonAbout(u, last, today);
     return r && last ? { ...r, last: threadOn(r.last, last) } : r;
@@ -2268,6 +2280,14 @@ export class Reasoner {
    * most specific wins. Its verdict opens the answer; the topic's answer follows.
    */
   private claim(u: Understanding, f: Frame, context?: LastFrame, found?: Topic): Reasoned | undefined {
+    // ("Can we keep archiving in SQL Server, or is Exchange mandatory?": the first question settles both.)
+    if (f.alternativeAt !== undefined && f.shape === 'yesno') {
+      const first = this.firstAlternative(u, f.alternativeAt);
+      const firstFrame = this.frame(first);
+      // (A question with two alternatives is whole: not read with the one before.)
+      const settled = this.claim(first, firstFrame, undefined, found) ?? this.claimByWords(first, firstFrame);
+      if (settled) return settled;
+    }
     let best = this.bestClaim(u, f, context, found);
     // "Does UCS work on Lync Server 2010 and 2013?": asked of several servers at once, a claim that says No of
     // one of them answers for all (no claim speaks of them together).

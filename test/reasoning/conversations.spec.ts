@@ -647,6 +647,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'does the persistent chat backward compat also cover OCS 2007 R2 group chat clients?', first: /^Yes\./ },
     ],
   },
+  'a yes/no question with another as its alternative: the first settles both': {
+    turns: [
+      {
+        say: 'After moving to Lync Server 2013, can we keep archiving in SQL Server, or is Exchange 2013 mandatory for archiving?',
+        first: /^Yes\./,
+        has: [/SQL Server/],
+      },
+      { say: 'is exchange archiving mandatory?', first: /^No\./ },
+      { say: "avec LS2013 on peut encore archiver la MI dans SQL Server ou c'est exchange obligatoire ?", first: /^Oui\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
