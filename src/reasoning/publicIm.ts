@@ -1,3 +1,4 @@
+import { tokenize } from '../nlu/normalize';
 import { answer } from '../answers/answer';
 import { daysUntil, formatDate, formatList, formatMonth, formatRelative, punctuation, sourceOf } from '../answers/format';
 import type { KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
@@ -343,7 +344,11 @@ export class PublicImReasoner {
     // federation with it is offered — yes with what it offers, or no since it ended. (Not "AOL federation end
     // date?": a bare question mark on a date asked is not a yes/no question.)
     // (Saying nothing else of it: "we use PIC with Messenger contacts, is anything changing for us?" asks something else.)
-    const aboutItAlone = f.plainWords.every((w) => this.lexicon.prepositions.has(w));
+    // (Nor by naming Lync itself or its users: "can Lync federate with Skype users?".)
+    const family = new Set(this.kb.servers.map((s) => tokenize(s.name)[0]));
+    const aboutItAlone = f.plainWords.every(
+      (w) => this.lexicon.prepositions.has(w) || family.has(w) || this.lexicon.peopleNouns.has(w) || this.lexicon.continuations.has(w),
+    );
     const p = providers[0];
     if (
       providers.length === 1 &&

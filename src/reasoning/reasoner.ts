@@ -808,7 +808,15 @@ export class Reasoner {
         // ("Does any provider offer video?": whether, then which.)
         (f.shape === 'list' || f.shape === 'count' || ((f.shape === 'other' || f.shape === 'yesno') && f.asksAbout === 'providers')))
     ) {
-      const r = this.publicIm.pic(f, today);
+      // ("Bon, et Lync avec les utilisateurs Skype ?" after whether Teams can federate: whether it federates, too.)
+      const federationAsked =
+        f.shape === 'yesno' &&
+        !f.federation &&
+        f.providers.length > 0 &&
+        last?.shape === 'yesno' &&
+        last.features.length + last.licences.length === 0 &&
+        (last.subject === 'pic' || this.lexicon.shapes.federation.has(last.tokens ?? []));
+      const r = this.publicIm.pic(federationAsked ? { ...f, federation: true } : f, today);
       if (r) return r;
       // "Et Skype, il fait quoi comme fonctionnalités ?" — what federation with it offers, when the classifier
       // took it for another subject's question (a PIC question it is sure of is its dialog's).

@@ -658,6 +658,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: "avec LS2013 on peut encore archiver la MI dans SQL Server ou c'est exchange obligatoire ?", first: /^Oui\./ },
     ],
   },
+  'whether it federates, asked again of another provider: yes with what it offers, no since it ended': {
+    turns: [
+      { say: 'can we federate with skype?', first: /^Yes\./ },
+      { say: 'and messenger?', first: /^Yes\./, has: [/Windows Live Messenger/] },
+      { say: 'and yahoo?', first: /^No\./, has: [/ended on 30 June 2014/] },
+      { say: 'teams peut fédérer avec lync server 2013 ?', first: /^Je ne peux pas répondre/ },
+      { say: 'bon, et lync avec les utilisateurs skype ?', first: /^Oui\./, has: [/audio/] },
+      { say: 'lync peut fédérer avec skype ?', first: /^Oui\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
