@@ -397,6 +397,8 @@ export const LanguageFile = z.strictObject({
      * about one role does not settle a question about another.
      */
     serverRoles: z.record(z.string(), Phrases).default({}),
+    /** The support matrix and its statuses, asked for by name ("its status in the matrix?"): the matrix answers. */
+    status: Phrases.default({ en: [], fr: [] }),
   }),
   /**
    * What a question may ask for about its subject (a port, a price, a file size…): the words that ask for

@@ -199,6 +199,8 @@ export class Lexicon {
   readonly peopleNouns: Set<string>;
   /** The word for a licence, either language ("licence", "license"). */
   readonly licenceNouns: Set<string>;
+  /** The support matrix and its statuses asked for by name ("status", "matrice"). */
+  readonly statusNouns: Set<string>;
   readonly quantifiers: Set<string>;
   readonly continuations: Set<string>;
   /** Where a sentence of the knowledge splits into clauses: ; : — and the words of language.yaml's `joiners.clauses`. */
@@ -312,6 +314,7 @@ export class Lexicon {
     this.providerNouns = words(data.nouns.providers);
     this.peopleNouns = words(data.nouns.people);
     this.licenceNouns = words(data.nouns.licences);
+    this.statusNouns = words(data.nouns.status);
     this.deploymentNouns = words(data.nouns.deployments);
     this.quantifiers = words(data.quantifiers);
     this.continuations = words(data.continuations);

@@ -927,12 +927,22 @@ export class Reasoner {
       !this.lexicon.shapes.breaks.has(askedTokens)
     )
       return fromSure(sure);
-    const computedSupport = this.support(f, last);
+    // ("C'est quoi son statut dans la matrice ?" of one client on one server: its cell, whatever the classifier read.)
+    const statusAsked =
+      f.tokens.some((t) => this.lexicon.statusNouns.has(t)) &&
+      (f.shape === 'list' || f.shape === 'other') &&
+      f.clients.length === 1 &&
+      f.servers.length === 1 &&
+      // ("Le client group chat 2010": the client noun names the one client asked about.)
+      (!f.asksAbout || f.asksAbout === 'clients');
+    const computedSupport = this.support(statusAsked ? { ...f, shape: 'yesno' } : f, last);
     // "Not applicable" says the matrix does not apply; when the classifier is sure the question is about a
     // topic ("can Lync 2010 Group Chat clients connect to the new Persistent Chat pool?"), that topic answers.
     if (
       computedSupport &&
       sure &&
+      // (Unless the matrix's status is what is asked: "le client group chat 2010 sur LS2013, son statut dans la matrice ?".)
+      !f.tokens.some((t) => this.lexicon.statusNouns.has(t)) &&
       f.clients.length > 0 &&
       f.clients.every((c) => f.servers.every((sv) => this.statusOf(c, sv) === 'not_applicable'))
     )

@@ -668,6 +668,13 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'lync peut fédérer avec skype ?', first: /^Oui\./ },
     ],
   },
+  'the status in the matrix asked by name: the cell, even of a client it does not apply to': {
+    locale: 'fr-FR',
+    turns: [
+      { say: "le client group chat 2010 sur LS2013 c'est quoi son statut dans la matrice ?", first: /^Non applicable\./ },
+      { say: 'et sur LS2010 ?', first: /^Oui\./, has: [/Lync 2010 Group Chat est pris en charge sur Lync Server 2010/] },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
