@@ -229,7 +229,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     if (m.kind === 'client') {
       const client = kb.client(m.id);
       // "which Lync 2010 clients": every client of that name (the alias "Lync 2010 client" may have taken the word).
-      const next = tokens[m.end];
+      // (Past a word that only qualifies the name: "lync 2010 generation clients", "la gamme lync 2010".)
+      const next = lex.vagueNouns.has(tokens[m.end] ?? '') ? tokens[m.end + 1] : tokens[m.end];
       const lastWord = tokens[m.end - 1];
       // Also "clients Lync 2010" (French order) and "every Lync 2010 client".
       const prev = tokens[m.start - 1];

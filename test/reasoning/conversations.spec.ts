@@ -675,6 +675,14 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'et sur LS2010 ?', first: /^Oui\./, has: [/Lync 2010 Group Chat est pris en charge sur Lync Server 2010/] },
     ],
   },
+  'the clients of a name, past a word that only qualifies it ("lync 2010 generation clients")': {
+    turns: [
+      {
+        say: 'which lync 2010 generation clients stop working on LS2013?',
+        first: /^Not fully supported on Lync Server 2013: not supported: Lync Web App 2010 and Lync 2010 Attendee/,
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
