@@ -333,7 +333,8 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       ? 'target'
       : roleSpans.source.some((sp) => sp.end === i)
         ? 'source'
-        : move && source && roleSpans.on.some((sp) => sp.end === i)
+        : // (Not two servers set against each other: "supported on 2010 but not on 2013" after "upgrade from LS2010".)
+          move && source && !sc.has(shapeKey('butNot'), langs) && roleSpans.on.some((sp) => sp.end === i)
           ? 'target'
           : // "on va directement sur 2013", "passer sur 2013": "on" a word or two after the move word.
             isVersion &&

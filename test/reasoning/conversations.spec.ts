@@ -683,6 +683,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'two servers set against each other after a move in the scene: "on 2010 but not on 2013" is no move target': {
+    turns: [
+      {
+        say: 'planning the LS2013 upgrade from LS2010. anything that is supported on 2010 but NOT supported on 2013? list pls',
+        first: /^Not fully supported on Lync Server 2013: not supported: Lync Web App 2010, Lync 2010 Attendee/,
+        hasNot: [/Lync Web App 2013/],
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
