@@ -162,6 +162,8 @@ export const MESSAGE_KEYS = [
   'planner_partial_plain',
   'planner_replace_with',
   'planner_replace',
+  'planner_replace_instead',
+  'planner_one',
   'planner_na',
   'planner_action_column',
   'planner_ask_source',

@@ -2748,6 +2748,49 @@ export class Reasoner {
   // ---------------------------------------------------------------- Public IM Connectivity
 
   /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
+  /**
+   * For a client the matrix names no successor for, what it names instead for what the client's own name says it
+   * does ("Live Meeting": meetings): the one successor of another client, supported on that server, whose footnote
+   * speaks of it.
+   */
+  private insteadByName(
+    c: Client,
+    server: string | undefined,
+    lang: Lang,
+  ): { line: string; notes: string[]; vars: { features: string; server: string; replacement: string } } | undefined {
+    if (!server) return undefined;
+    const scan = this.lexicon.scan(tokenize(c.name));
+    const aspects = Object.keys(this.kb.language.features).filter(
+      (id) => !(id in this.kb.publicIm.capabilities) && scan.get(`features.${id}`).length > 0,
+    );
+    if (aspects.length === 0) return undefined;
+    const speaksOf = (text: string): boolean => {
+      const words = tokenize(fold(text));
+      return aspects.every((a) => this.lexicon.scan(words).get(`features.${a}`).length > 0);
+    };
+    const successors = this.kb.clients.flatMap((x) =>
+      x.replacedBy.filter((r) => r.client !== c.id && speaksOf(this.kb.footnote(r.footnote)?.text.en ?? '')),
+    );
+    const there = [...new Set(successors.map((r) => r.client))].filter((id) => this.statusOf(id, server) === 'supported');
+    if (there.length !== 1) return undefined;
+    const chosen = there[0] as string;
+    const vars = {
+      features: formatList(
+        aspects.map((a) => this.aspectName(a, lang)),
+        lang,
+      ),
+      server: this.names([server], lang),
+      replacement: this.kb.client(chosen)?.name ?? chosen,
+    };
+    return {
+      vars,
+      line: this.kb.message('instead_aspect', lang, vars),
+      notes: [...new Set(successors.filter((r) => r.client === chosen).map((r) => this.kb.footnote(r.footnote)?.text[lang] ?? ''))].filter(
+        Boolean,
+      ),
+    };
+  }
+
   private aspectName(id: string, lang: Lang): string {
     return this.kb.publicIm.capabilities[id]?.[lang] ?? this.kb.message('meetings_word', lang);
   }
@@ -2968,6 +3011,11 @@ export class Reasoner {
         kb.message('replaced_by', lang, { replacement: kb.client(r.client)?.name ?? r.client, client: c.name }),
       );
       const reasons = c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[lang] ?? '').filter(Boolean);
+      // None named for it: what the matrix names instead for what its name says it does, on the server in question
+      // ("with what?" about Office Live Meeting 2007: for meetings on Lync Server 2013, Lync Web App 2013).
+      const instead = lines.length === 0 ? this.insteadByName(c, servers[0] ?? kb.servers[0]?.id, lang) : undefined;
+      if (instead) lines.push(`${kb.message('replaced_by_none', lang, { client: c.name })} ${instead.line}`);
+      if (instead) reasons.push(...instead.notes);
       const headline = lines[0] ?? kb.message('replaced_by_none', lang, { client: c.name });
       return {
         answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }),
@@ -3656,7 +3704,11 @@ export class Reasoner {
               ? kb.message('planner_na', lang)
               : replacement
                 ? kb.message('planner_replace_with', lang, { replacement })
-                : kb.message('planner_replace', lang);
+                : (() => {
+                    // (No successor named: what the matrix names instead for what its name says it does.)
+                    const instead = this.insteadByName(c, target, lang);
+                    return instead ? kb.message('planner_replace_instead', lang, instead.vars) : kb.message('planner_replace', lang);
+                  })();
       const action = [base, ...notes].join(punctuation(';', lang));
       return { client: c, status, action };
     });
@@ -3691,7 +3743,11 @@ export class Reasoner {
       ),
     };
     let headline = plan;
-    if (f.shape === 'count') {
+    // ("Par quoi on remplace Live Meeting 2007 quand on passe en LS2013 ?": that client's line of the plan first.)
+    const only = rows.length === 1 ? rows[0] : undefined;
+    if (f.shape === 'replace' && only) {
+      headline = `${kb.message('planner_one', lang, { client: only.client.name, action: only.action })} ${plan}`;
+    } else if (f.shape === 'count') {
       headline = kb.message(keepAsked ? 'planner_count_keep' : 'planner_count_replace', lang, askedVars);
     } else if (
       f.shape === 'yesno' &&

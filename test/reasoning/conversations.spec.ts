@@ -692,6 +692,27 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a client with no successor named: what the matrix names instead for what its name says it does (meetings)': {
+    turns: [
+      { say: 'do we need to replace live meeting 2007 when going to LS2013?', first: /^Yes\b/ },
+      {
+        say: 'with what?',
+        first: /^The documentation names no replacement for Office Live Meeting 2007\./,
+        has: [/For meetings on Lync Server 2013, use Lync Web App 2013/],
+      },
+      {
+        say: 'par quoi on remplace live meeting 2007 quand on passe en LS2013 ?',
+        first:
+          /^Office Live Meeting 2007 : remplacer \(la documentation ne nomme pas de successeur ; pour les réunions sur Lync Server 2013 : Lync Web App 2013\)/,
+      },
+      // (After a move: its line of the plan, with nothing in its name that another client's successor is named for.)
+      {
+        say: 'what replaces lync 2010 group chat?',
+        first: /^Lync 2010 Group Chat: not applicable; with Lync Server 2013, Group Chat becomes Persistent Chat/,
+        lacks: [/Web App/],
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
@@ -829,7 +850,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'moving ocs -> lync 2013. our users run communicator 2007 r2. keep or replace?',
-        first: /Office Communications Server 2007 R2 to Lync Server 2013/,
+        // (One client asked about: its line of the plan first, then the plan.)
+        first: /^Office Communicator 2007 R2: IM and presence only/,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013/],
       },
       {
         say: 'migration ls2010 to 2013: group chat client users, what happens to them',
