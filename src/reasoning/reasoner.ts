@@ -1795,8 +1795,12 @@ export class Reasoner {
       .find((c): c is Client => !!c && c.replacedBy.length > 0);
     if (!client) {
       // None of them has a successor: the one client the matrix names as a replacement that is supported there.
-      if (f.shape !== 'replace' || f.clients.length > 0) return undefined;
-      const successors = this.kb.clients.flatMap((c) => c.replacedBy.map((r) => ({ ...r, of: c })));
+      // (For clients named, none of which has one — "what should those users use for meetings?" about Office
+      // Communicator 2007 and Live Meeting 2007 —, one named for what is asked: its footnote speaks of it.)
+      if (f.shape !== 'replace') return undefined;
+      const successors = this.kb.clients
+        .flatMap((c) => c.replacedBy.map((r) => ({ ...r, of: c })))
+        .filter((r) => f.clients.length === 0 || this.speaksOf(this.kb.footnote(r.footnote)?.text.en ?? '', aspects));
       const there = [...new Set(successors.map((r) => r.client))].filter((id) => this.statusOf(id, server) === 'supported');
       if (there.length !== 1) return undefined;
       const chosen = there[0] as string;
@@ -2764,12 +2768,8 @@ export class Reasoner {
       (id) => !(id in this.kb.publicIm.capabilities) && scan.get(`features.${id}`).length > 0,
     );
     if (aspects.length === 0) return undefined;
-    const speaksOf = (text: string): boolean => {
-      const words = tokenize(fold(text));
-      return aspects.every((a) => this.lexicon.scan(words).get(`features.${a}`).length > 0);
-    };
     const successors = this.kb.clients.flatMap((x) =>
-      x.replacedBy.filter((r) => r.client !== c.id && speaksOf(this.kb.footnote(r.footnote)?.text.en ?? '')),
+      x.replacedBy.filter((r) => r.client !== c.id && this.speaksOf(this.kb.footnote(r.footnote)?.text.en ?? '', aspects)),
     );
     const there = [...new Set(successors.map((r) => r.client))].filter((id) => this.statusOf(id, server) === 'supported');
     if (there.length !== 1) return undefined;
@@ -2789,6 +2789,12 @@ export class Reasoner {
         Boolean,
       ),
     };
+  }
+
+  /** Whether a text speaks of every one of these features (language.yaml's `features`, by id). */
+  private speaksOf(text: string, aspects: readonly string[]): boolean {
+    const scan = this.lexicon.scan(tokenize(fold(text)));
+    return aspects.length > 0 && aspects.every((a) => scan.get(`features.${a}`).length > 0);
   }
 
   private aspectName(id: string, lang: Lang): string {

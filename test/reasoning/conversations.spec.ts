@@ -713,6 +713,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'what those users should use for meetings, after a plan: the successor named for meetings': {
+    turns: [
+      {
+        say: 'We move from OCS 2007 R2 to Lync Server 2013 and still run OC 2007 R2, OC 2007 and Live Meeting 2007. What must we replace?',
+        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/,
+      },
+      { say: 'why is OC 2007 R2 only partly OK?', first: /conferencing features do not/ },
+      { say: 'what should those users use for meetings then?', first: /^For meetings on Lync Server 2013, use Lync Web App 2013\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
