@@ -126,7 +126,13 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
     const names = [l.name, ...l.aliases];
     lex.addGroup(`licence.${l.id}`, { en: names, fr: names });
   }
-  kb.support.genericNames.forEach((g, i) => lex.addGroup(`generic.${i}`, { en: g.names, fr: g.names }));
+  // (In the plural too: "the web apps", "les intendants", "attendant consoles".)
+  // (Not an abbreviation's: "OCs" would be "OCS", the server.)
+  const plural = (name: string): string => (/[sx]$/i.test(name) || !/[a-z]{3,}$/.test(name) ? name : `${name}s`);
+  kb.support.genericNames.forEach((g, i) => {
+    const names = [...new Set([...g.names, ...g.names.map(plural)])];
+    lex.addGroup(`generic.${i}`, { en: names, fr: names });
+  });
   // Statuses a question names beyond yes / no ("which clients are partly supported?").
   for (const [id, st] of Object.entries(kb.support.statuses)) if (st.asked) lex.addGroup(`status.${id}`, st.asked);
   // Every word the topics and names use is a word, never a typo of another ("data", "march").

@@ -3536,7 +3536,9 @@ export class Reasoner {
     }
     // "How many attendant consoles are in the matrix?", "combien d'intendants marchent sur LS2013 ?": those of
     // that kind (on every server named, those supported there), counted, each with its statuses.
-    if (f.shape === 'count' && !f.listRef) {
+    // (So does a list of them asked in the plural, of no server: "list the web apps", "which attendants are there?".)
+    const plural = /s$/.test(f.generic?.name ?? '') || f.asksAbout === 'clients';
+    if ((f.shape === 'count' || (f.shape === 'list' && servers.length === 0 && plural)) && !f.listRef) {
       const counted =
         servers.length > 0 ? candidates.filter((c) => servers.every((sv) => this.statusOf(c, sv) === 'supported')) : candidates;
       const names = formatList(

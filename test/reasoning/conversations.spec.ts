@@ -723,6 +723,17 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'what should those users use for meetings then?', first: /^For meetings on Lync Server 2013, use Lync Web App 2013\./ },
     ],
   },
+  'a generic name in the plural, listed of no server: the clients of that kind, not a question back': {
+    turns: [
+      { say: 'list the web apps', first: /^The support matrix lists 2 of them: Lync Web App 2013 and Lync Web App 2010\./ },
+      {
+        say: 'list the attendants',
+        first: /^The support matrix lists 2 of them: Lync 2010 Attendant and Office Communications Server 2007 R2 Attendant\./,
+      },
+      // (One of them asked for: which one.)
+      { say: 'which attendant?', first: /^Which one do you mean: Lync 2010 Attendant or Office Communications Server 2007 R2 Attendant\?/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
