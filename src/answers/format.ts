@@ -66,6 +66,25 @@ export function formatRelative(isoDate: string, today: Date, lang: Lang): string
   return Math.abs(months) >= 12 ? rtf.format(Math.trunc(months / 12), 'year') : rtf.format(months, 'month');
 }
 
+const yearFormat = perLang((l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'year', unitDisplay: 'long' }));
+const monthCount = perLang((l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'month', unitDisplay: 'long' }));
+const dayCount = perLang((l) => new Intl.NumberFormat(l, { style: 'unit', unit: 'day', unitDisplay: 'long' }));
+
+/** The time from one date to a later one: "1 year and 9 months", "10 months", "12 days" / "1 an et 9 mois". */
+export function formatDuration(fromIso: string, toIso: string, lang: Lang): string {
+  const from = new Date(`${fromIso}T00:00:00Z`);
+  const to = new Date(`${toIso}T00:00:00Z`);
+  const months = Math.abs(monthsBetween(from, to));
+  if (months === 0) return dayCount(lang).format(Math.abs(Math.round((to.getTime() - from.getTime()) / 86_400_000)));
+  const years = Math.trunc(months / 12);
+  const parts = [
+    ...(years > 0 ? [yearFormat(lang).format(years)] : []),
+    ...(months % 12 > 0 ? [monthCount(lang).format(months % 12)] : []),
+  ];
+  // (With plain spaces, as the other formatters write: Intl puts a no-break space inside "1 an".)
+  return formatList(parts, lang).replace(/[\u00a0\u202f]/g, ' ');
+}
+
 /** "A, B and C" / "A, B et C". */
 export function formatList(items: readonly string[], lang: Lang): string {
   return listFormat(lang).format(items);

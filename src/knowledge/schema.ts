@@ -360,6 +360,8 @@ export const LanguageFile = z.strictObject({
     trouble: Phrases.default({ en: [], fr: [] }),
     /** Verbs a "by what" / "par quoi" follows when it asks what does something, not what replaces ("passe par quoi"). */
     through: Phrases.default({ en: [], fr: [] }),
+    /** The time between two things ("between", "entre"): "how long between the end of sale and the shutdown?". */
+    between: Phrases.default({ en: [], fr: [] }),
   }),
   roles: z.strictObject({
     source: Phrases,

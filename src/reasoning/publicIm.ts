@@ -1,6 +1,6 @@
 import { tokenize } from '../nlu/normalize';
 import { answer } from '../answers/answer';
-import { daysUntil, formatDate, formatList, formatMonth, formatRelative, punctuation, sourceOf } from '../answers/format';
+import { daysUntil, formatDate, formatDuration, formatList, formatMonth, formatRelative, punctuation, sourceOf } from '../answers/format';
 import type { KnowledgeBase, Provider } from '../knowledge/knowledgeBase';
 import type { Lang, PublicImFile } from '../knowledge/schema';
 import { askedDate, askedMonthYear } from './dates';
@@ -20,6 +20,48 @@ export class PublicImReasoner {
     private readonly kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
   ) {}
+
+  /**
+   * "How long between the end of sale of the PIC USL and the Yahoo! shutdown?", "combien de temps entre … et … ?":
+   * the time between the two dates the question names (a licence's end of sale, a provider's end of service).
+   */
+  between(f: Frame): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    if (!this.lexicon.shapes.between.has(f.tokens, [lang]) || !['ago', 'count', 'when', 'other', 'list'].includes(f.shape))
+      return undefined;
+    const dated = [
+      ...f.licences
+        .map((id) => kb.publicIm.licences.find((l) => l.id === id))
+        .filter((l) => l?.noLongerSoldSince !== undefined)
+        .map((l) => ({
+          date: l?.noLongerSoldSince as string,
+          what: kb.message('dated_end_of_sale', lang, { licence: l?.name ?? '' }),
+          source: l?.source as string,
+        })),
+      ...f.providers
+        .map((id) => kb.provider(id))
+        .filter((p): p is Provider => p?.endOfService !== undefined)
+        .map((p) => ({
+          date: p.endOfService as string,
+          what: kb.message('dated_end_of_service', lang, { provider: p.name }),
+          source: p.source,
+        })),
+    ].sort((a, b) => a.date.localeCompare(b.date));
+    if (dated.length !== 2) return undefined;
+    const [a, b] = dated as [(typeof dated)[number], (typeof dated)[number]];
+    const headline = kb.message('between_dates', lang, {
+      duration: formatDuration(a.date, b.date, lang),
+      fromWhat: a.what,
+      from: formatDate(a.date, lang),
+      toWhat: b.what,
+      to: formatDate(b.date, lang),
+    });
+    return {
+      answer: answer('topic', lang, headline, { sources: [...new Set([a.source, b.source])].map((s) => sourceOf(kb, s, lang)) }),
+      last: { ...emptyLast('pic', f) },
+    };
+  }
 
   /** "How many providers need …?": the count of those the answer names, of all, before it ("1 of the 4 providers."). */
   private counted(f: Frame, providers: readonly Provider[], headline: string): string {

@@ -757,6 +757,9 @@ export class Reasoner {
     // avec Skype ?" is whether Skype federation has video.)
     // (Not "do we need a PIC USL for IM with Yahoo?": the licence needed.)
     const featureOfProvider = f.features.length > 0 && f.providers.length > 0 && f.shape === 'yesno' && !f.need && !f.buy;
+    // "Combien de temps entre la fin de vente de la PIC USL et l'arrêt de Yahoo ?": the time between two dates.
+    const between = this.publicIm.between(f);
+    if (between) return between;
     if ((f.licences.length > 0 || (f.need && f.tokens.some((t) => this.lexicon.licenceNouns.has(t)))) && !featureOfProvider) {
       const r = this.publicIm.licence(f, today);
       if (r) return r;

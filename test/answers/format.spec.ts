@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { daysUntil, formatDate, formatList, formatRelative } from '../../src/answers/format';
+import { daysUntil, formatDate, formatDuration, formatList, formatRelative } from '../../src/answers/format';
 
 describe('answer formatting', () => {
   const today = new Date('2026-11-21T10:00:00Z');
@@ -17,6 +17,15 @@ describe('answer formatting', () => {
     assert.equal(formatRelative('2026-11-24', today, 'en'), 'in 3 days');
     assert.equal(formatRelative('2026-11-21', today, 'en'), 'today');
     assert.equal(formatRelative('2027-03-21', today, 'fr'), 'dans 4 mois');
+  });
+
+  it('says how long passed between two dates, in whole years, months or days', () => {
+    assert.equal(formatDuration('2012-09-01', '2014-06-30', 'en'), '1 year and 9 months');
+    assert.equal(formatDuration('2012-09-01', '2014-06-30', 'fr'), '1 an et 9 mois');
+    assert.equal(formatDuration('2013-04-01', '2015-04-01', 'en'), '2 years');
+    assert.equal(formatDuration('2014-06-01', '2014-06-30', 'en'), '29 days');
+    // (Either order.)
+    assert.equal(formatDuration('2014-06-30', '2013-04-30', 'fr'), '1 an et 2 mois');
   });
 
   it("joins lists with the language's conjunction", () => {

@@ -734,6 +734,21 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'which attendant?', first: /^Which one do you mean: Lync 2010 Attendant or Office Communications Server 2007 R2 Attendant\?/ },
     ],
   },
+  'the time between two dates the question names (end of sale, end of service), in both languages': {
+    turns: [
+      {
+        say: 'how long between the end of sale of the PIC USL and the yahoo shutdown?',
+        first:
+          /^1 year and 9 months passed between the end of sale of the PIC User Subscription License \(PIC USL\) \(1 September 2012\) and the end of PIC federation with Yahoo! \(30 June 2014\)\./,
+      },
+      {
+        say: "combien de temps entre la fin de vente de la PIC USL et l'arret de yahoo ?",
+        first: /^Il s’est écoulé 1 an et 9 mois entre la fin de vente/,
+      },
+      // (One date only: how long ago, as before.)
+      { say: 'how long ago did AOL federation end?', first: /^PIC federation with AOL ended on 30 June 2014, 12 years ago\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
