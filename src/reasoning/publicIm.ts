@@ -729,6 +729,9 @@ export class PublicImReasoner {
         last: { ...last, providers: [p.id] },
       };
     }
+    // (Not a service's end asked about — "ça fait combien de temps que le service est coupé ?" — after a licence:
+    // that is the provider's.)
+    if (f.ending && !f.buy && (f.shape === 'when' || f.shape === 'ago') && f.asksAbout === 'providers') return undefined;
     // Buying it, or since when it is off sale.
     if (providers.length === 0 || f.buy || f.shape === 'when' || f.shape === 'ago') {
       if (licence.noLongerSoldSince && (f.buy || f.shape === 'when' || f.shape === 'ago' || f.still)) {

@@ -749,6 +749,19 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'how long ago did AOL federation end?', first: /^PIC federation with AOL ended on 30 June 2014, 12 years ago\./ },
     ],
   },
+  "how long the service has been cut, after a licence question: the provider's end, not the licence's sale": {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: "yahoo : si notre PIC USL expirait en mars 2014, on pouvait fédérer jusqu'a l'arret du service ?",
+        first: /^Non : la fédération avec Yahoo! prend fin à l’expiration de votre licence/,
+      },
+      {
+        say: 'et ça fait combien de temps que le service est coupé ?',
+        first: /^La fédération PIC avec Yahoo! a pris fin le 30 juin 2014, il y a 12 ans\./,
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
