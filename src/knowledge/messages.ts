@@ -187,6 +187,7 @@ export const MESSAGE_KEYS = [
   'licence_needed_by_with',
   'licence_needed_by_none',
   'licence_option_for',
+  'licence_until_either',
   'count_of_providers',
   'between_dates',
   'dated_end_of_sale',

@@ -729,6 +729,21 @@ export class PublicImReasoner {
         last: { ...last, providers: [p.id] },
       };
     }
+    // "Until when could customers with older PIC licences keep federating with Yahoo!?": no expiry given — the
+    // earlier of the two, as the provider's notes say.
+    if (providers.length === 1 && !expiry && ends && !f.buy && f.shape === 'when' && f.federation && !f.since) {
+      const p = providers[0] as Provider;
+      return {
+        answer: answer('provider', lang, kb.message('licence_until_either', lang, { provider: p.name, end: formatDate(ends, lang) }), {
+          details: [
+            ...p.notes.map((n) => n.text[lang]),
+            kb.message('licensing_line', lang, { provider: p.name, licensing: p.licensing[lang] }),
+          ],
+          sources: [sourceOf(kb, p.source, lang)],
+        }),
+        last: { ...last, providers: [p.id] },
+      };
+    }
     // (Not a service's end asked about — "ça fait combien de temps que le service est coupé ?" — after a licence:
     // that is the provider's.)
     if (f.ending && !f.buy && (f.shape === 'when' || f.shape === 'ago') && f.asksAbout === 'providers') return undefined;

@@ -762,6 +762,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'until when licences kept federation going, with no expiry given: the earlier of the two': {
+    turns: [
+      {
+        say: 'until when could customers with older PIC licenses keep federating with yahoo?',
+        first: /^Until their licence expired or federation with Yahoo! ended \(30 June 2014\), whichever came first\./,
+      },
+      { say: 'when did yahoo federation end?', first: /^PIC federation with Yahoo! ended on 30 June 2014/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
