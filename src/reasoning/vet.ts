@@ -70,7 +70,17 @@ export class AnswerCheck {
     // (Nor a topic's sentence without a verdict, to a yes/no question about them.)
     const unnamed =
       given.kind === 'topic' && (this.verdict.test(given.headline) || f.shape === 'yesno')
-        ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter((id) => !this.names(given, id))
+        ? [...f.servers, ...f.clients.filter((c) => !fromGenerics.has(c))].filter(
+            (id) =>
+              !this.names(given, id) &&
+              // (Naming no server, "Lync 2013" may be the product as a whole: "intégration OWA et Lync 2013" is said of
+              // Lync Server 2013 too.)
+              !(
+                f.servers.length === 0 &&
+                this.kb.client(id)?.asServer !== undefined &&
+                this.names(given, this.kb.client(id)?.asServer as string)
+              ),
+          )
         : [];
     if (unnamed.length > 0) {
       const lang = given.lang;

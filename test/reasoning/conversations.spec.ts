@@ -771,6 +771,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'when did yahoo federation end?', first: /^PIC federation with Yahoo! ended on 30 June 2014/ },
     ],
   },
+  '"Lync 2013" naming no server may be the product as a whole: said of Lync Server 2013, it is answered': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'integration OWA et lync 2013 : on peut planifier des reunions lync depuis OWA ?',
+        first: /^Oui : quand Lync Server 2013 et Exchange 2013 sont intégrés/,
+      },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
