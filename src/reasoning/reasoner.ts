@@ -282,6 +282,15 @@ export class Reasoner {
 
   private readonly frames = new WeakMap<Understanding, Frame>();
 
+  /** Per intent, the word groups a message must contain for it to be acted on (training files' `requiredWords`). */
+  private requiredWordsCache: Map<string, Set<string>[]> | undefined;
+  private get requiredWords(): Map<string, Set<string>[]> {
+    this.requiredWordsCache ??= new Map(
+      this.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))] as const] : [])),
+    );
+    return this.requiredWordsCache;
+  }
+
   private readonly check: AnswerCheck;
   private readonly passages: Passages;
   private readonly stepOrder: StepOrder;
@@ -391,6 +400,13 @@ export class Reasoner {
   }
 
   private reasonAbout(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
+    // An intent the knowledge guards with required words ("remind", "rappel") is not read without them: "could we
+    // provision extra domains for AOL before the end date?" asks about AOL, not for a reminder.
+    const guard = this.requiredWords.get(u.intent);
+    if (guard && !guard.every((group) => u.tokens.some((t) => group.has(t)))) {
+      u.intent = 'none';
+      u.confidence = 0;
+    }
     let f = this.frame(u);
     this.steerByTerms(u, f);
     const { lang } = f;

@@ -780,6 +780,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a question the classifier took for a reminder, with no reminder word, is reasoned about': {
+    turns: [
+      { say: 'Could we provision extra domains for AOL federation through PIC before the end date?', first: /^No\./, has: [/AOL/] },
+      { say: 'remind me before the aol end date', first: /nothing left to remind you of/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
