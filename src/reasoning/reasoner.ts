@@ -3228,7 +3228,9 @@ export class Reasoner {
     // On both / on all three: clients supported everywhere named, or one client's verdict across them.
     // ("Which of those also work on Lync Server 2013?": among the clients just listed, there.)
     const amongListed = f.listRef !== undefined && clients.length > 1 && f.shape === 'list' && servers.length >= 1;
-    if (((f.both || f.allServers || (servers.length >= 2 && f.shape !== 'yesno')) && servers.length >= 2) || amongListed) {
+    // ("Is there a client that works on LS2013 and OCS 2007 R2?": whether any, of clients as such, on both.)
+    const anyOnAll = f.shape === 'yesno' && f.asksAbout === 'clients' && clients.length === 0 && !f.notOn && !f.butNot;
+    if (((f.both || f.allServers || (servers.length >= 2 && (f.shape !== 'yesno' || anyOnAll))) && servers.length >= 2) || amongListed) {
       const on = this.names(servers, lang);
       if (clients.length === 1 && !f.family) {
         const c = clients[0] as Client;

@@ -786,6 +786,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'remind me before the aol end date', first: /nothing left to remind you of/ },
     ],
   },
+  'whether any client works on two servers named: the intersection, verdict first': {
+    turns: [
+      {
+        say: 'is there a client that works on ls2013 and ocs 2007 r2?',
+        first: /^No\./,
+        has: [/No client is supported on Lync Server 2013 and Office Communications Server 2007 R2/],
+      },
+      { say: 'any client that works on ls2013 and ls2010?', first: /^Yes\./, has: [/Lync 2013, Lync 2010 and Lync 2010 Attendant/] },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
