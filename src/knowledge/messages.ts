@@ -245,6 +245,7 @@ export const MESSAGE_KEYS = [
   'count_clients_on_all',
   'count_clients_on_all_none',
   'client_partly_on',
+  'client_partly_on_both',
   'clients_among_on',
   'clients_among_on_none',
   'clients_among_not_on',

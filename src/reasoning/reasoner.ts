@@ -2935,7 +2935,7 @@ export class Reasoner {
       const partial = pool.filter((c) => !supportedOn(c, on) && on.every((s) => this.works(c.id, s)));
       return partial
         .map((c) =>
-          kb.message(on.length === 1 ? 'client_partly_there' : 'client_partly_on', lang, {
+          kb.message(on.length === 1 ? 'client_partly_there' : on.length === 2 ? 'client_partly_on_both' : 'client_partly_on', lang, {
             client: c.name,
             servers: this.names(
               on.filter((s) => this.statusOf(c.id, s) === 'interoperable'),

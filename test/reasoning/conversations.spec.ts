@@ -791,7 +791,10 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       {
         say: 'is there a client that works on ls2013 and ocs 2007 r2?',
         first: /^No\./,
-        has: [/No client is supported on Lync Server 2013 and Office Communications Server 2007 R2/],
+        has: [
+          /No client is supported on Lync Server 2013 and Office Communications Server 2007 R2/,
+          /Office Communicator 2007 R2 works on both, but only/,
+        ],
       },
       { say: 'any client that works on ls2013 and ls2010?', first: /^Yes\./, has: [/Lync 2013, Lync 2010 and Lync 2010 Attendant/] },
     ],
