@@ -110,6 +110,7 @@ async function main(): Promise<void> {
           'eval/fresh7.yaml',
           'eval/dev9.yaml',
           'eval/fresh8.yaml',
+          'eval/fresh9.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;

@@ -382,6 +382,37 @@ export class Reasoner {
     });
   }
 
+  /**
+   * A yes/no question on whether something works that names nothing: no product, no generic name, no feature,
+   * provider, licence or topic word of its own — only a pronoun or a client noun pointing at one ("it", "ça",
+   * "the client", "le vieux client").
+   */
+  private pointsAtNothing(u: Understanding, f: Frame): boolean {
+    const lex = this.lexicon;
+    if (f.shape !== 'yesno' || u.mentions.length > 0 || f.generic || f.generics.length > 0) return false;
+    if (f.features.length + f.providers.length + f.licences.length > 0 || f.federation || f.unknownProduct || f.uncovered) return false;
+    const pointer = lex.backReferences.has(f.tokens, [f.lang]) || f.tokens.some((t) => lex.clientNouns.has(t));
+    const works =
+      lex.shapes.supported.has(f.tokens, [f.lang]) || lex.shapes.trouble.has(f.tokens, [f.lang]) || lex.roles.keep.has(f.tokens, [f.lang]);
+    // (Every other word a function word, a server's version or a word of moving: nothing else is asked.)
+    const rest = f.contentWords.filter(
+      (w) =>
+        !lex.isFunctionWord(w) &&
+        !lex.clientNouns.has(w) &&
+        !lex.backReferences.has([w], [f.lang]) &&
+        !lex.shapes.supported.has([w], [f.lang]) &&
+        !lex.shapes.trouble.has([w], [f.lang]) &&
+        !lex.roles.keep.has([w], [f.lang]) &&
+        !lex.shapes.still.has([w], [f.lang]) &&
+        !lex.shapes.oldest.has([w], [f.lang]) &&
+        !lex.shapes.earlier.has([w], [f.lang]) &&
+        !lex.shapes.newest.has([w], [f.lang]) &&
+        !lex.shapes.yesNo.has([w], [f.lang]) &&
+        !/^\d{4}$/.test(w),
+    );
+    return pointer && works && rest.length === 0;
+  }
+
   /** The understanding of a question up to where its alternative starts (the products named in it only). */
   private firstAlternative(u: Understanding, at: number): Understanding {
     const mentions = u.mentions.filter((m) => m.end <= at);
@@ -442,6 +473,16 @@ export class Reasoner {
         shape: last.shape,
       });
       if (r) return r;
+    }
+    // "Does it work on 2013?", "is the client ok?", "can we keep the old client?" opening a conversation: whether
+    // something works, of a product it only points at — which one is asked back (the support check's prompt), not
+    // guessed from the topic the classifier leans to.
+    if (!last && this.pointsAtNothing(u, f)) {
+      u.intent = 'support.check';
+      u.confidence = 1;
+      // (The server it names stays for the answer: "is it supported on 2010?", then "LWA 2013".)
+      this.applyRoles(u, f);
+      return undefined;
     }
     const when = this.whenStep(u, f) ?? this.stepAt(u, f, last);
     if (when) return when;

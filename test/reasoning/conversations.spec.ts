@@ -799,6 +799,24 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'any client that works on ls2013 and ls2010?', first: /^Yes\./, has: [/Lync 2013, Lync 2010 and Lync 2010 Attendant/] },
     ],
   },
+  'whether "it" works, opening a conversation: which client is asked back, the server named kept': {
+    turns: [
+      { say: 'does it work on 2013?', first: /^Which client do you mean\?/ },
+      { say: 'lync 2010', first: /^Yes\./, has: [/Lync 2010 is supported on Lync Server 2013/] },
+    ],
+  },
+  'whether the old client can be kept, naming none: asked back, not a Persistent Chat answer': {
+    turns: [{ say: 'can we keep the old client?', first: /^Which client do you mean\?/ }],
+  },
+  '"le client est compatible ?" naming none: asked back in French': {
+    locale: 'fr-FR',
+    turns: [
+      { say: 'le client est compatible ?', first: /^Quel client voulez-vous dire \?/ },
+      // (A feature asked of "it" is not asked back this way.)
+      { say: 'is lync 2010 supported on ls2013?', first: /^Yes\./ },
+      { say: 'does it work on 2010?', first: /^Yes\./, has: [/Lync 2010 is supported on Lync Server 2010/] },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
