@@ -272,7 +272,12 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         mentions.some((o) => o.kind === 'client' && o.start > m.end) &&
         sc.get(shapeKey('supported'), langs).some((sp) => sp.start === m.end);
       // ("The Lync 2010 client", "every user is on Lync 2013", "les postes encore sur Lync 2010": the client.)
-      const clientNounBeside = lex.clientNouns.has(next ?? '') || lex.clientNouns.has(tokens[m.start - 1] ?? '');
+      // ("The Lync 2010 desktop clients": past a word that only qualifies it.)
+      const clientNounBeside =
+        lex.clientNouns.has(next ?? '') ||
+        lex.clientNouns.has(tokens[m.start - 1] ?? '') ||
+        ((lex.peopleNouns.has(tokens[m.end] ?? '') || lex.vagueNouns.has(tokens[m.end] ?? '')) &&
+          lex.clientNouns.has(tokens[m.end + 1] ?? ''));
       const peopleOn =
         roleAt > 0 &&
         tokens
@@ -286,7 +291,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
         [...lex.features.keys()].some((id) => sc.get(featureKey(id), langs).some((sp) => sp.start === m.end || sp.end === m.start));
       if (
         asServer &&
-        ((move && (before('source') || before('target'))) ||
+        ((move && (before('source') || before('target')) && !clientNounBeside) ||
           (before('on') && (otherClient || !hasServer) && !listed(m) && !clientNounBeside && !peopleOn) ||
           afterServerNoun ||
           supportsOther ||

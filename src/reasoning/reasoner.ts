@@ -3815,8 +3815,11 @@ export class Reasoner {
     let headline = plan;
     // ("Par quoi on remplace Live Meeting 2007 quand on passe en LS2013 ?": that client's line of the plan first.)
     const only = rows.length === 1 ? rows[0] : undefined;
-    if (f.shape === 'replace' && only) {
+    if (only && f.shape !== 'yesno' && f.shape !== 'count') {
       headline = `${kb.message('planner_one', lang, { client: only.client.name, action: only.action })} ${plan}`;
+    } else if ((f.shape === 'list' || f.shape === 'replace' || f.shape === 'other') && asksReplaced && !keepAsked && asked.length > 0) {
+      // ("What breaks?", "which must go?": those, named first; the plan follows.)
+      headline = `${kb.message('planner_list_replace', lang, askedVars)} ${plan}`;
     } else if (f.shape === 'count') {
       headline = kb.message(keepAsked ? 'planner_count_keep' : 'planner_count_replace', lang, askedVars);
     } else if (

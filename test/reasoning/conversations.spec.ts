@@ -188,8 +188,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'we are moving from OCS 2007 R2 to Lync Server 2013 and still run Communicator 2007, Live Meeting 2007 and the OCS attendant: what do we need to replace?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: .*to replace: 3/,
-        has: [/Office Communications Server 2007 R2 Attendant/, /Office Live Meeting 2007/],
+        first: /^To replace for Lync Server 2013: /,
+        has: [
+          /Moving from Office Communications Server 2007 R2 to Lync Server 2013: .*to replace: 3/,
+          /Office Communications Server 2007 R2 Attendant/,
+          /Office Live Meeting 2007/,
+        ],
       },
       {
         say: 'and if we go to lync server 2010 instead?',
@@ -203,8 +207,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'on migre de lync server 2010 vers lync server 2013, que faut-il remplacer côté clients ?',
-        first: /^Passage de Lync Server 2010 à Lync Server 2013/,
-        has: [/Lync Web App 2013/, /Persistent Chat/],
+        first: /^À remplacer pour Lync Server 2013 : /,
+        has: [/Passage de Lync Server 2010 à Lync Server 2013/, /Lync Web App 2013/, /Persistent Chat/],
       },
     ],
   },
@@ -258,10 +262,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'we are on ocs 2007 r2 with communicator 2007 and the lync 2010 attendee. moving to ls2013, what must go?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013/],
       },
       { say: 'and if we stop at lync server 2010 first?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2010/ },
-      { say: 'and to ls2013 then?', first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/ },
+      {
+        say: 'and to ls2013 then?',
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013/],
+      },
       { say: 'why not the attendee?', first: /Lync Web App 2013/ },
     ],
   },
@@ -269,7 +278,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'before we decommission ocs 2007 r2, which clients must be replaced?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./],
       },
       {
         // (A yes/no question after a comma is one: the verdict first, then the plan.)
@@ -279,7 +289,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'we will go to lync server 2013 and still have communicator 2007 r2 everywhere. what happens to it?',
-        first: /^Moving to Lync Server 2013: IM and presence only: 1\./,
+        first: /^Office Communicator 2007 R2: IM and presence only; for meetings use Lync Web App 2013\./,
+        has: [/Moving to Lync Server 2013: IM and presence only: 1\./],
       },
     ],
   },
@@ -298,7 +309,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'on passe de lync server 2010 à 2013, quels clients faut-il remplacer ?',
-        first: /^Passage de Lync Server 2010 à Lync Server 2013 :/,
+        first: /^À remplacer pour Lync Server 2013 : /,
+        has: [/Passage de Lync Server 2010 à Lync Server 2013 :/],
       },
       {
         say: 'nous migrons vers lync server 2013 depuis ocs 2007 r2, que deviennent nos clients live meeting 2007 ?',
@@ -717,7 +729,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'We move from OCS 2007 R2 to Lync Server 2013 and still run OC 2007 R2, OC 2007 and Live Meeting 2007. What must we replace?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013/],
       },
       { say: 'why is OC 2007 R2 only partly OK?', first: /conferencing features do not/ },
       { say: 'what should those users use for meetings then?', first: /^For meetings on Lync Server 2013, use Lync Web App 2013\./ },
@@ -815,6 +828,23 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       // (A feature asked of "it" is not asked back this way.)
       { say: 'is lync 2010 supported on ls2013?', first: /^Yes\./ },
       { say: 'does it work on 2010?', first: /^Yes\./, has: [/Lync 2010 is supported on Lync Server 2010/] },
+    ],
+  },
+  'a plan answers what was asked first: the clients that break, the one client asked about, the client beside a move': {
+    turns: [
+      {
+        say: 'we are on LS2010 and moving to LS2013 next quarter. we still have lync 2010 attendee and lwa 2010 for external people. what breaks?',
+        first: /^To replace for Lync Server 2013: Lync 2010 Attendee and Lync Web App 2010\./,
+      },
+      {
+        say: 'moving from lync 2010 to lync 2013, what about the lync 2010 client?',
+        first: /^Lync 2010: keeps working\./,
+      },
+      // ("The Lync 2010 desktop clients" after a move are the client, not the server left.)
+      {
+        say: 'migration ls2010 -> ls2013: do i need to touch the lync 2010 desktop clients?',
+        first: /^No: nothing must be replaced for Lync Server 2013\./,
+      },
     ],
   },
   'which of those work on a server, then on another, then in French': {
@@ -960,7 +990,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'migration ls2010 to 2013: group chat client users, what happens to them',
-        first: /Lync Server 2010 to Lync Server 2013/,
+        first: /^Lync 2010 Group Chat: not applicable/,
+        has: [/Lync Server 2010 to Lync Server 2013/],
         hasNot: [/don't know/],
       },
     ],
@@ -1081,7 +1112,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'moving 2010 -> 2013: which meeting clients do we have to replace?',
-        first: /^Moving from Lync Server 2010 to Lync Server 2013/,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Lync Server 2010 to Lync Server 2013/],
       },
       { say: 'is lync 2010 itself fine to keep?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
       { say: 'what about the 2010 attendant?', first: /^Yes\b/, has: [/Lync 2010 Attendant is supported on Lync Server 2013/] },
@@ -1092,7 +1124,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'we are moving from OCS 2007 R2 to LS2013. which of our old clients wont work at all on 2013?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013/,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013/],
       },
       { say: 'how many is that?', first: /^That makes 3: / },
       { say: 'how many of those must be replaced?', first: /^3 clients are not supported on Lync Server 2013/ },
@@ -1103,7 +1136,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: "on migre d'OCS 2007 R2 vers LS2013, quels clients faut il remplacer ?",
-        first: /^Passage d’Office Communications Server 2007 R2/,
+        first: /^À remplacer pour Lync Server 2013 : /,
+        has: [/Passage d’Office Communications Server 2007 R2/],
       },
       { say: 'combien ne sont pas du tout supportés ?', first: /^3 clients sont non pris en charge sur Lync Server 2013/ },
     ],
@@ -1669,7 +1703,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'moving from OCS 2007 R2 to LS2013. clients in use: OC 2007 R2, OC 2007, live meeting 2007, OCS R2 attendant. what has to go?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 3\./],
       },
       {
         say: 'how many is that',
@@ -1746,7 +1781,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'we are moving from OCS 2007 R2 to LS2013 and still run communicator 2007 R2, live meeting 2007 and the OCS attendant. what must we replace?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 2\./,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013: IM and presence only: 1; to replace: 2\./],
       },
       { say: 'and the attendant?', first: /^No\./ },
       // (Among the plan's three, not the one asked about last, nor the whole matrix.)
@@ -2079,7 +2115,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       // (Asked of the move itself, it is still a plan.)
       {
         say: 'we are moving from OCS 2007 R2 to LS2013 and still run Communicator 2007 and Live Meeting 2007. what do we need to replace?',
-        first: /^Moving from Office Communications Server 2007 R2 to Lync Server 2013: to replace: 2\./,
+        first: /^To replace for Lync Server 2013: /,
+        has: [/Moving from Office Communications Server 2007 R2 to Lync Server 2013: to replace: 2\./],
       },
     ],
   },
