@@ -190,6 +190,8 @@ export const MESSAGE_KEYS = [
   'licence_option_for',
   'licence_until_either',
   'count_of_providers',
+  'count_among_ended_none',
+  'count_among_still_none',
   'between_dates',
   'dated_end_of_sale',
   'dated_end_of_service',

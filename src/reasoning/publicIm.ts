@@ -513,8 +513,17 @@ export class PublicImReasoner {
             ...(f.still ? pool.flatMap((p) => (p.serviceNote ? [p.serviceNote[lang]] : [])) : []),
           ]
         : [];
+    // (None of those listed: said of them, with what they are instead — "none of them has ended: … still works".)
+    const others = formatList(
+      among.filter((p) => !pool.includes(p)).map((p) => p.name),
+      lang,
+    );
+    const headline =
+      within && pool.length === 0 && (f.still || f.ending)
+        ? kb.message(f.still ? 'count_among_still_none' : 'count_among_ended_none', lang, { providers: others })
+        : kb.message(key, lang, { count: pool.length, total: within ? among.length : kb.providers.length, providers: names });
     return {
-      answer: answer('topic', lang, kb.message(key, lang, { count: pool.length, total: kb.providers.length, providers: names }), {
+      answer: answer('topic', lang, headline, {
         details,
         sources: [sourceOf(kb, kb.providers[0]?.source ?? '', lang)],
       }),

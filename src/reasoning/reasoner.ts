@@ -757,6 +757,17 @@ export class Reasoner {
     ) {
       return this.publicIm.countProviders(f, today, last.list.ids);
     }
+    // "And which ended?" after the providers still active: of all the providers, in a conversation about them.
+    if (
+      last?.subject === 'pic' &&
+      !f.listRef &&
+      (f.still || f.ending) &&
+      (f.shape === 'list' || f.shape === 'count') &&
+      f.providers.length + f.clients.length + f.servers.length + f.features.length + f.licences.length === 0 &&
+      f.contentWords.length <= TOPIC_FOLLOW_UP_WORDS
+    ) {
+      return this.publicIm.countProviders(f, today);
+    }
     const ownServers = f.servers.length;
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
@@ -1918,7 +1929,15 @@ export class Reasoner {
     if (words.length === 0 || last.clients.length !== 1) return undefined;
     const base = this.kb.client(last.clients[0] as string);
     if (!base) return undefined;
-    const want = new Set([...tokenize(fold(base.name)), ...words]);
+    // ("And the 2010 version?" after Lync Web App 2013: another year of the same name, when the question speaks of a
+    // version or a client, and not after a role word — "and on 2010?" names the server.)
+    const year = words.find((w) => /^\d{4}$/.test(w));
+    const ofVersion =
+      year !== undefined &&
+      f.tokens.some((t) => this.lexicon.vagueNouns.has(t) || this.lexicon.clientNouns.has(t)) &&
+      !this.lexicon.roleWords.has(f.tokens[f.tokens.indexOf(year) - 1] ?? '');
+    const own = tokenize(fold(base.name)).filter((t) => !(ofVersion && /^\d{4}$/.test(t)));
+    const want = new Set([...own, ...words]);
     const found = this.kb.clients.filter((c) => {
       const own = new Set(tokenize(fold(c.name)));
       return c.id !== base.id && own.size === want.size && [...want].every((w) => own.has(w));

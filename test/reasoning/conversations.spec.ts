@@ -847,6 +847,23 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'follow-ups on providers by their end, and the other year of a client': {
+    turns: [
+      {
+        say: 'which providers are still active?',
+        first: /^PIC federation still works with 2 of the 4 providers today: Skype and Windows Live Messenger\./,
+      },
+      { say: 'and which ended?', first: /^PIC federation has ended with 2 of the 4 providers: AOL and Yahoo!\./ },
+      {
+        say: 'which of those are still available?',
+        first: /^None of them is still available: PIC federation with AOL and Yahoo! has ended\./,
+      },
+      { say: 'is lwa 2013 supported on ls2010?', first: /^No\./ },
+      { say: 'what about 2013?', first: /^Yes\./, has: [/Lync Web App 2013 is supported on Lync Server 2013/] },
+      { say: 'and the 2010 version?', first: /^No\./, has: [/Lync Web App 2010 is not supported on Lync Server 2013/] },
+      { say: 'and on 2010?', first: /^Yes\./, has: [/Lync Web App 2010 is supported on Lync Server 2010/] },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
