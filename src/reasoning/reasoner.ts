@@ -2019,7 +2019,11 @@ export class Reasoner {
     // The conversation stays on the last topic when one of its sentences says about as much ("elles sont
     // stockées où ?" after the photo sizes is still the photos, not the contact store).
     // (Only when the follow-up's own words decide: read with the last question, the last topic always wins.)
-    const stay = hits === own ? hits.find((h) => h.passage.topic.intent === last.intent) : undefined;
+    // (And when none of the follow-up's own words is the knowledge's and it points back — "how big can they be?"
+    // after where the photos are stored —, it is about the last topic, which read with the last question says about
+    // as much.)
+    const pointsBack = own.length === 0 && this.lexicon.backReferences.has(words, [f.lang]);
+    const stay = hits === own || pointsBack ? hits.find((h) => h.passage.topic.intent === last.intent) : undefined;
     if (stay && hits[0] && stay.coverage >= hits[0].coverage - TOPIC_STAY_MARGIN) hits = [stay, ...hits.filter((h) => h !== stay)];
     const topic = hits[0]?.passage.topic;
     if (!topic) return undefined;

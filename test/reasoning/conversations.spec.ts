@@ -864,6 +864,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and on 2010?', first: /^Yes\./, has: [/Lync Web App 2010 is supported on Lync Server 2010/] },
     ],
   },
+  'a follow-up pointing back with no words of its own stays on the last topic': {
+    turns: [
+      { say: 'where are the high res photos stored?', first: /648×648/ },
+      { say: 'how big can they be?', first: /up to 648×648 pixels/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
