@@ -121,7 +121,11 @@ export class RootDialog extends ComponentDialog {
             providers: route.providers,
             features: frame.features,
             licences: frame.licences,
-            reasons: this.reasoner.reasonsOf(route.clients, route.servers),
+            // (A topic of the subject — the Lync Server 2010 Group Chat server's — gives its details as reasons, as topics do.)
+            reasons:
+              topic && topic.details.length > 0
+                ? { en: topic.details.map((d) => d.en), fr: topic.details.map((d) => d.fr) }
+                : this.reasoner.reasonsOf(route.clients, route.servers),
             tokens: frame.tokens,
             // A server's column lists its clients: "which of those…" next refers to the supported ones.
             ...(route.clients.length === 0 && route.servers.length === 1

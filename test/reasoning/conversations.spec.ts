@@ -870,6 +870,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'how big can they be?', first: /up to 648×648 pixels/ },
     ],
   },
+  '"why?" after a topic of the matrix\'s subject answered by its dialog: the topic\'s details, not its answer again': {
+    turns: [
+      { say: 'can lync 2013 connect to the lync server 2010 group chat server?', first: /^No\b/ },
+      { say: 'why?', first: /^In Lync Server 2010, Group Chat came from a separate Group Chat server, a trusted third-party application/ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
