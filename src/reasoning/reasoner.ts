@@ -768,6 +768,8 @@ export class Reasoner {
     ) {
       return this.publicIm.countProviders(f, today);
     }
+    const everywhere = this.statusEverywhere(f, last);
+    if (everywhere) return everywhere;
     const ownServers = f.servers.length;
     f = this.withContext(f, last);
     // "list them" / "lesquels ?" after a count: the list itself.
@@ -2965,6 +2967,62 @@ export class Reasoner {
       ids.map((id) => this.kb.client(id)?.name ?? this.kb.server(id)?.name ?? id),
       lang,
     );
+  }
+
+  /**
+   * "Which clients are partly supported?", "how many clients are not applicable?": a status asked of no server,
+   * read before the conversation fills what the question leaves out.
+   */
+  private statusEverywhere(f: Frame, last: LastFrame | undefined): Reasoned | undefined {
+    const { kb } = this;
+    const { lang } = f;
+    // Every cell of the matrix with it, client by client, with the servers where.
+    // (After an answer on one server too: each client's line says where — better than asking which server.)
+    if (
+      f.status &&
+      f.servers.length === 0 &&
+      !last?.target &&
+      !f.allServers &&
+      !f.both &&
+      f.clients.length === 0 &&
+      !f.family &&
+      !f.listRef &&
+      (f.shape === 'list' || f.shape === 'count') &&
+      (f.asksAbout === 'clients' || f.asksAbout === undefined)
+    ) {
+      const status = f.status;
+      const rows = kb.clients
+        .map((c) => ({ c, where: kb.servers.filter((sv) => this.statusOf(c.id, sv.id) === status).map((sv) => sv.id) }))
+        .filter((r) => r.where.length > 0);
+      const label = this.statusLabel(status, lang);
+      const lines = rows.map((r) =>
+        kb.message('status_where', lang, { client: r.c.name, status: label, servers: this.names(r.where, lang) }),
+      );
+      const headline =
+        rows.length === 0
+          ? kb.message('status_nowhere', lang, { status: label })
+          : kb.message('status_count', lang, {
+              count: rows.length,
+              status: label,
+              clients: formatList(
+                rows.map((r) => r.c.name),
+                lang,
+              ),
+            });
+      return {
+        answer: answer('support-table', lang, headline, { details: lines, sources: [sourceOf(kb, this.matrixSource, lang)] }),
+        last: {
+          ...emptyLast('support', f),
+          clients: rows.map((r) => r.c.id),
+          list: { kind: 'client', ids: rows.map((r) => r.c.id) },
+          reasons: this.reasonsOf(
+            rows.map((r) => r.c.id),
+            [...new Set(rows.flatMap((r) => r.where))],
+          ),
+        },
+      };
+    }
+    return undefined;
   }
 
   private support(f: Frame, last?: LastFrame): Reasoned | undefined {

@@ -876,6 +876,22 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'why?', first: /^In Lync Server 2010, Group Chat came from a separate Group Chat server, a trusted third-party application/ },
     ],
   },
+  'a status asked of no server: every client with it, and where': {
+    turns: [
+      {
+        say: 'how many clients are not applicable?',
+        first: /^1 client is not applicable somewhere in the matrix: Lync 2010 Group Chat\./,
+        has: [/Lync 2010 Group Chat: not applicable on Lync Server 2013 and Office Communications Server 2007 R2\./],
+      },
+      {
+        say: 'which clients are partly supported?',
+        first: /^1 client is interoperable somewhere in the matrix: Office Communicator 2007 R2\./,
+      },
+      { say: 'quels clients sont partiellement pris en charge ?', first: /^1 client est interopérable quelque part dans la matrice/ },
+      // (Of a server named, its column as before.)
+      { say: 'which clients are interoperable with ls2013?', first: /^Interoperable on Lync Server 2013: Office Communicator 2007 R2\./ },
+    ],
+  },
   'which of those work on a server, then on another, then in French': {
     turns: [
       { say: 'how many clients on OCS 2007 R2?', first: /^4 clients are supported on Office Communications Server 2007 R2/ },
