@@ -9,7 +9,7 @@ import { FORGET_DIALOG, ForgetDialog } from './forgetDialog';
 import { HELP_DIALOG, HelpDialog } from './helpDialog';
 import { PUBLIC_IM_DIALOG, PublicImDialog } from './publicImDialog';
 import { REMINDERS_DIALOG, RemindersDialog } from './remindersDialog';
-import { resolveRoute, type RequiredWords } from './route';
+import { resolveRoute } from './route';
 import { saysAllServers, SUPPORT_MATRIX_DIALOG, SupportMatrixDialog } from './supportMatrixDialog';
 import { TopicDialog, topicDialogId } from './topicDialog';
 
@@ -36,7 +36,6 @@ const ROUTES: Record<string, string> = {
 export class RootDialog extends ComponentDialog {
   private readonly topicSubjects = new Set<string>();
   private readonly relatedIntents: Record<string, string>;
-  private readonly requiredWords: RequiredWords;
   private readonly reasoner: Reasoner;
 
   private readonly deps: DialogDeps;
@@ -49,9 +48,6 @@ export class RootDialog extends ComponentDialog {
     this.deps = { ...given, vet: (context, a) => reasoner.vet(getUnderstanding(context), a) };
     const deps = this.deps;
     this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
-    this.requiredWords = Object.fromEntries(
-      deps.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])),
-    );
     this.addDialog(new SupportMatrixDialog(deps));
     this.addDialog(new PublicImDialog(deps));
     this.addDialog(new HelpDialog(deps));
@@ -106,11 +102,13 @@ export class RootDialog extends ComponentDialog {
       await this.deps.memory.set(inner.context, next);
       return inner.endDialog();
     }
-    const route = resolveRoute(u, memory, this.relatedIntents, this.requiredWords);
+    const route = resolveRoute(u, memory, this.relatedIntents, this.deps.kb.requiredWords);
     const subject = subjectOf(route.intent);
     // What the intent dialogs answer is remembered too, for the next follow-up.
     const frame = this.reasoner.frame(u);
     const topic = this.deps.kb.topic(route.intent);
+    // "Why?" after a topic's answer: what follows its first sentence.
+    const details = { en: topic?.details.map((d) => d.en) ?? [], fr: topic?.details.map((d) => d.fr) ?? [] };
     let last: LastFrame | undefined =
       subject === 'support' || subject === 'pic'
         ? {
@@ -122,10 +120,7 @@ export class RootDialog extends ComponentDialog {
             features: frame.features,
             licences: frame.licences,
             // (A topic of the subject — the Lync Server 2010 Group Chat server's — gives its details as reasons, as topics do.)
-            reasons:
-              topic && topic.details.length > 0
-                ? { en: topic.details.map((d) => d.en), fr: topic.details.map((d) => d.fr) }
-                : this.reasoner.reasonsOf(route.clients, route.servers),
+            reasons: topic && topic.details.length > 0 ? details : this.reasoner.reasonsOf(route.clients, route.servers),
             tokens: frame.tokens,
             // A server's column lists its clients: "which of those…" next refers to the supported ones.
             ...(route.clients.length === 0 && route.servers.length === 1
@@ -146,7 +141,7 @@ export class RootDialog extends ComponentDialog {
               providers: route.providers,
               features: [],
               licences: [],
-              reasons: { en: topic.details.map((d) => d.en), fr: topic.details.map((d) => d.fr) },
+              reasons: details,
               tokens: frame.tokens,
               intent: topic.intent,
             }

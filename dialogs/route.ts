@@ -1,5 +1,5 @@
 import type { ConversationMemory } from '../src/bot/conversationMemory';
-import type { EntityKind } from '../src/knowledge/knowledgeBase';
+import { type EntityKind, hasRequiredWords } from '../src/knowledge/knowledgeBase';
 import { NONE_INTENT, subjectOf } from '../src/nlu/intents';
 import { CONFIDENT, type Understanding } from '../src/nlu/nlu';
 
@@ -102,8 +102,7 @@ export function resolveRoute(
   }
 
   // Intents the knowledge base guards with required words (reminders subscribe; "forget me" deletes).
-  const groups = requiredWords[intent];
-  if (groups && !groups.every((group) => u.tokens.some((t) => group.has(t)))) intent = NONE_INTENT;
+  if (!hasRequiredWords(requiredWords[intent], u.tokens)) intent = NONE_INTENT;
 
   // A yes/no question about one client is about one server, which the dialog asks for.
   if (intent === 'support.client' && isYesNoQuestion(otherWords)) intent = 'support.check';

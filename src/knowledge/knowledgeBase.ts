@@ -54,6 +54,11 @@ export interface KnowledgeParts {
  * The validated knowledge base with the look-ups the bot needs. Built only by `loadKnowledge`, which has
  * already checked the cross-references these methods rely on.
  */
+/** Whether tokens hold one word of each group an intent requires (none required: true). */
+export function hasRequiredWords(groups: readonly ReadonlySet<string>[] | undefined, tokens: readonly string[]): boolean {
+  return !groups || groups.every((group) => tokens.some((t) => group.has(t)));
+}
+
 export class KnowledgeBase {
   readonly dir: string;
   readonly sources: readonly Source[];
@@ -65,6 +70,8 @@ export class KnowledgeBase {
   readonly endOfLife: readonly EndOfLifeEntry[];
   /** The words that steer understanding (`language.yaml`). */
   readonly language: LanguageFile;
+  /** Per intent, the word groups a message must contain for it to be acted on (training files' `requiredWords`). */
+  readonly requiredWords: Readonly<Record<string, readonly ReadonlySet<string>[]>>;
   private readonly topicByIntent: Map<string, Topic>;
   private readonly sourceByFile: Map<string, Source>;
   private readonly cells = new Map<string, Cell>();
@@ -78,6 +85,9 @@ export class KnowledgeBase {
     this.endOfLife = parts.endOfLife;
     this.language = parts.language;
     this.training = parts.training;
+    this.requiredWords = Object.fromEntries(
+      parts.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))]] : [])),
+    );
     this.bot = parts.bot;
     this.topicByIntent = parts.topics;
     this.sourceByFile = new Map(parts.sources.map((s) => [s.file, s]));

@@ -16,10 +16,15 @@ import { withVerdict } from './verdicts';
  * licence in `knowledge/public-im.yaml` is answered the same way.
  */
 export class PublicImReasoner {
+  /** The first word of the servers' names ("lync", "office"): naming the product family, not something asked of it. */
+  private readonly familyWords: ReadonlySet<string>;
+
   constructor(
     private readonly kb: KnowledgeBase,
     private readonly lexicon: Lexicon,
-  ) {}
+  ) {
+    this.familyWords = new Set(kb.servers.map((s) => tokenize(s.name)[0] as string));
+  }
 
   /**
    * "How long between the end of sale of the PIC USL and the Yahoo! shutdown?", "combien de temps entre … et … ?":
@@ -387,9 +392,9 @@ export class PublicImReasoner {
     // date?": a bare question mark on a date asked is not a yes/no question.)
     // (Saying nothing else of it: "we use PIC with Messenger contacts, is anything changing for us?" asks something else.)
     // (Nor by naming Lync itself or its users: "can Lync federate with Skype users?".)
-    const family = new Set(this.kb.servers.map((s) => tokenize(s.name)[0]));
     const aboutItAlone = f.plainWords.every(
-      (w) => this.lexicon.prepositions.has(w) || family.has(w) || this.lexicon.peopleNouns.has(w) || this.lexicon.continuations.has(w),
+      (w) =>
+        this.lexicon.prepositions.has(w) || this.familyWords.has(w) || this.lexicon.peopleNouns.has(w) || this.lexicon.continuations.has(w),
     );
     const p = providers[0];
     if (

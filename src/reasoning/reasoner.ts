@@ -1,7 +1,7 @@
 import { answer, type Answer, type AnswerKind } from '../answers/answer';
 import { columnAnswer, rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatRelative, inSentence, punctuation, sourceOf } from '../answers/format';
-import { type Client, fill, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
+import { type Client, fill, hasRequiredWords, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
 import type { Lang, StatusId } from '../knowledge/schema';
 import type { MessageKey } from '../knowledge/messages';
@@ -282,15 +282,6 @@ export class Reasoner {
 
   private readonly frames = new WeakMap<Understanding, Frame>();
 
-  /** Per intent, the word groups a message must contain for it to be acted on (training files' `requiredWords`). */
-  private requiredWordsCache: Map<string, Set<string>[]> | undefined;
-  private get requiredWords(): Map<string, Set<string>[]> {
-    this.requiredWordsCache ??= new Map(
-      this.kb.training.flatMap((e) => (e.requiredWords ? [[e.intent, e.requiredWords.map((g) => new Set(g))] as const] : [])),
-    );
-    return this.requiredWordsCache;
-  }
-
   private readonly check: AnswerCheck;
   private readonly passages: Passages;
   private readonly stepOrder: StepOrder;
@@ -433,8 +424,7 @@ export class Reasoner {
   private reasonAbout(u: Understanding, last: LastFrame | undefined, today: Date): Reasoned | undefined {
     // An intent the knowledge guards with required words ("remind", "rappel") is not read without them: "could we
     // provision extra domains for AOL before the end date?" asks about AOL, not for a reminder.
-    const guard = this.requiredWords.get(u.intent);
-    if (guard && !guard.every((group) => u.tokens.some((t) => group.has(t)))) {
+    if (!hasRequiredWords(this.kb.requiredWords[u.intent], u.tokens)) {
       u.intent = 'none';
       u.confidence = 0;
     }
@@ -1871,30 +1861,14 @@ export class Reasoner {
       // (For clients named, none of which has one — "what should those users use for meetings?" about Office
       // Communicator 2007 and Live Meeting 2007 —, one named for what is asked: its footnote speaks of it.)
       if (f.shape !== 'replace') return undefined;
-      const successors = this.kb.clients
-        .flatMap((c) => c.replacedBy.map((r) => ({ ...r, of: c })))
-        .filter((r) => f.clients.length === 0 || this.speaksOf(this.kb.footnote(r.footnote)?.text.en ?? '', aspects));
-      const there = [...new Set(successors.map((r) => r.client))].filter((id) => this.statusOf(id, server) === 'supported');
-      if (there.length !== 1) return undefined;
-      const chosen = there[0] as string;
-      const notes = (l: Lang): string[] => [
-        ...new Set(successors.filter((r) => r.client === chosen).map((r) => this.kb.footnote(r.footnote)?.text[l] ?? '')),
-      ];
+      const found = this.successorOn(server, f.clients.length === 0 ? undefined : aspects);
+      if (!found) return undefined;
       return {
-        answer: answer(
-          'topic',
-          lang,
-          this.kb.message('instead_aspect', lang, {
-            features: formatList(
-              aspects.map((a) => this.aspectName(a, lang)),
-              lang,
-            ),
-            server: this.names([server], lang),
-            replacement: this.kb.client(chosen)?.name ?? chosen,
-          }),
-          { details: notes(lang).filter(Boolean), sources: [sourceOf(this.kb, this.matrixSource, lang)] },
-        ),
-        last: { ...emptyLast('support', f), clients: [chosen], servers: [server], reasons: both((l) => notes(l).filter(Boolean)) },
+        answer: answer('topic', lang, this.kb.message('instead_aspect', lang, this.insteadVars(aspects, server, found.client, lang)), {
+          details: found.notes[lang],
+          sources: [sourceOf(this.kb, this.matrixSource, lang)],
+        }),
+        last: { ...emptyLast('support', f), clients: [found.client], servers: [server], reasons: found.notes },
       };
     }
     const covers = this.kb.status(this.statusOf(client.id, server)).covers;
@@ -2836,7 +2810,6 @@ export class Reasoner {
 
   // ---------------------------------------------------------------- Public IM Connectivity
 
-  /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
   /**
    * For a client the matrix names no successor for, what it names instead for what the client's own name says it
    * does ("Live Meeting": meetings): the one successor of another client, supported on that server, whose footnote
@@ -2846,33 +2819,55 @@ export class Reasoner {
     c: Client,
     server: string | undefined,
     lang: Lang,
-  ): { line: string; notes: string[]; vars: { features: string; server: string; replacement: string } } | undefined {
+  ): { line: string; notes: string[]; vars: Record<'features' | 'server' | 'replacement', string> } | undefined {
     if (!server) return undefined;
     const scan = this.lexicon.scan(tokenize(c.name));
     const aspects = Object.keys(this.kb.language.features).filter(
       (id) => !(id in this.kb.publicIm.capabilities) && scan.get(`features.${id}`).length > 0,
     );
     if (aspects.length === 0) return undefined;
-    const successors = this.kb.clients.flatMap((x) =>
-      x.replacedBy.filter((r) => r.client !== c.id && this.speaksOf(this.kb.footnote(r.footnote)?.text.en ?? '', aspects)),
-    );
+    const found = this.successorOn(server, aspects, c.id);
+    if (!found) return undefined;
+    const vars = this.insteadVars(aspects, server, found.client, lang);
+    return { vars, line: this.kb.message('instead_aspect', lang, vars), notes: found.notes[lang] };
+  }
+
+  /**
+   * The one client the matrix names as another's successor that is supported on a server — of the successors whose
+   * footnote speaks of every aspect asked, when aspects are given —, with those footnotes; undefined if none or several.
+   */
+  private successorOn(
+    server: string,
+    aspects: readonly string[] | undefined,
+    exclude?: string,
+  ): { client: string; notes: Reasons } | undefined {
+    const note = (footnote: number, l: Lang): string => this.kb.footnote(footnote)?.text[l] ?? '';
+    const successors = this.kb.clients
+      .flatMap((c) => c.replacedBy)
+      .filter((r) => r.client !== exclude && (!aspects || this.speaksOf(note(r.footnote, 'en'), aspects)));
     const there = [...new Set(successors.map((r) => r.client))].filter((id) => this.statusOf(id, server) === 'supported');
-    if (there.length !== 1) return undefined;
-    const chosen = there[0] as string;
-    const vars = {
+    const chosen = there.length === 1 ? (there[0] as string) : undefined;
+    if (!chosen) return undefined;
+    return {
+      client: chosen,
+      notes: both((l) => [...new Set(successors.filter((r) => r.client === chosen).map((r) => note(r.footnote, l)))].filter(Boolean)),
+    };
+  }
+
+  /** What "for meetings on Lync Server 2013, use Lync Web App 2013" is filled with. */
+  private insteadVars(
+    aspects: readonly string[],
+    server: string,
+    replacement: string,
+    lang: Lang,
+  ): Record<'features' | 'server' | 'replacement', string> {
+    return {
       features: formatList(
         aspects.map((a) => this.aspectName(a, lang)),
         lang,
       ),
       server: this.names([server], lang),
-      replacement: this.kb.client(chosen)?.name ?? chosen,
-    };
-    return {
-      vars,
-      line: this.kb.message('instead_aspect', lang, vars),
-      notes: [...new Set(successors.filter((r) => r.client === chosen).map((r) => this.kb.footnote(r.footnote)?.text[lang] ?? ''))].filter(
-        Boolean,
-      ),
+      replacement: this.kb.client(replacement)?.name ?? replacement,
     };
   }
 
@@ -2882,6 +2877,7 @@ export class Reasoner {
     return aspects.length > 0 && aspects.every((a) => scan.get(`features.${a}`).length > 0);
   }
 
+  /** A feature as the answer names it: a PIC capability's label, or the word for meetings. */
   private aspectName(id: string, lang: Lang): string {
     return this.kb.publicIm.capabilities[id]?.[lang] ?? this.kb.message('meetings_word', lang);
   }
@@ -2976,53 +2972,43 @@ export class Reasoner {
   private statusEverywhere(f: Frame, last: LastFrame | undefined): Reasoned | undefined {
     const { kb } = this;
     const { lang } = f;
-    // Every cell of the matrix with it, client by client, with the servers where.
+    const status = f.status;
     // (After an answer on one server too: each client's line says where — better than asking which server.)
     if (
-      f.status &&
-      f.servers.length === 0 &&
-      !last?.target &&
-      !f.allServers &&
-      !f.both &&
-      f.clients.length === 0 &&
-      !f.family &&
-      !f.listRef &&
-      (f.shape === 'list' || f.shape === 'count') &&
-      (f.asksAbout === 'clients' || f.asksAbout === undefined)
-    ) {
-      const status = f.status;
-      const rows = kb.clients
-        .map((c) => ({ c, where: kb.servers.filter((sv) => this.statusOf(c.id, sv.id) === status).map((sv) => sv.id) }))
-        .filter((r) => r.where.length > 0);
-      const label = this.statusLabel(status, lang);
-      const lines = rows.map((r) =>
-        kb.message('status_where', lang, { client: r.c.name, status: label, servers: this.names(r.where, lang) }),
-      );
-      const headline =
-        rows.length === 0
-          ? kb.message('status_nowhere', lang, { status: label })
-          : kb.message('status_count', lang, {
-              count: rows.length,
-              status: label,
-              clients: formatList(
-                rows.map((r) => r.c.name),
-                lang,
-              ),
-            });
-      return {
-        answer: answer('support-table', lang, headline, { details: lines, sources: [sourceOf(kb, this.matrixSource, lang)] }),
-        last: {
-          ...emptyLast('support', f),
-          clients: rows.map((r) => r.c.id),
-          list: { kind: 'client', ids: rows.map((r) => r.c.id) },
-          reasons: this.reasonsOf(
-            rows.map((r) => r.c.id),
-            [...new Set(rows.flatMap((r) => r.where))],
-          ),
-        },
-      };
-    }
-    return undefined;
+      !status ||
+      f.servers.length > 0 ||
+      last?.target ||
+      f.allServers ||
+      f.both ||
+      f.clients.length > 0 ||
+      f.family ||
+      f.listRef ||
+      (f.shape !== 'list' && f.shape !== 'count') ||
+      (f.asksAbout !== 'clients' && f.asksAbout !== undefined)
+    )
+      return undefined;
+    // Every cell of the matrix with it, client by client, with the servers where.
+    const rows = kb.clients
+      .map((c) => ({ c, where: kb.servers.filter((sv) => this.statusOf(c.id, sv.id) === status).map((sv) => sv.id) }))
+      .filter((r) => r.where.length > 0);
+    const ids = rows.map((r) => r.c.id);
+    const label = this.statusLabel(status, lang);
+    const headline =
+      rows.length === 0
+        ? kb.message('status_nowhere', lang, { status: label })
+        : kb.message('status_count', lang, { count: rows.length, status: label, clients: this.names(ids, lang) });
+    const lines = rows.map((r) =>
+      kb.message('status_where', lang, { client: r.c.name, status: label, servers: this.names(r.where, lang) }),
+    );
+    return {
+      answer: answer('support-table', lang, headline, { details: lines, sources: [sourceOf(kb, this.matrixSource, lang)] }),
+      last: {
+        ...emptyLast('support', f),
+        clients: ids,
+        list: { kind: 'client', ids },
+        reasons: this.reasonsOf(ids, [...new Set(rows.flatMap((r) => r.where))]),
+      },
+    };
   }
 
   private support(f: Frame, last?: LastFrame): Reasoned | undefined {
