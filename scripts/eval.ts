@@ -33,7 +33,11 @@
  * one-liners, weighted to yes/no inside long messages, Group Chat migration, counts, Exchange, Front End and near
  * misses: a development set) and `eval/fresh8.yaml` (written at the same time by another helper session, as
  * different people write, every category evenly: aggregate scores only, first run on that session's starting
- * commit).
+ * commit), `eval/fresh9.yaml` (written the same way in the session after: aggregate scores only), `eval/dev10.yaml`
+ * (written on 2026-12-02 the same way, weighted to plans, follow-ups, counts, Group Chat migration, clarifications
+ * and near misses: a development set) and `eval/fresh10.yaml` (written at the same time by another helper session,
+ * as different people write — helpdesk, manager, consultant, architect, phone — every category evenly: aggregate
+ * scores only, first run on that session's starting commit).
  *
  * A `clarify` check passes when the reply's first sentence, or its message text, asks a question: until
  * 2026-12-01 any "?" in the reply counted, and a card's "Was this answer helpful?" passed it.
@@ -63,6 +67,8 @@ const TARGETS: Record<string, number> = {
   'dev9.yaml': 0.95,
   'fresh8.yaml': 0.95,
   'fresh9.yaml': 0.95,
+  'dev10.yaml': 0.95,
+  'fresh10.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
 const AGGREGATE_ONLY = new Set([
@@ -76,6 +82,7 @@ const AGGREGATE_ONLY = new Set([
   'fresh7.yaml',
   'fresh8.yaml',
   'fresh9.yaml',
+  'fresh10.yaml',
 ]);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
@@ -111,6 +118,8 @@ async function main(): Promise<void> {
           'eval/dev9.yaml',
           'eval/fresh8.yaml',
           'eval/fresh9.yaml',
+          'eval/dev10.yaml',
+          'eval/fresh10.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;
