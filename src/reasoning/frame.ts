@@ -52,6 +52,8 @@ export interface Frame {
   clauseFrom: number;
   /** Where it ends: before a statement that follows it ("… an OCS 2007 R2 pool? planning a phased rollout"). */
   askedTo: number;
+  /** Per product named, the sentence asking (ending with "?") it is first named in, when the message asks several. */
+  askedIn: Record<string, number>;
   /** Where a yes/no question's alternative starts ("…, or is Exchange mandatory?"): the question asked ends there. */
   alternativeAt?: number;
   still: boolean;
@@ -550,6 +552,13 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const { sentences, asked: questionSentence } = questionSentences(u.text);
   const lastStart = tokenize(sentences.slice(0, questionSentence).join(' ')).length;
   const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
+  // The token span of each sentence that asks (ends with "?").
+  const questionEnds: [number, number][] = [];
+  sentences.reduce((at, sentence) => {
+    const next = at + tokenize(sentence).length;
+    if (sentence.trim().endsWith('?')) questionEnds.push([at, next]);
+    return next;
+  }, 0);
   const opensAt = (i: number): boolean =>
     i === lead || (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));
   // Where each comma-separated part of the question sentence starts, in tokens.
@@ -665,7 +674,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       ...mentions.filter((m) => m.kind === 'server' && m.id === id).map((m) => m.start),
       ...reread.filter((r) => r.server === id).map((r) => r.start),
     ];
-    const scene = servers.filter((id) => at(id).length > 0 && at(id).every((i) => i < questionAt));
+    // (A server asked of in a question of its own before it is not the scene: "Is Lync 2010 supported on LS2013? And
+    // on OCS 2007 R2?" asks both.)
+    const askedBefore = (i: number): boolean => questionEnds.some(([from, to]) => i >= from && i < to && to <= questionAt);
+    const scene = servers.filter((id) => at(id).length > 0 && at(id).every((i) => i < questionAt && !askedBefore(i)));
     const asked = servers.filter((id) => at(id).some((i) => i > questionAt));
     if (scene.length === 1 && asked.length === 1) servers.splice(servers.indexOf(scene[0] as string), 1);
   }
@@ -832,6 +844,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     featuresNot,
     opensYesNo: starts('yesNo'),
     askedFrom: lastStart,
+    askedIn:
+      questionEnds.length < 2
+        ? {}
+        : Object.fromEntries(
+            mentions
+              .flatMap((m) => {
+                const k = questionEnds.findIndex(([from, to]) => m.start >= from && m.end <= to);
+                return k >= 0 ? [[m.id, k]] : [];
+              })
+              .reverse(),
+          ),
     clauseFrom: Math.max(
       lastStart,
       // (A part before the comma sets the scene unless it sets a condition: "if the FE is down, can two users …?".)

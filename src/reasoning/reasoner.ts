@@ -3584,11 +3584,20 @@ export class Reasoner {
       const mixed = f.shape === 'yesno' && lines.length > 1 && new Set(lines.map(opener)).size > 1;
       // "Is every Lync 2010 client supported?" when one is not: No, not all — then each.
       const every = f.every === true;
-      let headline = mixed
-        ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, {
-            lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(punctuation(';', lang)),
-          })
-        : (lines[0] as string);
+      // "Is Lync 2013 OK on LS2010? And is LWA 2013?": two questions, each answered in turn, each with its verdict.
+      const apart =
+        mixed &&
+        askedApart(
+          f,
+          clients.map((c) => c.id),
+        );
+      let headline = apart
+        ? lines.join(' ')
+        : mixed
+          ? kb.message(every ? 'clients_not_all' : 'clients_mixed', lang, {
+              lines: lines.map((l) => l.slice(opener(l).length).trim().replace(/\.$/, '')).join(punctuation(';', lang)),
+            })
+          : (lines[0] as string);
       // "Any problem running Lync 2013 against Lync Server 2010?": supported is "No problem", not "Yes".
       if (troubled && !mixed && f.shape === 'yesno' && (first === 'supported' || first === 'not_supported')) {
         headline = kb.message(first === 'supported' ? 'trouble_none' : 'trouble_yes', lang, {
@@ -3620,7 +3629,8 @@ export class Reasoner {
       return {
         answer: answer('support-cell', lang, headline, {
           tone: mixed ? 'warning' : kb.status(first).tone,
-          badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang],
+          // (Two questions, two verdicts: no one badge for both.)
+          ...(apart ? {} : { badge: mixed ? kb.message(every ? 'verdict_no' : 'verdict_partly', lang) : kb.status(first).label[lang] }),
           details: mixed ? [] : [...lines.slice(1), ...instead],
           notes: reasons.map((text) => ({ text })),
           sources: source,
@@ -3973,6 +3983,12 @@ type VersionsOf = ReadonlyMap<string, ReadonlySet<string>>;
 function askedSpan(f: Frame, part: 'sentence' | 'clause'): { from: number; to: number } | undefined {
   const from = part === 'clause' ? f.clauseFrom : f.askedFrom;
   return from > 0 || f.askedTo < f.tokens.length ? { from, to: f.askedTo } : undefined;
+}
+
+/** Whether the products were each asked of in a question sentence of its own ("Is X OK on S? And Y?"). */
+function askedApart(f: Frame, ids: readonly string[]): boolean {
+  const at = ids.map((id) => f.askedIn[id]);
+  return at.every((i) => i !== undefined) && new Set(at).size === ids.length;
 }
 
 /** Whether a product's mention is within that span. */

@@ -255,6 +255,21 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'and are lync 2013 and lync 2010 ok there?', first: /^Yes\b/, has: [/Lync 2010 is supported on Lync Server 2013/] },
     ],
   },
+  'two questions in one message: each answered in turn, with its own verdict': {
+    turns: [
+      {
+        say: 'We run a mixed estate. Can Lync Server 2010 host the Lync 2013 client? And is Lync Web App 2013 OK on Lync Server 2010 as well?',
+        first: /^Yes\b/,
+        has: [/No\. Lync Web App 2013 is not supported on Lync Server 2010/],
+        lacks: [/Partly/],
+      },
+      {
+        say: 'Is Lync 2010 supported on Lync Server 2013? And on OCS 2007 R2?',
+        first: /^Yes\b/,
+        has: [/Lync 2010 is not supported on Office Communications Server 2007 R2/],
+      },
+    ],
+  },
   "a detail that answers more exactly than the topic's first sentence is said first": {
     turns: [{ say: 'what happens to the well known user during the migration?', first: /well-known user \(by default OCSChat@/ }],
   },
