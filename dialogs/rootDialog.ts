@@ -102,10 +102,10 @@ export class RootDialog extends ComponentDialog {
       await this.deps.memory.set(inner.context, next);
       return inner.endDialog();
     }
-    const route = resolveRoute(u, memory, this.relatedIntents, this.deps.kb.requiredWords);
-    const subject = subjectOf(route.intent);
     // What the intent dialogs answer is remembered too, for the next follow-up.
     const frame = this.reasoner.frame(u);
+    const route = resolveRoute(u, memory, this.relatedIntents, this.deps.kb.requiredWords, frame.shape === 'yesno');
+    const subject = subjectOf(route.intent);
     const topic = this.deps.kb.topic(route.intent);
     // "Why?" after a topic's answer: what follows its first sentence.
     const details = { en: topic?.details.map((d) => d.en) ?? [], fr: topic?.details.map((d) => d.fr) ?? [] };

@@ -86,6 +86,8 @@ export function resolveRoute(
   memory: ConversationMemory,
   relatedIntents: Record<string, string> = {},
   requiredWords: RequiredWords = {},
+  /** Whether the question, as the reasoning layer reads it, asks yes or no ("lync 2010 ok?", "le participant est supporté ?"). */
+  yesNo?: boolean,
 ): Route {
   const kinds = kindsOf(u);
   const inMention = new Set<number>();
@@ -105,7 +107,7 @@ export function resolveRoute(
   if (!hasRequiredWords(requiredWords[intent], u.tokens)) intent = NONE_INTENT;
 
   // A yes/no question about one client is about one server, which the dialog asks for.
-  if (intent === 'support.client' && isYesNoQuestion(otherWords)) intent = 'support.check';
+  if (intent === 'support.client' && (yesNo ?? isYesNoQuestion(otherWords))) intent = 'support.check';
 
   // A related product (the Lync Server 2010 Group Chat server) is answered by its own topic.
   const product = u.entities.products[0];

@@ -55,6 +55,13 @@ describe('RootDialog (router and subject dialogs, real knowledge base)', () => {
       ],
     ],
     [
+      'asks for the missing server of a yes/no question however it is put ("ok?", "est supporté ?")',
+      [
+        ['lync 2010 attendee ok?', /Which server/],
+        ['2013', /^No\. Lync 2010 Attendee is not supported on Lync Server 2013\./],
+      ],
+    ],
+    [
       'asks for the missing client',
       [
         ['is it supported on Lync Server 2013?', /Which client/, exactly(kb.clients.map((c) => c.name))],
