@@ -379,10 +379,28 @@ export class Reasoner {
    * "the client", "le vieux client").
    */
   private pointsAtNothing(u: Understanding, f: Frame): boolean {
-    const lex = this.lexicon;
     if (f.shape !== 'yesno' || u.mentions.length > 0 || f.generic || f.generics.length > 0) return false;
+    return this.asksWhetherItWorks(f);
+  }
+
+  /**
+   * "Group chat client supported?", "le client group chat est supporté ?" opening a conversation: whether the one
+   * client a generic name stands for works, with no server named — the support check's question, whose server is
+   * asked back as for a client named in full ("is Lync 2010 Attendee supported?").
+   */
+  private genericAskedAlone(u: Understanding, f: Frame): string | undefined {
+    if (f.shape !== 'yesno' || u.mentions.length > 0 || f.servers.length > 0 || f.clients.length !== 1) return undefined;
+    const only = f.generics.length === 1 && f.generics[0]?.candidates.length === 1 ? f.generics[0] : undefined;
+    if (!only || only.candidates[0] !== f.clients[0]) return undefined;
+    const named = new Set(only.name.split(' '));
+    return this.asksWhetherItWorks({ ...f, contentWords: f.contentWords.filter((w) => !named.has(w)) }, true) ? f.clients[0] : undefined;
+  }
+
+  /** Whether a yes/no question asks only whether something works (kept, without trouble), of nothing else. */
+  private asksWhetherItWorks(f: Frame, named = false): boolean {
+    const lex = this.lexicon;
     if (f.features.length + f.providers.length + f.licences.length > 0 || f.federation || f.unknownProduct || f.uncovered) return false;
-    const pointer = lex.backReferences.has(f.tokens, [f.lang]) || f.tokens.some((t) => lex.clientNouns.has(t));
+    const pointer = named || lex.backReferences.has(f.tokens, [f.lang]) || f.tokens.some((t) => lex.clientNouns.has(t));
     const works =
       lex.shapes.supported.has(f.tokens, [f.lang]) || lex.shapes.trouble.has(f.tokens, [f.lang]) || lex.roles.keep.has(f.tokens, [f.lang]);
     // (Every other word a function word, a server's version or a word of moving: nothing else is asked.)
@@ -472,6 +490,13 @@ export class Reasoner {
       u.confidence = 1;
       // (The server it names stays for the answer: "is it supported on 2010?", then "LWA 2013".)
       this.applyRoles(u, f);
+      return undefined;
+    }
+    const alone = last ? undefined : this.genericAskedAlone(u, f);
+    if (alone) {
+      u.intent = 'support.check';
+      u.confidence = 1;
+      u.entities.clients = [alone];
       return undefined;
     }
     const when = this.whenStep(u, f) ?? this.stepAt(u, f, last);

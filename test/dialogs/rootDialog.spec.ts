@@ -62,6 +62,13 @@ describe('RootDialog (router and subject dialogs, real knowledge base)', () => {
       ],
     ],
     [
+      'asks for the missing server of a client named by a generic name alone ("group chat client supported?")',
+      [
+        ['group chat client supported?', /Which server/],
+        ['2010', /^Yes\. Lync 2010 Group Chat is supported on Lync Server 2010\./],
+      ],
+    ],
+    [
       'asks for the missing client',
       [
         ['is it supported on Lync Server 2013?', /Which client/, exactly(kb.clients.map((c) => c.name))],
