@@ -825,7 +825,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     licences,
     trouble: has('trouble'),
     // ("Which clients stop working on LS2013?" lists, and "how many break?" counts, those not supported there.)
-    negated: has('negation', own) || ((shape === 'list' || shape === 'count') && has('breaks')),
+    // ("Which clients must be replaced for LS2013?", "combien faut-il en remplacer ?": those not supported there.)
+    negated:
+      has('negation', own) ||
+      ((shape === 'list' || shape === 'count') && (has('breaks') || (has('replace') && asksAbout === 'clients' && clients.length === 0))),
     // ("How many clients only work for IM and presence on LS2013?": the status whose features those are alone.)
     status:
       STATUS_IDS.find((id) => sc.has(`status.${id}`, own)) ??

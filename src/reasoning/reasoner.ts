@@ -396,6 +396,31 @@ export class Reasoner {
     return this.asksWhetherItWorks({ ...f, contentWords: f.contentWords.filter((w) => !named.has(w)) }, true) ? f.clients[0] : undefined;
   }
 
+  /**
+   * "Which clients do we need to replace?", "quels clients ne marchent pas ?" opening a conversation: clients of a
+   * status (or to replace) asked of no server, nothing else asked — which server is asked back (the server
+   * question's prompt), not guessed from the topic the classifier leans to.
+   */
+  private clientsOfNoServer(u: Understanding, f: Frame): boolean {
+    const lex = this.lexicon;
+    if ((f.shape !== 'list' && f.shape !== 'count') || f.asksAbout !== 'clients' || u.mentions.length > 0) return false;
+    if (f.clients.length + f.servers.length + f.providers.length + f.features.length + f.licences.length > 0) return false;
+    if (f.federation || f.unknownProduct || f.uncovered || f.family || f.generics.length > 0 || f.status) return false;
+    const langs = [f.lang];
+    const asks = (w: string): boolean =>
+      lex.shapes.supported.has([w], langs) ||
+      lex.shapes.breaks.has([w], langs) ||
+      lex.shapes.replace.has([w], langs) ||
+      lex.shapes.need.has([w], langs) ||
+      lex.shapes.negation.has([w], langs) ||
+      lex.shapes.still.has([w], langs) ||
+      lex.shapes.list.has([w], langs) ||
+      lex.shapes.count.has([w], langs) ||
+      lex.roles.keep.has([w], langs);
+    const rest = f.contentWords.filter((w) => !lex.isFunctionWord(w) && !lex.clientNouns.has(w) && !lex.peopleNouns.has(w) && !asks(w));
+    return rest.length === 0 && f.tokens.some(asks);
+  }
+
   /** Whether a yes/no question asks only whether something works (kept, without trouble), of nothing else. */
   private asksWhetherItWorks(f: Frame, named = false): boolean {
     const lex = this.lexicon;
@@ -490,6 +515,11 @@ export class Reasoner {
       u.confidence = 1;
       // (The server it names stays for the answer: "is it supported on 2010?", then "LWA 2013".)
       this.applyRoles(u, f);
+      return undefined;
+    }
+    if (!last && this.clientsOfNoServer(u, f)) {
+      u.intent = 'support.server';
+      u.confidence = 1;
       return undefined;
     }
     const alone = last ? undefined : this.genericAskedAlone(u, f);

@@ -69,6 +69,22 @@ describe('RootDialog (router and subject dialogs, real knowledge base)', () => {
       ],
     ],
     [
+      'asks for the server of clients to replace when none is named ("which clients do we need to replace?")',
+      [
+        ['Which clients do we need to replace?', /Which server/],
+        ['Lync Server 2013', /Lync 2010 Attendee/],
+      ],
+    ],
+    [
+      'answers clients to replace for a server named: those not supported there',
+      [
+        [
+          'which clients must be replaced for lync server 2013?',
+          /^Not fully supported on Lync Server 2013: not supported: Lync Web App 2010/,
+        ],
+      ],
+    ],
+    [
       'asks for the missing client',
       [
         ['is it supported on Lync Server 2013?', /Which client/, exactly(kb.clients.map((c) => c.name))],
