@@ -702,13 +702,17 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   }
 
   // "Which clients only work on LS2010?", "combien ne marchent que sur LS2010 ?": the server named right after.
+  // (The others ruled out beside it: "qu'avec LS2010 (ni LS2013 ni OCS 2007 R2)", "only on LS2010, not on LS2013".)
+  const ruledOut = (id: string): boolean =>
+    mentions.some((m) => m.kind === 'server' && m.id === id && sc.get(shapeKey('neither'), langs).some((sp) => sp.end === m.start));
   const onlyOn =
-    servers.length === 1
+    servers.length >= 1
       ? sc
           .get(shapeKey('onlyOn'), langs)
           .map((sp) => mentions.find((m) => m.kind === 'server' && m.start === sp.end)?.id)
-          .find((id): id is string => id !== undefined)
+          .find((id): id is string => id !== undefined && servers.every((sv) => sv === id || ruledOut(sv)))
       : undefined;
+  if (onlyOn) servers.splice(0, servers.length, onlyOn);
 
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
   const contentWords = tokens.filter((t, i) => !covered(mentionSpans, i) && !lex.followUpWords.has(t) && !lex.roleWords.has(t));
@@ -728,7 +732,15 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (A product noun is what is counted even though "client" alone is also a follow-up word: "how many older client versions".)
   const productNoun = (t: string): boolean => lex.clientNouns.has(t) || lex.serverNouns.has(t) || lex.providerNouns.has(t);
   // (What is counted ends at a preposition: "combien d'utilisateurs sur un serveur" counts users, not servers.)
-  const stop = countSpan ? at(countSpan.end, 5).find((i) => i > countSpan.end && lex.prepositions.has(tokens[i] as string)) : undefined;
+  // (Past one after a vague noun only: "combien de versions de client" counts clients' versions.)
+  const stop = countSpan
+    ? at(countSpan.end, 5).find(
+        (i) =>
+          i > countSpan.end &&
+          lex.prepositions.has(tokens[i] as string) &&
+          !tokens.slice(countSpan.end, i).every((t) => lex.vagueNouns.has(t) || lex.prepositions.has(t)),
+      )
+    : undefined;
   const scope = (
     countSpan
       ? at(countSpan.end, 5)

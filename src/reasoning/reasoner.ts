@@ -3,7 +3,7 @@ import { columnAnswer, rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatRelative, inSentence, punctuation, sourceOf } from '../answers/format';
 import { type Client, fill, hasRequiredWords, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
-import type { Lang, StatusId } from '../knowledge/schema';
+import { type Lang, STATUS_IDS, type StatusId } from '../knowledge/schema';
 import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
@@ -3296,8 +3296,28 @@ export class Reasoner {
         const pool = f.family || (f.listRef && clients.length > 0) || clients.length >= 2 ? clients : kb.clients;
         const matching = pool.filter((c) => this.statusOf(c.id, server?.id ?? '') === status);
         // "How many is that?": the list itself, when the question names no status.
-        const statusNamed = f.status || f.negated || replaced || this.lexicon.shapes.supported.has(f.tokens, [lang]);
+        // ("Support" naming the matrix — "the LS2013 client support matrix" — names no status.)
+        const matrixAt = new Set(f.tokens.flatMap((t, i) => (this.lexicon.statusNouns.has(t) ? [i] : [])));
+        const statusWords = this.lexicon.shapes.supported.find(f.tokens, [lang]).filter((sp) => !matrixAt.has(sp.end));
+        const statusNamed = f.status || f.negated || replaced || statusWords.length > 0;
         if (f.listRef && clients.length > 0 && !statusNamed) return counted('support-table', 'count_listed', clients);
+        // "How many clients are listed in the LS2013 support matrix?": every row, with each one's status there.
+        if (!statusNamed && matrixAt.size > 0 && f.asksAbout === 'clients' && !f.family && clients.length === 0 && server) {
+          const reply = counted('support-table', 'count_clients', kb.clients);
+          const order: StatusId[] = ['supported', 'interoperable', 'not_supported', 'not_applicable'];
+          const byStatus = [...order, ...STATUS_IDS.filter((st) => !order.includes(st))].flatMap((st) => {
+            const of = kb.clients.filter((c) => this.statusOf(c.id, server.id) === st);
+            return of.length === 0
+              ? []
+              : [
+                  `${kb.status(st).label[lang]} ${lang === 'fr' ? 'sur' : 'on'} ${server.name}${punctuation(':', lang)}${of.length} (${formatList(
+                    of.map((c) => c.name),
+                    lang,
+                  )})`,
+                ];
+          });
+          return { ...reply, answer: { ...reply.answer, details: byStatus } };
+        }
         // "… counting the ones that only do IM and presence?", "if we count OC 2007 R2 too": the supported ones and
         // those of the status named after "counting" (or of the clients named there).
         const including = this.lexicon.shapes.including.find(f.tokens, [lang])[0];

@@ -270,6 +270,32 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'counts: the matrix as a whole, one server alone with the others ruled out, versions of clients': {
+    turns: [
+      {
+        say: 'how many clients are listed in the LS2013 client support matrix?',
+        first: /^The support matrix lists 11 clients/,
+        has: [/Interoperable on Lync Server 2013: 1 \(Office Communicator 2007 R2\)/],
+      },
+      {
+        say: 'which clients only work on LS2010, not on LS2013 nor OCS 2007 R2?',
+        first: /^3 clients are supported only on Lync Server 2010/,
+      },
+    ],
+  },
+  'counts in French: versions of clients, one server alone with the others ruled out': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'combien de versions de client anterieures LS2013 prend en charge ?',
+        first: /^2 clients sont pris en charge sur Lync Server 2013/,
+      },
+      {
+        say: "combien de clients ne marchent qu'avec LS2010 (ni LS2013 ni OCS 2007 R2) ?",
+        first: /^3 clients ne sont pris en charge que sur Lync Server 2010/,
+      },
+    ],
+  },
   "a detail that answers more exactly than the topic's first sentence is said first": {
     turns: [{ say: 'what happens to the well known user during the migration?', first: /well-known user \(by default OCSChat@/ }],
   },
