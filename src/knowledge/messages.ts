@@ -209,6 +209,8 @@ export const MESSAGE_KEYS = [
   'generic_which_on',
   'step_order_yes',
   'step_order_no',
+  'step_comes_first',
+  'step_comes_last',
   'step_order_before',
   'step_order_after',
   'step_line',

@@ -1368,6 +1368,37 @@ export class Reasoner {
     const { lang } = f;
     const { topic, first, second, asked } = pair;
     const firstComes = first < second;
+    // "Which comes first: A or B?": the one that does, said with its step; the other after it.
+    if (asked === 'first' || asked === 'last') {
+      // (Of the procedure the question is about: "upgrade the servers or the clients first?" asks no step of the
+      // Group Chat migration, whose steps name servers and clients too.)
+      // (And asked which: "is the first step X or Y?" asks whether, of the first step.)
+      if ((this.kb.topic(u.intent) !== topic && !this.stepOrder.namesTitle(topic, f.tokens)) || f.shape !== 'list') return undefined;
+      const [a, b] = firstComes ? [first, second] : [second, first];
+      const [won, other] = asked === 'first' ? [a, b] : [b, a];
+      const text = topic.steps[won]?.[lang] ?? '';
+      return {
+        weak: false,
+        reasoned: {
+          answer: answer(
+            'topic',
+            lang,
+            this.kb.message(asked === 'first' ? 'step_comes_first' : 'step_comes_last', lang, {
+              n: won + 1,
+              text,
+              title: topic.title[lang],
+            }),
+            { details: [this.stepLine(topic, other, lang)], sources: [sourceOf(this.kb, topic.source, lang)] },
+          ),
+          last: {
+            ...emptyLast('topic', f),
+            intent: topic.intent,
+            step: won,
+            reasons: both((l) => [this.stepLine(topic, a, l), this.stepLine(topic, b, l), topic.answer[l]]),
+          },
+        },
+      };
+    }
     const key: MessageKey =
       asked === 'which'
         ? firstComes

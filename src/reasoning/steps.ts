@@ -16,8 +16,12 @@ const SHARPER = 1.5;
 /** Past this, a number beside a step word is no position (a year, a count of users). */
 const MAX_POSITION = 50;
 
-/** What a question asks of the order of two steps. */
-export type OrderAsked = 'before' | 'after' | 'which';
+/**
+ * What a question asks of the order of two steps: whether one is before or after the other, which ("before or
+ * after?"), or which of two offered comes first or last ("which comes first: installing the pool or disabling
+ * Group Chat?").
+ */
+export type OrderAsked = 'before' | 'after' | 'which' | 'first' | 'last';
 
 /** A position a question names: 1-based, -1 the last; `ordinal` when said with an ordinal word; `at` its token. */
 export interface StepPosition {
@@ -241,6 +245,59 @@ export class StepOrder {
     return right ? { topic: right.topic, index: right.index, asked: mark.kind } : undefined;
   }
 
+  /** Whether a question names a procedure by the words of its title ("the Group Chat migration", "la bascule GC → PC"). */
+  namesTitle(topic: Topic, tokens: readonly string[]): boolean {
+    const entry = this.topics.find((t) => t.topic === topic);
+    return entry !== undefined && [...this.stems(tokens)].some((w) => entry.title.has(w));
+  }
+
+  /** The two sides of an order word ("A before B?", "before or after B?"), and what is asked of them. */
+  private aroundOrder(tokens: readonly string[]): { left: [number, number]; right: [number, number]; asked: OrderAsked } | undefined {
+    const marks = this.orderMarks(tokens);
+    const mark = marks[0];
+    if (!mark) return undefined;
+    const last = marks[marks.length - 1] ?? mark;
+    // "Before or after": both words asked, which comes first.
+    const asked: OrderAsked = marks.some((m) => m.kind !== mark.kind) ? 'which' : mark.kind;
+    return { left: [0, mark.start], right: [last.end, tokens.length], asked };
+  }
+
+  /**
+   * Two steps offered as a choice, and which comes first or last: "which comes first: installing the pool or
+   * disabling Group Chat?", "on fait quoi en dernier : démarrer les serveurs PC ou désactiver le GC ?", "A or B
+   * first?". The sides are the two parts around "or", the word of the first or last place outside both.
+   */
+  private choice(
+    tokens: readonly string[],
+    named: ReadonlySet<number>,
+  ): { left: [number, number]; right: [number, number]; asked: OrderAsked } | undefined {
+    const or = this.lex.shapes.or.find(tokens);
+    if (or.length !== 1) return undefined;
+    const at = or[0] as Span;
+    // The word of the place: an ordinal of the first or last ("first", "en dernier"), one only.
+    const places = tokens.flatMap((w, i) => {
+      const n = this.lex.ordinalIn(w);
+      return n === 1 || n === -1 ? [{ i, asked: (n === 1 ? 'first' : 'last') as OrderAsked }] : [];
+    });
+    const place = places.length === 1 ? places[0] : undefined;
+    // (No other order word: "can we deploy the client before we upgrade, or do servers have to go first?" asks whether.)
+    if (place && this.orderMarks(tokens).some((m) => place.i < m.start || place.i >= m.end)) return undefined;
+    if (!place) return undefined;
+    // Before both ("which comes first: A or B"): A from the place word on; after both ("A or B: which first?").
+    if (place.i < at.start) {
+      const from = place.i + 1;
+      if (at.start - from < 1 || tokens.length - at.end < 1) return undefined;
+      return { left: [from, at.start], right: [at.end, tokens.length], asked: place.asked };
+    }
+    if (place.i >= at.end) {
+      // (The right side ends where the words asking the place begin: "… or disabling GC, which comes first?".)
+      let to = place.i;
+      while (to > at.end && (this.lex.isFunctionWord(tokens[to - 1] as string) || named.has(to - 1))) to--;
+      return { left: [0, at.start], right: [at.end, to], asked: place.asked };
+    }
+    return undefined;
+  }
+
   /**
    * The two steps a question names around its order word, when each side clearly names one. Product names
    * (`named`, token positions) and the words of the procedure's title only set the scene: "après la
@@ -248,27 +305,26 @@ export class StepOrder {
    */
   find(tokens: readonly string[], spoken: ReadonlySet<number>, preferred?: Topic): StepPair | undefined {
     const named = this.scene(tokens, spoken);
-    const marks = this.orderMarks(tokens);
-    const mark = marks[0];
-    if (!mark) return undefined;
-    const last = marks[marks.length - 1] ?? mark;
-    // "Before or after": both words asked, which comes first.
-    const asked: OrderAsked = marks.some((m) => m.kind !== mark.kind) ? 'which' : mark.kind;
+    const sides = this.choice(tokens, named) ?? this.aroundOrder(tokens);
+    if (!sides) return undefined;
+    const { asked } = sides;
+    const [leftFrom, leftTo] = sides.left;
+    const [rightFrom, rightTo] = sides.right;
     const side = (from: number, to: number): string[] => [...this.stems(tokens.slice(from, to).filter((_, k) => !named.has(from + k)))];
-    const leftAll = side(0, mark.start);
-    const rightAll = side(last.end, tokens.length);
+    const leftAll = side(leftFrom, leftTo);
+    const rightAll = side(rightFrom, rightTo);
     let best: (StepPair & { total: number }) | undefined;
     const precision = (all: readonly string[], own: ReadonlySet<string> | undefined): number =>
       own ? all.filter((w) => own.has(w)).length / Math.max(own.size, 1) : 0;
     const leftEvery = [
       ...this.stems(
-        tokens.slice(0, mark.start).filter((_, k) => !named.has(k)),
+        tokens.slice(leftFrom, leftTo).filter((_, k) => !named.has(leftFrom + k)),
         true,
       ),
     ];
     const rightEvery = [
       ...this.stems(
-        tokens.slice(last.end).filter((_, k) => !named.has(last.end + k)),
+        tokens.slice(rightFrom, rightTo).filter((_, k) => !named.has(rightFrom + k)),
         true,
       ),
     ];

@@ -296,6 +296,25 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'two steps offered as a choice: the one that comes first or last, with its step': {
+    turns: [
+      {
+        say: 'which comes first: installing the LS2013 persistent chat pool or disabling LS2010 GC?',
+        first: /^Step 2 comes first: Install a Lync Server 2013 Persistent Chat Server/,
+        has: [/Step 3: .*disable Lync Server 2010 Group Chat/],
+      },
+      { say: 'should we upgrade the servers or the clients first?', first: /./, lacks: [/comes first/] },
+    ],
+  },
+  'two steps offered as a choice, in French: the one that comes last': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'pendant la bascule GC->PC, on fait quoi en dernier : demarrer les serveurs PC ou desactiver le GC 2010 ?',
+        first: /^L’étape 7 vient en dernier : Démarrez les serveurs Lync Server 2013 Persistent Chat/,
+      },
+    ],
+  },
   "a detail that answers more exactly than the topic's first sentence is said first": {
     turns: [{ say: 'what happens to the well known user during the migration?', first: /well-known user \(by default OCSChat@/ }],
   },
