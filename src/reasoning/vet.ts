@@ -12,7 +12,10 @@ const ASKS_NO_VERDICT: ReadonlySet<Frame['shape']> = new Set(['when', 'ago', 'co
 
 /** A word and its plural or conjugated forms ("rooms" → "room", "editions" → "edition"). */
 export function stemish(word: string): string {
-  return word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
+  // (A doubled last consonant is one: "décommissionne" is "decommission", "matérielle" is "materiel"; not in a
+  // short word: "add" is no "AD".)
+  const stem = word.replace(/(ing|ed|es|s|e|ent|ez|er)$/, '');
+  return stem.length > 4 ? stem.replace(/([bcdfglmnprt])\1$/, '$1') : stem;
 }
 
 /** A phrase an answer may give, as words; `prefix`, its last word ends in * ("new cs*"). */

@@ -309,6 +309,9 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'two steps offered as a choice, in French: the one that comes last': {
     locale: 'fr-FR',
     turns: [
+      // (A French verb's doubled consonant is the English word's: "décommissionne" names step 9's "decommission".)
+      { say: 'quand est-ce qu on decommissionne le serveur LS2010 Group Chat ?', first: /^Étape 9 : Plus tard, mettez hors service/ },
+      { say: 'config matérielle requise pour un serveur frontal ?', first: /^Je ne peux pas répondre/ },
       {
         say: 'pendant la bascule GC->PC, on fait quoi en dernier : demarrer les serveurs PC ou desactiver le GC 2010 ?',
         first: /^L’étape 7 vient en dernier : Démarrez les serveurs Lync Server 2013 Persistent Chat/,
