@@ -539,6 +539,10 @@ export class Reasoner {
       return (f.shape === 'yesno' && order.weak ? this.claim(u, f) : undefined) ?? order.reasoned;
     // An end-of-life entry is a subject of its own: what it is, and when it ends.
     if (u.entities.endOfLife.length > 0) return this.endOfLife(f, u.entities.endOfLife, today);
+    // "What is the default known user SIP address Group Chat clients connect with?": a claim written to say what
+    // something is, all its terms in the question, says it (without a verdict).
+    const what = this.whatClaim(u, f);
+    if (what) return what;
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
     // A yes/no question about it may still be settled by a claim ("after the migration, can we decommission the
     // Lync Server 2010 Group Chat servers?").
@@ -2473,6 +2477,18 @@ export class Reasoner {
     const claim = best.claim;
     const lossAsked = breaks.has(f.tokens, [f.lang]) && !claim.terms.flat().some((ph) => breaks.has(tokenize(ph)));
     return this.claimAnswer(f, lossAsked ? { ...claim, verdict: claim.verdict === 'yes' ? 'no' : 'yes' } : claim, best.topic);
+  }
+
+  /**
+   * A claim that says what something is, for a question asking it ("what is", "which", "c'est quoi"): one whose
+   * terms include such words, every term found in the question. Its text, without a verdict.
+   */
+  private whatClaim(u: Understanding, f: Frame): Reasoned | undefined {
+    if (f.shape !== 'list' && f.shape !== 'other') return undefined;
+    const found = this.bestClaim(u, { ...f, shape: 'yesno' });
+    if (!found) return undefined;
+    const asksWhat = found.claim.terms.some((group) => group.some((ph) => this.lexicon.shapes.list.has(tokenize(ph))));
+    return asksWhat ? this.claimAnswer(f, found.claim, found.topic, false) : undefined;
   }
 
   /** The claim `claim` answers with, found as it says. */

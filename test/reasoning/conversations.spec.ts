@@ -298,6 +298,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   },
   'two steps offered as a choice: the one that comes first or last, with its step': {
     turns: [
+      // (A claim written to say what something is says it, without a verdict, to "what is …?".)
+      {
+        say: 'What is the default known user SIP address LS2010 Group Chat clients connect with?',
+        first: /^The Lync Server 2010 Group Chat well-known user is by default OCSChat@/,
+      },
       {
         say: 'which comes first: installing the LS2013 persistent chat pool or disabling LS2010 GC?',
         first: /^Step 2 comes first: Install a Lync Server 2013 Persistent Chat Server/,
