@@ -1014,6 +1014,20 @@ export class Reasoner {
       inAsked('server') &&
       ((f.shape === 'yesno' && inAsked('client')) ||
         ((f.shape === 'list' || f.shape === 'count') && f.asksAbout === 'clients' && this.lexicon.shapes.supported.has(askedTokens)));
+    // "On prévoit LS2010 -> LS2013 : on peut déployer le client Lync 2013 en premier ?": a client first, before the
+    // move, runs against the server moved from.
+    if (
+      f.source &&
+      f.target &&
+      f.source !== f.target &&
+      f.shape === 'yesno' &&
+      f.clients.length > 0 &&
+      !f.plan &&
+      (this.stepOrder.endWord(f.tokens)?.n === 1 || this.lexicon.shapes.before.has(f.tokens, [f.lang]))
+    ) {
+      const { source: from, target: _t, ...rest } = f;
+      f = { ...rest, move: false, servers: [from] } as Frame;
+    }
     if ((f.move || (f.source && f.target)) && !(f.notOn && f.clients.length === 0) && !movedElsewhere) {
       const r = this.planner(f);
       if (r) return r;
@@ -1244,6 +1258,17 @@ export class Reasoner {
       // (Without a step word, "first" asks of a step named, or of the procedure the conversation is on:
       // "and during the cutover, what comes first?"; never "do servers have to go first?".)
       const own = this.stepOrder.procedure(u.intent, last?.intent, worded ? unnamed : []);
+      // (Nor, without a step word, of a procedure the question is not about: "on prévoit LS2010 -> LS2013, on peut
+      // déployer le client Lync 2013 en premier ?" is no step of the Group Chat migration, whose last one says
+      // "deployment".)
+      if (
+        found &&
+        !worded &&
+        found.topic !== own &&
+        !this.stepOrder.namesTitle(found.topic, f.tokens, named) &&
+        !this.stepOrder.phase(found.topic, f.tokens, undefined)
+      )
+        return undefined;
       const topic = found?.topic ?? (worded || f.shape !== 'yesno' ? own : undefined);
       if (!topic) return undefined;
       // (A position asked, not one set as the scene of another question: "at step 5, which SIP URI do we give
@@ -1377,7 +1402,7 @@ export class Reasoner {
       // (Of the procedure the question is about: "upgrade the servers or the clients first?" asks no step of the
       // Group Chat migration, whose steps name servers and clients too.)
       // (And asked which: "is the first step X or Y?" asks whether, of the first step.)
-      if ((this.kb.topic(u.intent) !== topic && !this.stepOrder.namesTitle(topic, f.tokens)) || f.shape !== 'list') return undefined;
+      if ((this.kb.topic(u.intent) !== topic && !this.stepOrder.namesTitle(topic, f.tokens, named)) || f.shape !== 'list') return undefined;
       const [a, b] = firstComes ? [first, second] : [second, first];
       const [won, other] = asked === 'first' ? [a, b] : [b, a];
       const text = topic.steps[won]?.[lang] ?? '';
@@ -3035,6 +3060,11 @@ export class Reasoner {
           if (status.covers && status.covers.length > 0) {
             const line = fill(status.headline[lang], { client: kb.client(c)?.name ?? c, server: kb.server(s)?.name ?? s });
             partial.push(line.startsWith(`${status.verdict[lang]}. `) ? line.slice(status.verdict[lang].length + 2) : line);
+          } else {
+            // (No footnote: what the support topics say of that client and that server together — "unlike earlier
+            // releases, Lync Server 2010 supports the new Lync 2013 client, so … clients can be deployed independently".)
+            const said = this.supportSentences().find((x) => this.namedIn(c, x.en) && this.namedIn(s, x.en));
+            if (said && !partial.includes(said[lang])) partial.push(said[lang]);
           }
         }
       }
@@ -3046,6 +3076,17 @@ export class Reasoner {
       ...partial,
     ];
   }
+
+  /** The sentences of the support subject's topics (their answers, then their details), in both languages. */
+  private supportSentences(): { en: string; fr: string }[] {
+    this.supportSaid ??= this.kb
+      .allTopics()
+      .filter((t) => t.intent.startsWith('support.'))
+      .flatMap((t) => [t.answer, ...t.details]);
+    return this.supportSaid;
+  }
+
+  private supportSaid: { en: string; fr: string }[] | undefined;
 
   private clientsOf(f: Frame): Client[] {
     const { kb } = this;

@@ -245,10 +245,13 @@ export class StepOrder {
     return right ? { topic: right.topic, index: right.index, asked: mark.kind } : undefined;
   }
 
-  /** Whether a question names a procedure by the words of its title ("the Group Chat migration", "la bascule GC → PC"). */
-  namesTitle(topic: Topic, tokens: readonly string[]): boolean {
+  /**
+   * Whether a question names a procedure by the words of its title beside product names ("the Group Chat
+   * migration", "migrer le GC"): `named`, the token positions of product names.
+   */
+  namesTitle(topic: Topic, tokens: readonly string[], named: ReadonlySet<number>): boolean {
     const entry = this.topics.find((t) => t.topic === topic);
-    return entry !== undefined && [...this.stems(tokens)].some((w) => entry.title.has(w));
+    return entry !== undefined && [...this.stems(tokens.filter((_, i) => !named.has(i)))].some((w) => entry.title.has(w));
   }
 
   /** The two sides of an order word ("A before B?", "before or after B?"), and what is asked of them. */

@@ -311,6 +311,18 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'should we upgrade the servers or the clients first?', first: /./, lacks: [/comes first/] },
     ],
   },
+  'a client deployed first, before a move: against the server moved from; why, from the support topics': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'on prevoit LS2010 -> LS2013. on peut deployer le client Lync 2013 en premier ?',
+        first: /^Oui\b/,
+        has: [/Lync 2013 est pris en charge sur Lync Server 2010\./],
+        lacks: [/étape 9/i],
+      },
+      { say: "pourquoi c'est possible ?", first: /Lync Server 2010 prend en charge le nouveau client Lync 2013/ },
+    ],
+  },
   'two steps offered as a choice, in French: the one that comes last': {
     locale: 'fr-FR',
     turns: [
