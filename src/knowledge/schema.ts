@@ -357,6 +357,8 @@ export const LanguageFile = z.strictObject({
     emphasis: Phrases.default({ en: [], fr: [] }),
     /** Working on one server alone, right before its name ("only on", "que sur"). */
     onlyOn: Phrases.default({ en: [], fr: [] }),
+    /** A vague quantity of things or people ("a few", "quelques"): how many use something, nothing asked of it. */
+    some: Phrases.default({ en: [], fr: [] }),
     /** A server ruled out right before its name ("nor on OCS 2007 R2", "ni LS2013"): beside "only on" another, that one alone. */
     neither: Phrases.default({ en: [], fr: [] }),
     trouble: Phrases.default({ en: [], fr: [] }),

@@ -163,7 +163,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (Only a word the classifier did not know either: "partly", "march", "data" are words, not typos.)
   const unknownTyped = new Set(u.unknownWords);
   const typo = (t: string, i: number): boolean => unknownTyped.has(t) || (u.corrected?.[i] ?? t) !== t;
-  const tokens = u.tokens.map((t, i) => (typedInName.has(i) || lex.words.has(t) || !typo(t, i) ? t : (lex.correct(t) ?? t)));
+  const tokens = u.tokens.map((t, i) => (typedInName.has(i) || lex.words.has(t) || !typo(t, i) ? t : (lex.correct(t, lang) ?? t)));
   const langs: Lang[] = [lang, lang === 'en' ? 'fr' : 'en'];
   const own: Lang[] = [lang];
   const mentions = [...u.mentions].sort((a, b) => a.start - b.start);

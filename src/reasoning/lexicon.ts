@@ -226,8 +226,10 @@ export class Lexicon {
 
   /** Every word of the language data (folded), for typo correction to leave alone. */
   readonly words = new Set<string>();
-  /** The words of the language data long enough to carry a typo, with their letters. */
-  private fuzzy: { word: string; mask: number; typos: number }[] = [];
+  /** The words of the language data long enough to carry a typo, with their letters and the languages using them. */
+  private fuzzy: { word: string; mask: number; typos: number; langs: ReadonlySet<Lang | 'any'> }[] = [];
+  /** Per word of the language data, the languages whose phrases use it ('any' outside an en/fr list). */
+  private readonly wordLangs = new Map<string, Set<Lang | 'any'>>();
   private readonly corrections = new Map<string, string | undefined>();
 
   /** Words of the knowledge (folded texts) a typo correction must leave alone: "partly", "data", "march". */
@@ -240,16 +242,19 @@ export class Lexicon {
    * The word of the language data a token is a typo of ("suported" → "supported", "evry" → "every"), when
    * exactly one is nearest; undefined when the token is a word of it, or none or several are.
    */
-  correct(token: string): string | undefined {
+  correct(token: string, lang?: Lang): string | undefined {
     if (this.words.has(token) || allowedTypos(token) === 0) return undefined;
-    if (this.corrections.has(token)) return this.corrections.get(token);
+    const key = `${lang ?? ''}:${token}`;
+    if (this.corrections.has(key)) return this.corrections.get(key);
     const mask = letterMask(token);
     let best: string | undefined;
     let bestDistance = Number.POSITIVE_INFINITY;
     let tie = false;
-    for (const { word, mask: wordMask, typos } of this.fuzzy) {
+    for (const { word, mask: wordMask, typos, langs } of this.fuzzy) {
       // (A typo rarely changes the first letter: "route" is no typo of "coute".)
       if (word[0] !== token[0]) continue;
+      // (Nor is it one of the other language's word: "standardise" is no typo of the French "standardiste".)
+      if (lang && !langs.has(lang) && !langs.has('any')) continue;
       const max = Math.min(allowedTypos(token), typos);
       if (Math.abs(word.length - token.length) > max || letterGap(mask, wordMask) > max) continue;
       const d = editDistance(token, word, max);
@@ -265,7 +270,7 @@ export class Lexicon {
     const found = tie ? undefined : best;
     // (Bounded: every message may bring new unknown words.)
     if (this.corrections.size >= MAX_CORRECTIONS) this.corrections.clear();
-    this.corrections.set(token, found);
+    this.corrections.set(key, found);
     return found;
   }
 
@@ -276,16 +281,24 @@ export class Lexicon {
         PhraseGroup
       >;
     // Every word the language data uses: a typo correction never replaces one of them.
-    const collect = (x: unknown): void => {
+    // (With the language of the list it is in: a typo is corrected into a word of the question's language.)
+    const collect = (x: unknown, lang: Lang | 'any'): void => {
       if (typeof x === 'string') {
-        for (const w of x.split(/[^a-z0-9]+/)) if (w) this.words.add(w);
-      } else if (Array.isArray(x)) x.forEach(collect);
-      else if (x && typeof x === 'object') Object.values(x).forEach(collect);
+        for (const w of x.split(/[^a-z0-9]+/)) {
+          if (!w) continue;
+          this.words.add(w);
+          const langs = this.wordLangs.get(w) ?? new Set();
+          langs.add(lang);
+          this.wordLangs.set(w, langs);
+        }
+      } else if (Array.isArray(x)) x.forEach((v) => collect(v, lang));
+      else if (x && typeof x === 'object') for (const [k, v] of Object.entries(x)) collect(v, k === 'en' || k === 'fr' ? k : lang);
     };
-    collect(data);
+    collect(data, 'any');
+    const anyLang: ReadonlySet<Lang | 'any'> = new Set(['any']);
     this.fuzzy = [...this.words]
       .filter((w) => allowedTypos(w) > 0)
-      .map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word) }));
+      .map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word), langs: this.wordLangs.get(word) ?? anyLang }));
     this.shapes = group(data.shapes);
     this.roles = group(data.roles);
     this.features = new Map(Object.entries(data.features).map(([k, v]) => [k, new PhraseGroup(v)]));

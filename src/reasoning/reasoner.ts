@@ -1609,7 +1609,16 @@ export class Reasoner {
         (f.shape === 'list' &&
           !f.asksAbout &&
           this.opensFollowUp(f) &&
-          f.contentWords.every((w) => this.namesClientWord(f, w) || this.lexicon.peopleNouns.has(w) || this.plainWords(f).has(w))))
+          // ("On a few old laptops": who runs it, how many, how old.)
+          f.contentWords.every(
+            (w) =>
+              this.namesClientWord(f, w) ||
+              this.lexicon.peopleNouns.has(w) ||
+              this.plainWords(f).has(w) ||
+              this.lexicon.shapes.oldest.has([w], [f.lang]) ||
+              this.lexicon.numberIn(w) !== undefined ||
+              this.lexicon.shapes.some.has([w], [f.lang]),
+          )))
     ) {
       return { ...f, servers: [onlyServer], shape: 'yesno' };
     }

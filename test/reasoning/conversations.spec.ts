@@ -323,6 +323,12 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: "pourquoi c'est possible ?", first: /Lync Server 2010 prend en charge le nouveau client Lync 2013/ },
     ],
   },
+  'after a plan, another client "on a few old laptops": asked of the server moved to': {
+    turns: [
+      { say: "We're migrating from OCS 2007 R2 to LS2013. Can the receptionists keep their OCS 2007 R2 Attendant?", first: /^No\b/ },
+      { say: 'what about Office Communicator 2007 on a few old laptops?', first: /^No\b/, has: [/not supported on Lync Server 2013/] },
+    ],
+  },
   'two steps offered as a choice, in French: the one that comes last': {
     locale: 'fr-FR',
     turns: [

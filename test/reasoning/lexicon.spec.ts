@@ -72,6 +72,12 @@ describe('typo correction (into words of the language data)', () => {
     assert.equal(lex.correct('federaton'), 'federation');
   });
 
+  it("corrects into a word of the question's language only", () => {
+    assert.equal(lex.correct('standardise', 'fr'), 'standardiste', 'a French word missing a letter');
+    assert.equal(lex.correct('standardise', 'en'), undefined, 'no typo of the French "standardiste"');
+    assert.equal(lex.correct('suported', 'en'), 'supported');
+  });
+
   it('leaves words of the language data, short words and other first letters alone', () => {
     assert.equal(lex.correct('supported'), undefined, 'a word it knows');
     assert.equal(lex.correct('hw'), undefined, 'too short to carry a typo');
