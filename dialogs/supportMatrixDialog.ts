@@ -137,7 +137,26 @@ export class SupportMatrixDialog extends ComponentDialog {
       ...(clients[0] ? { client: clients[0].id } : {}),
       ...(servers[0] ? { server: servers[0].id } : {}),
       ...(last && (last.subject === 'support' || last.subject === 'planner')
-        ? { last: { ...last, clients: clients.map((c) => c.id), servers: servers.map((sv) => sv.id), reasons: { en: [], fr: [] } } }
+        ? {
+            last: {
+              ...last,
+              clients: clients.map((c) => c.id),
+              servers: servers.map((sv) => sv.id),
+              reasons: { en: [], fr: [] },
+              // A server's column lists its clients: "which of those still work after we move?" next is among the
+              // ones supported there.
+              ...(clients.length === 0 && servers.length === 1
+                ? {
+                    list: {
+                      kind: 'client' as const,
+                      ids: kb.clients
+                        .filter((c) => ['supported', 'interoperable'].includes(kb.cell(c.id, (servers[0] as Server).id).status))
+                        .map((c) => c.id),
+                    },
+                  }
+                : {}),
+            },
+          }
         : {}),
     }));
     return step.endDialog();

@@ -165,6 +165,7 @@ export const MESSAGE_KEYS = [
   'planner_replace_instead',
   'planner_one',
   'planner_list_replace',
+  'planner_list_keep',
   'planner_na',
   'planner_action_column',
   'planner_ask_source',

@@ -4069,6 +4069,9 @@ export class Reasoner {
     } else if ((f.shape === 'list' || f.shape === 'replace' || f.shape === 'other') && asksReplaced && !keepAsked && asked.length > 0) {
       // ("What breaks?", "which must go?": those, named first; the plan follows.)
       headline = `${kb.message('planner_list_replace', lang, askedVars)} ${plan}`;
+    } else if (f.shape === 'list' && keepAsked && asked.length > 0 && asked.length < rows.length) {
+      // ("Which of those still work after we move?": those, named first; the plan follows.)
+      headline = `${kb.message('planner_list_keep', lang, askedVars)} ${plan}`;
     } else if (f.shape === 'count') {
       headline = kb.message(keepAsked ? 'planner_count_keep' : 'planner_count_replace', lang, askedVars);
     } else if (

@@ -85,6 +85,17 @@ describe('RootDialog (router and subject dialogs, real knowledge base)', () => {
       ],
     ],
     [
+      'after a column answered to "which server?", "which of those still work after we move?" is among its clients',
+      [
+        ['which clients are supported?', /Which server/],
+        ['LS2010', /^On Lync Server 2010, supported: Lync 2013/],
+        [
+          'which of those still work after we move to 2013?',
+          /^Still working on Lync Server 2013: Lync 2013, Lync 2010 and Lync 2010 Attendant\./,
+        ],
+      ],
+    ],
+    [
       'asks for the missing client',
       [
         ['is it supported on Lync Server 2013?', /Which client/, exactly(kb.clients.map((c) => c.name))],

@@ -1473,7 +1473,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
       {
         say: 'LS2010 -> LS2013, clients: lync 2010, lync 2010 attendant, LWA 2010, lync 2010 attendee. which ones keep working?',
-        first: /Moving from Lync Server 2010/,
+        first: /^Still working on Lync Server 2013: Lync 2010 and Lync 2010 Attendant\./,
+        has: [/Moving from Lync Server 2010/],
       },
       {
         say: 'how many need replacing?',
@@ -1654,7 +1655,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
     turns: [
       {
         say: 'LS2010 -> LS2013, clients: lync 2010, lync 2010 attendant, LWA 2010, lync 2010 attendee. which ones keep working?',
-        first: /Moving from Lync Server 2010 to Lync Server 2013/,
+        first: /^Still working on Lync Server 2013: Lync 2010 and Lync 2010 Attendant\./,
+        has: [/Moving from Lync Server 2010 to Lync Server 2013/],
       },
       {
         say: "and those that don't, what do we replace them with?",
