@@ -953,8 +953,16 @@ export class Reasoner {
       f.shape === 'list' &&
       f.licences.length === 0 &&
       !f.listRef &&
+      // (Or which are covered, supported, available: "quels fournisseurs PIC sont couverts pour Lync 2013 ?".)
       f.contentWords.every(
-        (w) => lex.isFunctionWord(w) || lex.providerNouns.has(w) || lex.shapes.federation.has([w]) || lex.shapes.list.has([w]),
+        (w) =>
+          lex.isFunctionWord(w) ||
+          lex.providerNouns.has(w) ||
+          lex.shapes.federation.has([w]) ||
+          lex.shapes.list.has([w]) ||
+          lex.shapes.enough.has([w]) ||
+          lex.shapes.supported.has([w]) ||
+          lex.shapes.through.has([w]),
       );
     if (
       f.asksAbout === 'providers' &&

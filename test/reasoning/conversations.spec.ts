@@ -332,6 +332,8 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'two steps offered as a choice, in French: the one that comes last': {
     locale: 'fr-FR',
     turns: [
+      // (Providers asked which are covered, a client named beside: the providers, not the client's row.)
+      { say: 'quels fournisseurs PIC sont couverts pour Lync 2013 ?', first: /^La connectivité PIC couvre 4 fournisseurs/ },
       // (A French verb's doubled consonant is the English word's: "décommissionne" names step 9's "decommission".)
       { say: 'quand est-ce qu on decommissionne le serveur LS2010 Group Chat ?', first: /^Étape 9 : Plus tard, mettez hors service/ },
       { say: 'config matérielle requise pour un serveur frontal ?', first: /^Je ne peux pas répondre/ },
