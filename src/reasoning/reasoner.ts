@@ -3857,7 +3857,10 @@ export class Reasoner {
     // that kind (on every server named, those supported there), counted, each with its statuses.
     // (So does a list of them asked in the plural, of no server: "list the web apps", "which attendants are there?".)
     const plural = /s$/.test(f.generic?.name ?? '') || f.asksAbout === 'clients';
-    if ((f.shape === 'count' || (f.shape === 'list' && servers.length === 0 && plural)) && !f.listRef) {
+    // ("How many attendant consoles are listed, and how many of them work on LS2013?": "of them" is of those it names
+    // itself, with no list before.)
+    const ownRef = f.listRef === 'those' && !last?.list;
+    if ((f.shape === 'count' || (f.shape === 'list' && servers.length === 0 && plural)) && (!f.listRef || ownRef)) {
       const counted =
         servers.length > 0 ? candidates.filter((c) => servers.every((sv) => this.statusOf(c, sv) === 'supported')) : candidates;
       const names = formatList(
@@ -3877,8 +3880,20 @@ export class Reasoner {
               clients: names,
             })
           : kb.message('count_generic', lang, { count: counted.length, clients: names });
+      // ("How many are listed, and how many of them work on LS2013?": both counts, the whole first.)
+      const askedTwice = servers.length > 0 && this.lexicon.shapes.count.find(f.tokens, [lang]).length >= 2;
+      const all = kb.message('count_generic', lang, {
+        count: candidates.length,
+        clients: formatList(
+          candidates.map((c) => kb.client(c)?.name ?? c),
+          lang,
+        ),
+      });
       return {
-        answer: answer('support-table', lang, headline, { details: detail, sources: [sourceOf(kb, this.matrixSource, lang)] }),
+        answer: answer('support-table', lang, askedTwice ? `${all} ${headline}` : headline, {
+          details: detail,
+          sources: [sourceOf(kb, this.matrixSource, lang)],
+        }),
         last: { ...emptyLast('support', f), servers: [...servers], clients: counted, list: { kind: 'client', ids: counted } },
       };
     }

@@ -273,6 +273,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
   'counts: the matrix as a whole, one server alone with the others ruled out, versions of clients': {
     turns: [
       {
+        say: 'how many attendant consoles are listed, and how many of them work on ls2013?',
+        first: /^The support matrix lists 2 of them/,
+        has: [/1 client is supported on Lync Server 2013: Lync 2010 Attendant/],
+      },
+      {
         say: 'how many clients are listed in the LS2013 client support matrix?',
         first: /^The support matrix lists 11 clients/,
         has: [/Interoperable on Lync Server 2013: 1 \(Office Communicator 2007 R2\)/],
