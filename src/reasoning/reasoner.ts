@@ -2526,10 +2526,12 @@ export class Reasoner {
    * terms include such words, every term found in the question. Its text, without a verdict.
    */
   private whatClaim(u: Understanding, f: Frame): Reasoned | undefined {
-    if (f.shape !== 'list' && f.shape !== 'other') return undefined;
+    if (f.shape !== 'list' && f.shape !== 'other' && f.shape !== 'replace') return undefined;
     const found = this.bestClaim(u, { ...f, shape: 'yesno' });
     if (!found) return undefined;
-    const asksWhat = found.claim.terms.some((group) => group.some((ph) => this.lexicon.shapes.list.has(tokenize(ph))));
+    // (Or, asked what replaces something, one written to say that: "LS2010 group chat is replaced by what in 2013?".)
+    const asks = f.shape === 'replace' ? this.lexicon.shapes.replace : this.lexicon.shapes.list;
+    const asksWhat = found.claim.terms.some((group) => group.some((ph) => asks.has(tokenize(ph))));
     return asksWhat ? this.claimAnswer(f, found.claim, found.topic, false) : undefined;
   }
 
