@@ -184,7 +184,15 @@ export const SupportMatrixFile = z.strictObject({
    * Products the documents name that are neither a client row nor a server column (the Lync Server 2010
    * Group Chat server); a question naming one goes to the topic `intent` that explains it.
    */
-  relatedProducts: z.array(Entity.extend({ intent: Id })).default([]),
+  relatedProducts: z
+    .array(
+      Entity.extend({
+        intent: Id,
+        /** What takes its place in Lync Server 2013, as the documentation says it ("what replaces Group Chat?"). */
+        successor: z.strictObject({ text: LocalizedText, source: SourceRef }).optional(),
+      }),
+    )
+    .default([]),
   matrix: z.array(
     z.strictObject({
       client: Id,

@@ -421,6 +421,30 @@ export class Reasoner {
     return rest.length === 0 && f.tokens.some(asks);
   }
 
+  /**
+   * A replacement asked of a related product that has a successor ("what replaces LS2010 Group Chat?", "le
+   * successeur du serveur Group Chat ?"): that successor, as the documentation says it.
+   */
+  private successorAsked(u: Understanding, f: Frame): Reasoned | undefined {
+    if (f.shape !== 'replace' && !this.lexicon.shapes.replace.has(f.tokens, [f.lang])) return undefined;
+    if (f.shape === 'yesno' || f.clients.length > 0 || f.providers.length > 0) return undefined;
+    const products = u.entities.products.map((id) => this.kb.relatedProduct(id)).filter((p) => p?.successor !== undefined);
+    const product = products.length === 1 ? products[0] : undefined;
+    if (!product?.successor) return undefined;
+    const { lang } = f;
+    const topic = this.kb.topic(product.intent);
+    return {
+      answer: answer('topic', lang, product.successor.text[lang], {
+        ...(topic ? this.topicParts(topic, lang) : {}),
+        sources: [sourceOf(this.kb, product.successor.source, lang)],
+      }),
+      last: {
+        ...emptyLast('topic', f),
+        ...(topic ? { intent: topic.intent, reasons: both((l) => [topic.answer[l], ...topic.details.map((d) => d[l])]) } : {}),
+      },
+    };
+  }
+
   /** Whether a yes/no question asks only whether something works (kept, without trouble), of nothing else. */
   private asksWhetherItWorks(f: Frame, named = false): boolean {
     const lex = this.lexicon;
@@ -543,6 +567,9 @@ export class Reasoner {
     // something is, all its terms in the question, says it (without a verdict).
     const what = this.whatClaim(u, f);
     if (what) return what;
+    // "Whats the successor of Lync Server 2010 Group Chat in 2013?": what the documentation says takes its place.
+    const succeeded = this.successorAsked(u, f);
+    if (succeeded) return succeeded;
     // A related product (the Lync Server 2010 Group Chat server) has a topic of its own.
     // A yes/no question about it may still be settled by a claim ("after the migration, can we decommission the
     // Lync Server 2010 Group Chat servers?").
