@@ -826,6 +826,16 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       !/^\d+$/.test(t),
   );
 
+  // The status the question names, the first said; not one it rules out ("non pris en charge (pas les non
+  // applicables)", "not supported, not counting the not applicable one").
+  const ruledOutAt = (start: number): boolean =>
+    [...sc.get(shapeKey('negation'), own), ...sc.get(shapeKey('except'), langs)].some((sp) => sp.end <= start && start - sp.end <= 1);
+  const namedStatus = STATUS_IDS.flatMap((id) =>
+    sc
+      .get(`status.${id}`, own)
+      .filter((sp) => !ruledOutAt(sp.start))
+      .map((sp) => ({ id, at: sp.start })),
+  ).sort((a, b) => a.at - b.at)[0]?.id;
   const frame: Frame = {
     lang,
     tokens,
@@ -843,7 +853,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       ((shape === 'list' || shape === 'count') && (has('breaks') || (has('replace') && asksAbout === 'clients' && clients.length === 0))),
     // ("How many clients only work for IM and presence on LS2013?": the status whose features those are alone.)
     status:
-      STATUS_IDS.find((id) => sc.has(`status.${id}`, own)) ??
+      namedStatus ??
       (has('plain') && features.length > 0
         ? STATUS_IDS.find((id) => {
             const covers = kb.support.statuses[id]?.covers ?? [];

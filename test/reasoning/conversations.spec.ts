@@ -295,6 +295,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         say: 'combien de versions de client anterieures LS2013 prend en charge ?',
         first: /^2 clients sont pris en charge sur Lync Server 2013/,
       },
+      // (A status ruled out is not the one asked: "pas les non applicables".)
+      {
+        say: 'combien de clients sont NON pris en charge sur LS2013 (pas les non applicables)',
+        first: /^5 clients sont non pris en charge sur Lync Server 2013/,
+      },
       {
         say: "combien de clients ne marchent qu'avec LS2010 (ni LS2013 ni OCS 2007 R2) ?",
         first: /^3 clients ne sont pris en charge que sur Lync Server 2010/,
