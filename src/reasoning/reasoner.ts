@@ -445,6 +445,34 @@ export class Reasoner {
     };
   }
 
+  /**
+   * A yes/no question about one client, no server named, pointing back at the topic just answered ("do users still
+   * on the Lync 2010 client get all of that?" after what Exchange 2013 integration brings): the claims that topic
+   * makes of that client, when they all give the same verdict — that verdict, then each.
+   */
+  private topicClaimsOfClient(f: Frame, last: LastFrame | undefined): Reasoned | undefined {
+    if (last?.subject !== 'topic' || !last.intent || f.shape !== 'yesno' || f.clients.length !== 1 || f.servers.length > 0)
+      return undefined;
+    if (!this.lexicon.backReferences.has(f.tokens, [f.lang])) return undefined;
+    const topic = this.kb.topic(last.intent);
+    if (!topic) return undefined;
+    const client = f.clients[0] as string;
+    const of = (ts: readonly Topic[]) =>
+      ts.flatMap((t) => t.claims.filter((c) => c.products.length === 1 && c.products[0] === client).map((claim) => ({ claim, t })));
+    // (Those of the topic, else of its subject's topics: an overview names what the others detail.)
+    const subject = topic.intent.split('.')[0];
+    const own = of([topic]);
+    const claims = own.length > 0 ? own : of(this.kb.allTopics().filter((t) => t.intent.split('.')[0] === subject));
+    const first = claims[0];
+    if (!first || claims.some((c) => c.claim.verdict !== first.claim.verdict)) return undefined;
+    const { lang } = f;
+    const reply = this.claimAnswer(f, first.claim, first.t);
+    return {
+      ...reply,
+      answer: { ...reply.answer, details: [...claims.slice(1).map((c) => c.claim.text[lang]), ...reply.answer.details] },
+    };
+  }
+
   /** Whether a yes/no question asks only whether something works (kept, without trouble), of nothing else. */
   private asksWhetherItWorks(f: Frame, named = false): boolean {
     const lex = this.lexicon;
@@ -546,6 +574,9 @@ export class Reasoner {
       u.confidence = 1;
       return undefined;
     }
+    // "Do users still on the Lync 2010 client get all of that?" after a topic: what its claims say of that client.
+    const ofClient = this.topicClaimsOfClient(f, last);
+    if (ofClient) return ofClient;
     const alone = last ? undefined : this.genericAskedAlone(u, f);
     if (alone) {
       u.intent = 'support.check';

@@ -344,6 +344,16 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'what about Office Communicator 2007 on a few old laptops?', first: /^No\b/, has: [/not supported on Lync Server 2013/] },
     ],
   },
+  "a client asked back of a topic's 'all of that': what the subject's claims say of that client": {
+    turns: [
+      { say: 'whats new when pairing lync server 2013 with exchange 2013?', first: /four new features/ },
+      {
+        say: 'do users still on the lync 2010 client get all of that?',
+        first: /^No\b/,
+        has: [/not available in Lync 2010/, /Lync 2010 cannot show high-resolution photos/],
+      },
+    ],
+  },
   'two steps offered as a choice, in French: the one that comes last': {
     locale: 'fr-FR',
     turns: [
