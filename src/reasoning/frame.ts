@@ -139,13 +139,15 @@ export function addKnowledgeNames(kb: KnowledgeBase, lex: Lexicon): void {
   for (const [id, st] of Object.entries(kb.support.statuses)) if (st.asked) lex.addGroup(`status.${id}`, st.asked);
   // Every word the topics and names use is a word, never a typo of another ("data", "march").
   const topics = kb.allTopics();
-  lex.addWords(
+  // (And what a typo of the question's language is corrected into: "archving" is "archiving".)
+  const texts = (l: Lang) =>
     topics.flatMap((t) =>
-      [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.claims.map((c) => c.text)].flatMap(
-        (x) => [x.en, x.fr],
+      [t.title, t.answer, ...t.details, ...t.steps, ...t.facts.flatMap((x) => [x.label, x.value]), ...t.claims.map((c) => c.text)].map(
+        (x) => x[l],
       ),
-    ),
-  );
+    );
+  lex.addWords(texts('en'), 'en');
+  lex.addWords(texts('fr'), 'fr');
   lex.addWords(kb.training.flatMap((e) => [...e.utterances.en, ...e.utterances.fr]));
 }
 

@@ -231,11 +231,33 @@ export class Lexicon {
   /** Per word of the language data, the languages whose phrases use it ('any' outside an en/fr list). */
   private readonly wordLangs = new Map<string, Set<Lang | 'any'>>();
   private readonly corrections = new Map<string, string | undefined>();
+  /** The words `fuzzy` holds. */
+  private readonly fuzzyWords = new Set<string>();
 
-  /** Words of the knowledge (folded texts) a typo correction must leave alone: "partly", "data", "march". */
-  addWords(texts: Iterable<string>): void {
+  /**
+   * Words of the knowledge (folded texts) a typo correction must leave alone: "partly", "data", "march". With
+   * `lang`, the texts are in that language and their words become what a typo of it is corrected into too
+   * ("archving" is "archiving").
+   */
+  addWords(texts: Iterable<string>, lang?: Lang): void {
     // (Their words only: one pass of folding, then a split — a typo is checked against whole words.)
-    for (const text of texts) for (const w of fold(text).split(/[^a-z0-9]+/)) if (w) this.words.add(w);
+    for (const text of texts)
+      for (const w of fold(text).split(/[^a-z0-9]+/)) {
+        if (!w) continue;
+        const known = this.words.has(w);
+        this.words.add(w);
+        if (!lang || allowedTypos(w) === 0 || /\d/.test(w)) continue;
+        const langs = this.wordLangs.get(w) ?? new Set();
+        if (!known || !langs.has(lang)) {
+          langs.add(lang);
+          this.wordLangs.set(w, langs);
+          if (!this.fuzzyWords.has(w)) {
+            this.fuzzyWords.add(w);
+            this.fuzzy.push({ word: w, mask: letterMask(w), typos: allowedTypos(w), langs });
+          }
+        }
+      }
+    this.corrections.clear();
   }
 
   /**
@@ -299,6 +321,7 @@ export class Lexicon {
     this.fuzzy = [...this.words]
       .filter((w) => allowedTypos(w) > 0)
       .map((word) => ({ word, mask: letterMask(word), typos: allowedTypos(word), langs: this.wordLangs.get(word) ?? anyLang }));
+    for (const x of this.fuzzy) this.fuzzyWords.add(x.word);
     this.shapes = group(data.shapes);
     this.roles = group(data.roles);
     this.features = new Map(Object.entries(data.features).map(([k, v]) => [k, new PhraseGroup(v)]));

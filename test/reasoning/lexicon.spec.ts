@@ -72,6 +72,12 @@ describe('typo correction (into words of the language data)', () => {
     assert.equal(lex.correct('federaton'), 'federation');
   });
 
+  it("corrects into a word of the knowledge's texts of the question's language too", () => {
+    const reasoner = new Reasoner(realKnowledge());
+    const nlu = realNlu();
+    assert.ok(reasoner.frame(nlu.understand('exchange 2013 archving with LS2010, possible?')).tokens.includes('archiving'));
+  });
+
   it("corrects into a word of the question's language only", () => {
     assert.equal(lex.correct('standardise', 'fr'), 'standardiste', 'a French word missing a letter');
     assert.equal(lex.correct('standardise', 'en'), undefined, 'no typo of the French "standardiste"');
