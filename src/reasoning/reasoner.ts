@@ -3369,9 +3369,17 @@ export class Reasoner {
       const instead = lines.length === 0 ? this.insteadByName(c, servers[0] ?? kb.servers[0]?.id, lang) : undefined;
       if (instead) lines.push(`${kb.message('replaced_by_none', lang, { client: c.name })} ${instead.line}`);
       if (instead) reasons.push(...instead.notes);
+      // (Nor that: the successor of the product it is the client of, when that names it — "what replaces group chat
+      // in 2013?": Persistent Chat, which Lync 2010 Group Chat clients reach through a legacy endpoint.)
+      const of =
+        lines.length === 0 ? kb.support.relatedProducts.find((p) => p.successor && this.namedIn(c.id, p.successor.text.en)) : undefined;
+      if (of?.successor) lines.push(of.successor.text[lang]);
       const headline = lines[0] ?? kb.message('replaced_by_none', lang, { client: c.name });
       return {
-        answer: answer('topic', lang, headline, { details: [...lines.slice(1), ...reasons], sources: source }),
+        answer: answer('topic', lang, headline, {
+          details: [...lines.slice(1), ...reasons],
+          sources: of?.successor ? [...source, sourceOf(kb, of.successor.source, lang)] : source,
+        }),
         last: base({ reasons: both((l) => c.replacedBy.map((r) => kb.footnote(r.footnote)?.text[l] ?? '').filter(Boolean)) }),
       };
     }

@@ -313,6 +313,11 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
         say: 'whats the successor of lync server 2010 group chat in 2013',
         first: /^In Lync Server 2013, Persistent Chat takes over from Lync Server 2010 Group Chat/,
       },
+      // (And of its client, read from a generic name, that has no replacement of its own.)
+      {
+        say: 'what replaces group chat in 2013?',
+        first: /^In Lync Server 2013, Persistent Chat takes over from Lync Server 2010 Group Chat/,
+      },
       // (A claim written to say what something is says it, without a verdict, to "what is …?".)
       {
         say: 'What is the default known user SIP address LS2010 Group Chat clients connect with?',
