@@ -23,6 +23,8 @@ export interface DialogDeps {
   forget?(context: TurnContext): Promise<void>;
   /** The answer to send instead, when it does not give what the question asked for (the router provides it). */
   vet?(context: TurnContext, answer: Answer): Answer;
+  /** The clients that work on a server (supported or interoperable), for "which of those…" after its column (the router provides it). */
+  worksOn?(server: string): string[];
 }
 
 /** Sends an answer on its channel. */

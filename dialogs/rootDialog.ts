@@ -45,7 +45,11 @@ export class RootDialog extends ComponentDialog {
     const reasoner = new Reasoner(given.kb);
     this.reasoner = reasoner;
     // Every answer, whichever dialog gives it, is checked to give what the question asked for.
-    this.deps = { ...given, vet: (context, a) => reasoner.vet(getUnderstanding(context), a) };
+    this.deps = {
+      ...given,
+      vet: (context, a) => reasoner.vet(getUnderstanding(context), a),
+      worksOn: (server) => reasoner.supportedOn(server),
+    };
     const deps = this.deps;
     this.relatedIntents = Object.fromEntries(deps.kb.support.relatedProducts.map((p) => [p.id, p.intent]));
     this.addDialog(new SupportMatrixDialog(deps));

@@ -145,15 +145,8 @@ export class SupportMatrixDialog extends ComponentDialog {
               reasons: { en: [], fr: [] },
               // A server's column lists its clients: "which of those still work after we move?" next is among the
               // ones supported there.
-              ...(clients.length === 0 && servers.length === 1
-                ? {
-                    list: {
-                      kind: 'client' as const,
-                      ids: kb.clients
-                        .filter((c) => ['supported', 'interoperable'].includes(kb.cell(c.id, (servers[0] as Server).id).status))
-                        .map((c) => c.id),
-                    },
-                  }
+              ...(clients.length === 0 && servers.length === 1 && this.deps.worksOn
+                ? { list: { kind: 'client' as const, ids: this.deps.worksOn((servers[0] as Server).id) } }
                 : {}),
             },
           }

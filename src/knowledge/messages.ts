@@ -126,6 +126,7 @@ export const MESSAGE_KEYS = [
   'count_clients_status_none',
   'clients_not_fully',
   'count_clients_including',
+  'count_status_line',
   'count_clients',
   'count_servers',
   'count_providers',

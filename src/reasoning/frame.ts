@@ -552,15 +552,16 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // Where the question opens: at the start (after "and", "so"), or where its last sentence starts ("We
   // federate with many Messenger contacts. When were they moved to Skype?").
   const { sentences, asked: questionSentence } = questionSentences(u.text);
-  const lastStart = tokenize(sentences.slice(0, questionSentence).join(' ')).length;
-  const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
-  // The token span of each sentence that asks (ends with "?").
-  const questionEnds: [number, number][] = [];
+  // The token span of each sentence, and of those that ask (end with "?").
+  const spans: [number, number][] = [];
   sentences.reduce((at, sentence) => {
     const next = at + tokenize(sentence).length;
-    if (sentence.trim().endsWith('?')) questionEnds.push([at, next]);
+    spans.push([at, next]);
     return next;
   }, 0);
+  const questionEnds = spans.filter((_, k) => (sentences[k] ?? '').trim().endsWith('?'));
+  const lastStart = spans[questionSentence]?.[0] ?? 0;
+  const lead = lex.continuations.has(tokens[0] ?? '') ? 1 : 0;
   const opensAt = (i: number): boolean =>
     i === lead || (lastStart > 0 && (i === lastStart || (i === lastStart + 1 && lex.continuations.has(tokens[lastStart] ?? ''))));
   // Where each comma-separated part of the question sentence starts, in tokens.
@@ -707,13 +708,10 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   // (The others ruled out beside it: "qu'avec LS2010 (ni LS2013 ni OCS 2007 R2)", "only on LS2010, not on LS2013".)
   const ruledOut = (id: string): boolean =>
     mentions.some((m) => m.kind === 'server' && m.id === id && sc.get(shapeKey('neither'), langs).some((sp) => sp.end === m.start));
-  const onlyOn =
-    servers.length >= 1
-      ? sc
-          .get(shapeKey('onlyOn'), langs)
-          .map((sp) => mentions.find((m) => m.kind === 'server' && m.start === sp.end)?.id)
-          .find((id): id is string => id !== undefined && servers.every((sv) => sv === id || ruledOut(sv)))
-      : undefined;
+  const onlyOn = sc
+    .get(shapeKey('onlyOn'), langs)
+    .map((sp) => mentions.find((m) => m.kind === 'server' && m.start === sp.end)?.id)
+    .find((id): id is string => id !== undefined && servers.every((sv) => sv === id || ruledOut(sv)));
   if (onlyOn) servers.splice(0, servers.length, onlyOn);
 
   // (Nor a role word: "et par Lync Server 2010 ?" is the question before, asked of that server.)
@@ -903,9 +901,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       return at !== undefined ? { alternativeAt: at } : {};
     })(),
     askedTo:
-      questionSentence === sentences.length - 1
-        ? tokens.length
-        : Math.min(tokens.length, tokenize(sentences.slice(0, questionSentence + 1).join(' ')).length),
+      questionSentence === sentences.length - 1 ? tokens.length : Math.min(tokens.length, spans[questionSentence]?.[1] ?? tokens.length),
     still: has('still'),
     // (In the question's own sentence: "renewing our agreement. we federate with yahoo, what do we need?" asks what is needed.)
     buy: sc.get(shapeKey('buy'), langs).some((sp) => sp.start >= lastStart),

@@ -244,17 +244,15 @@ export class Lexicon {
     for (const text of texts)
       for (const w of fold(text).split(/[^a-z0-9]+/)) {
         if (!w) continue;
-        const known = this.words.has(w);
         this.words.add(w);
         if (!lang || allowedTypos(w) === 0 || /\d/.test(w)) continue;
+        // (The set a word's `fuzzy` entry holds is this one: adding a language here adds it there.)
         const langs = this.wordLangs.get(w) ?? new Set();
-        if (!known || !langs.has(lang)) {
-          langs.add(lang);
-          this.wordLangs.set(w, langs);
-          if (!this.fuzzyWords.has(w)) {
-            this.fuzzyWords.add(w);
-            this.fuzzy.push({ word: w, mask: letterMask(w), typos: allowedTypos(w), langs });
-          }
+        langs.add(lang);
+        this.wordLangs.set(w, langs);
+        if (!this.fuzzyWords.has(w)) {
+          this.fuzzyWords.add(w);
+          this.fuzzy.push({ word: w, mask: letterMask(w), typos: allowedTypos(w), langs });
         }
       }
     this.corrections.clear();

@@ -3,7 +3,7 @@ import { columnAnswer, rowAnswer } from '../answers/supportAnswers';
 import { daysUntil, formatDate, formatList, formatRelative, inSentence, punctuation, sourceOf } from '../answers/format';
 import { type Client, fill, hasRequiredWords, type KnowledgeBase, type Provider } from '../knowledge/knowledgeBase';
 import type { Topic } from '../knowledge/schema';
-import { type Lang, STATUS_IDS, type StatusId } from '../knowledge/schema';
+import type { Lang, StatusId } from '../knowledge/schema';
 import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
@@ -3477,16 +3477,21 @@ export class Reasoner {
         // "How many clients are listed in the LS2013 support matrix?": every row, with each one's status there.
         if (!statusNamed && matrixAt.size > 0 && f.asksAbout === 'clients' && !f.family && clients.length === 0 && server) {
           const reply = counted('support-table', 'count_clients', kb.clients);
-          const order: StatusId[] = ['supported', 'interoperable', 'not_supported', 'not_applicable'];
-          const byStatus = [...order, ...STATUS_IDS.filter((st) => !order.includes(st))].flatMap((st) => {
+          // (In the order the knowledge lists the statuses.)
+          const byStatus = (Object.keys(kb.support.statuses) as StatusId[]).flatMap((st) => {
             const of = kb.clients.filter((c) => this.statusOf(c.id, server.id) === st);
             return of.length === 0
               ? []
               : [
-                  `${kb.status(st).label[lang]} ${lang === 'fr' ? 'sur' : 'on'} ${server.name}${punctuation(':', lang)}${of.length} (${formatList(
-                    of.map((c) => c.name),
-                    lang,
-                  )})`,
+                  kb.message('count_status_line', lang, {
+                    status: kb.status(st).label[lang],
+                    server: server.name,
+                    count: of.length,
+                    clients: formatList(
+                      of.map((c) => c.name),
+                      lang,
+                    ),
+                  }),
                 ];
           });
           return { ...reply, answer: { ...reply.answer, details: byStatus } };
