@@ -52,6 +52,21 @@ const REASONED_SAMPLES: Record<string, Record<Lang, string>> = {
     en: 'AOL vs Yahoo! federation: any difference in features or licensing?',
     fr: 'Yahoo et AOL : mêmes fonctionnalités ? même licence ?',
   },
+  // Two questions in one message: each verdict in turn, no single badge.
+  'two-questions': {
+    en: 'Is Lync 2013 supported on LS2010? And is Lync Web App 2013 OK on LS2010 as well?',
+    fr: 'Lync 2013 est pris en charge sur LS2010 ? Et Lync Web App 2013 sur LS2010 aussi ?',
+  },
+  // The whole matrix counted, one line per status.
+  'matrix-count': {
+    en: 'how many clients are listed in the LS2013 client support matrix?',
+    fr: 'combien de clients sont listés dans la matrice de LS2013 ?',
+  },
+  // Two steps offered as a choice: the one that comes first.
+  'step-choice': {
+    en: 'which comes first: installing the LS2013 persistent chat pool or disabling LS2010 GC?',
+    fr: 'pendant la bascule GC->PC, on fait quoi en dernier : demarrer les serveurs PC ou desactiver le GC 2010 ?',
+  },
   // A "No" with what to use instead.
   'cell-instead': {
     en: 'is lwa 2010 supported on lync server 2013?',
