@@ -37,7 +37,10 @@
  * (written on 2026-12-02 the same way, weighted to plans, follow-ups, counts, Group Chat migration, clarifications
  * and near misses: a development set) and `eval/fresh10.yaml` (written at the same time by another helper session,
  * as different people write — helpdesk, manager, consultant, architect, phone — every category evenly: aggregate
- * scores only, first run on that session's starting commit).
+ * scores only, first run on that session's starting commit), `eval/dev11.yaml` (written on 2026-12-02 in the next
+ * session the same way, weighted to plans, near misses, Group Chat migration, "why" follow-ups and PIC: a development
+ * set) and `eval/fresh11.yaml` (written at the same time by another helper session, as different people write, every
+ * category evenly: aggregate scores only, first run on that session's starting commit).
  *
  * A `clarify` check passes when the reply's first sentence, or its message text, asks a question: until
  * 2026-12-01 any "?" in the reply counted, and a card's "Was this answer helpful?" passed it.
@@ -69,6 +72,8 @@ const TARGETS: Record<string, number> = {
   'fresh9.yaml': 0.95,
   'dev10.yaml': 0.95,
   'fresh10.yaml': 0.95,
+  'dev11.yaml': 0.95,
+  'fresh11.yaml': 0.95,
 };
 /** Held-out sets measured by their aggregate scores alone: reading their failures would turn them into training data. */
 const AGGREGATE_ONLY = new Set([
@@ -83,6 +88,7 @@ const AGGREGATE_ONLY = new Set([
   'fresh8.yaml',
   'fresh9.yaml',
   'fresh10.yaml',
+  'fresh11.yaml',
 ]);
 
 const pct = (p: number, t: number): string => `${((100 * p) / Math.max(t, 1)).toFixed(1)} %`;
@@ -120,6 +126,8 @@ async function main(): Promise<void> {
           'eval/fresh9.yaml',
           'eval/dev10.yaml',
           'eval/fresh10.yaml',
+          'eval/dev11.yaml',
+          'eval/fresh11.yaml',
         ]
   ).map((f) => resolve(f));
   let missed = false;
