@@ -955,7 +955,7 @@ function shapeKey(g: string): string {
   return key;
 }
 const FEATURE_KEYS = new Map<string, string>();
-function featureKey(id: string): string {
+export function featureKey(id: string): string {
   let key = FEATURE_KEYS.get(id);
   if (!key) {
     key = `features.${id}`;

@@ -7,7 +7,7 @@ import type { Lang, StatusId } from '../knowledge/schema';
 import type { MessageKey } from '../knowledge/messages';
 import { CONFIDENT, type Understanding } from '../nlu/nlu';
 import { fold, tokenize } from '../nlu/normalize';
-import { addKnowledgeNames, nameWords, namedPositions, pickCandidates, readFrame, type Frame } from './frame';
+import { addKnowledgeNames, featureKey, nameWords, namedPositions, pickCandidates, readFrame, type Frame } from './frame';
 import { Lexicon, spanPositions } from './lexicon';
 import { Passages, type Hit, type Passage } from './passages';
 import { type StepPair, StepOrder } from './steps';
@@ -292,6 +292,21 @@ export class Reasoner {
   /** What each sentence of the knowledge says, its verdict aside (a claim's and its topic's, compared once). */
   private readonly sayings = new Map<string, string>();
 
+  /** Each sentence of the topics (first sentences, details, steps, claims), in either language, to both its languages. */
+  private get bilingual(): Map<string, Record<Lang, string>> {
+    if (!this.bilingualTexts) {
+      this.bilingualTexts = new Map();
+      for (const t of this.kb.allTopics())
+        for (const text of [t.answer, ...t.details, ...t.steps, ...t.claims.map((c) => c.text)]) {
+          this.bilingualTexts.set(text.en, text);
+          this.bilingualTexts.set(text.fr, text);
+        }
+    }
+    return this.bilingualTexts;
+  }
+
+  private bilingualTexts: Map<string, Record<Lang, string>> | undefined;
+
   /** The answer to send for this question, checked to give what it asks for (see `AnswerCheck`). */
   vet(u: Understanding, given: Answer): Answer {
     const f = this.frame(u);
@@ -300,7 +315,45 @@ export class Reasoner {
     // (A client's support on a server is its support on that server's Front End: "is Lync 2010 supported on the
     // LS2013 front end?" is the matrix's; "… on LS2013 edge servers?" is not.)
     const roles = given.kind === 'topic' ? this.rolesIn(f) : this.rolesIn(f).filter((r) => r.id !== this.kb.support.serverRole);
-    return this.check.rolesUnsaid(given, roles);
+    const said = this.check.rolesUnsaid(given, roles);
+    if (said !== given) return said;
+    const ofOther = this.givenOfOther(u, f, given);
+    return ofOther.length > 0 ? this.check.notGiven(given, ofOther) : given;
+  }
+
+  /**
+   * The things asked for (a port, a cmdlet: language.yaml's `attributes`) that the answer gives only in
+   * sentences about something else: "combien de ports à ouvrir sur le firewall pour le PIC ?" is not answered
+   * by the Front End's IM port, nor "which cmdlet exports the Group Chat data?" by the endpoint's cmdlet. Some
+   * sentence giving the thing must hold one of the question's other words that the knowledge uses (product
+   * names aside: the answer is about them already); a share would be too strict, as the answer's other
+   * sentences say the rest ("taille max des photos haute résolution avec Exchange 2013 ?").
+   */
+  private givenOfOther(u: Understanding, f: Frame, given: Answer): string[] {
+    if (f.asks.length === 0) return [];
+    const scan = this.lexicon.scan(f.tokens);
+    const asking = new Set(
+      f.asks.flatMap((id) => scan.get(`attributes.${id}`, [f.lang]).flatMap((sp) => f.tokens.slice(sp.start, sp.end))),
+    );
+    const langs: Lang[] = ['en', 'fr'];
+    // (A feature is said by any of its names: "which port does instant messaging use?" is answered of "IM".)
+    const named = new Set([...namedPositions(u), ...f.features.flatMap((id) => spanPositions(scan.get(featureKey(id), langs)))]);
+    // (Of the sentence that asks: "We are migrating… Which cmdlet creates the legacy endpoint?" asks of the endpoint.)
+    const rest = f.tokens.filter((t, i) => i >= f.askedFrom && i < f.askedTo && !asking.has(t) && !named.has(i) && this.passages.knows(t));
+    if (rest.length + f.features.length === 0) return [];
+    const scorer = this.passages.scorer(rest);
+    // (In either language, as passages are searched: "la commande pour le legacy endpoint ?" is said of the
+    // "point de terminaison hérité".)
+    const says = (sentence: string): boolean =>
+      Object.values(this.bilingual.get(sentence) ?? { en: sentence }).some((text) => {
+        if (scorer(text) > 0) return true;
+        const sc = this.lexicon.scan(tokenize(text));
+        return f.features.some((id) => sc.get(featureKey(id), langs).length > 0);
+      });
+    return f.asks.filter((id) => {
+      const giving = this.check.sentencesGiving(id, given);
+      return giving.length > 0 && !giving.some(says);
+    });
   }
 
   /**
@@ -2161,6 +2214,15 @@ export class Reasoner {
     const opener = this.lexicon.shapes.followUpOpeners.find(f.tokens);
     const words = f.tokens.filter((_, i) => !opener.some((sp) => i >= sp.start && i < sp.end));
     const own = this.passages.search(words, within, true);
+    // (A question the classifier is sure is of another subject, whose words a sentence of that subject says
+    // better than any of this one, has moved on, a pronoun in it or not: "la MI entre deux users, ça passe par
+    // quel port sur le FE ?" after the endpoint's cmdlet.)
+    // (Not one opening as a follow-up: "and for the persistent chat server?" asks the last question of it.)
+    if (elsewhere && !this.opensFollowUp(f)) {
+      const anywhere = this.passages.search(words, undefined, true)[0];
+      if (anywhere && anywhere.passage.topic.intent.split('.')[0] === u.intent.split('.')[0] && anywhere.coverage > (own[0]?.coverage ?? 0))
+        return undefined;
+    }
     const together = this.passages.search([...words, ...(last.tokens ?? [])], within);
     // (A word the sentences do not use but the classifier reads as another topic of the subject names that
     // topic: "and what are the prerequisites?" after the overview.)

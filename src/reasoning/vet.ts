@@ -109,6 +109,14 @@ export class AnswerCheck {
       f.generic === undefined &&
       !this.mentions(given, f.counted);
     if (missing.length === 0 && !countedMissing) return this.withoutForeignVerdict(f, given);
+    return this.notGiven(given, missing);
+  }
+
+  /**
+   * "The documentation does not give {what}", then what the answer found does say: for the things asked
+   * (attribute ids) it does not give; with none, for a figure it does not give.
+   */
+  notGiven(given: Answer, missing: readonly string[]): Answer {
     const { kb } = this;
     const lang = given.lang;
     const headline =
@@ -194,8 +202,25 @@ export class AnswerCheck {
 
   /** Whether an answer gives what a question asks for (a port, a cmdlet, a SIP address: language.yaml's `attributes`). */
   gave(id: string, a: Answer): boolean {
-    const evidence = this.gives.get(id)?.[a.lang] ?? [];
-    const words = this.textOf(a);
+    return this.gives_(id, a.lang, this.textOf(a));
+  }
+
+  /** The sentences of an answer (its headline, each detail, fact, step, code sample, note and table row) that give a thing asked for. */
+  sentencesGiving(id: string, a: Answer): string[] {
+    const sentences = [
+      a.headline,
+      ...a.details,
+      ...a.facts.map((x) => `${x.label} ${x.value}`),
+      ...a.steps,
+      ...a.code.map((c) => `${c.caption} ${c.text}`),
+      ...a.notes.map((n) => n.text),
+      ...(a.table?.rows.map((r) => r.map((c) => c.text).join(' ')) ?? []),
+    ];
+    return sentences.filter((s) => this.gives_(id, a.lang, tokenize(s)));
+  }
+
+  private gives_(id: string, lang: Lang, words: readonly string[]): boolean {
+    const evidence = this.gives.get(id)?.[lang] ?? [];
     return evidence.some(({ words: phrase, prefix }) => {
       for (let i = 0; i + phrase.length <= words.length; i++) {
         let k = 0;

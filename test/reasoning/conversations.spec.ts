@@ -714,6 +714,30 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a thing asked for, given only of something else: declined, and given when it is of what was asked': {
+    turns: [
+      // (The Front End's IM port says nothing of PIC; the endpoint's cmdlet nothing of exporting data.)
+      {
+        say: 'combien de ports a ouvrir sur le firewall pour le PIC ?',
+        first: /^Je ne peux pas répondre à cela : la documentation sur laquelle je m’appuie ne donne pas le port\./,
+      },
+      {
+        say: 'which cmdlet exports the group chat data from ocs 2007 r2?',
+        first: /^I can't answer that: the documentation I answer from does not give the cmdlet\./,
+      },
+      { say: 'la MI entre deux users lync ca passe par quel port sur le FE ?', first: /5061/ },
+      { say: 'which cmdlet creates the legacy endpoint?', first: /New.CsPersistentChatEndpoint/ },
+    ],
+  },
+  'a thing asked for, in French words beside English ones: given of the "point de terminaison hérité"': {
+    locale: 'fr-FR',
+    turns: [
+      {
+        say: 'migration group chat 2010 vers persistent chat 2013 : la commande pour le legacy endpoint ?',
+        first: /New.CsPersistentChatEndpoint/,
+      },
+    ],
+  },
   'a shortened word is read written out ("haute dispo")': {
     locale: 'fr-FR',
     turns: [
