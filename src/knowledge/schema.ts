@@ -374,6 +374,8 @@ export const LanguageFile = z.strictObject({
     through: Phrases.default({ en: [], fr: [] }),
     /** The time between two things ("between", "entre"): "how long between the end of sale and the shutdown?". */
     between: Phrases.default({ en: [], fr: [] }),
+    /** Set phrases holding a list word that ask for no list ("on le garde tel quel ?", "keep it as is?"). */
+    asIs: Phrases.default({ en: [], fr: [] }),
   }),
   roles: z.strictObject({
     source: Phrases,

@@ -621,11 +621,14 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
     shape = 'replace';
   // (A list word that also joins a list — "où", folded to "ou", is also "or" — lists only where it opens or ends
   // the question — "c'est où ?" — not in "en réunion ou absent du bureau ?".)
+  // (Nor inside a set phrase: "on le garde tel quel ?".)
   else if (
     sc
       .get(shapeKey('list'), langs)
       .some(
-        (sp) => !(sp.end - sp.start === 1 && lex.listJoiners.has(tokens[sp.start] ?? '') && !opensAt(sp.start) && sp.end < tokens.length),
+        (sp) =>
+          !(sp.end - sp.start === 1 && lex.listJoiners.has(tokens[sp.start] ?? '') && !opensAt(sp.start) && sp.end < tokens.length) &&
+          !sc.get(shapeKey('asIs'), langs).some((a) => sp.start >= a.start && sp.end <= a.end),
       )
   )
     shape = 'list';

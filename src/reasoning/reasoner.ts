@@ -4138,7 +4138,9 @@ export class Reasoner {
     const source = f.source && f.source !== target ? f.source : undefined;
     let clients = this.clientsOf(f);
     // "The attendant" in a plan from OCS 2007 R2: the one in use there.
+    // (Unless one it may stand for is named: "keep the lync 2010 attendant on the switchboard".)
     for (const g of source ? f.generics : []) {
+      if (g.candidates.some((c) => clients.some((x) => x.id === c))) continue;
       const inUse = g.candidates.filter((c) => this.works(c, source as string) && !clients.some((x) => x.id === c));
       clients = [...clients, ...inUse.map((c) => kb.client(c)).filter((c): c is Client => c !== undefined)];
     }

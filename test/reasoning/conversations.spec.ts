@@ -729,6 +729,21 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       { say: 'which cmdlet creates the legacy endpoint?', first: /New.CsPersistentChatEndpoint/ },
     ],
   },
+  'a client kept in a move, named beside a generic name of its kind: that client alone, verdict first': {
+    turns: [
+      // ("Switchboard" stands for any attendant; the one named is the one meant.)
+      {
+        say: 'we migrate LS2010 to LS2013 but want to keep the lync 2010 attendant on the switchboard, fine?',
+        first: /^Yes\b/,
+        lacks: [/Office Communications Server 2007 R2 Attendant/],
+      },
+      // ("Tel quel" holds "quel" and asks no list.)
+      {
+        say: "projet de migration OCS R2 -> LS2013, l'accueil utilise l'intendant OCS 2007 R2 (attendant). on le garde tel quel ?",
+        first: /^Non\b/,
+      },
+    ],
+  },
   'a thing asked for, in French words beside English ones: given of the "point de terminaison hérité"': {
     locale: 'fr-FR',
     turns: [
