@@ -386,6 +386,8 @@ export const LanguageFile = z.strictObject({
     retire: Phrases.default({ en: [], fr: [] }),
     /** After a move word, a bare version after one of these is the server moved to ("passage en 2013"). */
     moveTo: Phrases.default({ en: [], fr: [] }),
+    /** Verbs putting a product on desks ("push lync 2013 to all desktops"): the product after them is the client. */
+    deploy: Phrases.default({ en: [], fr: [] }),
   }),
   /** Per capability id of public-im.yaml, the words users name it with. */
   features: z.record(Id, Phrases),

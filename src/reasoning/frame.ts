@@ -213,7 +213,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
   const add = (list: string[], id: string): void => {
     if (!list.includes(id)) list.push(id);
   };
-  const actsOn = [...sc.get(shapeKey('replace'), langs), ...sc.get('roles.keep', langs)];
+  const actsOn = [...sc.get(shapeKey('replace'), langs), ...sc.get('roles.keep', langs), ...sc.get('roles.deploy', langs)];
   for (const m of mentions) {
     // The nearest role word before the product, a few words back at most ("from our OCS 2007 R2", "to the
     // Lync Server 2013 pool"), and never beyond another product. Short French words ("a", "de") count only
@@ -224,7 +224,7 @@ export function readFrame(u: Understanding, kb: KnowledgeBase, lex: Lexicon): Fr
       if (back < m.start && mentions.some((o) => o.end === back + 1 && o !== m)) break;
       // Nor beyond a bare version, which names a server of its own ("depuis 2010, parc : lync 2013").
       if (back < m.start && /^(\d{4}|r2)$/.test(tokens[back] ?? '')) break;
-      // Nor beyond a verb acting on the product ("to replace lync 2010", "to keep lync 2010": the client).
+      // Nor beyond a verb acting on the product ("to replace lync 2010", "to keep lync 2010", "to push lync 2013": the client).
       if (back < m.start && actsOn.some((sp) => back >= sp.start && back < sp.end)) break;
       for (const g of ['source', 'target', 'on'] as const) {
         const hit = roleSpans[g].find((sp) => sp.end === back);

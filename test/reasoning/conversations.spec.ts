@@ -744,6 +744,15 @@ const CONVERSATIONS: Record<string, { locale?: string; turns: Turn[] }> = {
       },
     ],
   },
+  'a client after a verb putting it on desks is the client, not the server moved to': {
+    turns: [
+      {
+        say: 'we are still on ocs 2007 r2 and want to push lync 2013 to all desktops before the server migration. ok?',
+        first: /^No\b/,
+        has: [/Lync 2013 is not supported on Office Communications Server 2007 R2/],
+      },
+    ],
+  },
   'a thing asked for, in French words beside English ones: given of the "point de terminaison hérité"': {
     locale: 'fr-FR',
     turns: [
